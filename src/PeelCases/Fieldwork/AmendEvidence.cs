@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using Wolverine.Http;
+
+namespace PeelCases.Fieldwork;
+
+/// <summary>Correct recorded evidence. The whole corrected content is sent; the earlier version is kept.</summary>
+public sealed record AmendEvidence(
+    EvidenceMethod? Method,
+    int? SampleSize,
+    DateOnly? CollectedOn,
+    string? Summary,
+    string? Source,
+    IReadOnlyList<string>? QuestionCodes,
+    bool Sensitive,
+    string? Reason,
+    long? ExpectedVersion)
+{
+    public EvidenceContent ToContent() =>
+        new(Method!.Value, SampleSize, CollectedOn!.Value, Summary!, Source!, QuestionCodes!, Sensitive);
+}
+
+public static class AmendEvidenceRules
+{
+    public static FieldErrors Validate(AmendEvidence c) =>
+        EvidenceRules.ValidateContent(new FieldErrors(), c.Method, c.SampleSize, c.CollectedOn, c.Summary, c.Source, c.QuestionCodes)
+            .Text("reason", c.Reason, 2_000)
+            .Required("expectedVersion", c.ExpectedVersion);
+
+    public static Decision<EvidenceAmended> Decide(Evidence evidence, Inspection inspection, AmendEvidence c, string actor, DateTimeOffset now)
+    {
+        if (c.ExpectedVersion != evidence.Version)
+            return Refusal.StaleVersion("evidence", c.ExpectedVersion!.Value, evidence.Version);
+        var content = EvidenceRules.CheckAgainst(inspection, c.ToContent());
+        if (content.Refusal is { } refusal) return refusal;
+        if (EvidenceRules.SameContent(evidence.Content, content.Value!))
+            return Refusal.ProcessRule("The amendment changes nothing: the evidence already reads like this.");
+        return new EvidenceAmended(evidence.Id, inspection.Id, content.Value!, c.Reason!.Trim(), actor, now);
+    }
+}
+
+public static class AmendEvidenceEndpoint
+{
+    public static ProblemDetails Validate(AmendEvidence command) => AmendEvidenceRules.Validate(command).ToProblem();
+
+    [WolverinePost("/inspections/{inspectionId}/evidence/{evidenceId}/amendments", Name = "AmendEvidence")]
+    [Authorize(Policy = Policies.Fieldwork)]
+    [ProducesResponseType<Evidence>(200)]
+    public static async Task<IResult> Post(
+        Guid inspectionId, Guid evidenceId, AmendEvidence command,
+        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<Evidence>(evidenceId, ct);
+        if (inspection is null || stream.Aggregate is not { } evidence || evidence.InspectionId != inspectionId)
+            return Refusal.NotFound($"Inspection {inspectionId} has no evidence {evidenceId}.").ToResult();
+
+        var decision = AmendEvidenceRules.Decide(evidence, inspection, command, user.Actor(), clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return refusal.ToResult();
+
+        stream.AppendOne(decision.Value!);
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(await session.LoadAsync<Evidence>(evidenceId, ct));
+    }
+}

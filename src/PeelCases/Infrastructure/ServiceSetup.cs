@@ -1,0 +1,89 @@
+using HealthChecks.NpgSql;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using PeelCases.Fieldwork;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using Scalar.AspNetCore;
+using Serilog;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace PeelCases.Infrastructure;
+
+public static class ServiceSetup
+{
+    public const string Schema = "peelcases";
+
+    public static WebApplicationBuilder AddPeelCases(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var connectionString = configuration.GetConnectionString("peelcases")
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:peelcases is not set. ./deploy/local/run.sh sets it for a local PostgreSQL.");
+
+        builder.Host.UseSerilog((context, logger) => logger
+            .ReadFrom.Configuration(context.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate:
+                "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddPeelCasesAuth(configuration);
+        services.AddOpenApi();
+        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
+
+        services.AddMarten(opts =>
+        {
+            opts.Connection(connectionString);
+            opts.DatabaseSchemaName = Schema;
+            opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+            opts.Events.MetadataConfig.EnableAll();
+
+            opts.Schema.For<Force>().Identity(f => f.Id);
+            opts.Schema.For<AssessmentFramework>().Identity(f => f.Id);
+            opts.Schema.For<Inspection>().UniqueIndex(i => i.ForceId, i => i.Cycle);
+            opts.Schema.For<Evidence>().Duplicate(e => e.InspectionId);
+
+            opts.Projections.Add<InspectionProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<EvidenceProjection>(ProjectionLifecycle.Inline);
+        })
+        .UseLightweightSessions()
+        .InitializeWith<ReferenceDataSeeder>()
+        .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ApplicationAssembly = typeof(ServiceSetup).Assembly;
+            opts.Policies.UseDurableLocalQueues();
+            opts.Policies.UseDurableInboxOnAllListeners();
+            opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+        });
+        services.AddWolverineHttp();
+        return builder;
+    }
+
+    public static WebApplication UsePeelCases(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapWolverineEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Infrastructure;
+using PeelCases.ReferenceData;
+using Wolverine.Http;
+
+namespace PeelCases.Inspections;
+
+/// <summary>
+/// Schedule an inspection of one force in one cycle. <paramref name="InspectionId"/> is optional:
+/// a client that sends one can retry safely.
+/// </summary>
+public sealed record ScheduleInspection(
+    Guid? InspectionId,
+    string? ForceId,
+    string? Cycle,
+    string? FrameworkId,
+    IReadOnlyList<string>? QuestionCodes,
+    string? LeadInspector,
+    DateOnly? FieldworkStarts,
+    DateOnly? FieldworkEnds);
+
+public static class ScheduleInspectionRules
+{
+    public static FieldErrors Validate(ScheduleInspection c) => new FieldErrors()
+        .NotEmpty("inspectionId", c.InspectionId)
+        .Text("forceId", c.ForceId)
+        .Text("cycle", c.Cycle)
+        .Text("frameworkId", c.FrameworkId)
+        .List("questionCodes", c.QuestionCodes)
+        .Text("leadInspector", c.LeadInspector)
+        .Required("fieldworkStarts", c.FieldworkStarts)
+        .Required("fieldworkEnds", c.FieldworkEnds);
+
+    /// <summary>Checks the command against reference data and the force's existing inspections.</summary>
+    public static Decision<InspectionScheduled> Decide(
+        ScheduleInspection c, Force? force, AssessmentFramework? framework, Inspection? sameCycle,
+        Guid newId, string actor, DateTimeOffset now)
+    {
+        if (force is null) return Refusal.Invalid("forceId", $"There is no force with code '{c.ForceId}'. GET /forces lists them.");
+        if (framework is null) return Refusal.Invalid("frameworkId", $"There is no framework '{c.FrameworkId}'. GET /frameworks lists them.");
+        if (framework.Cycle != c.Cycle)
+            return Refusal.Invalid("cycle", $"Framework {framework.Id} is for cycle {framework.Cycle}, not {c.Cycle}.");
+        var starts = c.FieldworkStarts!.Value;
+        var ends = c.FieldworkEnds!.Value;
+        if (ends < starts) return Refusal.Invalid("fieldworkEnds", $"Fieldwork cannot end ({ends:yyyy-MM-dd}) before it starts ({starts:yyyy-MM-dd}).");
+        if (ends.DayNumber - starts.DayNumber > 90) return Refusal.Invalid("fieldworkEnds", "A fieldwork window is at most 90 days long.");
+
+        var codes = new List<string>();
+        foreach (var code in c.QuestionCodes!)
+        {
+            var question = framework.FindQuestion(code);
+            if (question is null)
+                return Refusal.Invalid("questionCodes", $"Framework {framework.Id} has no question '{code}'.");
+            if (codes.Contains(question.Code))
+                return Refusal.Invalid("questionCodes", $"Question {question.Code} is listed twice.");
+            codes.Add(question.Code);
+        }
+
+        if (sameCycle is not null && sameCycle.Id != c.InspectionId)
+            return Refusal.ProcessRule($"{force.Name} already has an inspection for cycle {c.Cycle} ({sameCycle.Id}).");
+
+        // Keep framework order, whatever order the client listed them in.
+        var ordered = framework.Questions.Where(q => codes.Contains(q.Code)).Select(q => q.Code).ToList();
+        return new InspectionScheduled(newId, force.Id, framework.Cycle, framework.Id, framework.Version, ordered,
+            c.LeadInspector!.Trim(), starts, ends, actor, now);
+    }
+}
+
+public static class ScheduleInspectionEndpoint
+{
+    public static ProblemDetails Validate(ScheduleInspection command) => ScheduleInspectionRules.Validate(command).ToProblem();
+
+    [WolverinePost("/inspections", Name = "ScheduleInspection"), Authorize(Policy = Policies.Planning)]
+    [ProducesResponseType<InspectionView>(201)]
+    public static async Task<IResult> Post(
+        ScheduleInspection command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var id = command.InspectionId ?? Guid.CreateVersion7();
+        var existing = await session.LoadAsync<Inspection>(id, ct);
+        if (existing is not null)
+        {
+            // A retry of the same scheduling is answered with what was recorded; anything else is a conflict.
+            return existing.ForceId == command.ForceId && existing.Cycle == command.Cycle
+                ? Results.Ok(await InspectionView.Load(session, existing, ct))
+                : Refusal.ProcessRule($"Inspection {id} already exists for another force or cycle.").ToResult();
+        }
+
+        var force = await session.LoadAsync<Force>(command.ForceId!, ct);
+        var framework = await session.LoadAsync<AssessmentFramework>(command.FrameworkId!, ct);
+        var sameCycle = await session.Query<Inspection>()
+            .FirstOrDefaultAsync(i => i.ForceId == command.ForceId && i.Cycle == command.Cycle, ct);
+
+        var decision = ScheduleInspectionRules.Decide(command, force, framework, sameCycle, id, user.Actor(), clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return refusal.ToResult();
+
+        session.Events.StartStream<Inspection>(id, decision.Value!);
+        await session.SaveChangesAsync(ct);
+        var inspection = await session.LoadAsync<Inspection>(id, ct);
+        return Results.Created($"/inspections/{id}", await InspectionView.Load(session, inspection!, ct));
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Infrastructure;
+using PeelCases.ReferenceData;
+using Wolverine.Http;
+
+namespace PeelCases.Inspections;
+
+/// <summary>Decide how a question is covered this time: in detail, by carrying the earlier judgment over, or ungraded.</summary>
+public sealed record ScopeQuestion(QuestionScope? Scope, string? Reason, long? ExpectedVersion);
+
+public static class ScopeQuestionRules
+{
+    public static FieldErrors Validate(ScopeQuestion c) => new FieldErrors()
+        .Required("scope", c.Scope)
+        .Text("reason", c.Reason, FieldErrors.LongText, required: false)
+        .Required("expectedVersion", c.ExpectedVersion);
+
+    public static Decision<QuestionScoped> Decide(
+        Inspection inspection, AssessmentFramework framework, string questionCode, ScopeQuestion c, string actor, DateTimeOffset now)
+    {
+        if (c.ExpectedVersion != inspection.Version)
+            return Refusal.StaleVersion("inspection", c.ExpectedVersion!.Value, inspection.Version);
+
+        var inScope = inspection.FindQuestion(questionCode);
+        var question = framework.FindQuestion(questionCode);
+        if (inScope is null || question is null)
+            return Refusal.NotFound($"Question '{questionCode}' is not in the scope of inspection {inspection.Id}.");
+
+        if (inspection.Stage is not (InspectionStage.Planning or InspectionStage.Fieldwork))
+            return Refusal.ProcessRule($"Questions can be scoped during planning and fieldwork; the inspection is at {inspection.Stage}.");
+
+        var scope = c.Scope!.Value;
+        if (!question.Graded && scope != QuestionScope.Ungraded)
+            return Refusal.ProcessRule($"Question {question.Code} is ungraded in {framework.Name}: it can only be scoped as Ungraded.");
+        if (question.Graded && scope == QuestionScope.Ungraded)
+            return Refusal.ProcessRule($"Question {question.Code} is graded in {framework.Name}: scope it as Detailed or CarryOver.");
+        if (inScope.Scope == scope)
+            return Refusal.ProcessRule($"Question {question.Code} is already scoped as {scope}.");
+
+        return new QuestionScoped(inspection.Id, question.Code, scope, inScope.Scope, c.Reason?.Trim(), actor, now);
+    }
+}
+
+public static class ScopeQuestionEndpoint
+{
+    public static ProblemDetails Validate(ScopeQuestion command) => ScopeQuestionRules.Validate(command).ToProblem();
+
+    [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/scope", Name = "ScopeQuestion")]
+    [Authorize(Policy = Policies.Planning)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static async Task<IResult> Post(
+        Guid inspectionId, string questionCode, ScopeQuestion command,
+        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        // Row lock on the inspection stream: writers queue instead of losing updates.
+        var stream = await session.Events.FetchForExclusiveWriting<Inspection>(inspectionId, ct);
+        if (stream.Aggregate is not { } inspection) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        var framework = await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct)
+            ?? throw new InvalidOperationException($"Framework {inspection.FrameworkId} is missing from reference data.");
+
+        var decision = ScopeQuestionRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return refusal.ToResult();
+
+        stream.AppendOne(decision.Value!);
+        await session.SaveChangesAsync(ct);
+        var updated = await session.LoadAsync<Inspection>(inspectionId, ct);
+        return Results.Ok(await InspectionView.Load(session, updated!, ct));
+    }
+}

@@ -1,0 +1,14 @@
+using JasperFx;
+using PeelCases.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPeelCases();
+
+var app = builder.Build();
+app.UsePeelCases();
+
+// JasperFx command line: `dotnet run` serves; `dotnet run -- help` lists the other commands.
+return await app.RunJasperFxCommands(args);
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

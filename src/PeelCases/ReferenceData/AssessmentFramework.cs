@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace PeelCases.ReferenceData;
+
+[JsonConverter(typeof(JsonStringEnumConverter<Grade>))]
+public enum Grade { Outstanding, Good, Adequate, RequiresImprovement, Inadequate }
+
+/// <summary>
+/// One version of an assessment framework: its questions, their hierarchy and its grade scale.
+/// Every inspection is assessed against exactly one framework version; grades from different
+/// frameworks are not comparable, so questions only match across cycles through a lineage key.
+/// </summary>
+public sealed record AssessmentFramework(
+    string Id,
+    int Version,
+    string Name,
+    string Cycle,
+    int Year,
+    IReadOnlyList<Grade> Scale,
+    IReadOnlyList<Pillar> Pillars,
+    IReadOnlyList<FrameworkQuestion> Questions)
+{
+    public bool HasPillars => Pillars.Count > 0;
+
+    public FrameworkQuestion? FindQuestion(string code) =>
+        Questions.FirstOrDefault(q => string.Equals(q.Code, code, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A pillar (2015–2018/19 frameworks only), with its headline question.</summary>
+public sealed record Pillar(string Code, string Name, string HeadlineQuestion);
+
+/// <summary>
+/// A core question. <see cref="Graded"/> false means the framework itself marks it Ungraded
+/// (e.g. 2018/19 specialist capabilities). <see cref="LineageKey"/> is null where the
+/// question has no predecessor or successor in other cycles.
+/// </summary>
+public sealed record FrameworkQuestion(
+    string Code,
+    int Number,
+    string Text,
+    string? PillarCode,
+    bool Graded,
+    string? LineageKey,
+    IReadOnlyList<Topic> Topics);
+
+public sealed record Topic(string Code, string Title, IReadOnlyList<Characteristic> Characteristics);
+
+public sealed record Characteristic(string Code, string Text);
+
+public static class GradeScales
+{
+    public static readonly IReadOnlyList<Grade> FourPoint =
+        [Grade.Outstanding, Grade.Good, Grade.RequiresImprovement, Grade.Inadequate];
+
+    public static readonly IReadOnlyList<Grade> FivePoint =
+        [Grade.Outstanding, Grade.Good, Grade.Adequate, Grade.RequiresImprovement, Grade.Inadequate];
+}

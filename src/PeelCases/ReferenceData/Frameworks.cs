@@ -1,0 +1,91 @@
+namespace PeelCases.ReferenceData;
+
+/// <summary>
+/// The framework versions seeded at start-up. Question texts for 2016–2018/19 follow the
+/// published reports; the 2021/22 topics and characteristics are an illustrative subset of
+/// the published "characteristics of good" (the shape is what the product depends on).
+/// </summary>
+public static class Frameworks
+{
+    // Lineage keys: the same question across the pillar-based cycles (2016, 2017, 2018/19).
+    public const string PreventingCrime = "effectiveness/preventing-crime";
+    public const string InvestigatingCrime = "effectiveness/investigating-crime";
+    public const string ProtectingVulnerable = "effectiveness/protecting-vulnerable-people";
+    public const string SeriousOrganisedCrime = "effectiveness/serious-organised-crime";
+    public const string SpecialistCapabilities = "effectiveness/specialist-capabilities";
+
+    private const string EffectivenessHeadline = "How effectively does the force reduce crime and keep people safe?";
+
+    private static readonly IReadOnlyList<Pillar> EffectivenessOnly =
+        [new("effectiveness", "Effectiveness", EffectivenessHeadline)];
+
+    private static FrameworkQuestion Q(string code, int number, string text, string? pillar, string? lineage, bool graded = true) =>
+        new(code, number, text, pillar, graded, lineage, []);
+
+    private static IReadOnlyList<FrameworkQuestion> EffectivenessQuestions(string specialistText) =>
+    [
+        Q("E1", 1, "How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?", "effectiveness", PreventingCrime),
+        Q("E2", 2, "How effective is the force at investigating crime and reducing re-offending?", "effectiveness", InvestigatingCrime),
+        Q("E3", 3, "How effective is the force at protecting those who are vulnerable from harm, and supporting victims?", "effectiveness", ProtectingVulnerable),
+        Q("E4", 4, "How effective is the force at tackling serious and organised crime?", "effectiveness", SeriousOrganisedCrime),
+        Q("E5", 5, specialistText, "effectiveness", SpecialistCapabilities, graded: false),
+    ];
+
+    public static readonly AssessmentFramework Peel2016 = new(
+        "peel-2016", 1, "PEEL 2016 (effectiveness)", "2016", 2016, GradeScales.FourPoint, EffectivenessOnly,
+        EffectivenessQuestions("How effective are the force’s specialist capabilities?"));
+
+    public static readonly AssessmentFramework Peel2017 = new(
+        "peel-2017", 1, "PEEL 2017 (effectiveness)", "2017", 2017, GradeScales.FourPoint, EffectivenessOnly,
+        EffectivenessQuestions("How effective are the force’s specialist capabilities?"));
+
+    public static readonly AssessmentFramework Peel2018 = new(
+        "peel-2018-19", 1, "PEEL 2018/19", "2018/19", 2018, GradeScales.FourPoint,
+        [
+            new("effectiveness", "Effectiveness", EffectivenessHeadline),
+            new("efficiency", "Efficiency", "How efficiently does the force operate and how sustainable are its services?"),
+            new("legitimacy", "Legitimacy", "How legitimately does the force treat the public and its workforce?"),
+        ],
+        [
+            .. EffectivenessQuestions("How effective are the force’s specialist capabilities?"),
+            Q("F1", 6, "How well does the force use its resources to meet its demand?", "efficiency", "efficiency/meeting-demand"),
+            Q("F2", 7, "How well is the force planning for the future?", "efficiency", "efficiency/planning-for-the-future"),
+            Q("L1", 8, "To what extent does the force treat all of the people it serves with fairness and respect?", "legitimacy", "legitimacy/treating-the-public-fairly"),
+            Q("L2", 9, "How well does the force ensure that its workforce behaves ethically and lawfully?", "legitimacy", "legitimacy/ethical-and-lawful-workforce"),
+            Q("L3", 10, "To what extent does the force treat its workforce with fairness and respect?", "legitimacy", "legitimacy/treating-the-workforce-fairly"),
+        ]);
+
+    private static FrameworkQuestion Core(int n, string text, params Topic[] topics) =>
+        new($"Q{n}", n, text, null, true, $"peel-2021/q{n}", topics);
+
+    private static Topic T(string code, string title, params string[] characteristics) =>
+        new(code, title, characteristics.Select((c, i) => new Characteristic($"{code}.{i + 1}", c)).ToList());
+
+    public static readonly AssessmentFramework Peel2021 = new(
+        "peel-2021-22", 1, "PEEL 2021/22", "2021/22", 2021, GradeScales.FivePoint, [],
+        [
+            Core(1, "How good is the force at providing a service to victims of crime?",
+                T("1.1", "Recording data about crime", "The force records crimes accurately and in line with national standards.")),
+            Core(2, "How good is the force at treating the public fairly, appropriately and respectfully?",
+                T("2.1", "Fair and respectful treatment", "The force understands and uses its powers fairly, including stop and search and use of force.")),
+            Core(3, "How good is the force at preventing and deterring crime and anti-social behaviour?",
+                T("3.1", "Prioritising crime prevention", "The force has a clear strategy for preventing crime and anti-social behaviour.", "Neighbourhood teams have enough time for problem-solving.")),
+            Core(4, "How good is the force at responding to the public?",
+                T("4.1", "Answering calls", "The force answers emergency and non-emergency calls promptly."),
+                T("4.2", "Attending incidents", "The force attends incidents within its target times and assesses risk on arrival.")),
+            Core(5, "How good is the force at investigating crime?",
+                T("5.1", "Quality of investigations", "Investigations are allocated to staff with the right skills and are supervised.")),
+            Core(6, "How good is the force at protecting vulnerable people?",
+                T("6.1", "Identifying vulnerability", "The force identifies vulnerability at first contact and records it.")),
+            Core(7, "How good is the force at managing offenders and suspects?",
+                T("7.1", "Managing registered sex offenders", "The force manages the risk posed by registered sex offenders.")),
+            Core(8, "How good is the force at disrupting serious and organised crime?",
+                T("8.1", "Understanding serious and organised crime", "The force understands the threat from serious and organised crime.")),
+            Core(9, "How good is the force at building, supporting and protecting a positive workforce?",
+                T("9.1", "Workforce wellbeing", "The force understands and supports the wellbeing of its workforce.")),
+            Core(10, "How good is the force at using its resources efficiently?",
+                T("10.1", "Planning and managing demand", "The force understands current and future demand and plans for it.")),
+        ]);
+
+    public static readonly IReadOnlyList<AssessmentFramework> All = [Peel2016, Peel2017, Peel2018, Peel2021];
+}
