@@ -9,6 +9,3 @@ app.UsePeelCases();
 
 // JasperFx command line: `dotnet run` serves; `dotnet run -- help` lists the other commands.
 return await app.RunJasperFxCommands(args);
-
-/// <summary>Entry point, visible to the test host.</summary>
-public partial class Program;

@@ -45,7 +45,7 @@ public static class AmendEvidenceRules
 
 public static class AmendEvidenceEndpoint
 {
-    public static ProblemDetails Validate(AmendEvidence command) => AmendEvidenceRules.Validate(command).ToProblem();
+    public static ProblemDetails Validate(AmendEvidence? command) => FieldErrors.Check(command, AmendEvidenceRules.Validate);
 
     [WolverinePost("/inspections/{inspectionId}/evidence/{evidenceId}/amendments", Name = "AmendEvidence")]
     [Authorize(Policy = Policies.Fieldwork)]

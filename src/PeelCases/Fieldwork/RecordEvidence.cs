@@ -57,7 +57,7 @@ public static class RecordEvidenceRules
 
 public static class RecordEvidenceEndpoint
 {
-    public static ProblemDetails Validate(RecordEvidence command) => RecordEvidenceRules.Validate(command).ToProblem();
+    public static ProblemDetails Validate(RecordEvidence? command) => FieldErrors.Check(command, RecordEvidenceRules.Validate);
 
     [WolverinePost("/inspections/{inspectionId}/evidence", Name = "RecordEvidence"), Authorize(Policy = Policies.Fieldwork)]
     [ProducesResponseType<Evidence>(201), ProducesResponseType<Evidence>(200)]

@@ -61,4 +61,10 @@ public sealed class FieldErrors
 
     /// <summary>For Wolverine's Validate convention: NoProblems lets the endpoint run.</summary>
     public ProblemDetails ToProblem() => ToRefusal()?.ToProblemDetails() ?? WolverineContinue.NoProblems;
+
+    /// <summary>Validates a request body, which JSON <c>null</c> leaves missing.</summary>
+    public static ProblemDetails Check<T>(T? command, Func<T, FieldErrors> validate) where T : class =>
+        command is null
+            ? new FieldErrors().Add("body", "The request body is missing; send a JSON object.").ToProblem()
+            : validate(command).ToProblem();
 }

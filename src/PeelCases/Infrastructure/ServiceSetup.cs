@@ -1,9 +1,11 @@
 using HealthChecks.NpgSql;
 using JasperFx;
 using JasperFx.CodeGeneration;
+using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using PeelCases.Demo;
 using PeelCases.Fieldwork;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
@@ -41,12 +43,18 @@ public static class ServiceSetup
         services.AddOpenApi();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
 
-        services.AddMarten(opts =>
+        var marten = services.AddMarten(opts =>
         {
             opts.Connection(connectionString);
             opts.DatabaseSchemaName = Schema;
             opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+            // Rich appends know each event's version before the inline projections run, so a
+            // projected document's Version is exact on every write path (Quick mode leaves it 0
+            // for appends made without fetching the stream first). See docs/adr/0002.
+            opts.Events.AppendMode = EventAppendMode.Rich;
+            // Who, correlation and causation on every event: the audit trail needs no bookkeeping of its own.
             opts.Events.MetadataConfig.EnableAll();
+            opts.Events.MetadataConfig.UserNameEnabled = true;
 
             opts.Schema.For<Force>().Identity(f => f.Id);
             opts.Schema.For<AssessmentFramework>().Identity(f => f.Id);
@@ -59,10 +67,20 @@ public static class ServiceSetup
         .UseLightweightSessions()
         .InitializeWith<ReferenceDataSeeder>()
         .IntegrateWithWolverine();
+        // Development and tests build the schema at start; production sets this false and runs `db-apply`.
+        if (configuration.GetValue("Database:ApplyChangesOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
+        if (configuration.GetValue("PeelCases:DemoData", false)) marten.InitializeWith<DemoData>();
 
         builder.Host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(ServiceSetup).Assembly;
+            // The authenticated user becomes the Marten session's user name, so IEvent.UserName is the actor.
+            opts.EnableRelayOfUserName = true;
+            // Handlers are compiled ahead of time (Internal/Generated, `codegen write`); only a
+            // development host without them compiles at run time.
+            opts.CodeGeneration.TypeLoadMode = builder.Environment.IsDevelopment() && configuration.GetValue("PeelCases:DynamicCodegen", false)
+                ? TypeLoadMode.Auto
+                : TypeLoadMode.Static;
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();

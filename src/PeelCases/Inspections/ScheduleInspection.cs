@@ -71,7 +71,7 @@ public static class ScheduleInspectionRules
 
 public static class ScheduleInspectionEndpoint
 {
-    public static ProblemDetails Validate(ScheduleInspection command) => ScheduleInspectionRules.Validate(command).ToProblem();
+    public static ProblemDetails Validate(ScheduleInspection? command) => FieldErrors.Check(command, ScheduleInspectionRules.Validate);
 
     [WolverinePost("/inspections", Name = "ScheduleInspection"), Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(201)]

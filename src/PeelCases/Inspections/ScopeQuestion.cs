@@ -46,7 +46,7 @@ public static class ScopeQuestionRules
 
 public static class ScopeQuestionEndpoint
 {
-    public static ProblemDetails Validate(ScopeQuestion command) => ScopeQuestionRules.Validate(command).ToProblem();
+    public static ProblemDetails Validate(ScopeQuestion? command) => FieldErrors.Check(command, ScopeQuestionRules.Validate);
 
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/scope", Name = "ScopeQuestion")]
     [Authorize(Policy = Policies.Planning)]

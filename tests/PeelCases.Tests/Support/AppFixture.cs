@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Alba;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using PeelCases.Infrastructure;
+
+namespace PeelCases.Tests.Support;
+
+/// <summary>
+/// The whole service (HTTP → Wolverine → Marten → PostgreSQL) on its own database, shared by
+/// every integration test in this assembly. Tests in the collection run one at a time and
+/// start from reset data.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string SigningKey = "peelcases-tests-signing-key-0123456789abcdef";
+    public static readonly DateTimeOffset Start = new(2018, 10, 1, 9, 0, 0, TimeSpan.Zero);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private TestPostgres? _postgres;
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public TestClock Clock { get; } = new(Start);
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await TestPostgres.StartAsync();
+        ConnectionString = await _postgres.CreateDatabaseAsync("peelcases_tests");
+
+        // Program ends in RunJasperFxCommands: let the test host start it.
+        JasperFxEnvironment.AutoStartHost = true;
+        Environment.SetEnvironmentVariable("ConnectionStrings__peelcases", ConnectionString);
+        Environment.SetEnvironmentVariable("Auth__SigningKey", SigningKey);
+        Host = await AlbaHost.For<Program>(web => web.ConfigureTestServices(services =>
+            services.AddSingleton<TimeProvider>(Clock)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_postgres is null) return;
+        await _postgres.DropDatabaseAsync(ConnectionString);
+        await _postgres.DisposeAsync();
+    }
+
+    /// <summary>Back to reference data only, and the clock back to its start.</summary>
+    public async Task ResetAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        Clock.Set(Start);
+    }
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>Token lifetimes are checked against the real clock, not the test clock.</summary>
+    public string TokenFor(TestUser user) =>
+        DevTokens.Mint(new AuthOptions { SigningKey = SigningKey }, user.Id, user.Roles, TimeProvider.System.GetUtcNow(), user.ForceId);
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
+
+public sealed record TestUser(string Id, string[] Roles, string? ForceId = null)
+{
+    public static readonly TestUser Lead = new("lena.lead", [PeelCases.Infrastructure.Roles.LeadInspector]);
+    public static readonly TestUser Inspector = new("ian.inspector", [PeelCases.Infrastructure.Roles.Inspector]);
+    public static readonly TestUser SecondInspector = new("sara.inspector", [PeelCases.Infrastructure.Roles.Inspector]);
+    public static readonly TestUser Moderator = new("mo.moderator", [PeelCases.Infrastructure.Roles.Moderator]);
+    public static readonly TestUser Liaison = new("cumbria.liaison", [PeelCases.Infrastructure.Roles.ForceLiaison], "cumbria");
+}
