@@ -33,8 +33,6 @@ public static class AmendEvidenceRules
 
     public static Decision<EvidenceAmended> Decide(Evidence evidence, Inspection inspection, AmendEvidence c, string actor, DateTimeOffset now)
     {
-        if (c.ExpectedVersion != evidence.Version)
-            return Refusal.StaleVersion("evidence", c.ExpectedVersion!.Value, evidence.Version);
         var content = EvidenceRules.CheckAgainst(inspection, c.ToContent());
         if (content.Refusal is { } refusal) return refusal;
         if (EvidenceRules.SameContent(evidence.Content, content.Value!))
@@ -55,15 +53,8 @@ public static class AmendEvidenceEndpoint
         IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
-        var stream = await session.Events.FetchForExclusiveWriting<Evidence>(evidenceId, ct);
-        if (inspection is null || stream.Aggregate is not { } evidence || evidence.InspectionId != inspectionId)
-            return Refusal.NotFound($"Inspection {inspectionId} has no evidence {evidenceId}.").ToResult();
-
-        var decision = AmendEvidenceRules.Decide(evidence, inspection, command, user.Actor(), clock.GetUtcNow());
-        if (decision.Refusal is { } refusal) return refusal.ToResult();
-
-        stream.AppendOne(decision.Value!);
-        await session.SaveChangesAsync(ct);
-        return Results.Ok(await session.LoadAsync<Evidence>(evidenceId, ct));
+        if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        return await RecordStreams.Change<Evidence, EvidenceAmended>(session, inspectionId, evidenceId, command.ExpectedVersion, "evidence",
+            evidence => Task.FromResult(AmendEvidenceRules.Decide(evidence, inspection, command, user.Actor(), clock.GetUtcNow())), ct);
     }
 }

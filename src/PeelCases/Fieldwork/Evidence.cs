@@ -1,4 +1,5 @@
 using Marten.Events.Aggregation;
+using PeelCases.Infrastructure;
 
 namespace PeelCases.Fieldwork;
 
@@ -7,7 +8,7 @@ namespace PeelCases.Fieldwork;
 /// inline from the evidence's own stream: one writer per stream, so no lost updates even
 /// when a whole team records evidence for one inspection at once.
 /// </summary>
-public sealed class Evidence
+public sealed class Evidence : IInspectionRecord
 {
     public Guid Id { get; set; }
     public Guid InspectionId { get; set; }

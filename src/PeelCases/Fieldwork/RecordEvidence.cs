@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PeelCases.Infrastructure;
@@ -73,21 +72,8 @@ public static class RecordEvidenceEndpoint
         var decision = RecordEvidenceRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow());
         if (decision.Refusal is { } refusal) return refusal.ToResult();
 
-        session.Events.StartStream<Evidence>(command.EvidenceId.Value, decision.Value!);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ExistingStreamIdCollisionException)
-        {
-            // The same command raced itself (a client retry): the first one won.
-            session.EjectAllPendingChanges();
-            existing = await session.LoadAsync<Evidence>(command.EvidenceId.Value, ct);
-            return Retried(existing!, inspection, command);
-        }
-
-        var recorded = await session.LoadAsync<Evidence>(command.EvidenceId.Value, ct);
-        return Results.Created($"/inspections/{inspectionId}/evidence/{command.EvidenceId}", recorded);
+        return await RecordStreams.StartOnce<Evidence>(session, command.EvidenceId.Value, decision.Value!,
+            $"/inspections/{inspectionId}/evidence/{command.EvidenceId}", e => Retried(e, inspection, command), ct);
     }
 
     private static IResult Retried(Evidence existing, Inspection inspection, RecordEvidence command) =>

@@ -24,6 +24,7 @@ public static class Policies
     public const string Inspectorate = "inspectorate";
     public const string Planning = "planning";
     public const string Fieldwork = "fieldwork";
+    public const string Awarding = "awarding";
 }
 
 public static class ActorExtensions

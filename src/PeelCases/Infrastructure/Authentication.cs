@@ -46,7 +46,8 @@ public static class AuthenticationSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Inspectorate, p => p.RequireRole(Roles.Inspectorate))
             .AddPolicy(Policies.Planning, p => p.RequireRole(Roles.LeadInspector))
-            .AddPolicy(Policies.Fieldwork, p => p.RequireRole(Roles.Inspector, Roles.LeadInspector));
+            .AddPolicy(Policies.Fieldwork, p => p.RequireRole(Roles.Inspector, Roles.LeadInspector))
+            .AddPolicy(Policies.Awarding, p => p.RequireRole(Roles.Moderator, Roles.Hmi));
         return services;
     }
 }

@@ -2,11 +2,14 @@ using HealthChecks.NpgSql;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using PeelCases.Demo;
 using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
 using Scalar.AspNetCore;
@@ -60,10 +63,15 @@ public static class ServiceSetup
             opts.Schema.For<AssessmentFramework>().Identity(f => f.Id);
             opts.Schema.For<Inspection>().UniqueIndex(i => i.ForceId, i => i.Cycle);
             opts.Schema.For<Evidence>().Duplicate(e => e.InspectionId);
+            opts.Schema.For<Finding>().Duplicate(f => f.InspectionId);
 
+            // Inline: one writer per stream (ADR 0001). Async: read models across streams.
             opts.Projections.Add<InspectionProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<EvidenceProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<FindingProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<ForceGradeHistoryProjection>(ProjectionLifecycle.Async);
         })
+        .AddAsyncDaemon(DaemonMode.HotCold)
         .UseLightweightSessions()
         .InitializeWith<ReferenceDataSeeder>()
         .IntegrateWithWolverine();

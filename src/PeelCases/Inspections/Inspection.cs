@@ -1,15 +1,19 @@
+using PeelCases.Grading;
+using PeelCases.ReferenceData;
+
 namespace PeelCases.Inspections;
 
 /// <summary>
 /// An inspection as it stands: projected inline from the inspection's own stream. Writes to
 /// that stream are serialised (row lock), so this document is exact and is also what the
-/// inspection's decisions read. Evidence lives in its own streams and is not counted here.
+/// inspection's decisions read. Evidence and findings live in their own streams.
 /// </summary>
 public sealed class Inspection
 {
     public Guid Id { get; set; }
     public string ForceId { get; set; } = "";
     public string Cycle { get; set; } = "";
+    public int Year { get; set; }
     public string FrameworkId { get; set; } = "";
     public int FrameworkVersion { get; set; }
     public string LeadInspector { get; set; } = "";
@@ -17,6 +21,7 @@ public sealed class Inspection
     public DateOnly FieldworkEnds { get; set; }
     public InspectionStage Stage { get; set; }
     public List<InspectionQuestion> Questions { get; set; } = [];
+    public List<PillarJudgment> Pillars { get; set; } = [];
     public DateTimeOffset ScheduledAt { get; set; }
     public string ScheduledBy { get; set; } = "";
     public DateTimeOffset LastChangedAt { get; set; }
@@ -27,7 +32,30 @@ public sealed class Inspection
 
     public InspectionQuestion? FindQuestion(string code) =>
         Questions.FirstOrDefault(q => string.Equals(q.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public void Replace(InspectionQuestion question) =>
+        Questions[Questions.FindIndex(q => q.Code == question.Code)] = question;
 }
 
-/// <summary>A question in the inspection's scope; Scope is null until the lead inspector decides it.</summary>
-public sealed record InspectionQuestion(string Code, QuestionScope? Scope);
+/// <summary>
+/// A question in the inspection's scope and where its judgment stands. Scope is null until
+/// the lead inspector decides it; a question is settled once awarded or carried over.
+/// </summary>
+public sealed record InspectionQuestion(
+    string Code,
+    QuestionScope? Scope,
+    ProposedGrade? Proposed = null,
+    AwardedGrade? Awarded = null,
+    JudgmentReference? CarriedOverFrom = null)
+{
+    public bool Settled => Awarded is not null || CarriedOverFrom is not null;
+
+    /// <summary>The grade that stands for this question, wherever it was awarded.</summary>
+    public Grade? StandingGrade => Awarded?.Grade ?? CarriedOverFrom?.Grade;
+}
+
+public sealed record ProposedGrade(Grade Grade, string Rationale, IReadOnlyList<Guid> CitedFindingIds, string ProposedBy, DateTimeOffset ProposedAt);
+
+public sealed record AwardedGrade(Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);
+
+public sealed record PillarJudgment(string PillarCode, ProposedGrade? Proposed, AwardedGrade? Awarded);

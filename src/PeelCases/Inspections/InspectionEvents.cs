@@ -21,6 +21,7 @@ public sealed record InspectionScheduled(
     Guid InspectionId,
     string ForceId,
     string Cycle,
+    int Year,
     string FrameworkId,
     int FrameworkVersion,
     IReadOnlyList<string> QuestionCodes,
@@ -33,6 +34,7 @@ public sealed record InspectionScheduled(
 /// <summary>A question's scope decided (or changed) during planning.</summary>
 public sealed record QuestionScoped(
     Guid InspectionId,
+    string ForceId,
     string QuestionCode,
     QuestionScope Scope,
     QuestionScope? PreviousScope,

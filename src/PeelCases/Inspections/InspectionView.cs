@@ -1,19 +1,22 @@
 using Marten;
 using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Grading;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Inspections;
 
 /// <summary>
 /// The inspection overview a lead inspector reads: the inspection document, named with
-/// reference data, plus evidence counts taken from the evidence documents at read time
-/// (a shared counter document would lose updates under concurrent recording).
+/// reference data, plus evidence and finding counts taken from their own documents at read
+/// time (a shared counter document would lose updates under concurrent writers).
 /// </summary>
 public sealed record InspectionView(
     Guid Id,
     string ForceId,
     string ForceName,
     string Cycle,
+    int Year,
     string FrameworkId,
     int FrameworkVersion,
     InspectionStage Stage,
@@ -21,6 +24,7 @@ public sealed record InspectionView(
     DateOnly FieldworkStarts,
     DateOnly FieldworkEnds,
     IReadOnlyList<QuestionView> Questions,
+    IReadOnlyList<PillarView> Pillars,
     int EvidenceCount,
     DateTimeOffset ScheduledAt,
     string ScheduledBy,
@@ -32,21 +36,34 @@ public sealed record InspectionView(
     {
         var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
         var framework = await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct);
-        var counts = await EvidenceCounts.ForInspection(session, inspection.Id, ct);
-        return Compose(inspection, force, framework, counts);
+        var evidence = await EvidenceCounts.ForInspection(session, inspection.Id, ct);
+        var findings = await FindingCounts.ForInspection(session, inspection.Id, ct);
+        return Compose(inspection, force, framework, evidence, findings);
     }
 
-    public static InspectionView Compose(Inspection i, Force? force, AssessmentFramework? framework, EvidenceCounts counts) => new(
-        i.Id, i.ForceId, force?.Name ?? i.ForceId, i.Cycle, i.FrameworkId, i.FrameworkVersion, i.Stage, i.LeadInspector,
+    public static InspectionView Compose(Inspection i, Force? force, AssessmentFramework? framework, EvidenceCounts evidence,
+        IReadOnlyDictionary<string, Dictionary<FindingKind, int>> findings) => new(
+        i.Id, i.ForceId, force?.Name ?? i.ForceId, i.Cycle, i.Year, i.FrameworkId, i.FrameworkVersion, i.Stage, i.LeadInspector,
         i.FieldworkStarts, i.FieldworkEnds,
         i.Questions.Select(q =>
         {
             var fq = framework?.FindQuestion(q.Code);
             return new QuestionView(q.Code, fq?.Number ?? 0, fq?.Text ?? "", fq?.PillarCode, fq?.Graded ?? true, q.Scope,
-                counts.ByQuestion.GetValueOrDefault(q.Code));
+                evidence.ByQuestion.GetValueOrDefault(q.Code), findings.GetValueOrDefault(q.Code) ?? [],
+                q.Proposed, q.Awarded, q.CarriedOverFrom, q.StandingGrade, q.Settled);
         }).ToList(),
-        counts.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version);
+        (framework?.Pillars ?? []).Where(p => i.Questions.Any(q => framework!.FindQuestion(q.Code)?.PillarCode == p.Code))
+            .Select(p =>
+            {
+                var judgment = i.Pillars.FirstOrDefault(j => j.PillarCode == p.Code);
+                return new PillarView(p.Code, p.Name, p.HeadlineQuestion, judgment?.Proposed, judgment?.Awarded);
+            }).ToList(),
+        evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version);
 }
 
 public sealed record QuestionView(
-    string Code, int Number, string Text, string? Pillar, bool Graded, QuestionScope? Scope, int EvidenceCount);
+    string Code, int Number, string Text, string? Pillar, bool Graded, QuestionScope? Scope, int EvidenceCount,
+    IReadOnlyDictionary<FindingKind, int> Findings, ProposedGrade? Proposed, AwardedGrade? Awarded,
+    JudgmentReference? CarriedOverFrom, Grade? Grade, bool Settled);
+
+public sealed record PillarView(string Code, string Name, string HeadlineQuestion, ProposedGrade? Proposed, AwardedGrade? Awarded);

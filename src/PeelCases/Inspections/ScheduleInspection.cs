@@ -64,7 +64,7 @@ public static class ScheduleInspectionRules
 
         // Keep framework order, whatever order the client listed them in.
         var ordered = framework.Questions.Where(q => codes.Contains(q.Code)).Select(q => q.Code).ToList();
-        return new InspectionScheduled(newId, force.Id, framework.Cycle, framework.Id, framework.Version, ordered,
+        return new InspectionScheduled(newId, force.Id, framework.Cycle, framework.Year, framework.Id, framework.Version, ordered,
             c.LeadInspector!.Trim(), starts, ends, actor, now);
     }
 }

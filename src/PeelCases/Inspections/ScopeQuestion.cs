@@ -21,9 +21,6 @@ public static class ScopeQuestionRules
     public static Decision<QuestionScoped> Decide(
         Inspection inspection, AssessmentFramework framework, string questionCode, ScopeQuestion c, string actor, DateTimeOffset now)
     {
-        if (c.ExpectedVersion != inspection.Version)
-            return Refusal.StaleVersion("inspection", c.ExpectedVersion!.Value, inspection.Version);
-
         var inScope = inspection.FindQuestion(questionCode);
         var question = framework.FindQuestion(questionCode);
         if (inScope is null || question is null)
@@ -39,8 +36,10 @@ public static class ScopeQuestionRules
             return Refusal.ProcessRule($"Question {question.Code} is graded in {framework.Name}: scope it as Detailed or CarryOver.");
         if (inScope.Scope == scope)
             return Refusal.ProcessRule($"Question {question.Code} is already scoped as {scope}.");
+        if (inScope.Awarded is not null)
+            return Refusal.ProcessRule($"Question {question.Code} has an awarded grade; it can no longer be re-scoped.");
 
-        return new QuestionScoped(inspection.Id, question.Code, scope, inScope.Scope, c.Reason?.Trim(), actor, now);
+        return new QuestionScoped(inspection.Id, inspection.ForceId, question.Code, scope, inScope.Scope, c.Reason?.Trim(), actor, now);
     }
 }
 
@@ -51,22 +50,9 @@ public static class ScopeQuestionEndpoint
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/scope", Name = "ScopeQuestion")]
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static async Task<IResult> Post(
+    public static Task<IResult> Post(
         Guid inspectionId, string questionCode, ScopeQuestion command,
-        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        // Row lock on the inspection stream: writers queue instead of losing updates.
-        var stream = await session.Events.FetchForExclusiveWriting<Inspection>(inspectionId, ct);
-        if (stream.Aggregate is not { } inspection) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
-        var framework = await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct)
-            ?? throw new InvalidOperationException($"Framework {inspection.FrameworkId} is missing from reference data.");
-
-        var decision = ScopeQuestionRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow());
-        if (decision.Refusal is { } refusal) return refusal.ToResult();
-
-        stream.AppendOne(decision.Value!);
-        await session.SaveChangesAsync(ct);
-        var updated = await session.LoadAsync<Inspection>(inspectionId, ct);
-        return Results.Ok(await InspectionView.Load(session, updated!, ct));
-    }
+        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion,
+            (inspection, framework) => ScopeQuestionRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
 }

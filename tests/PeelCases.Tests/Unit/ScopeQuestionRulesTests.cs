@@ -23,13 +23,6 @@ public sealed class ScopeQuestionRulesTests
         Assert.Equal(("E3", QuestionScope.CarryOver, QuestionScope.Detailed, "why"), (scoped.QuestionCode, scoped.Scope, scoped.PreviousScope, scoped.Reason));
     }
 
-    [Fact]
-    public void A_stale_version_is_refused_before_anything_else()
-    {
-        var refusal = Decide(Planned(), "E9", QuestionScope.Detailed, version: 2).Refusal!;
-        Assert.Equal((409, "Stale version"), (refusal.Status, refusal.Title));
-    }
-
     [Theory]
     [InlineData("E5", QuestionScope.Detailed, 409)]
     [InlineData("E5", QuestionScope.CarryOver, 409)]

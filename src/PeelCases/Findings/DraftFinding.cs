@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Fieldwork;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using Wolverine.Http;
+
+namespace PeelCases.Findings;
+
+/// <summary>
+/// Draft a finding for a question: a strength, an area for improvement, a cause of concern
+/// (with recommendations) or innovative practice, citing the evidence it rests on. The
+/// client chooses <paramref name="FindingId"/>, so a resend drafts it once.
+/// </summary>
+public sealed record DraftFinding(
+    Guid? FindingId,
+    string? QuestionCode,
+    string? Heading,
+    FindingKind? Kind,
+    string? Text,
+    IReadOnlyList<Guid>? CitedEvidenceIds,
+    IReadOnlyList<RecommendationInput>? Recommendations = null)
+{
+    public FindingContent ToContent() => FindingRules.ToContent(Heading!, Kind!.Value, Text!, CitedEvidenceIds!, Recommendations);
+}
+
+public static class DraftFindingRules
+{
+    public static FieldErrors Validate(DraftFinding c) => FindingRules.ValidateContent(
+        new FieldErrors().Required("findingId", c.FindingId).NotEmpty("findingId", c.FindingId).Text("questionCode", c.QuestionCode, 20),
+        c.Heading, c.Kind, c.Text, c.CitedEvidenceIds, c.Recommendations);
+
+    public static Decision<FindingDrafted> Decide(Inspection inspection, DraftFinding c, IReadOnlyCollection<Evidence> cited, string actor, DateTimeOffset now)
+    {
+        var content = FindingRules.CheckAgainst(inspection, c.QuestionCode!, c.ToContent(), cited);
+        if (content.Refusal is { } refusal) return refusal;
+        return new FindingDrafted(c.FindingId!.Value, inspection.Id, inspection.FindQuestion(c.QuestionCode!)!.Code, content.Value!, actor, now);
+    }
+
+    /// <summary>A resend of the same draft is answered with the record; another use of the id is refused.</summary>
+    public static Refusal? CheckResend(Finding existing, FindingDrafted wouldDraft)
+    {
+        var first = existing.EarlierVersions.FirstOrDefault()?.Content ?? existing.Content;
+        var same = existing.InspectionId == wouldDraft.InspectionId && existing.QuestionCode == wouldDraft.QuestionCode
+                   && first.Heading == wouldDraft.Content.Heading && first.Kind == wouldDraft.Content.Kind && first.Text == wouldDraft.Content.Text
+                   && first.CitedEvidenceIds.SequenceEqual(wouldDraft.Content.CitedEvidenceIds);
+        return same ? null : IdTaken(existing.Id);
+    }
+
+    public static Refusal IdTaken(Guid id) =>
+        Refusal.ProcessRule($"Finding id {id} is already used for a different finding. Choose a new id, or revise the existing finding.");
+}
+
+public static class DraftFindingEndpoint
+{
+    public static ProblemDetails Validate(DraftFinding? command) => FieldErrors.Check(command, DraftFindingRules.Validate);
+
+    [WolverinePost("/inspections/{inspectionId}/findings", Name = "DraftFinding"), Authorize(Policy = Policies.Fieldwork)]
+    [ProducesResponseType<Finding>(201), ProducesResponseType<Finding>(200)]
+    public static async Task<IResult> Post(
+        Guid inspectionId, DraftFinding command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
+        if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        var cited = await session.LoadManyAsync<Evidence>(ct, command.CitedEvidenceIds!.Distinct());
+
+        var decision = DraftFindingRules.Decide(inspection, command, cited, user.Actor(), clock.GetUtcNow());
+        var id = command.FindingId!.Value;
+        var existing = await session.LoadAsync<Finding>(id, ct);
+        if (existing is not null) return Resent(existing, decision);
+        if (decision.Refusal is { } refusal) return refusal.ToResult();
+
+        return await RecordStreams.StartOnce<Finding>(session, id, decision.Value!, $"/inspections/{inspectionId}/findings/{id}",
+            f => Resent(f, decision), ct);
+    }
+
+    private static IResult Resent(Finding existing, Decision<FindingDrafted> decision) =>
+        (decision.Value is { } drafted ? DraftFindingRules.CheckResend(existing, drafted) : DraftFindingRules.IdTaken(existing.Id)) is { } refusal
+            ? refusal.ToResult()
+            : Results.Ok(existing);
+}

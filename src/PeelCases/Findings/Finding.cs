@@ -1,0 +1,71 @@
+using Marten.Events.Aggregation;
+using PeelCases.Infrastructure;
+
+namespace PeelCases.Findings;
+
+/// <summary>A finding as it stands, with its earlier versions. Inline from the finding's own stream.</summary>
+public sealed class Finding : IInspectionRecord
+{
+    public Guid Id { get; set; }
+    public Guid InspectionId { get; set; }
+    public string QuestionCode { get; set; } = "";
+    public FindingContent Content { get; set; } = null!;
+    public bool Withdrawn { get; set; }
+    public string? WithdrawnBecause { get; set; }
+    public string DraftedBy { get; set; } = "";
+    public DateTimeOffset DraftedAt { get; set; }
+    public List<FindingRevision> EarlierVersions { get; set; } = [];
+    public List<RecommendationStatusChanged> RecommendationHistory { get; set; } = [];
+    public string LastChangedBy { get; set; } = "";
+    public DateTimeOffset LastChangedAt { get; set; }
+    public long Version { get; set; }
+}
+
+public sealed record FindingRevision(int Revision, FindingContent Content, string ChangedBy, DateTimeOffset ChangedAt, string SupersededBecause);
+
+public partial class FindingProjection : SingleStreamProjection<Finding, Guid>
+{
+    public static Finding Create(FindingDrafted e) => new()
+    {
+        Id = e.FindingId,
+        InspectionId = e.InspectionId,
+        QuestionCode = e.QuestionCode,
+        Content = e.Content,
+        DraftedBy = e.DraftedBy,
+        DraftedAt = e.DraftedAt,
+        LastChangedBy = e.DraftedBy,
+        LastChangedAt = e.DraftedAt,
+    };
+
+    public static void Apply(FindingRevised e, Finding finding)
+    {
+        finding.EarlierVersions.Add(new FindingRevision(finding.EarlierVersions.Count + 1, finding.Content,
+            finding.LastChangedBy, finding.LastChangedAt, e.Reason));
+        finding.Content = e.Content;
+        Touch(finding, e.RevisedBy, e.RevisedAt);
+    }
+
+    public static void Apply(FindingWithdrawn e, Finding finding)
+    {
+        finding.Withdrawn = true;
+        finding.WithdrawnBecause = e.Reason;
+        Touch(finding, e.WithdrawnBy, e.WithdrawnAt);
+    }
+
+    public static void Apply(RecommendationStatusChanged e, Finding finding)
+    {
+        finding.Content = finding.Content with
+        {
+            Recommendations = finding.Content.Recommendations
+                .Select(r => r.Number == e.RecommendationNumber ? r with { Status = e.Status } : r).ToList(),
+        };
+        finding.RecommendationHistory.Add(e);
+        Touch(finding, e.ChangedBy, e.ChangedAt);
+    }
+
+    private static void Touch(Finding finding, string by, DateTimeOffset at)
+    {
+        finding.LastChangedBy = by;
+        finding.LastChangedAt = at;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+
+namespace PeelCases.Findings;
+
+[JsonConverter(typeof(JsonStringEnumConverter<FindingKind>))]
+public enum FindingKind { Strength, AreaForImprovement, CauseOfConcern, InnovativePractice }
+
+[JsonConverter(typeof(JsonStringEnumConverter<DeadlineKind>))]
+public enum DeadlineKind
+{
+    Immediately,
+    /// <summary>By a date.</summary>
+    ByDate,
+    /// <summary>Within a number of months of publication.</summary>
+    WithinMonths,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<RecommendationStatus>))]
+public enum RecommendationStatus { Open, AwaitingReview, InProgress, Discharged, NoFurtherActionNeeded }
+
+/// <summary>When a recommendation must be met: "immediately", by a date, or within some months.</summary>
+public sealed record Deadline(DeadlineKind Kind, DateOnly? Date = null, int? Months = null)
+{
+    public override string ToString() => Kind switch
+    {
+        DeadlineKind.Immediately => "immediately",
+        DeadlineKind.ByDate => $"by {Date:d MMMM yyyy}",
+        _ => Months == 1 ? "within one month" : $"within {Months} months",
+    };
+}
+
+/// <summary>A recommendation attached to a cause of concern; its status moves on after publication.</summary>
+public sealed record Recommendation(int Number, string Text, Deadline Deadline, RecommendationStatus Status);
+
+/// <summary>What a finding says; kept whole in every event so each version can be read back.</summary>
+public sealed record FindingContent(
+    string Heading,
+    FindingKind Kind,
+    string Text,
+    IReadOnlyList<Guid> CitedEvidenceIds,
+    IReadOnlyList<Recommendation> Recommendations);
+
+/// <summary>A finding drafted for a question. Starts the finding's own stream (id chosen by the client).</summary>
+public sealed record FindingDrafted(
+    Guid FindingId, Guid InspectionId, string QuestionCode, FindingContent Content, string DraftedBy, DateTimeOffset DraftedAt);
+
+/// <summary>A finding revised; the earlier version stays in the stream.</summary>
+public sealed record FindingRevised(
+    Guid FindingId, Guid InspectionId, string QuestionCode, FindingContent Content, string Reason, string RevisedBy, DateTimeOffset RevisedAt);
+
+/// <summary>A finding withdrawn: kept in history, gone from current views.</summary>
+public sealed record FindingWithdrawn(
+    Guid FindingId, Guid InspectionId, string QuestionCode, string Reason, string WithdrawnBy, DateTimeOffset WithdrawnAt);
+
+/// <summary>A recommendation's status moved on (follow-up after publication).</summary>
+public sealed record RecommendationStatusChanged(
+    Guid FindingId, Guid InspectionId, int RecommendationNumber, RecommendationStatus Status, string? Note,
+    DateOnly EffectiveOn, string ChangedBy, DateTimeOffset ChangedAt);

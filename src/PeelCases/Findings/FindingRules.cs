@@ -1,0 +1,90 @@
+using PeelCases.Fieldwork;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+
+namespace PeelCases.Findings;
+
+/// <summary>A recommendation as a client sends it; numbers and statuses are the service's.</summary>
+public sealed record RecommendationInput(string? Text, Deadline? Deadline);
+
+/// <summary>What a finding must satisfy, drafted or revised.</summary>
+public static class FindingRules
+{
+    public const int MaxCitations = 50;
+    public const int MaxRecommendations = 20;
+
+    public static FieldErrors ValidateContent(FieldErrors errors, string? heading, FindingKind? kind, string? text,
+        IReadOnlyList<Guid>? cited, IReadOnlyList<RecommendationInput>? recommendations)
+    {
+        errors.Text("heading", heading)
+            .Required("kind", kind)
+            .Text("text", text, FieldErrors.LongText)
+            .List("citedEvidenceIds", cited, MaxCitations)
+            .List("recommendations", recommendations, MaxRecommendations, required: kind == FindingKind.CauseOfConcern);
+        if (kind == FindingKind.CauseOfConcern && recommendations is not { Count: > 0 })
+            errors.Add("recommendations", "A cause of concern must carry at least one recommendation.");
+        if (kind is not null and not FindingKind.CauseOfConcern && recommendations is { Count: > 0 })
+            errors.Add("recommendations", "Only a cause of concern carries recommendations.");
+        foreach (var (r, i) in (recommendations ?? []).Select((r, i) => (r, i)))
+        {
+            var field = $"recommendations[{i}]";
+            if (r is null) { errors.Add(field, $"{field} is empty."); continue; }
+            errors.Text($"{field}.text", r.Text, 2_000);
+            switch (r.Deadline)
+            {
+                case null: errors.Add($"{field}.deadline", "A recommendation needs a deadline: Immediately, ByDate or WithinMonths."); break;
+                case { Kind: DeadlineKind.ByDate, Date: null }: errors.Add($"{field}.deadline", "A ByDate deadline needs its date."); break;
+                case { Kind: DeadlineKind.WithinMonths, Months: null or < 1 or > 60 }:
+                    errors.Add($"{field}.deadline", "A WithinMonths deadline needs months between 1 and 60."); break;
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>The question must be open for findings, and every cited piece of evidence must bear on it.</summary>
+    public static Decision<FindingContent> CheckAgainst(
+        Inspection inspection, string questionCode, FindingContent content, IReadOnlyCollection<Evidence> citedEvidence,
+        IReadOnlyList<Recommendation>? earlier = null)
+    {
+        var question = inspection.FindQuestion(questionCode);
+        if (question is null)
+            return Refusal.Invalid("questionCode", $"Question '{questionCode}' is not in the scope of this inspection.");
+        if (question.Scope is null)
+            return Refusal.ProcessRule($"Question {question.Code} has not been scoped yet; scope it before drafting findings.");
+        if (question.Scope == QuestionScope.CarryOver)
+            return Refusal.ProcessRule($"Question {question.Code} is scoped for carry-over: it is not inspected in detail, so it takes no new findings. Re-scope it as Detailed first.");
+        if (question.Settled)
+            return Refusal.ProcessRule($"Question {question.Code} already has its awarded grade; its findings are closed.");
+        if (inspection.Stage is InspectionStage.SignOff or InspectionStage.FactualAccuracyCheck or InspectionStage.Published)
+            return Refusal.ProcessRule($"Findings can no longer change: the inspection is at {inspection.Stage}.");
+
+        foreach (var id in content.CitedEvidenceIds.Distinct())
+        {
+            var evidence = citedEvidence.FirstOrDefault(e => e.Id == id);
+            if (evidence is null || evidence.InspectionId != inspection.Id)
+                return Refusal.Invalid("citedEvidenceIds", $"Evidence {id} is not recorded for this inspection.");
+            if (!evidence.Content.QuestionCodes.Contains(question.Code))
+                return Refusal.Invalid("citedEvidenceIds",
+                    $"Evidence {id} does not bear on question {question.Code} (it bears on {string.Join(", ", evidence.Content.QuestionCodes)}).");
+        }
+
+        // Recommendations keep their number and status across revisions; new ones start Open.
+        var numbered = content.Recommendations.Select((r, i) => r with
+        {
+            Number = i + 1,
+            Status = earlier?.FirstOrDefault(e => e.Number == i + 1)?.Status ?? RecommendationStatus.Open,
+        }).ToList();
+        return content with
+        {
+            Heading = content.Heading.Trim(),
+            Text = content.Text.Trim(),
+            CitedEvidenceIds = content.CitedEvidenceIds.Distinct().ToList(),
+            Recommendations = numbered,
+        };
+    }
+
+    public static FindingContent ToContent(string heading, FindingKind kind, string text, IReadOnlyList<Guid> cited,
+        IReadOnlyList<RecommendationInput>? recommendations) =>
+        new(heading, kind, text, cited,
+            (recommendations ?? []).Select((r, i) => new Recommendation(i + 1, r.Text!.Trim(), r.Deadline!, RecommendationStatus.Open)).ToList());
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Fieldwork;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using Wolverine.Http;
+
+namespace PeelCases.Findings;
+
+/// <summary>Revise a finding: the whole revised content is sent; the earlier version is kept.</summary>
+public sealed record ReviseFinding(
+    string? Heading,
+    FindingKind? Kind,
+    string? Text,
+    IReadOnlyList<Guid>? CitedEvidenceIds,
+    IReadOnlyList<RecommendationInput>? Recommendations,
+    string? Reason,
+    long? ExpectedVersion)
+{
+    public FindingContent ToContent() => FindingRules.ToContent(Heading!, Kind!.Value, Text!, CitedEvidenceIds!, Recommendations);
+}
+
+public static class ReviseFindingRules
+{
+    public static FieldErrors Validate(ReviseFinding c) =>
+        FindingRules.ValidateContent(new FieldErrors(), c.Heading, c.Kind, c.Text, c.CitedEvidenceIds, c.Recommendations)
+            .Text("reason", c.Reason, 2_000)
+            .Required("expectedVersion", c.ExpectedVersion);
+
+    public static Decision<FindingRevised> Decide(
+        Finding finding, Inspection inspection, ReviseFinding c, IReadOnlyCollection<Evidence> cited, string actor, DateTimeOffset now)
+    {
+        if (finding.Withdrawn) return Refusal.ProcessRule("The finding has been withdrawn; draft a new one instead.");
+        var content = FindingRules.CheckAgainst(inspection, finding.QuestionCode, c.ToContent(), cited, finding.Content.Recommendations);
+        if (content.Refusal is { } refusal) return refusal;
+        return new FindingRevised(finding.Id, inspection.Id, finding.QuestionCode, content.Value!, c.Reason!.Trim(), actor, now);
+    }
+}
+
+public static class ReviseFindingEndpoint
+{
+    public static ProblemDetails Validate(ReviseFinding? command) => FieldErrors.Check(command, ReviseFindingRules.Validate);
+
+    [WolverinePost("/inspections/{inspectionId}/findings/{findingId}/revisions", Name = "ReviseFinding"), Authorize(Policy = Policies.Fieldwork)]
+    [ProducesResponseType<Finding>(200)]
+    public static async Task<IResult> Post(
+        Guid inspectionId, Guid findingId, ReviseFinding command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
+        if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        var cited = await session.LoadManyAsync<Evidence>(ct, command.CitedEvidenceIds!.Distinct());
+        return await RecordStreams.Change<Finding, FindingRevised>(session, inspectionId, findingId, command.ExpectedVersion, "finding",
+            finding => Task.FromResult(ReviseFindingRules.Decide(finding, inspection, command, cited, user.Actor(), clock.GetUtcNow())), ct);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using Wolverine.Http;
+
+namespace PeelCases.Grading;
+
+/// <summary>Award a question's grade: the final decision, taking the grade as proposed.</summary>
+public sealed record AwardGrade(long? ExpectedVersion);
+
+public static class AwardGradeRules
+{
+    public static FieldErrors Validate(AwardGrade c) => new FieldErrors().Required("expectedVersion", c.ExpectedVersion);
+
+    public static Decision<GradeAwarded> Decide(Inspection inspection, AssessmentFramework framework, string code, string actor, DateTimeOffset now)
+    {
+        var found = GradeRules.Find(inspection, framework, code);
+        if (found.Value is not { } q) return found.Refusal!;
+        if (GradeRules.OpenForGrading(q, framework) is { } closed) return closed;
+        if (q.Scoped.Proposed is not { } proposed)
+            return Refusal.ProcessRule($"Question {q.Code} has no proposed grade to award.");
+        return new GradeAwarded(inspection.Id, inspection.ForceId, inspection.Cycle, inspection.Year, inspection.FrameworkId, q.Code,
+            q.Defined.LineageKey, proposed.Grade, actor, now);
+    }
+}
+
+public static class AwardGradeEndpoint
+{
+    public static ProblemDetails Validate(AwardGrade? command) => FieldErrors.Check(command, AwardGradeRules.Validate);
+
+    [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/award", Name = "AwardGrade")]
+    [Authorize(Policy = Policies.Awarding)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Post(Guid inspectionId, string questionCode, AwardGrade command,
+        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion,
+            (inspection, framework) => AwardGradeRules.Decide(inspection, framework, questionCode, user.Actor(), clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using Wolverine.Http;
+
+namespace PeelCases.Grading;
+
+/// <summary>Award the pillar grade as proposed.</summary>
+public sealed record AwardPillarGrade(long? ExpectedVersion);
+
+public static class AwardPillarGradeRules
+{
+    public static FieldErrors Validate(AwardPillarGrade c) => new FieldErrors().Required("expectedVersion", c.ExpectedVersion);
+
+    public static Decision<PillarGradeAwarded> Decide(Inspection inspection, AssessmentFramework framework, string pillarCode, string actor, DateTimeOffset now)
+    {
+        var ready = PillarRules.Ready(inspection, framework, pillarCode);
+        if (ready.Value is not { } pillar) return ready.Refusal!;
+        if (inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code)?.Proposed is not { } proposed)
+            return Refusal.ProcessRule($"{pillar.Name} has no proposed grade to award.");
+        return new PillarGradeAwarded(inspection.Id, inspection.ForceId, inspection.Cycle, inspection.Year, pillar.Code, proposed.Grade, actor, now);
+    }
+}
+
+public static class AwardPillarGradeEndpoint
+{
+    public static ProblemDetails Validate(AwardPillarGrade? command) => FieldErrors.Check(command, AwardPillarGradeRules.Validate);
+
+    [WolverinePost("/inspections/{inspectionId}/pillars/{pillarCode}/award", Name = "AwardPillarGrade")]
+    [Authorize(Policy = Policies.Awarding)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Post(Guid inspectionId, string pillarCode, AwardPillarGrade command,
+        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion,
+            (inspection, framework) => AwardPillarGradeRules.Decide(inspection, framework, pillarCode, user.Actor(), clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using Wolverine.Http;
+
+namespace PeelCases.Grading;
+
+/// <summary>
+/// Carry the earlier awarded judgment over to a question scoped for carry-over. The service
+/// finds the judgment; nobody types the grade in.
+/// </summary>
+public sealed record CarryOverJudgment(long? ExpectedVersion);
+
+public static class CarryOverJudgmentRules
+{
+    public static FieldErrors Validate(CarryOverJudgment c) => new FieldErrors().Required("expectedVersion", c.ExpectedVersion);
+
+    public static Decision<JudgmentCarriedOver> Decide(Inspection inspection, AssessmentFramework framework, string code,
+        Func<FrameworkQuestion, JudgmentLookup> lookup, string actor, DateTimeOffset now)
+    {
+        var found = GradeRules.Find(inspection, framework, code);
+        if (found.Value is not { } q) return found.Refusal!;
+        if (q.Scoped.Settled) return Refusal.ProcessRule($"Question {q.Code} is already settled ({GradeRules.Describe(q.Scoped)}).");
+        if (q.Scoped.Scope != QuestionScope.CarryOver)
+            return Refusal.ProcessRule($"Question {q.Code} is {GradeRules.Describe(q.Scoped)}; only a question scoped for carry-over keeps its earlier judgment.");
+
+        var result = lookup(q.Defined);
+        if (result.Found is not { } reference) return Refusal.ProcessRule(result.WhyNone!);
+        return new JudgmentCarriedOver(inspection.Id, inspection.ForceId, inspection.Cycle, inspection.Year, inspection.FrameworkId,
+            q.Code, q.Defined.LineageKey!, reference, actor, now);
+    }
+}
+
+public static class CarryOverJudgmentEndpoint
+{
+    public static ProblemDetails Validate(CarryOverJudgment? command) => FieldErrors.Check(command, CarryOverJudgmentRules.Validate);
+
+    [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/carry-over", Name = "CarryOverJudgment")]
+    [Authorize(Policy = Policies.Planning)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Post(Guid inspectionId, string questionCode, CarryOverJudgment command,
+        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion, async (inspection, framework) =>
+        {
+            var question = framework.FindQuestion(questionCode);
+            var lookup = question is null ? null : await EarlierJudgments.FindAsync(session, inspection, question, ct);
+            return CarryOverJudgmentRules.Decide(inspection, framework, questionCode, _ => lookup!, user.Actor(), clock.GetUtcNow());
+        }, ct);
+}

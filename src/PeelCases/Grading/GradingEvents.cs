@@ -1,0 +1,36 @@
+using PeelCases.ReferenceData;
+
+namespace PeelCases.Grading;
+
+// Grading events live in the inspection stream. They carry the force, cycle and lineage key
+// so cross-stream read models (force grade history) fold them without lookups.
+
+/// <summary>The team proposes a grade for a question, citing the findings it rests on.</summary>
+public sealed record GradeProposed(
+    Guid InspectionId, string QuestionCode, Grade Grade, string Rationale, IReadOnlyList<Guid> CitedFindingIds,
+    string ProposedBy, DateTimeOffset ProposedAt);
+
+/// <summary>The final decision on a question's grade.</summary>
+public sealed record GradeAwarded(
+    Guid InspectionId, string ForceId, string Cycle, int Year, string FrameworkId, string QuestionCode, string? LineageKey,
+    Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);
+
+/// <summary>
+/// Where an earlier judgment was actually awarded. A carried-over judgment refers to it
+/// instead of restating a grade; a chain of carry-overs resolves to the original award.
+/// </summary>
+public sealed record JudgmentReference(
+    Guid InspectionId, string ForceId, string Cycle, int Year, string FrameworkId, string QuestionCode, string? PillarCode,
+    Grade Grade, DateTimeOffset AwardedAt);
+
+/// <summary>A question not inspected in detail keeps the earlier awarded judgment.</summary>
+public sealed record JudgmentCarriedOver(
+    Guid InspectionId, string ForceId, string Cycle, int Year, string FrameworkId, string QuestionCode, string LineageKey,
+    JudgmentReference From, string CarriedBy, DateTimeOffset CarriedAt);
+
+/// <summary>A pillar grade proposed once every graded question of the pillar is settled (2015–2018/19 frameworks).</summary>
+public sealed record PillarGradeProposed(
+    Guid InspectionId, string PillarCode, Grade Grade, string Rationale, string ProposedBy, DateTimeOffset ProposedAt);
+
+public sealed record PillarGradeAwarded(
+    Guid InspectionId, string ForceId, string Cycle, int Year, string PillarCode, Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);

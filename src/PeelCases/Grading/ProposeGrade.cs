@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Findings;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using Wolverine.Http;
+
+namespace PeelCases.Grading;
+
+/// <summary>Propose a grade for a question, with a rationale that cites the findings it rests on.</summary>
+public sealed record ProposeGrade(Grade? Grade, string? Rationale, IReadOnlyList<Guid>? CitedFindingIds, long? ExpectedVersion);
+
+public static class ProposeGradeRules
+{
+    public static FieldErrors Validate(ProposeGrade c) => new FieldErrors()
+        .Required("grade", c.Grade)
+        .Text("rationale", c.Rationale, FieldErrors.LongText)
+        .List("citedFindingIds", c.CitedFindingIds, FindingRules.MaxCitations)
+        .Required("expectedVersion", c.ExpectedVersion);
+
+    public static Decision<GradeProposed> Decide(Inspection inspection, AssessmentFramework framework, string code, ProposeGrade c,
+        IReadOnlyCollection<Finding> cited, string actor, DateTimeOffset now)
+    {
+        var found = GradeRules.Find(inspection, framework, code);
+        if (found.Value is not { } q) return found.Refusal!;
+        if (GradeRules.OpenForGrading(q, framework) is { } closed) return closed;
+        if (GradeRules.OnScale(framework, c.Grade!.Value) is { } offScale) return offScale;
+
+        foreach (var id in c.CitedFindingIds!.Distinct())
+        {
+            var finding = cited.FirstOrDefault(f => f.Id == id);
+            if (finding is null || finding.InspectionId != inspection.Id || finding.QuestionCode != q.Code)
+                return Refusal.Invalid("citedFindingIds", $"Finding {id} is not a finding of question {q.Code} in this inspection.");
+            if (finding.Withdrawn)
+                return Refusal.Invalid("citedFindingIds", $"Finding {id} has been withdrawn; a grade cannot rest on it.");
+        }
+        return new GradeProposed(inspection.Id, q.Code, c.Grade.Value, c.Rationale!.Trim(), c.CitedFindingIds!.Distinct().ToList(), actor, now);
+    }
+}
+
+public static class ProposeGradeEndpoint
+{
+    public static ProblemDetails Validate(ProposeGrade? command) => FieldErrors.Check(command, ProposeGradeRules.Validate);
+
+    [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/grade-proposals", Name = "ProposeGrade")]
+    [Authorize(Policy = Policies.Planning)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static async Task<IResult> Post(Guid inspectionId, string questionCode, ProposeGrade command,
+        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var cited = await session.LoadManyAsync<Finding>(ct, command.CitedFindingIds!.Distinct());
+        return await InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion,
+            (inspection, framework) => ProposeGradeRules.Decide(inspection, framework, questionCode, command, cited, user.Actor(), clock.GetUtcNow()), ct);
+    }
+}
