@@ -1,87 +1,171 @@
+using System.Reflection;
 using Marten;
 using Marten.Schema;
 using PeelCases.Fieldwork;
+using PeelCases.Findings;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Demo;
 
 /// <summary>
-/// Realistic demo records, loaded at start when PeelCases:DemoData is true (./deploy/local/run.sh).
-/// Written through the same decision functions as the API, with business times of their own,
-/// and with fixed ids so a restart loads nothing twice.
+/// Realistic demo records, loaded at start when PeelCases:DemoData is true (./deploy/local/run.sh):
+/// Cumbria's 2016 and 2017 effectiveness inspections, its 2018/19 inspection reconstructed
+/// from the published report, and a 2021/22 inspection of Kent in planning. Fixed ids, so a
+/// restart loads nothing twice.
 /// </summary>
 public sealed class DemoData : IInitialData
 {
+    public static readonly Guid Cumbria2016 = new("c0b1a000-2016-4016-8000-000000000016");
+    public static readonly Guid Cumbria2017 = new("c0b1a000-2017-4017-8000-000000000017");
     public static readonly Guid Cumbria2018 = new("c0b1a000-2018-4019-8000-000000000001");
     public static readonly Guid Kent2021 = new("c0b1a000-2021-4022-8000-000000000002");
+
+    private const string Lead = "lena.lead", Ian = "ian.inspector", Sara = "sara.inspector", Hmi = "hannah.hmi", Moderator = "mo.moderator";
 
     public async Task Populate(IDocumentStore store, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<Inspection>(Cumbria2018, ct) is not null) return;
-        var writer = new DemoWriter(session, ct);
+        if (await session.LoadAsync<Inspection>(Kent2021, ct) is not null) return;
+        var w = new DemoWriter(session, ct);
+        await Earlier(w, Cumbria2016, "peel-2016", "2016", 2016, [("E1", "Neighbourhood teams understand local priorities and work with partners to prevent crime and anti-social behaviour.")], []);
+        await Earlier(w, Cumbria2017, "peel-2017", "2017", 2017,
+            [
+                ("E2", "Investigations are allocated to officers with the right skills and are well supervised."),
+                ("E3", "The constabulary identifies vulnerability at first contact and safeguards victims promptly."),
+                ("E4", "The constabulary understands the threat from serious and organised crime and disrupts organised crime groups."),
+            ], ["E1"]);
+        await Cumbria2018To19(w);
+        await Kent(w);
+    }
 
-        await writer.Schedule(Cumbria2018, new ScheduleInspection(Cumbria2018, "cumbria", "2018/19", "peel-2018-19",
-            ["E1", "E2", "E3", "E4", "E5"], "lena.lead", new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19)),
-            "lena.lead", At(2018, 6, 4));
-        await writer.Scope(Cumbria2018, "E1", QuestionScope.CarryOver, "Not inspected in detail this cycle; the 2016 judgment stands.", At(2018, 7, 2));
-        await writer.Scope(Cumbria2018, "E2", QuestionScope.CarryOver, "Not inspected in detail this cycle; the 2017 judgment stands.", At(2018, 7, 2));
-        await writer.Scope(Cumbria2018, "E3", QuestionScope.Detailed, "Vulnerability is the focus of the 2018/19 fieldwork.", At(2018, 7, 2));
-        await writer.Scope(Cumbria2018, "E4", QuestionScope.CarryOver, "Not inspected in detail this cycle; the 2017 judgment stands.", At(2018, 7, 2));
-        await writer.Scope(Cumbria2018, "E5", QuestionScope.Ungraded, "Specialist capabilities: narrative findings only.", At(2018, 7, 2));
+    /// <summary>An earlier effectiveness inspection: each listed question inspected and awarded Good, the others carried over.</summary>
+    private static async Task Earlier(DemoWriter w, Guid id, string framework, string cycle, int year,
+        (string Question, string Finding)[] inspected, string[] carried)
+    {
+        var starts = new DateOnly(year, 9, 12);
+        await w.Schedule(id, new ScheduleInspection(id, "cumbria", cycle, framework,
+            [.. carried, .. inspected.Select(q => q.Question)], Lead, starts, starts.AddDays(11)), At(year, 5, 2));
+        foreach (var q in carried) await w.Scope(id, q, QuestionScope.CarryOver, "Not inspected in detail this cycle.", At(year, 6, 1));
+        foreach (var q in carried) await w.CarryOver(id, q, At(year, 6, 1, 11));
+        var n = 0;
+        foreach (var (question, finding) in inspected)
+        {
+            n++;
+            await w.Scope(id, question, QuestionScope.Detailed, "Inspected in detail this cycle.", At(year, 6, 1));
+            var evidence = Id(id, n);
+            await w.Record(id, new RecordEvidence(evidence, EvidenceMethod.Interview, null, starts.AddDays(n), finding,
+                "Interviews with officers and staff", [question]), Ian, At(year, 9, 12 + n, 17));
+            var findingId = Id(id, 100 + n);
+            await w.Draft(id, new DraftFinding(findingId, question, "Summary of findings", FindingKind.Strength, finding, [evidence]), Ian, At(year, 10, 10));
+            await w.Propose(id, question, Grade.Good, finding, [findingId], At(year + 1, 1, 8));
+            await w.Award(id, question, Hmi, At(year + 1, 1, 15));
+        }
+    }
+
+    private static async Task Cumbria2018To19(DemoWriter w)
+    {
+        var id = Cumbria2018;
+        await w.Schedule(id, new ScheduleInspection(id, "cumbria", "2018/19", "peel-2018-19",
+            ["E1", "E2", "E3", "E4", "E5"], Lead, new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19)), At(2018, 6, 4));
+        foreach (var q in new[] { "E1", "E2", "E4" })
+        {
+            await w.Scope(id, q, QuestionScope.CarryOver, "Not subject to detailed inspection in 2018/19; the earlier judgment stands.", At(2018, 7, 2));
+            await w.CarryOver(id, q, At(2018, 7, 2, 11));
+        }
+        await w.Scope(id, "E3", QuestionScope.Detailed, "Vulnerability is the focus of the 2018/19 fieldwork.", At(2018, 7, 2));
+        await w.Scope(id, "E5", QuestionScope.Ungraded, "Specialist capabilities: narrative findings only.", At(2018, 7, 2));
 
         var n = 0;
-        async Task Evidence(EvidenceMethod method, int? sample, int day, string summary, string source, string question, string by, bool sensitive = false) =>
-            await writer.Record(Cumbria2018, new RecordEvidence(Id(Cumbria2018, ++n), method, sample, new DateOnly(2018, 10, day),
-                summary, source, [question], sensitive), by, At(2018, 10, day, 17));
+        Task Evidence(EvidenceMethod method, int? sample, int day, string summary, string source, string question, string by, bool sensitive = false) =>
+            w.Record(id, new RecordEvidence(Id(id, ++n), method, sample, new DateOnly(2018, 10, day), summary, source, [question], sensitive),
+                by, At(2018, 10, day, 17));
 
         await Evidence(EvidenceMethod.CaseFileReview, 40, 9,
             "Incident logs reviewed: THRIVE assessment recorded on most logs, with safeguarding considered and whether a crime was committed. Improvement in quality and quantity since 2017.",
-            "Command and control room incident logs", "E3", "ian.inspector");
+            "Command and control room incident logs", "E3", Ian);
         await Evidence(EvidenceMethod.Interview, null, 9,
             "Safeguarding help desk: detectives trained in vulnerability share a workspace with control room staff, advise call takers and attending officers, and make rapid referrals to partners.",
-            "Head of protecting vulnerable people; safeguarding help desk detectives", "E3", "sara.inspector");
+            "Head of protecting vulnerable people; safeguarding help desk detectives", "E3", Sara);
         await Evidence(EvidenceMethod.FocusGroup, null, 10,
             "Response officers felt the calls they attended were mostly graded appropriately; no pressure to grade incidents by resource availability.",
-            "Focus group, response officers, west area", "E3", "ian.inspector");
+            "Focus group, response officers, west area", "E3", Ian);
         await Evidence(EvidenceMethod.CaseFileReview, 20, 11,
             "Dip sample of recently submitted domestic abuse risk assessment forms: in most cases enough information for the recipient to decide on further action; fewer forms returned for more detail.",
-            "Public protection unit, submitted risk assessment forms", "E3", "sara.inspector");
+            "Public protection unit, submitted risk assessment forms", "E3", Sara);
         await Evidence(EvidenceMethod.RealityTest, null, 12,
             "Frontline officers could recount putting modern slavery training into practice: visits to car washes employing migrant workers, educating local hotel staff.",
-            "Reality testing with neighbourhood officers, north area", "E3", "ian.inspector");
+            "Reality testing with neighbourhood officers, north area", "E3", Ian);
         await Evidence(EvidenceMethod.Interview, null, 15,
             "Victim of domestic abuse described the officers' use of body-worn video and the bail conditions imposed.",
-            "Victim interview (identity withheld)", "E3", "sara.inspector", sensitive: true);
+            "Victim interview (identity withheld)", "E3", Sara, sensitive: true);
         await Evidence(EvidenceMethod.DocumentReview, null, 16,
             "APSTRA published annually with a register of risks and observations; the designated chief officer reviews the register frequently.",
-            "Armed policing strategic threat and risk assessment 2018", "E5", "ian.inspector");
+            "Armed policing strategic threat and risk assessment 2018", "E5", Ian);
         await Evidence(EvidenceMethod.Interview, null, 17,
             "Agreements with Lancashire Constabulary and the North West Armed Policing Collaboration, including the North West Counter Terrorist Unit, provide additional ARV and specialist capability.",
-            "Firearms command team", "E5", "sara.inspector");
+            "Firearms command team", "E5", Sara);
         await Evidence(EvidenceMethod.DocumentReview, null, 18,
             "Debriefs of training exercises and reviews of every firearms incident feed improvements to training and operational procedures.",
-            "Firearms incident reviews and exercise debriefs, 2017–18", "E5", "ian.inspector");
+            "Firearms incident reviews and exercise debriefs, 2017–18", "E5", Ian);
 
-        await writer.Schedule(Kent2021, new ScheduleInspection(Kent2021, "kent", "2021/22", "peel-2021-22",
-            ["Q3", "Q4", "Q6"], "lena.lead", new DateOnly(2021, 11, 1), new DateOnly(2021, 11, 12)), "lena.lead", At(2021, 8, 2));
-        await writer.Record(Kent2021, new RecordEvidence(Id(Kent2021, 1), EvidenceMethod.Data, null, new DateOnly(2021, 11, 2),
+        var report = Cumbria2018Report.Load();
+        var e3Findings = new List<Guid>();
+        foreach (var (section, i) in report.Findings.Select((s, i) => (s, i)))
+        {
+            var findingId = Id(id, 100 + i);
+            await w.Draft(id, new DraftFinding(findingId, section.Question, section.Heading, section.Kind, section.Text,
+                section.CitedEvidence.Select(e => Id(id, e)).ToList()), i % 2 == 0 ? Ian : Sara, At(2018, 11, 5 + i));
+            if (section.Question == "E3") e3Findings.Add(findingId);
+        }
+        await w.Propose(id, "E3", Grade.Good,
+            "Cumbria Constabulary is good at protecting vulnerable people and has improved since 2017: a clear strategy, a safeguarding help desk in the control room, good initial risk assessments and proactive use of legal powers.",
+            e3Findings, At(2019, 1, 14));
+        await w.Award(id, "E3", Hmi, At(2019, 2, 11));
+        await w.Pillar(id, "effectiveness", Grade.Good, report.Summary, Hmi, At(2019, 2, 18), At(2019, 3, 4));
+    }
+
+    private static async Task Kent(DemoWriter w)
+    {
+        await w.Schedule(Kent2021, new ScheduleInspection(Kent2021, "kent", "2021/22", "peel-2021-22",
+            ["Q3", "Q4", "Q6"], Lead, new DateOnly(2021, 11, 1), new DateOnly(2021, 11, 12)), At(2021, 8, 2));
+        await w.Record(Kent2021, new RecordEvidence(Id(Kent2021, 1), EvidenceMethod.Data, null, new DateOnly(2021, 11, 2),
             "999 calls answered within 10 seconds: 88% against the national standard of 90%.", "Force call handling data, Q2 2021/22",
-            ["Q4"], false), "ian.inspector", At(2021, 11, 2, 16));
-        await writer.Record(Kent2021, new RecordEvidence(Id(Kent2021, 2), EvidenceMethod.Survey, null, new DateOnly(2021, 11, 4),
+            ["Q4"]), Ian, At(2021, 11, 2, 16));
+        await w.Record(Kent2021, new RecordEvidence(Id(Kent2021, 2), EvidenceMethod.Survey, null, new DateOnly(2021, 11, 4),
             "Neighbourhood officers report being abstracted to response duties in 3 of 5 shifts, limiting problem-solving time.",
-            "Workforce survey, neighbourhood policing", ["Q3"], false), "sara.inspector", At(2021, 11, 4, 16));
+            "Workforce survey, neighbourhood policing", ["Q3"]), Sara, At(2021, 11, 4, 16));
     }
 
     private static DateTimeOffset At(int year, int month, int day, int hour = 10) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Stable ids for demo evidence, so the demo is the same on every machine.</summary>
+    /// <summary>Stable ids for demo records, so the demo is the same on every machine.</summary>
     private static Guid Id(Guid inspection, int n)
     {
         var bytes = inspection.ToByteArray();
-        bytes[15] = (byte)n;
-        bytes[14] = 0xEE;
+        bytes[14] = (byte)(0xE0 + n / 256);
+        bytes[15] = (byte)(n % 256);
         return new Guid(bytes);
     }
 }
+
+/// <summary>The findings and summary of the Cumbria 2018/19 effectiveness report, shipped as a resource.</summary>
+public sealed record Cumbria2018Report(string Summary, IReadOnlyList<ReportSection> Findings)
+{
+    public static Cumbria2018Report Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("PeelCases.Demo.Cumbria2018.txt")!;
+        var text = new StreamReader(stream).ReadToEnd().Replace("\r\n", "\n");
+        var blocks = text.Split("\n## ").Skip(1).Select(b => b.Split('\n', 2)).ToList();
+        var summary = blocks.Single(b => b[0] == "summary")[1].Trim();
+        var findings = blocks.Where(b => b[0] != "summary").Select(b =>
+        {
+            var head = b[0].Split(" | ");
+            return new ReportSection(head[0], Enum.Parse<FindingKind>(head[1]), head[2],
+                head[3].Split(',').Select(int.Parse).ToList(), b[1].Trim());
+        }).ToList();
+        return new Cumbria2018Report(summary, findings);
+    }
+}
+
+public sealed record ReportSection(string Question, FindingKind Kind, string Heading, IReadOnlyList<int> CitedEvidence, string Text);

@@ -1,31 +1,50 @@
 using Marten;
 using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.Infrastructure;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Demo;
 
-/// <summary>Applies commands through the decision functions, failing loudly if demo data breaks a rule.</summary>
+/// <summary>
+/// Applies commands through the same decision functions as the API, with business times of
+/// the demo's own, failing loudly if demo data breaks a rule.
+/// </summary>
 internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
 {
-    public async Task Schedule(Guid id, ScheduleInspection command, string actor, DateTimeOffset at)
+    public async Task Schedule(Guid id, ScheduleInspection command, DateTimeOffset at)
     {
         var force = await session.LoadAsync<Force>(command.ForceId!, ct);
         var framework = await session.LoadAsync<AssessmentFramework>(command.FrameworkId!, ct);
+        var actor = command.LeadInspector!;
         session.SetHeader("source", "demo-data");
         session.LastModifiedBy = actor;
         session.Events.StartStream<Inspection>(id, Must(ScheduleInspectionRules.Decide(command, force, framework, null, id, actor, at)));
         await session.SaveChangesAsync(ct);
     }
 
-    public async Task Scope(Guid id, string question, QuestionScope scope, string reason, DateTimeOffset at)
+    public Task Scope(Guid id, string question, QuestionScope scope, string reason, DateTimeOffset at) =>
+        Decide(id, (i, f) => ScopeQuestionRules.Decide(i, f, question, new ScopeQuestion(scope, reason, i.Version), i.LeadInspector, at));
+
+    public Task CarryOver(Guid id, string question, DateTimeOffset at) => Decide(id, async (i, f) =>
     {
-        var inspection = (await session.LoadAsync<Inspection>(id, ct))!;
-        var framework = (await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct))!;
-        session.LastModifiedBy = inspection.LeadInspector;
-        session.Events.Append(id, Must(ScopeQuestionRules.Decide(inspection, framework, question,
-            new ScopeQuestion(scope, reason, inspection.Version), inspection.LeadInspector, at)));
-        await session.SaveChangesAsync(ct);
+        var lookup = await EarlierJudgments.FindAsync(session, i, f.FindQuestion(question)!, ct);
+        return CarryOverJudgmentRules.Decide(i, f, question, _ => lookup, i.LeadInspector, at);
+    });
+
+    public Task Propose(Guid id, string question, Grade grade, string rationale, IReadOnlyList<Guid> findings, DateTimeOffset at) =>
+        Decide(id, async (i, f) => ProposeGradeRules.Decide(i, f, question, new ProposeGrade(grade, rationale, findings, i.Version),
+            await session.LoadManyAsync<Finding>(ct, findings), i.LeadInspector, at));
+
+    public Task Award(Guid id, string question, string by, DateTimeOffset at) =>
+        Decide(id, (i, f) => AwardGradeRules.Decide(i, f, question, by, at));
+
+    public async Task Pillar(Guid id, string pillar, Grade grade, string rationale, string awardedBy, DateTimeOffset proposedAt, DateTimeOffset awardedAt)
+    {
+        await Decide(id, (i, f) => ProposePillarGradeRules.Decide(i, f, pillar, new ProposePillarGrade(grade, rationale, i.Version), i.LeadInspector, proposedAt));
+        await Decide(id, (i, f) => AwardPillarGradeRules.Decide(i, f, pillar, awardedBy, awardedAt));
     }
 
     public async Task Record(Guid inspectionId, RecordEvidence command, string actor, DateTimeOffset at)
@@ -36,6 +55,35 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
         await session.SaveChangesAsync(ct);
     }
 
-    private static T Must<T>(PeelCases.Infrastructure.Decision<T> decision) where T : class =>
+    public async Task Draft(Guid inspectionId, DraftFinding command, string actor, DateTimeOffset at)
+    {
+        var inspection = (await session.LoadAsync<Inspection>(inspectionId, ct))!;
+        var cited = await session.LoadManyAsync<Evidence>(ct, command.CitedEvidenceIds!);
+        session.LastModifiedBy = actor;
+        session.Events.StartStream<Finding>(command.FindingId!.Value, Must(DraftFindingRules.Decide(inspection, command, cited, actor, at)));
+        await session.SaveChangesAsync(ct);
+    }
+
+    private Task Decide<TEvent>(Guid id, Func<Inspection, AssessmentFramework, Decision<TEvent>> decide) where TEvent : class =>
+        Decide(id, (i, f) => Task.FromResult(decide(i, f)));
+
+    private async Task Decide<TEvent>(Guid id, Func<Inspection, AssessmentFramework, Task<Decision<TEvent>>> decide) where TEvent : class
+    {
+        var inspection = (await session.LoadAsync<Inspection>(id, ct))!;
+        var framework = (await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct))!;
+        var decided = Must(await decide(inspection, framework));
+        session.LastModifiedBy = Actor(decided) ?? inspection.LeadInspector;
+        session.Events.Append(id, decided);
+        await session.SaveChangesAsync(ct);
+    }
+
+    private static string? Actor(object e) => e switch
+    {
+        GradeAwarded a => a.AwardedBy,
+        PillarGradeAwarded a => a.AwardedBy,
+        _ => null,
+    };
+
+    private static T Must<T>(Decision<T> decision) where T : class =>
         decision.Value ?? throw new InvalidOperationException($"Demo data broke a rule: {decision.Refusal!.Detail}");
 }
