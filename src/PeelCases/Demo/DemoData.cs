@@ -21,7 +21,7 @@ public sealed class DemoData : IInitialData
     public static readonly Guid Cumbria2018 = new("c0b1a000-2018-4019-8000-000000000001");
     public static readonly Guid Kent2021 = new("c0b1a000-2021-4022-8000-000000000002");
 
-    private const string Lead = "lena.lead", Ian = "ian.inspector", Sara = "sara.inspector", Hmi = "hannah.hmi", Moderator = "mo.moderator";
+    private const string Lead = "lena.lead", Ian = "ian.inspector", Sara = "sara.inspector", Hmi = "hannah.hmi", Moderator = "mo.moderator", Qa = "quinn.qa";
 
     public async Task Populate(IDocumentStore store, CancellationToken ct)
     {
@@ -48,19 +48,27 @@ public sealed class DemoData : IInitialData
             [.. carried, .. inspected.Select(q => q.Question)], Lead, starts, starts.AddDays(11)), At(year, 5, 2));
         foreach (var q in carried) await w.Scope(id, q, QuestionScope.CarryOver, "Not inspected in detail this cycle.", At(year, 6, 1));
         foreach (var q in carried) await w.CarryOver(id, q, At(year, 6, 1, 11));
+        foreach (var (question, _) in inspected) await w.Scope(id, question, QuestionScope.Detailed, "Inspected in detail this cycle.", At(year, 6, 1));
+        await w.StartFieldwork(id, At(year, 9, 12, 8));
         var n = 0;
         foreach (var (question, finding) in inspected)
         {
             n++;
-            await w.Scope(id, question, QuestionScope.Detailed, "Inspected in detail this cycle.", At(year, 6, 1));
-            var evidence = Id(id, n);
-            await w.Record(id, new RecordEvidence(evidence, EvidenceMethod.Interview, null, starts.AddDays(n), finding,
+            await w.Record(id, new RecordEvidence(Id(id, n), EvidenceMethod.Interview, null, starts.AddDays(n), finding,
                 "Interviews with officers and staff", [question]), Ian, At(year, 9, 12 + n, 17));
-            var findingId = Id(id, 100 + n);
-            await w.Draft(id, new DraftFinding(findingId, question, "Summary of findings", FindingKind.Strength, finding, [evidence]), Ian, At(year, 10, 10));
-            await w.Propose(id, question, Grade.Good, finding, [findingId], At(year + 1, 1, 8));
-            await w.Award(id, question, Hmi, At(year + 1, 1, 15));
+            await w.Draft(id, new DraftFinding(Id(id, 100 + n), question, "Summary of findings", FindingKind.Strength, finding, [Id(id, n)]), Ian, At(year, 9, 22));
         }
+        await w.CompleteFieldwork(id, At(year, 9, 23, 17));
+        n = 0;
+        foreach (var (question, finding) in inspected)
+        {
+            n++;
+            await w.PassQa(id, question, Qa, At(year, 10, 20));
+            await w.Grade(id, question, Grade.Good, finding, [Id(id, 100 + n)], Moderator, Hmi, At(year, 11, 5));
+        }
+        await w.Pillar(id, "effectiveness", Grade.Good, $"Cumbria Constabulary is good at reducing crime and keeping people safe ({cycle}).",
+            Hmi, At(year, 12, 1), At(year, 12, 15));
+        await w.Publish(id, Hmi, At(year + 1, 1, 10), new DateOnly(year + 1, 3, 2));
     }
 
     private static async Task Cumbria2018To19(DemoWriter w)
@@ -75,6 +83,7 @@ public sealed class DemoData : IInitialData
         }
         await w.Scope(id, "E3", QuestionScope.Detailed, "Vulnerability is the focus of the 2018/19 fieldwork.", At(2018, 7, 2));
         await w.Scope(id, "E5", QuestionScope.Ungraded, "Specialist capabilities: narrative findings only.", At(2018, 7, 2));
+        await w.StartFieldwork(id, At(2018, 10, 8, 8));
 
         var n = 0;
         Task Evidence(EvidenceMethod method, int? sample, int day, string summary, string source, string question, string by, bool sensitive = false) =>
@@ -118,17 +127,22 @@ public sealed class DemoData : IInitialData
                 section.CitedEvidence.Select(e => Id(id, e)).ToList()), i % 2 == 0 ? Ian : Sara, At(2018, 11, 5 + i));
             if (section.Question == "E3") e3Findings.Add(findingId);
         }
-        await w.Propose(id, "E3", Grade.Good,
+        await w.CompleteFieldwork(id, At(2018, 10, 19, 17));
+        await w.PassQa(id, "E3", Qa, At(2018, 12, 3));
+        await w.PassQa(id, "E5", Qa, At(2018, 12, 3));
+        await w.Grade(id, "E3", Grade.Good,
             "Cumbria Constabulary is good at protecting vulnerable people and has improved since 2017: a clear strategy, a safeguarding help desk in the control room, good initial risk assessments and proactive use of legal powers.",
-            e3Findings, At(2019, 1, 14));
-        await w.Award(id, "E3", Hmi, At(2019, 2, 11));
+            e3Findings, Moderator, Hmi, At(2019, 1, 14));
         await w.Pillar(id, "effectiveness", Grade.Good, report.Summary, Hmi, At(2019, 2, 18), At(2019, 3, 4));
+        await w.Publish(id, Hmi, At(2019, 3, 11), new DateOnly(2019, 5, 2));
     }
 
     private static async Task Kent(DemoWriter w)
     {
         await w.Schedule(Kent2021, new ScheduleInspection(Kent2021, "kent", "2021/22", "peel-2021-22",
             ["Q3", "Q4", "Q6"], Lead, new DateOnly(2021, 11, 1), new DateOnly(2021, 11, 12)), At(2021, 8, 2));
+        foreach (var q in new[] { "Q3", "Q4", "Q6" }) await w.Scope(Kent2021, q, QuestionScope.Detailed, "Inspected in detail.", At(2021, 9, 1));
+        await w.StartFieldwork(Kent2021, At(2021, 11, 1, 8));
         await w.Record(Kent2021, new RecordEvidence(Id(Kent2021, 1), EvidenceMethod.Data, null, new DateOnly(2021, 11, 2),
             "999 calls answered within 10 seconds: 88% against the national standard of 90%.", "Force call handling data, Q2 2021/22",
             ["Q4"]), Ian, At(2021, 11, 2, 16));

@@ -4,7 +4,12 @@ using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Infrastructure;
 using PeelCases.Inspections;
+using PeelCases.FactualAccuracy;
+using PeelCases.Moderation;
+using PeelCases.Publication;
+using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
+using PeelCases.Workflow;
 
 namespace PeelCases.Demo;
 
@@ -34,12 +39,37 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
         return CarryOverJudgmentRules.Decide(i, f, question, _ => lookup, i.LeadInspector, at);
     });
 
-    public Task Propose(Guid id, string question, Grade grade, string rationale, IReadOnlyList<Guid> findings, DateTimeOffset at) =>
-        Decide(id, async (i, f) => ProposeGradeRules.Decide(i, f, question, new ProposeGrade(grade, rationale, findings, i.Version),
-            await session.LoadManyAsync<Finding>(ct, findings), i.LeadInspector, at));
+    public Task StartFieldwork(Guid id, DateTimeOffset at) => Decide(id, (i, _) => FieldworkRules.Start(i, i.LeadInspector, at));
 
-    public Task Award(Guid id, string question, string by, DateTimeOffset at) =>
-        Decide(id, (i, f) => AwardGradeRules.Decide(i, f, question, by, at));
+    public Task CompleteFieldwork(Guid id, DateTimeOffset at) => Decide(id, (i, _) => FieldworkRules.Complete(i, i.LeadInspector, at));
+
+    /// <summary>Submitted for QA by the team and accepted by the reviewer.</summary>
+    public async Task PassQa(Guid id, string question, string reviewer, DateTimeOffset at)
+    {
+        var findings = (await FindingCounts.ForInspection(session, id, ct)).GetValueOrDefault(question)?.Values.Sum() ?? 0;
+        await Decide(id, (i, _) => SubmitForQaRules.Decide(i, question, findings, i.LeadInspector, at));
+        await Decide(id, (i, _) => ReviewFindingsRules.Decide(i, question, new ReviewFindings(QaOutcome.Accept, null, i.Version), reviewer, at.AddDays(3)));
+    }
+
+    /// <summary>Proposed, taken into moderation (the workflow's step), confirmed by the moderator, awarded.</summary>
+    public async Task Grade(Guid id, string question, Grade grade, string rationale, IReadOnlyList<Guid> findings, string moderator, string hmi, DateTimeOffset at)
+    {
+        await Decide(id, async (i, f) => ProposeGradeRules.Decide(i, f, question, new ProposeGrade(grade, rationale, findings, i.Version),
+            await session.LoadManyAsync<Finding>(ct, findings), i.LeadInspector, at));
+        await Decide(id, (i, _) => new Decision<GradeEnteredModeration>(new GradeEnteredModeration(i.Id, i.ForceId, i.Cycle, question, grade, at, at), null));
+        await Decide(id, (i, f) => ModerateGradeRules.Decide(i, f, question, new ModerateGrade(grade, null, i.Version), moderator, at.AddDays(14)));
+        await Decide(id, (i, f) => AwardGradeRules.Decide(i, f, question, hmi, at.AddDays(21)));
+    }
+
+    /// <summary>Signed off, checked by the force (deadline passed without challenge) and published.</summary>
+    public async Task Publish(Guid id, string hmi, DateTimeOffset signedOff, DateOnly publishedOn)
+    {
+        await Decide(id, (i, _) => SignOffRules.Decide(i, hmi, signedOff));
+        await Decide(id, (i, _) => OpenFactualAccuracyCheckRules.Decide(i, 10, i.LeadInspector, signedOff.AddDays(1)));
+        await Decide(id, (i, _) => new Decision<FactualAccuracyCheckClosed>(new FactualAccuracyCheckClosed(i.Id, 0, i.FactualAccuracy!.Deadline), null));
+        await Decide(id, (i, _) => PublishReportRules.Decide(i, new PublishReport(publishedOn, i.Version), hmi,
+            new DateTimeOffset(publishedOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero)));
+    }
 
     public async Task Pillar(Guid id, string pillar, Grade grade, string rationale, string awardedBy, DateTimeOffset proposedAt, DateTimeOffset awardedAt)
     {
@@ -75,12 +105,32 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
         session.LastModifiedBy = Actor(decided) ?? inspection.LeadInspector;
         session.Events.Append(id, decided);
         await session.SaveChangesAsync(ct);
+
+        // What the workflow's handlers would do next.
+        inspection = (await session.LoadAsync<Inspection>(id, ct))!;
+        if (InspectionProgress.Next(inspection, framework, inspection.LastChangedAt) is { } next)
+        {
+            session.LastModifiedBy = WorkflowHandler.Actor;
+            session.Events.Append(id, next);
+            await session.SaveChangesAsync(ct);
+            inspection = (await session.LoadAsync<Inspection>(id, ct))!;
+            if (InspectionProgress.Next(inspection, framework, inspection.LastChangedAt) is { } then)
+            {
+                session.Events.Append(id, then);
+                await session.SaveChangesAsync(ct);
+            }
+        }
     }
 
     private static string? Actor(object e) => e switch
     {
         GradeAwarded a => a.AwardedBy,
         PillarGradeAwarded a => a.AwardedBy,
+        GradeModerated m => m.ModeratedBy,
+        FindingsAcceptedByQa q => q.ReviewedBy,
+        InspectionSignedOff s => s.SignedOffBy,
+        InspectionPublished p => p.PublishedBy,
+        GradeEnteredModeration or FactualAccuracyCheckClosed => WorkflowHandler.Actor,
         _ => null,
     };
 

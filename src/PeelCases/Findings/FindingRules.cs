@@ -1,6 +1,7 @@
 using PeelCases.Fieldwork;
 using PeelCases.Infrastructure;
 using PeelCases.Inspections;
+using PeelCases.Workflow;
 
 namespace PeelCases.Findings;
 
@@ -53,10 +54,8 @@ public static class FindingRules
             return Refusal.ProcessRule($"Question {question.Code} has not been scoped yet; scope it before drafting findings.");
         if (question.Scope == QuestionScope.CarryOver)
             return Refusal.ProcessRule($"Question {question.Code} is scoped for carry-over: it is not inspected in detail, so it takes no new findings. Re-scope it as Detailed first.");
-        if (question.Settled)
-            return Refusal.ProcessRule($"Question {question.Code} already has its awarded grade; its findings are closed.");
-        if (inspection.Stage is InspectionStage.SignOff or InspectionStage.FactualAccuracyCheck or InspectionStage.Published)
-            return Refusal.ProcessRule($"Findings can no longer change: the inspection is at {inspection.Stage}.");
+        if (Stages.Require(question, "Drafting or revising findings", QuestionStage.Fieldwork, QuestionStage.Drafting) is { } wrongStage)
+            return wrongStage;
 
         foreach (var id in content.CitedEvidenceIds.Distinct())
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PeelCases.Infrastructure;
 using PeelCases.Inspections;
+using PeelCases.Workflow;
 using Wolverine.Http;
 
 namespace PeelCases.Findings;
@@ -21,10 +22,8 @@ public static class WithdrawFindingRules
     {
         if (finding.Withdrawn) return Refusal.ProcessRule("The finding is already withdrawn.");
         var question = inspection.FindQuestion(finding.QuestionCode);
-        if (question?.Settled == true)
-            return Refusal.ProcessRule($"Question {finding.QuestionCode} already has its awarded grade; its findings are closed.");
-        if (question?.Proposed?.CitedFindingIds.Contains(finding.Id) == true)
-            return Refusal.ProcessRule($"The proposed grade for {finding.QuestionCode} cites this finding. Propose the grade again without it, then withdraw it.");
+        if (question is not null && Stages.Require(question, "Withdrawing a finding", QuestionStage.Fieldwork, QuestionStage.Drafting) is { } wrongStage)
+            return wrongStage;
         return new FindingWithdrawn(finding.Id, inspection.Id, finding.QuestionCode, c.Reason!.Trim(), actor, now);
     }
 }

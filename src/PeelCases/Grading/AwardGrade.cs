@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using PeelCases.Infrastructure;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
+using PeelCases.Workflow;
+using Wolverine;
 using Wolverine.Http;
 
 namespace PeelCases.Grading;
 
-/// <summary>Award a question's grade: the final decision, taking the grade as proposed.</summary>
+/// <summary>Award a question's grade: the final decision, taking the grade as moderated.</summary>
 public sealed record AwardGrade(long? ExpectedVersion);
 
 public static class AwardGradeRules
@@ -21,10 +23,9 @@ public static class AwardGradeRules
         var found = GradeRules.Find(inspection, framework, code);
         if (found.Value is not { } q) return found.Refusal!;
         if (GradeRules.OpenForGrading(q, framework) is { } closed) return closed;
-        if (q.Scoped.Proposed is not { } proposed)
-            return Refusal.ProcessRule($"Question {q.Code} has no proposed grade to award.");
+        if (Stages.Require(q.Scoped, "Awarding a grade", QuestionStage.AwaitingAward) is { } wrongStage) return wrongStage;
         return new GradeAwarded(inspection.Id, inspection.ForceId, inspection.Cycle, inspection.Year, inspection.FrameworkId, q.Code,
-            q.Defined.LineageKey, proposed.Grade, actor, now);
+            q.Defined.LineageKey, q.Scoped.Moderated!.Grade, actor, now);
     }
 }
 
@@ -36,7 +37,7 @@ public static class AwardGradeEndpoint
     [Authorize(Policy = Policies.Awarding)]
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, string questionCode, AwardGrade command,
-        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion,
+        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
             (inspection, framework) => AwardGradeRules.Decide(inspection, framework, questionCode, user.Actor(), clock.GetUtcNow()), ct);
 }

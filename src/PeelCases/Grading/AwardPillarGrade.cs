@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using PeelCases.Infrastructure;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
+using Wolverine;
 using Wolverine.Http;
 
 namespace PeelCases.Grading;
@@ -34,7 +35,7 @@ public static class AwardPillarGradeEndpoint
     [Authorize(Policy = Policies.Awarding)]
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, string pillarCode, AwardPillarGrade command,
-        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion,
+        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
             (inspection, framework) => AwardPillarGradeRules.Decide(inspection, framework, pillarCode, user.Actor(), clock.GetUtcNow()), ct);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using PeelCases.Infrastructure;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
+using Wolverine;
 using Wolverine.Http;
 
 namespace PeelCases.Grading;
@@ -43,8 +44,8 @@ public static class CarryOverJudgmentEndpoint
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, string questionCode, CarryOverJudgment command,
-        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion, async (inspection, framework) =>
+        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion, async (inspection, framework) =>
         {
             var question = framework.FindQuestion(questionCode);
             var lookup = question is null ? null : await EarlierJudgments.FindAsync(session, inspection, question, ct);

@@ -6,6 +6,8 @@ using PeelCases.Findings;
 using PeelCases.Infrastructure;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
+using PeelCases.Workflow;
+using Wolverine;
 using Wolverine.Http;
 
 namespace PeelCases.Grading;
@@ -27,6 +29,7 @@ public static class ProposeGradeRules
         var found = GradeRules.Find(inspection, framework, code);
         if (found.Value is not { } q) return found.Refusal!;
         if (GradeRules.OpenForGrading(q, framework) is { } closed) return closed;
+        if (Stages.Require(q.Scoped, "Proposing a grade", QuestionStage.AwaitingGrade, QuestionStage.Moderation) is { } wrongStage) return wrongStage;
         if (GradeRules.OnScale(framework, c.Grade!.Value) is { } offScale) return offScale;
 
         foreach (var id in c.CitedFindingIds!.Distinct())
@@ -49,10 +52,10 @@ public static class ProposeGradeEndpoint
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
     public static async Task<IResult> Post(Guid inspectionId, string questionCode, ProposeGrade command,
-        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var cited = await session.LoadManyAsync<Finding>(ct, command.CitedFindingIds!.Distinct());
-        return await InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion,
+        return await InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
             (inspection, framework) => ProposeGradeRules.Decide(inspection, framework, questionCode, command, cited, user.Actor(), clock.GetUtcNow()), ct);
     }
 }

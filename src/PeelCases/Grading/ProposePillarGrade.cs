@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using PeelCases.Infrastructure;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
+using Wolverine;
 using Wolverine.Http;
 
 namespace PeelCases.Grading;
@@ -37,7 +38,7 @@ public static class ProposePillarGradeEndpoint
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, string pillarCode, ProposePillarGrade command,
-        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion,
+        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
             (inspection, framework) => ProposePillarGradeRules.Decide(inspection, framework, pillarCode, command, user.Actor(), clock.GetUtcNow()), ct);
 }

@@ -25,6 +25,10 @@ public static class Policies
     public const string Planning = "planning";
     public const string Fieldwork = "fieldwork";
     public const string Awarding = "awarding";
+    public const string QualityAssurance = "quality-assurance";
+    public const string Moderation = "moderation";
+    public const string SignOff = "sign-off";
+    public const string FactualAccuracy = "factual-accuracy";
 }
 
 public static class ActorExtensions

@@ -47,7 +47,11 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.Inspectorate, p => p.RequireRole(Roles.Inspectorate))
             .AddPolicy(Policies.Planning, p => p.RequireRole(Roles.LeadInspector))
             .AddPolicy(Policies.Fieldwork, p => p.RequireRole(Roles.Inspector, Roles.LeadInspector))
-            .AddPolicy(Policies.Awarding, p => p.RequireRole(Roles.Moderator, Roles.Hmi));
+            .AddPolicy(Policies.Awarding, p => p.RequireRole(Roles.Moderator, Roles.Hmi))
+            .AddPolicy(Policies.QualityAssurance, p => p.RequireRole(Roles.QaReviewer))
+            .AddPolicy(Policies.Moderation, p => p.RequireRole(Roles.Moderator))
+            .AddPolicy(Policies.SignOff, p => p.RequireRole(Roles.Hmi))
+            .AddPolicy(Policies.FactualAccuracy, p => p.RequireRole(Roles.ForceLiaison));
         return services;
     }
 }

@@ -6,7 +6,11 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using JasperFx.Core;
+using Npgsql;
 using PeelCases.Demo;
+using PeelCases.FactualAccuracy;
+using PeelCases.Workflow;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
@@ -16,6 +20,7 @@ using Scalar.AspNetCore;
 using Serilog;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -40,6 +45,8 @@ public static class ServiceSetup
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(configuration.GetSection("FactualAccuracy").Get<FactualAccuracyOptions>() ?? new FactualAccuracyOptions());
+        services.AddSingleton(configuration.GetSection("Board").Get<BoardOptions>() ?? new BoardOptions());
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddPeelCasesAuth(configuration);
@@ -92,6 +99,10 @@ public static class ServiceSetup
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            // The workflow's handlers lock the stream they write, so conflicts are rare; a lost
+            // race or a database blip is retried before the message goes to the dead letters.
+            opts.Policies.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
+            opts.Policies.OnException<NpgsqlException>().RetryWithCooldown(250.Milliseconds(), 1.Seconds(), 5.Seconds());
         });
         services.AddWolverineHttp();
         return builder;

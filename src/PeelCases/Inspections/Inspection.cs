@@ -1,5 +1,6 @@
 using PeelCases.Grading;
 using PeelCases.ReferenceData;
+using PeelCases.Workflow;
 
 namespace PeelCases.Inspections;
 
@@ -20,8 +21,12 @@ public sealed class Inspection
     public DateOnly FieldworkStarts { get; set; }
     public DateOnly FieldworkEnds { get; set; }
     public InspectionStage Stage { get; set; }
+    public DateTimeOffset StageSince { get; set; }
     public List<InspectionQuestion> Questions { get; set; } = [];
     public List<PillarJudgment> Pillars { get; set; } = [];
+    public SignOff? SignedOff { get; set; }
+    public FactualAccuracyCheck? FactualAccuracy { get; set; }
+    public List<Publication> Publications { get; set; } = [];
     public DateTimeOffset ScheduledAt { get; set; }
     public string ScheduledBy { get; set; } = "";
     public DateTimeOffset LastChangedAt { get; set; }
@@ -39,16 +44,25 @@ public sealed class Inspection
 
 /// <summary>
 /// A question in the inspection's scope and where its judgment stands. Scope is null until
-/// the lead inspector decides it; a question is settled once awarded or carried over.
+/// the lead inspector decides it.
 /// </summary>
 public sealed record InspectionQuestion(
     string Code,
     QuestionScope? Scope,
+    QuestionStage Stage = QuestionStage.Scoping,
+    DateTimeOffset StageSince = default,
     ProposedGrade? Proposed = null,
+    ModerationDecision? Moderated = null,
     AwardedGrade? Awarded = null,
-    JudgmentReference? CarriedOverFrom = null)
+    JudgmentReference? CarriedOverFrom = null,
+    string? QaComments = null,
+    string? CarryOverProblem = null)
 {
+    /// <summary>Awarded or carried over: the question's grade stands.</summary>
     public bool Settled => Awarded is not null || CarriedOverFrom is not null;
+
+    /// <summary>Nothing more to do: settled, or an ungraded question whose findings QA accepted.</summary>
+    public bool Final => Settled || Stage == QuestionStage.Ungraded;
 
     /// <summary>The grade that stands for this question, wherever it was awarded.</summary>
     public Grade? StandingGrade => Awarded?.Grade ?? CarriedOverFrom?.Grade;
@@ -56,6 +70,19 @@ public sealed record InspectionQuestion(
 
 public sealed record ProposedGrade(Grade Grade, string Rationale, IReadOnlyList<Guid> CitedFindingIds, string ProposedBy, DateTimeOffset ProposedAt);
 
+public sealed record ModerationDecision(Grade Grade, bool Changed, string? Reason, string ModeratedBy, DateTimeOffset ModeratedAt);
+
 public sealed record AwardedGrade(Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);
 
 public sealed record PillarJudgment(string PillarCode, ProposedGrade? Proposed, AwardedGrade? Awarded);
+
+public sealed record SignOff(string By, DateTimeOffset At);
+
+public sealed record FactualAccuracyCheck(
+    DateTimeOffset OpenedAt, string OpenedBy, int WorkingDays, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, List<Challenge> Challenges);
+
+public sealed record Challenge(Guid Id, string Text, Guid? FindingId, string RaisedBy, DateTimeOffset RaisedAt,
+    bool? Accepted = null, string? Reason = null, string? ResolvedBy = null, DateTimeOffset? ResolvedAt = null);
+
+/// <summary>One publication of the report; a later one supersedes it but it stays readable.</summary>
+public sealed record Publication(int ReportVersion, DateOnly PublishedOn, string PublishedBy, DateTimeOffset PublishedAt);

@@ -3,6 +3,7 @@ using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.ReferenceData;
+using PeelCases.Workflow;
 
 namespace PeelCases.Inspections;
 
@@ -20,11 +21,15 @@ public sealed record InspectionView(
     string FrameworkId,
     int FrameworkVersion,
     InspectionStage Stage,
+    DateTimeOffset StageSince,
     string LeadInspector,
     DateOnly FieldworkStarts,
     DateOnly FieldworkEnds,
     IReadOnlyList<QuestionView> Questions,
     IReadOnlyList<PillarView> Pillars,
+    SignOff? SignedOff,
+    FactualAccuracyCheck? FactualAccuracy,
+    IReadOnlyList<Publication> Publications,
     int EvidenceCount,
     DateTimeOffset ScheduledAt,
     string ScheduledBy,
@@ -43,14 +48,14 @@ public sealed record InspectionView(
 
     public static InspectionView Compose(Inspection i, Force? force, AssessmentFramework? framework, EvidenceCounts evidence,
         IReadOnlyDictionary<string, Dictionary<FindingKind, int>> findings) => new(
-        i.Id, i.ForceId, force?.Name ?? i.ForceId, i.Cycle, i.Year, i.FrameworkId, i.FrameworkVersion, i.Stage, i.LeadInspector,
+        i.Id, i.ForceId, force?.Name ?? i.ForceId, i.Cycle, i.Year, i.FrameworkId, i.FrameworkVersion, i.Stage, i.StageSince, i.LeadInspector,
         i.FieldworkStarts, i.FieldworkEnds,
         i.Questions.Select(q =>
         {
             var fq = framework?.FindQuestion(q.Code);
-            return new QuestionView(q.Code, fq?.Number ?? 0, fq?.Text ?? "", fq?.PillarCode, fq?.Graded ?? true, q.Scope,
+            return new QuestionView(q.Code, fq?.Number ?? 0, fq?.Text ?? "", fq?.PillarCode, fq?.Graded ?? true, q.Scope, q.Stage, q.StageSince,
                 evidence.ByQuestion.GetValueOrDefault(q.Code), findings.GetValueOrDefault(q.Code) ?? [],
-                q.Proposed, q.Awarded, q.CarriedOverFrom, q.StandingGrade, q.Settled);
+                q.Proposed, q.Moderated, q.Awarded, q.CarriedOverFrom, q.StandingGrade, q.Settled, q.Final, q.QaComments, q.CarryOverProblem);
         }).ToList(),
         (framework?.Pillars ?? []).Where(p => i.Questions.Any(q => framework!.FindQuestion(q.Code)?.PillarCode == p.Code))
             .Select(p =>
@@ -58,12 +63,13 @@ public sealed record InspectionView(
                 var judgment = i.Pillars.FirstOrDefault(j => j.PillarCode == p.Code);
                 return new PillarView(p.Code, p.Name, p.HeadlineQuestion, judgment?.Proposed, judgment?.Awarded);
             }).ToList(),
+        i.SignedOff, i.FactualAccuracy, i.Publications,
         evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version);
 }
 
 public sealed record QuestionView(
-    string Code, int Number, string Text, string? Pillar, bool Graded, QuestionScope? Scope, int EvidenceCount,
-    IReadOnlyDictionary<FindingKind, int> Findings, ProposedGrade? Proposed, AwardedGrade? Awarded,
-    JudgmentReference? CarriedOverFrom, Grade? Grade, bool Settled);
+    string Code, int Number, string Text, string? Pillar, bool Graded, QuestionScope? Scope, QuestionStage Stage, DateTimeOffset StageSince,
+    int EvidenceCount, IReadOnlyDictionary<FindingKind, int> Findings, ProposedGrade? Proposed, ModerationDecision? Moderated,
+    AwardedGrade? Awarded, JudgmentReference? CarriedOverFrom, Grade? Grade, bool Settled, bool Final, string? QaComments, string? CarryOverProblem);
 
 public sealed record PillarView(string Code, string Name, string HeadlineQuestion, ProposedGrade? Proposed, AwardedGrade? Awarded);

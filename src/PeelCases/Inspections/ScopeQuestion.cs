@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PeelCases.Infrastructure;
 using PeelCases.ReferenceData;
+using Wolverine;
 using Wolverine.Http;
 
 namespace PeelCases.Inspections;
@@ -52,7 +53,7 @@ public static class ScopeQuestionEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(
         Guid inspectionId, string questionCode, ScopeQuestion command,
-        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, inspectionId, command.ExpectedVersion,
+        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
             (inspection, framework) => ScopeQuestionRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
 }

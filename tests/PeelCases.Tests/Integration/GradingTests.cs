@@ -1,10 +1,12 @@
+using Marten;
+using Marten.Events;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
+using PeelCases.Moderation;
 using PeelCases.ReferenceData;
 using PeelCases.Tests.Support;
-using Marten;
-using Marten.Events;
+using PeelCases.Workflow;
 
 namespace PeelCases.Tests.Integration;
 
@@ -20,9 +22,9 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
             new("E3", QuestionScope.Detailed, Grade.Good),
             new("E4", QuestionScope.CarryOver),
             new("E5", QuestionScope.Ungraded));
-        view = await Post<InspectionView>($"/inspections/{view.Id}/pillars/effectiveness/grade-proposals",
+        view = await Step(view, "pillars/effectiveness/grade-proposals",
             new ProposePillarGrade(Grade.Good, "Cumbria Constabulary is good at reducing crime and keeping people safe.", view.Version), TestUser.Lead);
-        view = await Post<InspectionView>($"/inspections/{view.Id}/pillars/effectiveness/award", new AwardPillarGrade(view.Version), TestUser.Moderator);
+        view = await Step(view, "pillars/effectiveness/award", new AwardPillarGrade(view.Version), TestUser.Hmi);
 
         QuestionView Q(string code) => view.Questions.Single(q => q.Code == code);
         // Q1: the 2017 inspection carried it too; the reference resolves to where it was awarded.
@@ -34,9 +36,10 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(1, Q("E3").Findings[FindingKind.Strength]);
         var e3Finding = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings?question=E3", TestUser.Moderator));
         Assert.Single(e3Finding.Content.CitedEvidenceIds);
-        Assert.Equal((true, null, 1), (Q("E5").Settled is false, Q("E5").Grade, Q("E5").Findings[FindingKind.Strength]));
+        Assert.Equal((QuestionStage.Ungraded, null, 1), (Q("E5").Stage, Q("E5").Grade, Q("E5").Findings[FindingKind.Strength]));
         Assert.Equal(Grade.Good, Assert.Single(view.Pillars).Awarded!.Grade);
-        Assert.All(view.Questions.Where(q => q.Graded), q => Assert.True(q.Settled));
+        // Everything settled: the workflow has made the inspection ready for the HMI.
+        Assert.Equal(InspectionStage.SignOff, view.Stage);
 
         // The carried-over judgment refers to the earlier award; it restates no grade typed by hand.
         await using var session = App.Store.QuerySession();
@@ -53,18 +56,27 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
-    public async Task Carrying_over_with_nothing_earlier_is_refused_with_the_reason()
+    public async Task With_nothing_earlier_to_carry_the_workflow_flags_that_a_person_must_decide()
     {
-        var view = await BuildAsync("kent", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E2", QuestionScope.CarryOver, CarryOverNow: false));
+        var view = await BuildAsync("kent", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E2", QuestionScope.CarryOver));
+        var question = Assert.Single(view.Questions);
+        Assert.Equal(QuestionStage.Scoping, question.Stage);
+        Assert.Contains("No earlier inspection of Kent Police", question.CarryOverProblem);
         var problem = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E2/carry-over", new CarryOverJudgment(view.Version), TestUser.Lead, 409);
         Assert.Contains("No earlier inspection of Kent Police", problem.Detail);
+
+        var board = await Get<List<BoardInspection>>("/board?stuckOnly=true", TestUser.Lead);
+        var flagged = Assert.Single(Assert.Single(board).Questions);
+        Assert.True(flagged.Stuck);
+        Assert.Contains("needs a decision", flagged.Blocker);
     }
 
     [Fact]
     public async Task Carrying_over_across_frameworks_without_lineage_is_refused()
     {
         await CumbriaHistoryAsync();
-        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q3", QuestionScope.CarryOver, CarryOverNow: false));
+        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q3", QuestionScope.CarryOver));
+        Assert.Contains("not comparable", view.Questions[0].CarryOverProblem);
         var refused = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/Q3/carry-over", new CarryOverJudgment(view.Version), TestUser.Lead, 409);
         Assert.Contains("not comparable", refused.Detail);
     }
@@ -79,10 +91,10 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
-    public async Task Grades_follow_the_scale_and_scope_of_the_question()
+    public async Task Grades_follow_the_scale_scope_and_stage_of_the_question_and_moderation_decides_the_award()
     {
         var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018,
-            new("E1", QuestionScope.CarryOver, CarryOverNow: false), new("E3", QuestionScope.Detailed), new("E5", QuestionScope.Ungraded));
+            new("E1", QuestionScope.CarryOver), new("E3", QuestionScope.Detailed), new("E5", QuestionScope.Ungraded));
         var e3 = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings?question=E3", TestUser.Lead));
         var e5 = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings?question=E5", TestUser.Lead));
         async Task<ProblemBody> Refused(string q, Grade grade, Guid finding, int status) => await Problem(HttpMethod.Post,
@@ -94,17 +106,32 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Contains("not a finding of question E3", (await Refused("E3", Grade.Good, e5.Id, 400)).Detail);
         Assert.Contains("citedFindingIds", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
             new ProposeGrade(Grade.Good, "r", [], view.Version), TestUser.Lead, 400)).Errors!.Keys);
-        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/award", new AwardGrade(view.Version), TestUser.Moderator, 409);
+        Assert.Contains("it is at AwaitingGrade", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/award",
+            new AwardGrade(view.Version), TestUser.Hmi, 409)).Detail);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
             new ProposeGrade(Grade.Good, "r", [e3.Id], view.Version), TestUser.Inspector, 403);
-        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/award", new AwardGrade(view.Version), TestUser.Lead, 403);
 
-        var proposed = await ProposeAsync(view, "E3", Grade.Good, e3.Id);
-        var awarded = await AwardAsync(proposed, "E3");
+        // The proposal enters the moderation queue through the workflow.
+        view = await ProposeAsync(view, "E3", Grade.Good, e3.Id);
+        Assert.Equal(QuestionStage.Moderation, view.Questions.Single(q => q.Code == "E3").Stage);
+        var queued = Assert.Single(await Get<List<ModerationItem>>("/moderation/queue?cycle=2018/19", TestUser.Moderator));
+        Assert.Equal(("E3", Grade.Good, "cumbria"), (queued.QuestionCode, queued.ProposedGrade, queued.ForceId));
+
+        var noReason = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/moderation",
+            new ModerateGrade(Grade.Outstanding, null, view.Version), TestUser.Moderator, 400);
+        Assert.Contains("needs a reason", noReason.Detail);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/moderation",
+            new ModerateGrade(Grade.Outstanding, "x", view.Version), TestUser.Lead, 403);
+        view = await ModerateAsync(view, "E3", Grade.Outstanding, "Consistent with outstanding practice seen in comparable forces.");
+        Assert.Empty(await Get<List<ModerationItem>>("/moderation/queue", TestUser.Moderator));
+        view = await AwardAsync(view, "E3");
+        var e3View = view.Questions.Single(q => q.Code == "E3");
+        Assert.Equal((Grade.Good, Grade.Outstanding, true), (e3View.Proposed!.Grade, e3View.Awarded!.Grade, e3View.Moderated!.Changed));
+
         Assert.Contains("already settled", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
-            new ProposeGrade(Grade.Outstanding, "r", [e3.Id], awarded.Version), TestUser.Lead, 409)).Detail);
-        Assert.Contains("can no longer be re-scoped", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/scope",
-            new ScopeQuestion(QuestionScope.CarryOver, null, awarded.Version), TestUser.Lead, 409)).Detail);
+            new ProposeGrade(Grade.Outstanding, "r", [e3.Id], view.Version), TestUser.Lead, 409)).Detail);
+        Assert.Contains("scoped during planning and fieldwork", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/scope",
+            new ScopeQuestion(QuestionScope.CarryOver, null, view.Version), TestUser.Lead, 409)).Detail);
     }
 
     [Fact]
@@ -113,6 +140,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         var view = await BuildAsync("kent", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Adequate));
         Assert.Equal(Grade.Adequate, view.Questions[0].Awarded!.Grade);
         Assert.Empty(view.Pillars);
+        Assert.Equal(InspectionStage.SignOff, view.Stage);
         var problem = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/effectiveness/grade-proposals",
             new ProposePillarGrade(Grade.Good, "r", view.Version), TestUser.Lead, 409);
         Assert.Contains("has no pillars", problem.Detail);
@@ -127,6 +155,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
             new ProposePillarGrade(Grade.Good, "r", view.Version), TestUser.Lead, 409);
         Assert.Contains("E4 (scoped Detailed, no grade yet)", problem.Detail);
         Assert.DoesNotContain("E5", problem.Detail);
+        Assert.Equal(InspectionStage.Reporting, view.Stage);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/legitimacy/grade-proposals",
             new ProposePillarGrade(Grade.Good, "r", view.Version), TestUser.Lead, 409);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/atlantis/grade-proposals",
@@ -134,13 +163,13 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
-    public async Task Re_scoping_a_carried_over_question_clears_the_reference_so_it_can_be_graded_afresh()
+    public async Task Re_scoping_a_carried_over_question_clears_the_reference_so_it_can_be_inspected_afresh()
     {
         await CumbriaHistoryAsync();
-        var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E2", QuestionScope.CarryOver));
-        Assert.NotNull(view.Questions[0].CarriedOverFrom);
+        var view = await ScopeAsync(await ScheduleAsync(Commands.Schedule(questions: ["E2"])), "E2", QuestionScope.CarryOver);
+        Assert.Equal((QuestionStage.CarriedOver, 2017), (view.Questions[0].Stage, view.Questions[0].CarriedOverFrom!.Year));
         view = await ScopeAsync(view, "E2", QuestionScope.Detailed);
         Assert.Null(view.Questions[0].CarriedOverFrom);
-        Assert.False(view.Questions[0].Settled);
+        Assert.Equal((false, QuestionStage.Scoping), (view.Questions[0].Settled, view.Questions[0].Stage));
     }
 }

@@ -10,16 +10,16 @@ public sealed class ScopingTests(AppFixture app) : InspectionTestBase(app)
     {
         var inspection = await ScheduleAsync();
         App.Clock.Advance(TimeSpan.FromHours(1));
-        var scoped = await ScopeAsync(inspection, "E1", QuestionScope.CarryOver);
+        var scoped = await ScopeAsync(inspection, "E1", QuestionScope.Detailed);
         Assert.Equal(2, scoped.Version);
-        Assert.Equal(QuestionScope.CarryOver, scoped.Questions.Single(q => q.Code == "E1").Scope);
+        Assert.Equal(QuestionScope.Detailed, scoped.Questions.Single(q => q.Code == "E1").Scope);
 
-        var rescoped = await ScopeAsync(scoped, "e1", QuestionScope.Detailed);
-        Assert.Equal(QuestionScope.Detailed, rescoped.Questions.Single(q => q.Code == "E1").Scope);
+        var rescoped = await ScopeAsync(scoped, "e1", QuestionScope.CarryOver);
+        Assert.Equal(QuestionScope.CarryOver, rescoped.Questions.Single(q => q.Code == "E1").Scope);
 
         var events = (await EventsOf(inspection.Id)).Select(e => e.Data).OfType<QuestionScoped>().ToList();
-        Assert.Equal([QuestionScope.CarryOver, QuestionScope.Detailed], events.Select(e => e.Scope));
-        Assert.Equal(QuestionScope.CarryOver, events[1].PreviousScope);
+        Assert.Equal([QuestionScope.Detailed, QuestionScope.CarryOver], events.Select(e => e.Scope));
+        Assert.Equal(QuestionScope.Detailed, events[1].PreviousScope);
         Assert.Equal(AppFixture.Start.AddHours(1), events[0].ScopedAt);
     }
 
@@ -27,7 +27,7 @@ public sealed class ScopingTests(AppFixture app) : InspectionTestBase(app)
     public async Task A_stale_expected_version_is_409_and_writes_nothing()
     {
         var inspection = await ScheduleAsync();
-        await ScopeAsync(inspection, "E1", QuestionScope.CarryOver);
+        await ScopeAsync(inspection, "E1", QuestionScope.Detailed);
         var problem = await Problem(HttpMethod.Post, $"/inspections/{inspection.Id}/questions/E2/scope",
             new ScopeQuestion(QuestionScope.Detailed, null, inspection.Version), TestUser.Lead, 409);
         Assert.Contains("expected version 1", problem.Detail);
@@ -39,14 +39,14 @@ public sealed class ScopingTests(AppFixture app) : InspectionTestBase(app)
     {
         var inspection = await ScheduleAsync();
         var statuses = await Task.WhenAll(
-            Scope("E1", QuestionScope.CarryOver),
-            Scope("E2", QuestionScope.CarryOver));
+            Scope("E1", QuestionScope.Detailed),
+            Scope("E2", QuestionScope.Detailed));
 
         Assert.Equal([200, 409], statuses.Order());
         Assert.Equal(2, (await EventsOf(inspection.Id)).Count);
         var current = await Get<InspectionView>($"/inspections/{inspection.Id}", TestUser.Lead);
         Assert.Equal(2, current.Version);
-        Assert.Single(current.Questions, q => q.Scope == QuestionScope.CarryOver);
+        Assert.Single(current.Questions, q => q.Scope == QuestionScope.Detailed);
 
         async Task<int> Scope(string question, QuestionScope scope)
         {

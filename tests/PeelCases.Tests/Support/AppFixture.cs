@@ -24,6 +24,8 @@ public sealed class AppFixture : IAsyncLifetime
 
     private TestPostgres? _postgres;
 
+    public TestPostgres Postgres => _postgres!;
+
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new(Start);
     public string ConnectionString { get; private set; } = "";
@@ -33,12 +35,34 @@ public sealed class AppFixture : IAsyncLifetime
         _postgres = await TestPostgres.StartAsync();
         ConnectionString = await _postgres.CreateDatabaseAsync("peelcases_tests");
 
+        Host = await StartHostAsync(ConnectionString, Clock);
+    }
+
+    /// <summary>
+    /// Starts the service on a database. Settings go in as environment variables (the service
+    /// reads some of them while it is being built) and are removed again once it has started.
+    /// </summary>
+    public static async Task<IAlbaHost> StartHostAsync(string connectionString, TimeProvider? clock, IDictionary<string, string>? settings = null)
+    {
         // Program ends in RunJasperFxCommands: let the test host start it.
         JasperFxEnvironment.AutoStartHost = true;
-        Environment.SetEnvironmentVariable("ConnectionStrings__peelcases", ConnectionString);
-        Environment.SetEnvironmentVariable("Auth__SigningKey", SigningKey);
-        Host = await AlbaHost.For<Program>(web => web.ConfigureTestServices(services =>
-            services.AddSingleton<TimeProvider>(Clock)));
+        var variables = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            ["ConnectionStrings__peelcases"] = connectionString,
+            ["Auth__SigningKey"] = SigningKey,
+        };
+        foreach (var (key, value) in variables) Environment.SetEnvironmentVariable(key, value);
+        try
+        {
+            return await AlbaHost.For<Program>(web => web.ConfigureTestServices(services =>
+            {
+                if (clock is not null) services.AddSingleton(clock);
+            }));
+        }
+        finally
+        {
+            foreach (var key in variables.Keys) Environment.SetEnvironmentVariable(key, null);
+        }
     }
 
     public async Task DisposeAsync()
@@ -75,5 +99,7 @@ public sealed record TestUser(string Id, string[] Roles, string? ForceId = null)
     public static readonly TestUser Inspector = new("ian.inspector", [PeelCases.Infrastructure.Roles.Inspector]);
     public static readonly TestUser SecondInspector = new("sara.inspector", [PeelCases.Infrastructure.Roles.Inspector]);
     public static readonly TestUser Moderator = new("mo.moderator", [PeelCases.Infrastructure.Roles.Moderator]);
+    public static readonly TestUser QaReviewer = new("quinn.qa", [PeelCases.Infrastructure.Roles.QaReviewer]);
+    public static readonly TestUser Hmi = new("hannah.hmi", [PeelCases.Infrastructure.Roles.Hmi]);
     public static readonly TestUser Liaison = new("cumbria.liaison", [PeelCases.Infrastructure.Roles.ForceLiaison], "cumbria");
 }

@@ -1,40 +1,53 @@
-using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
+using PeelCases.Moderation;
+using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
+using PeelCases.Workflow;
 
 namespace PeelCases.Tests.Support;
 
 /// <summary>
-/// One question's plan in a built inspection: its scope, the grade a detailed question gets,
-/// and whether a carry-over question has its judgment carried over straight away.
+/// One question's plan in a built inspection: its scope, the grade a detailed question gets
+/// (none: it stops after QA), and how far the build takes it.
 /// </summary>
-public sealed record QuestionPlan(string Code, QuestionScope Scope, Grade? Grade = null, bool CarryOverNow = true);
+public sealed record QuestionPlan(string Code, QuestionScope Scope, Grade? Grade = null);
 
-/// <summary>Builds whole inspections through the HTTP API, as a team would.</summary>
+/// <summary>Builds whole inspections through the HTTP API and the workflow, as a team would.</summary>
 public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
 {
+    /// <summary>
+    /// Schedules, scopes (carry-overs resolve through the workflow), runs fieldwork with one
+    /// piece of evidence and one finding per inspected question, passes QA, and takes each
+    /// planned grade through proposal, moderation (confirmed) and award.
+    /// </summary>
     protected async Task<InspectionView> BuildAsync(string force, string framework, string cycle, int year, params QuestionPlan[] plan)
     {
         var starts = new DateOnly(year, 10, 8);
         var view = await ScheduleAsync(new ScheduleInspection(null, force, cycle, framework, plan.Select(p => p.Code).ToList(),
             "lena.lead", starts, starts.AddDays(11)));
         foreach (var p in plan) view = await ScopeAsync(view, p.Code, p.Scope);
+        view = await StartFieldworkAsync(view);
 
-        foreach (var p in plan)
+        var inspected = plan.Where(p => p.Scope != QuestionScope.CarryOver).ToList();
+        var findings = new Dictionary<string, Guid>();
+        foreach (var p in inspected)
         {
-            if (p.Scope == QuestionScope.CarryOver) { if (p.CarryOverNow) view = await CarryOverAsync(view, p.Code); }
-            else
-            {
-                var evidence = await RecordAsync(view.Id, Commands.Evidence(on: starts.AddDays(1), questions: [p.Code]));
-                var finding = await DraftAsync(view.Id, p.Code, evidence.Id);
-                if (p.Grade is { } grade)
-                {
-                    view = await ProposeAsync(view, p.Code, grade, finding.Id);
-                    view = await AwardAsync(view, p.Code);
-                }
-            }
+            var evidence = await RecordAsync(view.Id, Commands.Evidence(on: starts.AddDays(1), questions: [p.Code]));
+            findings[p.Code] = (await DraftAsync(view.Id, p.Code, evidence.Id)).Id;
+        }
+        view = await CompleteFieldworkAsync(view);
+        foreach (var p in inspected)
+        {
+            view = await Step(view, $"questions/{p.Code}/qa-submission", new InspectionStep(view.Version), TestUser.Inspector);
+            view = await QaAsync(view, p.Code, QaOutcome.Accept);
+        }
+        foreach (var p in inspected.Where(p => p.Grade is not null))
+        {
+            view = await ProposeAsync(view, p.Code, p.Grade!.Value, findings[p.Code]);
+            view = await ModerateAsync(view, p.Code, p.Grade.Value);
+            view = await AwardAsync(view, p.Code);
         }
         return view;
     }
@@ -45,15 +58,17 @@ public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
             new DraftFinding(Guid.NewGuid(), question, heading, kind, $"The force is effective at {question}.", [evidenceId], recommendations),
             TestUser.Inspector, status);
 
-    protected async Task<InspectionView> ProposeAsync(InspectionView view, string question, Grade grade, params Guid[] findings) =>
-        await Post<InspectionView>($"/inspections/{view.Id}/questions/{question}/grade-proposals",
-            new ProposeGrade(grade, "The findings show consistent good practice.", findings, view.Version), TestUser.Lead);
+    protected Task<InspectionView> QaAsync(InspectionView view, string question, QaOutcome outcome, string? comments = null) =>
+        Step(view, $"questions/{question}/qa-review", new ReviewFindings(outcome, comments, view.Version), TestUser.QaReviewer);
 
-    protected async Task<InspectionView> AwardAsync(InspectionView view, string question) =>
-        await Post<InspectionView>($"/inspections/{view.Id}/questions/{question}/award", new AwardGrade(view.Version), TestUser.Moderator);
+    protected Task<InspectionView> ProposeAsync(InspectionView view, string question, Grade grade, params Guid[] findings) =>
+        Step(view, $"questions/{question}/grade-proposals", new ProposeGrade(grade, "The findings show consistent good practice.", findings, view.Version), TestUser.Lead);
 
-    protected async Task<InspectionView> CarryOverAsync(InspectionView view, string question, int status = 200) =>
-        await Post<InspectionView>($"/inspections/{view.Id}/questions/{question}/carry-over", new CarryOverJudgment(view.Version), TestUser.Lead, status);
+    protected Task<InspectionView> ModerateAsync(InspectionView view, string question, Grade grade, string? reason = null) =>
+        Step(view, $"questions/{question}/moderation", new ModerateGrade(grade, reason, view.Version), TestUser.Moderator);
+
+    protected Task<InspectionView> AwardAsync(InspectionView view, string question) =>
+        Step(view, $"questions/{question}/award", new AwardGrade(view.Version), TestUser.Hmi);
 
     /// <summary>Cumbria's earlier effectiveness inspections, as the reference report describes them.</summary>
     protected async Task<(InspectionView In2016, InspectionView In2017)> CumbriaHistoryAsync()

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Alba;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace PeelCases.Tests.Support;
 
@@ -32,6 +34,10 @@ public abstract class IntegrationTest(AppFixture app) : IAsyncLifetime
 
     protected async Task<ProblemBody> Problem(HttpMethod method, string url, object? body, TestUser? user, int expectedStatus) =>
         Read<ProblemBody>(await Send(method, url, body, user, expectedStatus));
+
+    /// <summary>Runs the request and waits until every workflow message it caused has been handled.</summary>
+    protected async Task<ITrackedSession> Tracked(Func<Task> action) =>
+        await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(_ => action()));
 
     protected static T Read<T>(IScenarioResult result) =>
         JsonSerializer.Deserialize<T>(result.ReadAsText(), AppFixture.Json)

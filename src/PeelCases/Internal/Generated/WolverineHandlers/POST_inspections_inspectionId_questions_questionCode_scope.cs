@@ -33,6 +33,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Inspections.ScopeQuestionEndpoint").SetTag("http.route", "/inspections/{inspectionId}/questions/{questionCode}/scope").SetTag("http.request.method", "POST");
+            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             string inspectionId_rawValue = (string?)httpContext.GetRouteValue("inspectionId");
             System.Guid inspectionId = default;
 
@@ -65,9 +66,12 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await PeelCases.Inspections.ScopeQuestionEndpoint.Post(inspectionId, questionCode, command, documentSession, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await PeelCases.Inspections.ScopeQuestionEndpoint.Post(inspectionId, questionCode, command, documentSession, messageContext, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using Wolverine;
+using Wolverine.Http;
+
+namespace PeelCases.FactualAccuracy;
+
+/// <summary>A force liaison challenges a fact in the draft; the client chooses the id, so a resend raises it once.</summary>
+public sealed record RaiseChallenge(Guid? ChallengeId, string? Text, Guid? FindingId);
+
+/// <summary>The lead inspector accepts or rejects a challenge, always with a reason.</summary>
+public sealed record ResolveChallenge(bool? Accepted, string? Reason, long? ExpectedVersion);
+
+public static class ChallengeRules
+{
+    public static FieldErrors Validate(RaiseChallenge c) => new FieldErrors()
+        .Required("challengeId", c.ChallengeId).NotEmpty("challengeId", c.ChallengeId)
+        .Text("text", c.Text, FieldErrors.LongText);
+
+    public static FieldErrors Validate(ResolveChallenge c) => new FieldErrors()
+        .Required("accepted", c.Accepted)
+        .Text("reason", c.Reason, FieldErrors.LongText)
+        .Required("expectedVersion", c.ExpectedVersion);
+
+    /// <summary>Only during the check, before its deadline, and only by the inspected force's own liaison.</summary>
+    public static Decision<FactualAccuracyChallengeRaised> Raise(Inspection inspection, RaiseChallenge c, string actor, string? actorForce, DateTimeOffset now)
+    {
+        if (actorForce != inspection.ForceId)
+            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden", "A force liaison may challenge only their own force's draft.");
+        if (inspection.FactualAccuracy is not { } check || inspection.Stage != InspectionStage.FactualAccuracyCheck)
+            return Refusal.ProcessRule($"The factual accuracy check is not open: the inspection is at {inspection.Stage}.");
+        if (check.ClosedAt is not null || now >= check.Deadline)
+            return Refusal.ProcessRule($"The factual accuracy check closed at its deadline, {check.Deadline:d MMMM yyyy HH:mm} UTC; challenges are no longer accepted.");
+        if (check.Challenges.FirstOrDefault(x => x.Id == c.ChallengeId) is { } existing)
+            return existing.Text == c.Text!.Trim()
+                ? Refusal.ProcessRule("Already raised.") with { Status = StatusCodes.Status200OK }
+                : Refusal.ProcessRule($"Challenge id {c.ChallengeId} is already used for a different challenge.");
+        return new FactualAccuracyChallengeRaised(inspection.Id, c.ChallengeId!.Value, c.Text!.Trim(), c.FindingId, actor, now);
+    }
+
+    public static Decision<FactualAccuracyChallengeResolved> Resolve(Inspection inspection, Guid challengeId, ResolveChallenge c, string actor, DateTimeOffset now)
+    {
+        var challenge = inspection.FactualAccuracy?.Challenges.FirstOrDefault(x => x.Id == challengeId);
+        if (challenge is null) return Refusal.NotFound($"Inspection {inspection.Id} has no factual accuracy challenge {challengeId}.");
+        if (challenge.Accepted is not null)
+            return Refusal.ProcessRule($"The challenge was already {(challenge.Accepted.Value ? "accepted" : "rejected")} by {challenge.ResolvedBy}.");
+        return new FactualAccuracyChallengeResolved(inspection.Id, challengeId, c.Accepted!.Value, c.Reason!.Trim(), actor, now);
+    }
+}
+
+public static class ChallengeEndpoints
+{
+    public static ProblemDetails Validate(RaiseChallenge? command) => FieldErrors.Check(command, ChallengeRules.Validate);
+
+    [WolverinePost("/inspections/{inspectionId}/factual-accuracy-check/challenges", Name = "RaiseChallenge"), Authorize(Policy = Policies.FactualAccuracy)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static async Task<IResult> Raise(Guid inspectionId, RaiseChallenge command, IDocumentSession session, IMessageBus bus,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var refusal = await InspectionWrites.Append(session, bus, inspectionId, null,
+            (inspection, _) => Task.FromResult(ChallengeRules.Raise(inspection, command, user.Actor(), user.FindFirst("force")?.Value, clock.GetUtcNow())), ct);
+        // A resend of a challenge already raised is answered like the first time.
+        return refusal is null or { Status: StatusCodes.Status200OK }
+            ? Results.Ok(await Draft(session, inspectionId, ct))
+            : refusal.ToResult();
+    }
+
+    private static async Task<object> Draft(IDocumentSession session, Guid inspectionId, CancellationToken ct)
+    {
+        var inspection = (await session.LoadAsync<Inspection>(inspectionId, ct))!;
+        return new { inspection.Id, inspection.Stage, inspection.FactualAccuracy!.Deadline, inspection.FactualAccuracy.Challenges };
+    }
+}
+
+public static class ResolveChallengeEndpoint
+{
+    public static ProblemDetails Validate(ResolveChallenge? command) => FieldErrors.Check(command, ChallengeRules.Validate);
+
+    [WolverinePost("/inspections/{inspectionId}/factual-accuracy-check/challenges/{challengeId}/resolution", Name = "ResolveChallenge")]
+    [Authorize(Policy = Policies.Planning)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Post(Guid inspectionId, Guid challengeId, ResolveChallenge command, IDocumentSession session, IMessageBus bus,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+            (inspection, _) => ChallengeRules.Resolve(inspection, challengeId, command, user.Actor(), clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.Workflow;
+using Wolverine;
+using Wolverine.Http;
+
+namespace PeelCases.FactualAccuracy;
+
+public static class OpenFactualAccuracyCheckRules
+{
+    public static Decision<FactualAccuracyCheckOpened> Decide(Inspection inspection, int workingDays, string actor, DateTimeOffset now)
+    {
+        if (Stages.Require(inspection, InspectionStage.SignOff, "Opening the factual accuracy check") is { } wrongStage) return wrongStage;
+        if (inspection.SignedOff is null) return Refusal.ProcessRule("The factual accuracy check opens after the HMI has signed the inspection off.");
+        return new FactualAccuracyCheckOpened(inspection.Id, inspection.ForceId, workingDays, WorkingDays.Add(now, workingDays), actor, now);
+    }
+}
+
+public static class OpenFactualAccuracyCheckEndpoint
+{
+    public static ProblemDetails Validate(InspectionStep? command) => FieldErrors.Check(command, FieldworkRules.Validate);
+
+    /// <summary>
+    /// Opens the force's window to challenge facts and schedules the durable deadline message
+    /// in the same transaction: it fires once, even if the service restarts in between.
+    /// </summary>
+    [WolverinePost("/inspections/{inspectionId}/factual-accuracy-check", Name = "OpenFactualAccuracyCheck"), Authorize(Policy = Policies.Planning)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Post(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
+        FactualAccuracyOptions options, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion, async (inspection, _) =>
+        {
+            var decision = OpenFactualAccuracyCheckRules.Decide(inspection, options.WorkingDays, user.Actor(), clock.GetUtcNow());
+            if (decision.Value is { } opened) await bus.ScheduleAsync(new CloseFactualAccuracyCheck(inspectionId, opened.Deadline), opened.Deadline);
+            return decision;
+        }, ct);
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Grading;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using PeelCases.Workflow;
+using Wolverine;
+using Wolverine.Http;
+
+namespace PeelCases.Moderation;
+
+/// <summary>A moderator confirms the proposed grade (same grade) or changes it, giving the reason.</summary>
+public sealed record ModerateGrade(Grade? Grade, string? Reason, long? ExpectedVersion);
+
+public static class ModerateGradeRules
+{
+    public static FieldErrors Validate(ModerateGrade c) => new FieldErrors()
+        .Required("grade", c.Grade)
+        .Text("reason", c.Reason, FieldErrors.LongText, required: false)
+        .Required("expectedVersion", c.ExpectedVersion);
+
+    public static Decision<GradeModerated> Decide(Inspection inspection, AssessmentFramework framework, string code, ModerateGrade c, string actor, DateTimeOffset now)
+    {
+        var found = GradeRules.Find(inspection, framework, code);
+        if (found.Value is not { } q) return found.Refusal!;
+        if (Stages.Require(q.Scoped, "Moderation", QuestionStage.Moderation) is { } wrongStage) return wrongStage;
+        if (GradeRules.OnScale(framework, c.Grade!.Value) is { } offScale) return offScale;
+        var proposed = q.Scoped.Proposed!.Grade;
+        if (c.Grade != proposed && string.IsNullOrWhiteSpace(c.Reason))
+            return Refusal.Invalid("reason", $"Changing the proposed grade ({proposed.Display()}) to {c.Grade.Value.Display()} needs a reason.");
+        return new GradeModerated(inspection.Id, q.Code, proposed, c.Grade.Value, c.Reason?.Trim(), actor, now);
+    }
+}
+
+public static class ModerateGradeEndpoint
+{
+    public static ProblemDetails Validate(ModerateGrade? command) => FieldErrors.Check(command, ModerateGradeRules.Validate);
+
+    [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/moderation", Name = "ModerateGrade")]
+    [Authorize(Policy = Policies.Moderation)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Post(Guid inspectionId, string questionCode, ModerateGrade command, IDocumentSession session,
+        IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+            (inspection, framework) => ModerateGradeRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
+}

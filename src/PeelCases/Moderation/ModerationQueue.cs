@@ -1,0 +1,36 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using PeelCases.Grading;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using PeelCases.Workflow;
+using Wolverine.Http;
+
+namespace PeelCases.Moderation;
+
+public sealed record ModerationItem(
+    Guid InspectionId, string ForceId, string ForceName, string Cycle, string QuestionCode, string LineageKey, Grade ProposedGrade,
+    string Rationale, int CitedFindings, string ProposedBy, DateTimeOffset ProposedAt, DateTimeOffset InQueueSince, long InspectionVersion);
+
+/// <summary>The proposed grades waiting for a moderator, oldest first, filterable by cycle and question.</summary>
+public static class ModerationQueue
+{
+    [WolverineGet("/moderation/queue", Name = "GetModerationQueue"), Authorize(Policy = Policies.Inspectorate)]
+    public static async Task<IReadOnlyList<ModerationItem>> Get(string? cycle, string? question, IQuerySession session, CancellationToken ct)
+    {
+        var query = session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Reporting || i.Stage == InspectionStage.Moderation);
+        if (!string.IsNullOrWhiteSpace(cycle)) query = query.Where(i => i.Cycle == cycle);
+        var inspections = await query.ToListAsync(ct);
+        var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
+        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Id);
+        return inspections
+            .SelectMany(i => i.Questions.Where(q => q.Stage == QuestionStage.Moderation && q.Proposed is not null)
+                .Where(q => string.IsNullOrWhiteSpace(question) || string.Equals(q.Code, question, StringComparison.OrdinalIgnoreCase))
+                .Select(q => new ModerationItem(i.Id, i.ForceId, forces.GetValueOrDefault(i.ForceId, i.ForceId), i.Cycle, q.Code,
+                    frameworks.GetValueOrDefault(i.FrameworkId)?.FindQuestion(q.Code)?.LineageKey ?? q.Code,
+                    q.Proposed!.Grade, q.Proposed.Rationale, q.Proposed.CitedFindingIds.Count, q.Proposed.ProposedBy, q.Proposed.ProposedAt,
+                    q.StageSince, i.Version)))
+            .OrderBy(x => x.InQueueSince).ToList();
+    }
+}

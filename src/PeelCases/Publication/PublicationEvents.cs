@@ -1,0 +1,10 @@
+namespace PeelCases.Publication;
+
+/// <summary>The report is published: frozen as version <see cref="ReportVersion"/>, dated <see cref="PublishedOn"/>.</summary>
+public sealed record InspectionPublished(Guid InspectionId, string ForceId, string Cycle, int ReportVersion, DateOnly PublishedOn, string PublishedBy, DateTimeOffset PublishedAt);
+
+/// <summary>
+/// Integration event for systems outside PeelCases (the public website, the PCC's office).
+/// Kept apart from the domain events and sent through the durable outbox.
+/// </summary>
+public sealed record InspectionReportPublished(Guid InspectionId, string ForceId, string Cycle, int ReportVersion, DateOnly PublishedOn, string ReportUrl);

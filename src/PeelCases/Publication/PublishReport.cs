@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using Wolverine;
+using Wolverine.Http;
+
+namespace PeelCases.Publication;
+
+/// <summary>Publish the report, dated <paramref name="PublishedOn"/> (the "last updated" date readers see).</summary>
+public sealed record PublishReport(DateOnly? PublishedOn, long? ExpectedVersion);
+
+public static class PublishReportRules
+{
+    public static FieldErrors Validate(PublishReport c) => new FieldErrors()
+        .Required("publishedOn", c.PublishedOn)
+        .Required("expectedVersion", c.ExpectedVersion);
+
+    /// <summary>After the factual accuracy check has closed with every challenge answered; again later for a new version.</summary>
+    public static Decision<InspectionPublished> Decide(Inspection inspection, PublishReport c, string actor, DateTimeOffset now)
+    {
+        var publishedOn = c.PublishedOn!.Value;
+        if (inspection.Stage == InspectionStage.Published)
+        {
+            var last = inspection.Publications[^1];
+            if (publishedOn < last.PublishedOn)
+                return Refusal.Invalid("publishedOn", $"Version {last.ReportVersion} was published on {last.PublishedOn:yyyy-MM-dd}; a new version cannot be dated earlier.");
+        }
+        else
+        {
+            if (inspection.Stage != InspectionStage.FactualAccuracyCheck || inspection.FactualAccuracy is not { } check)
+                return Refusal.ProcessRule($"Publication follows the factual accuracy check; the inspection is at {inspection.Stage}.");
+            if (check.ClosedAt is null)
+                return Refusal.ProcessRule($"The factual accuracy check is open until {check.Deadline:d MMMM yyyy HH:mm} UTC.");
+            var open = check.Challenges.Where(x => x.Accepted is null).ToList();
+            if (open.Count > 0)
+                return Refusal.ProcessRule($"{open.Count} factual accuracy challenge(s) still need an answer before publication.");
+        }
+        return new InspectionPublished(inspection.Id, inspection.ForceId, inspection.Cycle, inspection.Publications.Count + 1, publishedOn, actor, now);
+    }
+}
+
+public static class PublishReportEndpoint
+{
+    public static ProblemDetails Validate(PublishReport? command) => FieldErrors.Check(command, PublishReportRules.Validate);
+
+    /// <summary>Publishes and tells the outside world through the durable outbox, in the same transaction.</summary>
+    [WolverinePost("/inspections/{inspectionId}/publication", Name = "PublishReport"), Authorize(Policy = Policies.SignOff)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Post(Guid inspectionId, PublishReport command, IDocumentSession session, IMessageBus bus,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion, async (inspection, framework) =>
+        {
+            var decision = PublishReportRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow());
+            if (decision.Value is { } published)
+                await bus.PublishAsync(new InspectionReportPublished(inspectionId, published.ForceId, published.Cycle,
+                    published.ReportVersion, published.PublishedOn, ReportUrls.For(inspection, framework)));
+            return decision;
+        }, ct);
+}
+
+/// <summary>Where a published report is read.</summary>
+public static class ReportUrls
+{
+    public static string CycleSlug(string cycle) => "peel-" + cycle.Replace('/', '-');
+
+    public static string For(Inspection inspection, AssessmentFramework framework) =>
+        framework.HasPillars
+            ? $"/reports/{inspection.ForceId}/{CycleSlug(inspection.Cycle)}/{ReportPillar(inspection, framework)}"
+            : $"/reports/{inspection.ForceId}/{CycleSlug(inspection.Cycle)}";
+
+    private static string ReportPillar(Inspection inspection, AssessmentFramework framework) =>
+        framework.Pillars.FirstOrDefault(p => inspection.Questions.Any(q => framework.FindQuestion(q.Code)?.PillarCode == p.Code))?.Code ?? "effectiveness";
+}
+
+/// <summary>
+/// Hands the integration event to systems outside PeelCases. Here it is logged; a deployment
+/// routes <see cref="InspectionReportPublished"/> to its broker instead (see docs/operations.md).
+/// </summary>
+public static class InspectionReportPublishedHandler
+{
+    public static void Handle(InspectionReportPublished message, ILogger<InspectionReportPublished> logger) =>
+        logger.LogInformation("Report published: {ForceId} {Cycle} version {ReportVersion} on {PublishedOn} at {ReportUrl}",
+            message.ForceId, message.Cycle, message.ReportVersion, message.PublishedOn, message.ReportUrl);
+}

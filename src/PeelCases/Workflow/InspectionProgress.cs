@@ -1,0 +1,38 @@
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.Workflow;
+
+/// <summary>
+/// The workflow's view of an inspection as a whole: whether it has entered moderation, and
+/// whether everything is settled so the HMI can sign off. Pure; the handlers apply it.
+/// </summary>
+public static class InspectionProgress
+{
+    private static readonly QuestionStage[] ModeratedOrBeyond =
+        [QuestionStage.Moderation, QuestionStage.AwaitingAward, QuestionStage.Awarded, QuestionStage.CarriedOver, QuestionStage.Ungraded];
+
+    public static object? Next(Inspection inspection, AssessmentFramework framework, DateTimeOffset now)
+    {
+        if (inspection.Stage == InspectionStage.Reporting && inspection.Questions.All(q => ModeratedOrBeyond.Contains(q.Stage)))
+            return new InspectionEnteredModeration(inspection.Id, now);
+        if (inspection.Stage is InspectionStage.Reporting or InspectionStage.Moderation && Ready(inspection, framework))
+            return new InspectionReadyForSignOff(inspection.Id, now);
+        return null;
+    }
+
+    /// <summary>Every question final, and every pillar with questions in scope awarded.</summary>
+    public static bool Ready(Inspection inspection, AssessmentFramework framework) =>
+        inspection.Questions.All(q => q.Final) && PillarsInScope(inspection, framework).All(p =>
+            inspection.Pillars.FirstOrDefault(j => j.PillarCode == p.Code)?.Awarded is not null);
+
+    public static IEnumerable<Pillar> PillarsInScope(Inspection inspection, AssessmentFramework framework) =>
+        framework.Pillars.Where(p => inspection.Questions.Any(q => framework.FindQuestion(q.Code) is { Graded: true } fq && fq.PillarCode == p.Code));
+
+    /// <summary>What stands between the inspection and sign-off.</summary>
+    public static string Describe(Inspection inspection)
+    {
+        var open = inspection.Questions.Where(q => !q.Final).Select(q => $"{q.Code} at {q.Stage}").ToList();
+        return open.Count > 0 ? $"Not yet settled: {string.Join("; ", open)}." : "Every question is settled; pillar grades may still be outstanding.";
+    }
+}
