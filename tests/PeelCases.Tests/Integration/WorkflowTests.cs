@@ -1,0 +1,168 @@
+using Marten;
+using PeelCases.FactualAccuracy;
+using PeelCases.Grading;
+using PeelCases.Inspections;
+using PeelCases.Publication;
+using PeelCases.QualityAssurance;
+using PeelCases.ReferenceData;
+using PeelCases.Tests.Support;
+using PeelCases.Workflow;
+using Wolverine.Tracking;
+
+namespace PeelCases.Tests.Integration;
+
+public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
+{
+    [Fact]
+    public async Task Steps_out_of_order_are_409s_naming_the_stage_and_what_is_missing()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E1", "E3"]));
+        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
+        var early = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/fieldwork/start", new InspectionStep(view.Version), TestUser.Lead, 409);
+        Assert.Contains("Not yet scoped: E1", early.Detail);
+        Assert.Contains("at Planning", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/fieldwork/complete",
+            new InspectionStep(view.Version), TestUser.Lead, 409)).Detail);
+
+        view = await ScopeAsync(view, "E1", QuestionScope.Detailed);
+        view = await StartFieldworkAsync(view);
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
+        var finding = await DraftAsync(view.Id, "E3", evidence.Id);
+        var qaTooSoon = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/qa-submission", new InspectionStep(view.Version), TestUser.Inspector, 409);
+        Assert.Equal("Submitting findings for QA needs question E3 at Drafting; it is at Fieldwork. Fieldwork is still under way.", qaTooSoon.Detail);
+        var gradeTooSoon = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
+            new ProposeGrade(Grade.Good, "r", [finding.Id], view.Version), TestUser.Lead, 409);
+        Assert.Contains("it is at Fieldwork", gradeTooSoon.Detail);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/sign-off", new InspectionStep(view.Version), TestUser.Hmi, 409);
+
+        view = await CompleteFieldworkAsync(view);
+        Assert.Equal(InspectionStage.Reporting, view.Stage);
+        Assert.All(view.Questions, q => Assert.Equal(QuestionStage.Drafting, q.Stage));
+        Assert.Contains("no current findings", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E1/qa-submission",
+            new InspectionStep(view.Version), TestUser.Inspector, 409)).Detail);
+    }
+
+    [Fact]
+    public async Task QA_returns_findings_to_drafting_with_comments_and_accepts_them_later()
+    {
+        var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed));
+        Assert.Equal(QuestionStage.AwaitingGrade, view.Questions[0].Stage);
+
+        // A second question to walk through a return.
+        var other = await ScheduleAsync(Commands.Schedule(force: "kent", questions: ["E3"]));
+        other = await ScopeAsync(other, "E3", QuestionScope.Detailed);
+        other = await StartFieldworkAsync(other);
+        var evidence = await RecordAsync(other.Id, Commands.Evidence(questions: ["E3"]));
+        await DraftAsync(other.Id, "E3", evidence.Id);
+        other = await CompleteFieldworkAsync(other);
+        other = await Step(other, "questions/E3/qa-submission", new InspectionStep(other.Version), TestUser.Inspector);
+        Assert.Equal(QuestionStage.QaReview, other.Questions[0].Stage);
+        var noComments = await Problem(HttpMethod.Post, $"/inspections/{other.Id}/questions/E3/qa-review",
+            new ReviewFindings(QaOutcome.Return, null, other.Version), TestUser.QaReviewer, 400);
+        Assert.Contains("comments", noComments.Errors!.Keys);
+        await Problem(HttpMethod.Post, $"/inspections/{other.Id}/questions/E3/qa-review",
+            new ReviewFindings(QaOutcome.Accept, null, other.Version), TestUser.Lead, 403);
+
+        other = await QaAsync(other, "E3", QaOutcome.Return, "The finding needs the dip sample's numbers.");
+        Assert.Equal((QuestionStage.Drafting, "The finding needs the dip sample's numbers."), (other.Questions[0].Stage, other.Questions[0].QaComments));
+        await DraftAsync(other.Id, "E3", evidence.Id);
+        other = await Step(other, "questions/E3/qa-submission", new InspectionStep(other.Version), TestUser.Inspector);
+        other = await QaAsync(other, "E3", QaOutcome.Accept);
+        Assert.Equal(QuestionStage.AwaitingGrade, other.Questions[0].Stage);
+    }
+
+    [Fact]
+    public async Task From_sign_off_through_the_factual_accuracy_check_to_publication()
+    {
+        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
+        Assert.Equal(InspectionStage.SignOff, view.Stage);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead, 409);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/sign-off", new InspectionStep(view.Version), TestUser.Lead, 403);
+        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
+        Assert.Equal("hannah.hmi", view.SignedOff!.By);
+
+        // Thursday 26 November 2026, 10:00: ten working days later, weekends skipped, is Thursday 10 December.
+        App.Clock.Set(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+        view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
+        Assert.Equal(InspectionStage.FactualAccuracyCheck, view.Stage);
+        Assert.Equal(new DateTimeOffset(2026, 12, 10, 10, 0, 0, TimeSpan.Zero), view.FactualAccuracy!.Deadline);
+
+        var challengeId = Guid.NewGuid();
+        var challenge = new RaiseChallenge(challengeId, "The MASH now includes adult social care.", null);
+        var url = $"/inspections/{view.Id}/factual-accuracy-check/challenges";
+        await Send(HttpMethod.Post, url, challenge, TestUser.Liaison, 200);
+        await Send(HttpMethod.Post, url, challenge, TestUser.Liaison, 200);
+        Assert.Single((await View(view.Id)).FactualAccuracy!.Challenges);
+        await Problem(HttpMethod.Post, url, challenge with { ChallengeId = Guid.NewGuid() }, TestUser.Liaison with { ForceId = "kent" }, 403);
+        await Problem(HttpMethod.Post, url, challenge with { ChallengeId = Guid.NewGuid() }, TestUser.Lead, 403);
+        await Problem(HttpMethod.Get, $"/inspections/{view.Id}", null, TestUser.Liaison, 403);
+
+        App.Clock.Set(new DateTimeOffset(2026, 12, 10, 10, 0, 1, TimeSpan.Zero));
+        var late = await Problem(HttpMethod.Post, url, challenge with { ChallengeId = Guid.NewGuid() }, TestUser.Liaison, 409);
+        Assert.Contains("closed at its deadline", late.Detail);
+
+        view = await View(view.Id);
+        Assert.Contains("open until", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/publication",
+            new PublishReport(new DateOnly(2026, 12, 14), view.Version), TestUser.Hmi, 409)).Detail);
+
+        // The durable deadline message closes the window.
+        await App.Host.InvokeMessageAndWaitAsync(new CloseFactualAccuracyCheck(view.Id, view.FactualAccuracy!.Deadline));
+        view = await View(view.Id);
+        Assert.NotNull(view.FactualAccuracy!.ClosedAt);
+        Assert.Contains("still need an answer", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/publication",
+            new PublishReport(new DateOnly(2026, 12, 14), view.Version), TestUser.Hmi, 409)).Detail);
+        view = await Step(view, $"factual-accuracy-check/challenges/{challengeId}/resolution",
+            new ResolveChallenge(false, "The change came after fieldwork; the report describes the position we found.", view.Version), TestUser.Lead);
+
+        var published = await Tracked(() => Post<InspectionView>($"/inspections/{view.Id}/publication",
+            new PublishReport(new DateOnly(2026, 12, 14), view.Version), TestUser.Hmi));
+        var integration = published.Sent.SingleMessage<InspectionReportPublished>();
+        Assert.Equal((view.Id, 1, new DateOnly(2026, 12, 14), "/reports/cumbria/peel-2021-22"),
+            (integration.InspectionId, integration.ReportVersion, integration.PublishedOn, integration.ReportUrl));
+        view = await View(view.Id);
+        Assert.Equal(InspectionStage.Published, view.Stage);
+        Assert.Equal(new DateOnly(2026, 12, 14), Assert.Single(view.Publications).PublishedOn);
+    }
+
+    [Fact]
+    public async Task A_redelivered_message_changes_nothing_twice()
+    {
+        await CumbriaHistoryAsync();
+        var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018,
+            new QuestionPlan("E2", QuestionScope.CarryOver), new QuestionPlan("E3", QuestionScope.Detailed));
+        var finding = Assert.Single(await Get<List<PeelCases.Findings.Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead));
+        view = await ProposeAsync(view, "E3", Grade.Good, finding.Id);
+        var before = await EventsOf(view.Id);
+
+        // Deliver again what the workflow has already handled.
+        var proposed = before.Select(e => e.Data).OfType<GradeProposed>().Single();
+        var scoped = before.Select(e => e.Data).OfType<QuestionScoped>().Single(e => e.QuestionCode == "E2");
+        await App.Host.InvokeMessageAndWaitAsync(proposed);
+        await App.Host.InvokeMessageAndWaitAsync(proposed);
+        await App.Host.InvokeMessageAndWaitAsync(scoped);
+        await App.Host.InvokeMessageAndWaitAsync(new CloseFactualAccuracyCheck(view.Id, DateTimeOffset.MinValue));
+
+        var after = await EventsOf(view.Id);
+        Assert.Equal(before.Count, after.Count);
+        Assert.Single(after, e => e.Data is GradeEnteredModeration);
+        Assert.Single(after, e => e.Data is JudgmentCarriedOver);
+    }
+
+    [Fact]
+    public async Task The_board_shows_who_holds_each_item_since_when_and_flags_what_is_stuck()
+    {
+        var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed));
+        var finding = Assert.Single(await Get<List<PeelCases.Findings.Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead));
+        await ProposeAsync(view, "E3", Grade.Good, finding.Id);
+
+        var now = Assert.Single(await Get<List<BoardInspection>>("/board", TestUser.Lead));
+        var question = Assert.Single(now.Questions);
+        Assert.Equal((QuestionStage.Moderation, "moderation panel", false), (question.Stage, question.HeldBy, question.Stuck));
+        Assert.Contains("awaits a moderator", question.Blocker);
+        Assert.Empty(await Get<List<BoardInspection>>("/board?stuckOnly=true", TestUser.Lead));
+
+        App.Clock.Advance(TimeSpan.FromDays(15));
+        var later = Assert.Single(await Get<List<BoardInspection>>("/board?stuckOnly=true", TestUser.Lead));
+        Assert.True(later.Questions[0].Stuck);
+        Assert.Equal(15, later.Questions[0].DaysWaiting);
+    }
+}
