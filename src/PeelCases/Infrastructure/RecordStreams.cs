@@ -8,7 +8,7 @@ public interface IInspectionRecord
 {
     Guid Id { get; }
     Guid InspectionId { get; }
-    long Version { get; }
+    long Version { get; set; }
 }
 
 /// <summary>

@@ -120,7 +120,8 @@ public static class ServiceSetup
         app.MapScalarApiReference("/api");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapWolverineEndpoints();
+        // A query value that does not parse is a 400, not a silent default.
+        app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
         return app;
     }
 }

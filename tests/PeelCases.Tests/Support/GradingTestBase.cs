@@ -12,7 +12,7 @@ namespace PeelCases.Tests.Support;
 /// One question's plan in a built inspection: its scope, the grade a detailed question gets
 /// (none: it stops after QA), and how far the build takes it.
 /// </summary>
-public sealed record QuestionPlan(string Code, QuestionScope Scope, Grade? Grade = null);
+public sealed record QuestionPlan(string Code, QuestionScope Scope, Grade? Grade = null, FindingKind[]? Findings = null);
 
 /// <summary>Builds whole inspections through the HTTP API and the workflow, as a team would.</summary>
 public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
@@ -31,11 +31,15 @@ public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
         view = await StartFieldworkAsync(view);
 
         var inspected = plan.Where(p => p.Scope != QuestionScope.CarryOver).ToList();
-        var findings = new Dictionary<string, Guid>();
+        var findings = new Dictionary<string, Guid[]>();
         foreach (var p in inspected)
         {
             var evidence = await RecordAsync(view.Id, Commands.Evidence(on: starts.AddDays(1), questions: [p.Code]));
-            findings[p.Code] = (await DraftAsync(view.Id, p.Code, evidence.Id)).Id;
+            var drafted = new List<Guid>();
+            foreach (var kind in p.Findings ?? [FindingKind.Strength])
+                drafted.Add((await DraftAsync(view.Id, p.Code, evidence.Id, kind,
+                    recommendations: kind == FindingKind.CauseOfConcern ? [new("Act now.", new Deadline(DeadlineKind.Immediately))] : null)).Id);
+            findings[p.Code] = drafted.ToArray();
         }
         view = await CompleteFieldworkAsync(view);
         foreach (var p in inspected)

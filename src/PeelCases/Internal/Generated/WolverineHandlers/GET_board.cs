@@ -43,6 +43,11 @@ namespace Internal.Generated.WolverineHandlers
             {
                 stuckOnly = stuckOnly_parsed;
             }
+            else if (!string.IsNullOrEmpty(stuckOnly_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "stuckOnly", stuckOnly_rawValue, "bool").ConfigureAwait(false);
+                return;
+            }
 
             
             // The actual HTTP request handler execution

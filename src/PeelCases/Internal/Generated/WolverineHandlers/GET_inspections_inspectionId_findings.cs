@@ -51,6 +51,11 @@ namespace Internal.Generated.WolverineHandlers
             {
                 includeWithdrawn = includeWithdrawn_parsed;
             }
+            else if (!string.IsNullOrEmpty(includeWithdrawn_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "includeWithdrawn", includeWithdrawn_rawValue, "bool").ConfigureAwait(false);
+                return;
+            }
 
             
             // The actual HTTP request handler execution

@@ -1,0 +1,75 @@
+using System.Reflection;
+using PeelCases.FactualAccuracy;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.Inspections;
+using PeelCases.Publication;
+using PeelCases.Workflow;
+
+namespace PeelCases.Audit;
+
+/// <summary>One line per event, in the words of the people who read the trail.</summary>
+public static class EventDescriptions
+{
+    public static string Describe(object e) => e switch
+    {
+        InspectionScheduled x => $"Inspection of {x.ForceId} scheduled for {x.Cycle} ({x.FrameworkId}), fieldwork {x.FieldworkStarts:d MMM yyyy} to {x.FieldworkEnds:d MMM yyyy}",
+        QuestionScoped x => $"{x.QuestionCode} scoped {x.Scope}" + (x.PreviousScope is { } p ? $" (was {p})" : "") + (x.Reason is { } r ? $": {r}" : ""),
+        FieldworkStarted => "Fieldwork started",
+        FieldworkCompleted => "Fieldwork completed; drafting begins",
+        EvidenceRecorded x => $"Evidence recorded ({x.Content.Method}{Sample(x.Content)}) on {x.Content.CollectedOn:d MMM yyyy}: {Short(x.Content.Summary)}",
+        EvidenceAmended x => $"Evidence amended ({x.Reason}): {Short(x.Content.Summary)}",
+        FindingDrafted x => $"{x.QuestionCode}: {Kind(x.Content.Kind)} drafted under \"{x.Content.Heading}\", citing {x.Content.CitedEvidenceIds.Count} piece(s) of evidence",
+        FindingRevised x => $"{x.QuestionCode}: finding under \"{x.Content.Heading}\" revised ({x.Reason})",
+        FindingWithdrawn x => $"{x.QuestionCode}: finding withdrawn ({x.Reason})",
+        RecommendationStatusChanged x => $"Recommendation {x.RecommendationNumber} now {x.Status} from {x.EffectiveOn:d MMM yyyy}",
+        FindingsSubmittedForQa x => $"{x.QuestionCode}: {x.FindingCount} finding(s) submitted for QA",
+        FindingsAcceptedByQa x => $"{x.QuestionCode}: findings accepted by QA" + (x.Comments is { } c ? $" ({c})" : ""),
+        FindingsReturnedByQa x => $"{x.QuestionCode}: findings returned by QA: {x.Comments}",
+        GradeProposed x => $"{x.QuestionCode}: {x.Grade.Display()} proposed, citing {x.CitedFindingIds.Count} finding(s): {Short(x.Rationale)}",
+        GradeEnteredModeration x => $"{x.QuestionCode}: proposed {x.ProposedGrade.Display()} entered the moderation queue",
+        GradeModerated x => x.Changed
+            ? $"{x.QuestionCode}: moderation changed {x.ProposedGrade.Display()} to {x.ModeratedGrade.Display()}: {x.Reason}"
+            : $"{x.QuestionCode}: moderation confirmed {x.ModeratedGrade.Display()}",
+        GradeAwarded x => $"{x.QuestionCode}: awarded {x.Grade.Display()}",
+        JudgmentCarriedOver x => $"{x.QuestionCode}: {x.From.Grade.Display()} carried over from the {x.From.Year} inspection ({x.From.Cycle}, {x.From.QuestionCode})",
+        CarryOverNeedsDecision x => $"{x.QuestionCode}: nothing to carry over, a person must decide: {x.Reason}",
+        PillarGradeProposed x => $"{x.PillarCode} pillar: {x.Grade.Display()} proposed",
+        PillarGradeAwarded x => $"{x.PillarCode} pillar: awarded {x.Grade.Display()}",
+        InspectionEnteredModeration => "Inspection entered moderation",
+        InspectionReadyForSignOff => "Every question settled: ready for HMI sign-off",
+        InspectionSignedOff x => $"Signed off by {x.SignedOffBy}",
+        FactualAccuracyCheckOpened x => $"Factual accuracy check opened until {x.Deadline:d MMM yyyy HH:mm} UTC ({x.WorkingDays} working days)",
+        FactualAccuracyChallengeRaised x => $"Factual accuracy challenge raised: {Short(x.Text)}",
+        FactualAccuracyChallengeResolved x => $"Challenge {(x.Accepted ? "accepted" : "rejected")}: {Short(x.Reason)}",
+        FactualAccuracyCheckClosed x => $"Factual accuracy check closed ({x.ChallengesRaised} challenge(s))",
+        InspectionPublished x => $"Report version {x.ReportVersion} published, dated {x.PublishedOn:d MMM yyyy}",
+        _ => e.GetType().Name,
+    };
+
+    /// <summary>The business time the event carries (when the decision was made), if any.</summary>
+    public static DateTimeOffset? BusinessTime(object e) => e.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .FirstOrDefault(p => p.PropertyType == typeof(DateTimeOffset) && p.Name.EndsWith("At", StringComparison.Ordinal))
+        ?.GetValue(e) as DateTimeOffset?;
+
+    /// <summary>The question an event concerns, for events that concern one.</summary>
+    public static IReadOnlyList<string> Questions(object e) => e switch
+    {
+        EvidenceRecorded x => x.Content.QuestionCodes,
+        EvidenceAmended x => x.Content.QuestionCodes,
+        _ => e.GetType().GetProperty("QuestionCode")?.GetValue(e) is string q ? [q] : [],
+    };
+
+    private static string Kind(FindingKind kind) => kind switch
+    {
+        FindingKind.AreaForImprovement => "area for improvement",
+        FindingKind.CauseOfConcern => "cause of concern",
+        FindingKind.InnovativePractice => "innovative practice",
+        _ => "strength",
+    };
+
+    private static string Sample(EvidenceContent c) => c.SampleSize is { } n ? $", {n} files" : "";
+
+    private static string Short(string text) => text.Length <= 160 ? text : text[..157] + "…";
+}

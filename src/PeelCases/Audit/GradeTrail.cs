@@ -1,0 +1,73 @@
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.Workflow;
+using Wolverine.Http;
+
+namespace PeelCases.Audit;
+
+/// <summary>One step of the record, with who did it and when, exactly as written at the time.</summary>
+public sealed record RecordStep(
+    long Sequence, string Stream, Guid StreamId, long StreamVersion, string EventType, string Description,
+    string? Actor, DateTimeOffset? BusinessTime, DateTimeOffset RecordedAt, string? CorrelationId, string? CausationId, object Data)
+{
+    public static RecordStep From(IEvent e, Guid inspectionId) => new(
+        e.Sequence,
+        e.StreamId == inspectionId ? "inspection" : e.Data is EvidenceRecorded or EvidenceAmended ? "evidence" : "finding",
+        e.StreamId, e.Version, e.Data.GetType().Name, EventDescriptions.Describe(e.Data),
+        e.UserName, EventDescriptions.BusinessTime(e.Data), e.Timestamp, e.CorrelationId, e.CausationId, e.Data);
+}
+
+/// <summary>How a question's grade was reached; a carried-over judgment ends in the trail of the original award.</summary>
+public sealed record GradeTrailView(Guid InspectionId, string QuestionCode, IReadOnlyList<RecordStep> Steps, GradeTrailView? CarriedOverFrom);
+
+public static class GradeTrail
+{
+    [WolverineGet("/inspections/{inspectionId}/questions/{questionCode}/trail", Name = "GetGradeTrail"), Authorize(Policy = Policies.Inspectorate)]
+    [ProducesResponseType<GradeTrailView>(200)]
+    public static async Task<IResult> Get(Guid inspectionId, string questionCode, IQuerySession session, CancellationToken ct)
+    {
+        var trail = await BuildAsync(session, inspectionId, questionCode, depth: 0, ct);
+        return trail is null
+            ? Refusal.NotFound($"Inspection {inspectionId} has no question '{questionCode}'.").ToResult()
+            : Results.Ok(trail);
+    }
+
+    private static async Task<GradeTrailView?> BuildAsync(IQuerySession session, Guid inspectionId, string questionCode, int depth, CancellationToken ct)
+    {
+        var record = await InspectionRecord.LoadAsync(session, inspectionId, ct);
+        var inspection = record?.StateAt(PointInRecord.Now).Inspection;
+        var question = inspection?.FindQuestion(questionCode);
+        if (record is null || question is null) return null;
+        var steps = Of(record, question.Code).Select(e => RecordStep.From(e, inspectionId)).ToList();
+        var origin = question.CarriedOverFrom is { } from && depth < 5
+            ? await BuildAsync(session, from.InspectionId, from.QuestionCode, depth + 1, ct)
+            : null;
+        return new GradeTrailView(inspectionId, question.Code, steps, origin);
+    }
+
+    /// <summary>
+    /// Every event that touched the question: its scoping and stages, the inspection-wide stage
+    /// changes that moved it, every version of evidence that ever bore on it, its findings.
+    /// </summary>
+    public static IEnumerable<IEvent> Of(InspectionRecord record, string questionCode)
+    {
+        var evidenceStreams = record.Events.Where(e => e.Data is EvidenceRecorded or EvidenceAmended && EventDescriptions.Questions(e.Data).Contains(questionCode))
+            .Select(e => e.StreamId).ToHashSet();
+        QuestionScope? scope = null;
+        foreach (var e in record.Events)
+        {
+            if (e.Data is QuestionScoped scoped && scoped.QuestionCode == questionCode) scope = scoped.Scope;
+            // Fieldwork moves only the questions inspected this time.
+            var movesIt = e.Data is FieldworkStarted or FieldworkCompleted && scope is QuestionScope.Detailed or QuestionScope.Ungraded;
+            if (e.Data is InspectionScheduled || movesIt || evidenceStreams.Contains(e.StreamId) || EventDescriptions.Questions(e.Data).Contains(questionCode))
+                yield return e;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using JasperFx.Events;
+using Marten;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Inspections;
+
+namespace PeelCases.Audit;
+
+/// <summary>Where in the record to look: a moment (recorded time) or a version of the inspection stream.</summary>
+public sealed record PointInRecord(DateTimeOffset? At, long? Version)
+{
+    public static readonly PointInRecord Now = new(null, null);
+    public override string ToString() => At is { } at ? $"as recorded at {at:O}" : Version is { } v ? $"at inspection version {v}" : "now";
+}
+
+/// <summary>
+/// Every event of one inspection — its own stream and the streams of its evidence and findings —
+/// in the order they were recorded, with Marten's metadata (who, when, correlation) as written.
+/// </summary>
+public sealed class InspectionRecord(Guid inspectionId, IReadOnlyList<IEvent> events)
+{
+    public Guid InspectionId { get; } = inspectionId;
+    public IReadOnlyList<IEvent> Events { get; } = events;
+
+    public static async Task<InspectionRecord?> LoadAsync(IQuerySession session, Guid inspectionId, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Inspection>(inspectionId, ct) is null) return null;
+        var evidence = await session.Query<Evidence>().Where(e => e.InspectionId == inspectionId).Select(e => e.Id).ToListAsync(ct);
+        var findings = await session.Query<Finding>().Where(f => f.InspectionId == inspectionId).Select(f => f.Id).ToListAsync(ct);
+        var streams = evidence.Concat(findings).Append(inspectionId).ToArray();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(streams))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        return new InspectionRecord(inspectionId, events);
+    }
+
+    /// <summary>The events recorded up to a point: a moment, or the inspection stream's version (and what was recorded by then).</summary>
+    public IReadOnlyList<IEvent> Until(PointInRecord point)
+    {
+        if (point.At is { } at) return Events.Where(e => e.Timestamp <= at).ToList();
+        if (point.Version is not { } version) return Events;
+        var last = Events.LastOrDefault(e => e.StreamId == InspectionId && e.Version <= version);
+        return last is null ? [] : Events.Where(e => e.Sequence <= last.Sequence).ToList();
+    }
+
+    /// <summary>The inspection, its evidence and its findings as they stood at that point.</summary>
+    public RecordState StateAt(PointInRecord point)
+    {
+        Inspection? inspection = null;
+        var evidence = new Dictionary<Guid, Evidence>();
+        var findings = new Dictionary<Guid, Finding>();
+        foreach (var e in Until(point))
+        {
+            if (e.StreamId == InspectionId)
+            {
+                inspection = StaticFold<InspectionProjection, Inspection>.Apply(inspection, e.Data);
+                if (inspection is not null) inspection.Version = e.Version;
+            }
+            else if (e.Data is EvidenceRecorded or EvidenceAmended)
+                Fold<EvidenceProjection, Evidence>(evidence, e);
+            else
+                Fold<FindingProjection, Finding>(findings, e);
+        }
+        return new RecordState(inspection, evidence.Values.ToList(), findings.Values.ToList());
+    }
+
+    private static void Fold<TProjection, TDoc>(Dictionary<Guid, TDoc> docs, IEvent e) where TDoc : class, Infrastructure.IInspectionRecord
+    {
+        var doc = StaticFold<TProjection, TDoc>.Apply(docs.GetValueOrDefault(e.StreamId), e.Data);
+        if (doc is null) return;
+        doc.Version = e.Version;
+        docs[e.StreamId] = doc;
+    }
+}
+
+public sealed record RecordState(Inspection? Inspection, IReadOnlyList<Evidence> Evidence, IReadOnlyList<Finding> Findings)
+{
+    public EvidenceCounts EvidenceCounts() => new(Evidence.Count,
+        Evidence.SelectMany(e => e.Content.QuestionCodes).GroupBy(q => q).ToDictionary(g => g.Key, g => g.Count()));
+
+    public IReadOnlyDictionary<string, Dictionary<FindingKind, int>> FindingCounts() =>
+        Findings.Where(f => !f.Withdrawn).GroupBy(f => f.QuestionCode)
+            .ToDictionary(g => g.Key, g => g.GroupBy(f => f.Content.Kind).ToDictionary(k => k.Key, k => k.Count()));
+}

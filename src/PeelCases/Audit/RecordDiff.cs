@@ -1,0 +1,81 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using Wolverine.Http;
+
+namespace PeelCases.Audit;
+
+public sealed record Change<T>(T? Before, T? After);
+
+public sealed record QuestionDiff(string Code, Change<QuestionScope?>? Scope, Change<string?>? Stage, Change<string?>? Grade);
+
+public sealed record FindingDiff(Guid FindingId, string QuestionCode, string Heading, FindingKind Kind, string Change, string? TextBefore, string? TextAfter);
+
+public sealed record InspectionDiff(
+    string From, string To, Change<InspectionStage>? Stage, IReadOnlyList<QuestionDiff> Questions,
+    IReadOnlyList<FindingDiff> Findings, int EvidenceAdded, int EvidenceAmended, long VersionFrom, long VersionTo);
+
+/// <summary>What changed between two points of the record: stages, scopes, grades, findings, evidence.</summary>
+public static class RecordDiff
+{
+    [WolverineGet("/inspections/{inspectionId}/diff", Name = "GetInspectionDiff"), Authorize(Policy = Policies.Inspectorate)]
+    [ProducesResponseType<InspectionDiff>(200)]
+    public static async Task<IResult> Get(Guid inspectionId, DateTimeOffset? fromAt, DateTimeOffset? toAt, long? fromVersion, long? toVersion,
+        IQuerySession session, CancellationToken ct)
+    {
+        var record = await InspectionRecord.LoadAsync(session, inspectionId, ct);
+        if (record is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        var from = new PointInRecord(fromAt, fromVersion);
+        var to = new PointInRecord(toAt, toVersion);
+        if (from == PointInRecord.Now)
+            return Refusal.Invalid("fromAt", "Say where the comparison starts: fromAt (a moment) or fromVersion.").ToResult();
+        return Results.Ok(Compare(record.StateAt(from), record.StateAt(to), from.ToString(), to.ToString()));
+    }
+
+    public static InspectionDiff Compare(RecordState before, RecordState after, string fromLabel, string toLabel)
+    {
+        var b = before.Inspection;
+        var a = after.Inspection;
+        var questions = (a?.Questions ?? []).Select(q =>
+        {
+            var old = b?.FindQuestion(q.Code);
+            return new QuestionDiff(q.Code,
+                Diff(old?.Scope, q.Scope),
+                Diff(old?.Stage.ToString(), q.Stage.ToString()),
+                Diff(Grade(old), Grade(q)));
+        }).Where(d => d.Scope is not null || d.Stage is not null || d.Grade is not null).ToList();
+
+        var findings = new List<FindingDiff>();
+        foreach (var f in after.Findings)
+        {
+            var old = before.Findings.FirstOrDefault(x => x.Id == f.Id);
+            var change = old is null ? (f.Withdrawn ? null : "added")
+                : f.Withdrawn && !old.Withdrawn ? "withdrawn"
+                : old.Version != f.Version && !f.Withdrawn ? "changed" : null;
+            if (change is not null)
+                findings.Add(new FindingDiff(f.Id, f.QuestionCode, f.Content.Heading, f.Content.Kind, change,
+                    old?.Content.Text, change == "withdrawn" ? null : f.Content.Text));
+        }
+
+        return new InspectionDiff(fromLabel, toLabel, b?.Stage == a?.Stage || a is null ? null : new Change<InspectionStage>(b?.Stage ?? default, a.Stage),
+            questions, findings,
+            after.Evidence.Count(e => before.Evidence.All(x => x.Id != e.Id)),
+            after.Evidence.Count(e => before.Evidence.FirstOrDefault(x => x.Id == e.Id) is { } old && old.Version != e.Version),
+            b?.Version ?? 0, a?.Version ?? 0);
+    }
+
+    private static string? Grade(InspectionQuestion? q) => q switch
+    {
+        { Awarded: { } x } => $"{x.Grade.Display()} (awarded)",
+        { CarriedOverFrom: { } r } => $"{r.Grade.Display()} (carried over from {r.Year})",
+        { Moderated: { } m } => $"{m.Grade.Display()} (moderated)",
+        { Proposed: { } p } => $"{p.Grade.Display()} (proposed)",
+        _ => null,
+    };
+
+    private static Change<T>? Diff<T>(T before, T after) => EqualityComparer<T>.Default.Equals(before, after) ? null : new Change<T>(before, after);
+}

@@ -1,0 +1,62 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using Wolverine.Http;
+
+namespace PeelCases.Audit;
+
+public sealed record QuestionAsOf(string Point, QuestionView Question, IReadOnlyList<Finding> Findings, IReadOnlyList<Evidence> Evidence);
+
+/// <summary>"What did the record say on 1 March?" — the inspection or one question as of a moment or a version.</summary>
+public static class TimeTravel
+{
+    [WolverineGet("/inspections/{inspectionId}/as-of", Name = "GetInspectionAsOf"), Authorize(Policy = Policies.Inspectorate)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static async Task<IResult> Inspection(Guid inspectionId, DateTimeOffset? at, long? version, IQuerySession session, CancellationToken ct)
+    {
+        var (state, refusal) = await StateAsync(session, inspectionId, at, version, ct);
+        return refusal?.ToResult() ?? Results.Ok(await ViewAsync(session, state!, ct));
+    }
+
+    [WolverineGet("/inspections/{inspectionId}/questions/{questionCode}/as-of", Name = "GetQuestionAsOf"), Authorize(Policy = Policies.Inspectorate)]
+    [ProducesResponseType<QuestionAsOf>(200)]
+    public static async Task<IResult> Question(Guid inspectionId, string questionCode, DateTimeOffset? at, long? version, IQuerySession session, CancellationToken ct)
+    {
+        var (state, refusal) = await StateAsync(session, inspectionId, at, version, ct);
+        if (refusal is not null) return refusal.ToResult();
+        var view = await ViewAsync(session, state!, ct);
+        var question = view.Questions.FirstOrDefault(q => string.Equals(q.Code, questionCode, StringComparison.OrdinalIgnoreCase));
+        if (question is null) return Refusal.NotFound($"Question '{questionCode}' is not in the scope of inspection {inspectionId}.").ToResult();
+        return Results.Ok(new QuestionAsOf(new PointInRecord(at, version).ToString(), question,
+            state!.Findings.Where(f => f.QuestionCode == question.Code && !f.Withdrawn).OrderBy(f => f.DraftedAt).ToList(),
+            state.Evidence.Where(e => e.Content.QuestionCodes.Contains(question.Code)).OrderBy(e => e.RecordedAt).ToList()));
+    }
+
+    /// <summary>The record's state at the point asked for, or why it cannot be given.</summary>
+    public static async Task<(RecordState? State, Refusal? Refusal)> StateAsync(
+        IQuerySession session, Guid inspectionId, DateTimeOffset? at, long? version, CancellationToken ct)
+    {
+        if (at is not null && version is not null)
+            return (null, Refusal.Invalid("at", "Ask for a moment (at) or a version, not both."));
+        if (version is < 1) return (null, Refusal.Invalid("version", "Versions start at 1."));
+        var record = await InspectionRecord.LoadAsync(session, inspectionId, ct);
+        if (record is null) return (null, Refusal.NotFound($"There is no inspection {inspectionId}."));
+        var state = record.StateAt(new PointInRecord(at, version));
+        return state.Inspection is null
+            ? (null, Refusal.NotFound($"Inspection {inspectionId} did not exist yet {new PointInRecord(at, version)}."))
+            : (state, null);
+    }
+
+    public static async Task<InspectionView> ViewAsync(IQuerySession session, RecordState state, CancellationToken ct)
+    {
+        var inspection = state.Inspection!;
+        var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
+        var framework = await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct);
+        return InspectionView.Compose(inspection, force, framework, state.EvidenceCounts(), state.FindingCounts());
+    }
+}

@@ -1,0 +1,101 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using Wolverine.Http;
+
+namespace PeelCases.Moderation;
+
+public sealed record ComparisonRow(
+    Guid InspectionId, string ForceId, string ForceName, string Stage, Grade? Proposed, Grade? Moderated, Grade? Awarded, Grade? Standing,
+    IReadOnlyDictionary<FindingKind, int> Findings, int FindingBalance, string? Flag);
+
+public sealed record GradeComparison(
+    string Cycle, string QuestionCode, string QuestionText, IReadOnlyList<Grade> Scale, Grade? MedianGrade, double? MedianFindingBalance,
+    IReadOnlyDictionary<Grade, int> Distribution, IReadOnlyList<ComparisonRow> Forces, string Rule);
+
+/// <summary>
+/// The same question across every force in a cycle: proposed, moderated and awarded grades,
+/// their distribution, and the grades that stand apart from the rest while their findings point
+/// the other way.
+/// </summary>
+public static class ModerationComparison
+{
+    public const string Rule =
+        "Each force's standing grade is its awarded grade, else the moderated, else the proposed one. Its finding balance is " +
+        "strengths + innovative practice − areas for improvement − 2 × causes of concern (current findings). With at least three " +
+        "forces graded, a force is flagged when its grade is better than the median grade while its balance is below the median " +
+        "balance, or worse than the median grade while its balance is above it.";
+
+    [WolverineGet("/moderation/comparison", Name = "CompareGradesAcrossForces"), Authorize(Policy = Policies.Inspectorate)]
+    [ProducesResponseType<GradeComparison>(200)]
+    public static async Task<IResult> Get(string? cycle, string? question, IQuerySession session, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(cycle)) return Refusal.Invalid("cycle", "Name the cycle, e.g. 2018/19.").ToResult();
+        if (string.IsNullOrWhiteSpace(question)) return Refusal.Invalid("question", "Name the question code, e.g. E3.").ToResult();
+        var framework = (await session.Query<AssessmentFramework>().ToListAsync(ct)).FirstOrDefault(f => f.Cycle == cycle);
+        var defined = framework?.FindQuestion(question);
+        if (framework is null || defined is null)
+            return Refusal.NotFound($"No framework for cycle {cycle} has a question '{question}'.").ToResult();
+
+        var inspections = await session.Query<Inspection>().Where(i => i.Cycle == cycle).ToListAsync(ct);
+        var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
+        var rows = new List<(Inspection Inspection, InspectionQuestion Question, IReadOnlyDictionary<FindingKind, int> Findings)>();
+        foreach (var inspection in inspections)
+        {
+            if (inspection.FindQuestion(defined.Code) is not { } q) continue;
+            var counts = await FindingCounts.ForInspection(session, inspection.Id, ct);
+            rows.Add((inspection, q, counts.GetValueOrDefault(q.Code) ?? []));
+        }
+        return Results.Ok(Compare(framework, defined, rows.Select(r => (r.Inspection, r.Question, r.Findings, forces.GetValueOrDefault(r.Inspection.ForceId, r.Inspection.ForceId))).ToList()));
+    }
+
+    public static GradeComparison Compare(AssessmentFramework framework, FrameworkQuestion question,
+        IReadOnlyList<(Inspection Inspection, InspectionQuestion Question, IReadOnlyDictionary<FindingKind, int> Findings, string ForceName)> rows)
+    {
+        static Grade? Standing(InspectionQuestion q) => q.Awarded?.Grade ?? q.Moderated?.Grade ?? q.Proposed?.Grade ?? q.CarriedOverFrom?.Grade;
+        static int Balance(IReadOnlyDictionary<FindingKind, int> f) =>
+            f.GetValueOrDefault(FindingKind.Strength) + f.GetValueOrDefault(FindingKind.InnovativePractice)
+            - f.GetValueOrDefault(FindingKind.AreaForImprovement) - 2 * f.GetValueOrDefault(FindingKind.CauseOfConcern);
+        int Rank(Grade g) => framework.Scale.ToList().IndexOf(g);
+
+        var graded = rows.Where(r => Standing(r.Question) is not null).ToList();
+        Grade? medianGrade = null;
+        double? medianBalance = null;
+        if (graded.Count >= 3)
+        {
+            medianGrade = framework.Scale[(int)Math.Round(Median(graded.Select(r => (double)Rank(Standing(r.Question)!.Value))), MidpointRounding.ToEven)];
+            medianBalance = Median(graded.Select(r => (double)Balance(r.Findings)));
+        }
+
+        var result = rows.OrderBy(r => r.ForceName).Select(r =>
+        {
+            var standing = Standing(r.Question);
+            var balance = Balance(r.Findings);
+            string? flag = null;
+            if (standing is { } g && medianGrade is { } m && medianBalance is { } mb)
+            {
+                if (Rank(g) < Rank(m) && balance < mb)
+                    flag = $"Graded {g.Display()}, above the median {m.Display()}, while its finding balance ({balance}) is below the median ({mb}).";
+                else if (Rank(g) > Rank(m) && balance > mb)
+                    flag = $"Graded {g.Display()}, below the median {m.Display()}, while its finding balance ({balance}) is above the median ({mb}).";
+            }
+            return new ComparisonRow(r.Inspection.Id, r.Inspection.ForceId, r.ForceName, r.Question.Stage.ToString(),
+                r.Question.Proposed?.Grade, r.Question.Moderated?.Grade, r.Question.Awarded?.Grade, standing, r.Findings, balance, flag);
+        }).ToList();
+
+        var distribution = framework.Scale.ToDictionary(g => g, g => result.Count(r => r.Standing == g));
+        return new GradeComparison(framework.Cycle, question.Code, question.Text, framework.Scale, medianGrade, medianBalance, distribution, result, Rule);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

@@ -1,0 +1,201 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using PeelCases.Audit;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.Inspections;
+using PeelCases.Moderation;
+using PeelCases.QualityAssurance;
+using PeelCases.ReferenceData;
+using PeelCases.Tests.Support;
+using PeelCases.Workflow;
+using System.Text.Json;
+
+namespace PeelCases.Tests.Integration;
+
+public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
+{
+    private async Task<List<RecordStep>> Events(Guid id, string query = "") =>
+        (await Get<EventPage>($"/inspections/{id}/events?pageSize=500{query}", TestUser.Moderator)).Events.ToList();
+
+    [Fact]
+    public async Task As_of_a_version_or_a_moment_the_record_reads_as_it_stood_through_revisions_and_withdrawals()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
+        view = await StartFieldworkAsync(view);
+        var atFieldwork = view.Version;
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
+        var kept = await DraftAsync(view.Id, "E3", evidence.Id);
+        var dropped = await DraftAsync(view.Id, "E3", evidence.Id, FindingKind.AreaForImprovement);
+        await Post<Finding>($"/inspections/{view.Id}/findings/{kept.Id}/revisions",
+            new ReviseFinding("Responding to incidents", FindingKind.Strength, "Revised after QA.", [evidence.Id], null, "wording", 1), TestUser.Inspector);
+        view = await CompleteFieldworkAsync(view);
+        var afterRevision = view.Version;
+        await Post<Finding>($"/inspections/{view.Id}/findings/{dropped.Id}/withdrawal", new WithdrawFinding("duplicate", 1), TestUser.Inspector);
+        view = await Step(view, "questions/E3/qa-submission", new InspectionStep(view.Version), TestUser.Inspector);
+
+        var then = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?version={atFieldwork}", TestUser.Moderator);
+        Assert.Equal(QuestionStage.Fieldwork, then.Question.Stage);
+        Assert.Empty(then.Findings);
+        Assert.Empty(then.Evidence);
+
+        var revised = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?version={afterRevision}", TestUser.Moderator);
+        Assert.Equal(QuestionStage.Drafting, revised.Question.Stage);
+        Assert.Equal(["Revised after QA.", "The force is effective at E3."], revised.Findings.Select(f => f.Content.Text));
+        Assert.Equal(1, revised.Question.Findings[FindingKind.AreaForImprovement]);
+
+        var now = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?version={view.Version}", TestUser.Moderator);
+        Assert.Equal([kept.Id], now.Findings.Select(f => f.Id));
+        Assert.Equal(QuestionStage.QaReview, now.Question.Stage);
+
+        // By recorded time: just before the revision the finding read as first drafted.
+        var revision = (await Events(view.Id, "&type=FindingRevised")).Single();
+        var before = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?at={Uri.EscapeDataString(revision.RecordedAt.AddTicks(-1).ToString("O"))}", TestUser.Moderator);
+        Assert.Contains(before.Findings, f => f.Id == kept.Id && f.Content.Text == "The force is effective at E3.");
+        var inspectionThen = await Get<InspectionView>($"/inspections/{view.Id}/as-of?at={Uri.EscapeDataString(revision.RecordedAt.ToString("O"))}", TestUser.Moderator);
+        Assert.Equal((InspectionStage.Fieldwork, 1), (inspectionThen.Stage, inspectionThen.EvidenceCount));
+
+        await Problem(HttpMethod.Get, $"/inspections/{view.Id}/as-of?version=0", null, TestUser.Moderator, 400);
+        await Problem(HttpMethod.Get, $"/inspections/{view.Id}/as-of?at=2000-01-01T00:00:00Z", null, TestUser.Moderator, 404);
+        await Problem(HttpMethod.Get, $"/inspections/{view.Id}/as-of?version=abc", null, TestUser.Moderator, 400);
+        await Problem(HttpMethod.Get, $"/inspections/{view.Id}/as-of", null, TestUser.Liaison, 403);
+    }
+
+    [Fact]
+    public async Task The_grade_trail_tells_the_whole_story_in_order_with_who_and_when_and_follows_a_carry_over_to_its_award()
+    {
+        var (in2016, _) = await CumbriaHistoryAsync();
+        var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018,
+            new("E1", QuestionScope.CarryOver), new("E3", QuestionScope.Detailed, Grade.Good));
+
+        var trail = await Get<GradeTrailView>($"/inspections/{view.Id}/questions/E3/trail", TestUser.Moderator);
+        Assert.Equal(
+            ["InspectionScheduled", "QuestionScoped", "FieldworkStarted", "EvidenceRecorded", "FindingDrafted", "FieldworkCompleted",
+             "FindingsSubmittedForQa", "FindingsAcceptedByQa", "GradeProposed", "GradeEnteredModeration", "GradeModerated", "GradeAwarded"],
+            trail.Steps.Select(s => s.EventType));
+        Assert.Equal(trail.Steps.Select(s => s.Sequence).Order(), trail.Steps.Select(s => s.Sequence));
+        Assert.All(trail.Steps, s => Assert.False(string.IsNullOrEmpty(s.CorrelationId)));
+        Assert.Equal(["lena.lead", "workflow", "mo.moderator", "hannah.hmi"], trail.Steps.Skip(8).Select(s => s.Actor));
+        Assert.Equal("ian.inspector", trail.Steps.Single(s => s.EventType == "EvidenceRecorded").Actor);
+        Assert.Equal("evidence", trail.Steps.Single(s => s.EventType == "EvidenceRecorded").Stream);
+        Assert.All(trail.Steps, s => Assert.NotNull(s.BusinessTime));
+        Assert.Contains("awarded Good", trail.Steps[^1].Description);
+
+        var carried = await Get<GradeTrailView>($"/inspections/{view.Id}/questions/E1/trail", TestUser.Moderator);
+        Assert.Equal("JudgmentCarriedOver", carried.Steps[^1].EventType);
+        Assert.Equal(in2016.Id, carried.CarriedOverFrom!.InspectionId);
+        Assert.Equal("GradeAwarded", carried.CarriedOverFrom.Steps[^1].EventType);
+        await Problem(HttpMethod.Get, $"/inspections/{view.Id}/questions/E9/trail", null, TestUser.Moderator, 404);
+    }
+
+    [Fact]
+    public async Task A_diff_lists_what_changed_between_two_points()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
+        view = await StartFieldworkAsync(view);
+        var from = view.Version;
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
+        var finding = await DraftAsync(view.Id, "E3", evidence.Id);
+        view = await CompleteFieldworkAsync(view);
+        view = await Step(view, "questions/E3/qa-submission", new InspectionStep(view.Version), TestUser.Inspector);
+        view = await QaAsync(view, "E3", QaOutcome.Accept);
+        view = await ProposeAsync(view, "E3", Grade.Good, finding.Id);
+
+        var diff = await Get<InspectionDiff>($"/inspections/{view.Id}/diff?fromVersion={from}&toVersion={view.Version}", TestUser.Moderator);
+        // Its only question in moderation, the whole inspection has entered moderation.
+        Assert.Equal((InspectionStage.Fieldwork, InspectionStage.Moderation), (diff.Stage!.Before, diff.Stage.After));
+        var question = Assert.Single(diff.Questions);
+        Assert.Equal(("Fieldwork", "Moderation"), (question.Stage!.Before, question.Stage.After));
+        Assert.Equal((null, "Good (proposed)"), (question.Grade!.Before, question.Grade.After));
+        Assert.Equal("added", Assert.Single(diff.Findings).Change);
+        Assert.Equal(1, diff.EvidenceAdded);
+        Assert.Equal((from, view.Version), (diff.VersionFrom, diff.VersionTo));
+        await Problem(HttpMethod.Get, $"/inspections/{view.Id}/diff", null, TestUser.Moderator, 400);
+    }
+
+    [Fact]
+    public async Task The_event_history_is_paged_and_filtered_by_question_type_and_actor()
+    {
+        var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018,
+            new("E3", QuestionScope.Detailed, Grade.Good), new("E5", QuestionScope.Ungraded));
+        var all = await Events(view.Id);
+        Assert.Equal(all.Select(e => e.Sequence).Order(), all.Select(e => e.Sequence));
+        var page2 = await Get<EventPage>($"/inspections/{view.Id}/events?page=2&pageSize=5", TestUser.Moderator);
+        Assert.Equal((all.Count, 5), (page2.Total, page2.Events.Count));
+        Assert.Equal(all.Skip(5).Take(5).Select(e => e.Sequence), page2.Events.Select(e => e.Sequence));
+        Assert.All(await Events(view.Id, "&question=E5"), e => Assert.Contains("E5", JsonSerializer.Serialize(e.Data)));
+        Assert.Equal(2, (await Events(view.Id, "&type=FindingDrafted")).Count);
+        Assert.All(await Events(view.Id, "&actor=quinn.qa"), e => Assert.Equal("FindingsAcceptedByQa", e.EventType));
+        await Problem(HttpMethod.Get, $"/inspections/{view.Id}/events?pageSize=5000", null, TestUser.Moderator, 400);
+        await Problem(HttpMethod.Get, $"/inspections/{Guid.NewGuid()}/events", null, TestUser.Moderator, 404);
+    }
+
+    [Fact]
+    public async Task Moderators_compare_a_question_across_forces_and_see_grades_at_odds_with_their_findings()
+    {
+        var good = new[] { FindingKind.Strength, FindingKind.Strength };
+        await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed, Grade.Good, good));
+        await BuildAsync("kent", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed, Grade.Good, good));
+        await BuildAsync("dorset", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed, Grade.Good, good));
+        var outlier = await BuildAsync("gwent", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed, Grade.Outstanding,
+            [FindingKind.Strength, FindingKind.AreaForImprovement, FindingKind.CauseOfConcern]));
+        await BuildAsync("essex", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed));
+
+        var comparison = await Get<GradeComparison>("/moderation/comparison?cycle=2018/19&question=E3", TestUser.Moderator);
+        Assert.Equal(5, comparison.Forces.Count);
+        Assert.Equal((3, 1), (comparison.Distribution[Grade.Good], comparison.Distribution[Grade.Outstanding]));
+        Assert.Equal(Grade.Good, comparison.MedianGrade);
+        var flagged = Assert.Single(comparison.Forces, f => f.Flag is not null);
+        Assert.Equal((outlier.Id, -2), (flagged.InspectionId, flagged.FindingBalance));
+        Assert.Contains("above the median Good", flagged.Flag);
+        Assert.Null(comparison.Forces.Single(f => f.ForceId == "essex").Standing);
+        Assert.Contains("median", comparison.Rule);
+        await Problem(HttpMethod.Get, "/moderation/comparison?cycle=2018/19", null, TestUser.Moderator, 400);
+        await Problem(HttpMethod.Get, "/moderation/comparison?cycle=1999&question=E3", null, TestUser.Moderator, 404);
+    }
+
+    [Fact]
+    public async Task Rebuilding_every_read_model_from_the_events_gives_identical_documents()
+    {
+        await CumbriaHistoryAsync();
+        var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018,
+            new("E1", QuestionScope.CarryOver), new("E3", QuestionScope.Detailed, Grade.Good, [FindingKind.Strength, FindingKind.AreaForImprovement]));
+        // A team recording at once on another inspection, in fieldwork.
+        var kent = await StartFieldworkAsync(await ScopeAsync(await ScheduleAsync(Commands.Schedule(force: "kent", questions: ["E3"])), "E3", QuestionScope.Detailed));
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => App.Host.Scenario(s =>
+        {
+            s.Post.Json(Commands.Evidence(summary: $"Observation {i}", method: PeelCases.Fieldwork.EvidenceMethod.Observation, sampleSize: null,
+                questions: ["E3"])).ToUrl($"/inspections/{kent.Id}/evidence");
+            s.WithBearerToken(App.TokenFor(TestUser.Inspector));
+            s.StatusCodeShouldBe(201);
+        })));
+        await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        var before = await Snapshot();
+
+        var daemon = await App.Store.BuildProjectionDaemonAsync();
+        foreach (var projection in new[] { "Inspection", "Evidence", "Finding", "ForceGradeHistory" })
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(1), CancellationToken.None);
+        await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+        var after = await Snapshot();
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (key, json) in before) Assert.Equal(json, after[key]);
+        Assert.Contains(before.Keys, k => k.StartsWith("ForceGradeHistory:", StringComparison.Ordinal));
+        Assert.Equal(12, before.Keys.Count(k => k.StartsWith("Evidence:", StringComparison.Ordinal) && before[k].Contains(kent.Id.ToString())));
+    }
+
+    private async Task<Dictionary<string, string>> Snapshot()
+    {
+        await using var session = App.Store.QuerySession();
+        var docs = new Dictionary<string, string>();
+        foreach (var i in await session.Query<Inspection>().ToListAsync()) docs[$"Inspection:{i.Id}"] = JsonSerializer.Serialize(i);
+        foreach (var e in await session.Query<PeelCases.Fieldwork.Evidence>().ToListAsync()) docs[$"Evidence:{e.Id}"] = JsonSerializer.Serialize(e);
+        foreach (var f in await session.Query<Finding>().ToListAsync()) docs[$"Finding:{f.Id}"] = JsonSerializer.Serialize(f);
+        foreach (var h in await session.Query<ForceGradeHistory>().ToListAsync()) docs[$"ForceGradeHistory:{h.Id}"] = JsonSerializer.Serialize(h);
+        return docs;
+    }
+}
