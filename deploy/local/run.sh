@@ -30,6 +30,7 @@ PeelCases is starting on $base (demo data loads at start).
   API page:      $base/api
   OpenAPI:       $base/openapi/v1.json
   Health:        $base/health/ready
+  A report:      $base/reports/cumbria/peel-2018-19/effectiveness
   A token:       ./deploy/local/token.sh --user lena.lead --role lead-inspector
 Ctrl-C stops it.
 

@@ -4,7 +4,8 @@ using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
-using PeelCases.Publication;
+using PeelCases.Publishing;
+using PeelCases.Reporting;
 using PeelCases.Workflow;
 
 namespace PeelCases.Audit;
@@ -35,6 +36,7 @@ public static class EventDescriptions
         GradeAwarded x => $"{x.QuestionCode}: awarded {x.Grade.Display()}",
         JudgmentCarriedOver x => $"{x.QuestionCode}: {x.From.Grade.Display()} carried over from the {x.From.Year} inspection ({x.From.Cycle}, {x.From.QuestionCode})",
         CarryOverNeedsDecision x => $"{x.QuestionCode}: nothing to carry over, a person must decide: {x.Reason}",
+        QuestionSummaryWritten x => $"{x.QuestionCode}: report summary written: {Short(x.Summary)}",
         PillarGradeProposed x => $"{x.PillarCode} pillar: {x.Grade.Display()} proposed",
         PillarGradeAwarded x => $"{x.PillarCode} pillar: awarded {x.Grade.Display()}",
         InspectionEnteredModeration => "Inspection entered moderation",

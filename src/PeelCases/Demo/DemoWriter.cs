@@ -6,7 +6,7 @@ using PeelCases.Infrastructure;
 using PeelCases.Inspections;
 using PeelCases.FactualAccuracy;
 using PeelCases.Moderation;
-using PeelCases.Publication;
+using PeelCases.Publishing;
 using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
 using PeelCases.Workflow;

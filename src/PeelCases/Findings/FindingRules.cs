@@ -45,7 +45,7 @@ public static class FindingRules
     /// <summary>The question must be open for findings, and every cited piece of evidence must bear on it.</summary>
     public static Decision<FindingContent> CheckAgainst(
         Inspection inspection, string questionCode, FindingContent content, IReadOnlyCollection<Evidence> citedEvidence,
-        IReadOnlyList<Recommendation>? earlier = null)
+        IReadOnlyList<Recommendation>? earlier = null, bool correction = false)
     {
         var question = inspection.FindQuestion(questionCode);
         if (question is null)
@@ -54,7 +54,9 @@ public static class FindingRules
             return Refusal.ProcessRule($"Question {question.Code} has not been scoped yet; scope it before drafting findings.");
         if (question.Scope == QuestionScope.CarryOver)
             return Refusal.ProcessRule($"Question {question.Code} is scoped for carry-over: it is not inspected in detail, so it takes no new findings. Re-scope it as Detailed first.");
-        if (Stages.Require(question, "Drafting or revising findings", QuestionStage.Fieldwork, QuestionStage.Drafting) is { } wrongStage)
+        // After publication a revision is a correction, shown in the next published version only.
+        var correcting = correction && inspection.Stage == InspectionStage.Published;
+        if (!correcting && Stages.Require(question, "Drafting or revising findings", QuestionStage.Fieldwork, QuestionStage.Drafting) is { } wrongStage)
             return wrongStage;
 
         foreach (var id in content.CitedEvidenceIds.Distinct())

@@ -33,7 +33,7 @@ public static class ReviseFindingRules
         Finding finding, Inspection inspection, ReviseFinding c, IReadOnlyCollection<Evidence> cited, string actor, DateTimeOffset now)
     {
         if (finding.Withdrawn) return Refusal.ProcessRule("The finding has been withdrawn; draft a new one instead.");
-        var content = FindingRules.CheckAgainst(inspection, finding.QuestionCode, c.ToContent(), cited, finding.Content.Recommendations);
+        var content = FindingRules.CheckAgainst(inspection, finding.QuestionCode, c.ToContent(), cited, finding.Content.Recommendations, correction: true);
         if (content.Refusal is { } refusal) return refusal;
         return new FindingRevised(finding.Id, inspection.Id, finding.QuestionCode, content.Value!, c.Reason!.Trim(), actor, now);
     }

@@ -56,7 +56,8 @@ public sealed record InspectionQuestion(
     AwardedGrade? Awarded = null,
     JudgmentReference? CarriedOverFrom = null,
     string? QaComments = null,
-    string? CarryOverProblem = null)
+    string? CarryOverProblem = null,
+    string? Summary = null)
 {
     /// <summary>Awarded or carried over: the question's grade stands.</summary>
     public bool Settled => Awarded is not null || CarriedOverFrom is not null;

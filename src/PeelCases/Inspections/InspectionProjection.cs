@@ -1,7 +1,8 @@
 using Marten.Events.Aggregation;
 using PeelCases.FactualAccuracy;
 using PeelCases.Grading;
-using PeelCases.Publication;
+using PeelCases.Publishing;
+using PeelCases.Reporting;
 using PeelCases.Workflow;
 
 namespace PeelCases.Inspections;
@@ -90,6 +91,9 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
 
     public static void Apply(CarryOverNeedsDecision e, Inspection i) =>
         Change(i, e.QuestionCode, q => q with { CarryOverProblem = e.Reason }, null, e.FlaggedAt);
+
+    public static void Apply(QuestionSummaryWritten e, Inspection i) =>
+        Change(i, e.QuestionCode, q => q with { Summary = e.Summary }, e.WrittenBy, e.WrittenAt);
 
     public static void Apply(PillarGradeProposed e, Inspection i)
     {

@@ -32,7 +32,8 @@ public sealed record Pillar(string Code, string Name, string HeadlineQuestion);
 /// <summary>
 /// A core question. <see cref="Graded"/> false means the framework itself marks it Ungraded
 /// (e.g. 2018/19 specialist capabilities). <see cref="LineageKey"/> is null where the
-/// question has no predecessor or successor in other cycles.
+/// question has no predecessor or successor in other cycles. <see cref="ShortTitle"/> is how a
+/// report names it in a sentence ("good at <i>investigating crime</i>").
 /// </summary>
 public sealed record FrameworkQuestion(
     string Code,
@@ -41,7 +42,8 @@ public sealed record FrameworkQuestion(
     string? PillarCode,
     bool Graded,
     string? LineageKey,
-    IReadOnlyList<Topic> Topics);
+    IReadOnlyList<Topic> Topics,
+    string? ShortTitle = null);
 
 public sealed record Topic(string Code, string Title, IReadOnlyList<Characteristic> Characteristics);
 

@@ -19,16 +19,20 @@ public static class Frameworks
     private static readonly IReadOnlyList<Pillar> EffectivenessOnly =
         [new("effectiveness", "Effectiveness", EffectivenessHeadline)];
 
-    private static FrameworkQuestion Q(string code, int number, string text, string? pillar, string? lineage, bool graded = true) =>
-        new(code, number, text, pillar, graded, lineage, []);
+    private static FrameworkQuestion Q(string code, int number, string text, string? pillar, string? lineage, bool graded = true, string? shortTitle = null) =>
+        new(code, number, text, pillar, graded, lineage, [], shortTitle);
 
     private static IReadOnlyList<FrameworkQuestion> EffectivenessQuestions(string specialistText) =>
     [
-        Q("E1", 1, "How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?", "effectiveness", PreventingCrime),
-        Q("E2", 2, "How effective is the force at investigating crime and reducing re-offending?", "effectiveness", InvestigatingCrime),
-        Q("E3", 3, "How effective is the force at protecting those who are vulnerable from harm, and supporting victims?", "effectiveness", ProtectingVulnerable),
-        Q("E4", 4, "How effective is the force at tackling serious and organised crime?", "effectiveness", SeriousOrganisedCrime),
-        Q("E5", 5, specialistText, "effectiveness", SpecialistCapabilities, graded: false),
+        Q("E1", 1, "How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?", "effectiveness", PreventingCrime,
+            shortTitle: "preventing crime and tackling anti-social behaviour"),
+        Q("E2", 2, "How effective is the force at investigating crime and reducing re-offending?", "effectiveness", InvestigatingCrime,
+            shortTitle: "investigating crime"),
+        Q("E3", 3, "How effective is the force at protecting those who are vulnerable from harm, and supporting victims?", "effectiveness", ProtectingVulnerable,
+            shortTitle: "protecting vulnerable people"),
+        Q("E4", 4, "How effective is the force at tackling serious and organised crime?", "effectiveness", SeriousOrganisedCrime,
+            shortTitle: "tackling serious and organised crime"),
+        Q("E5", 5, specialistText, "effectiveness", SpecialistCapabilities, graded: false, shortTitle: "specialist capabilities"),
     ];
 
     public static readonly AssessmentFramework Peel2016 = new(

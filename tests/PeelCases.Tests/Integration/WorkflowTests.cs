@@ -2,7 +2,7 @@ using Marten;
 using PeelCases.FactualAccuracy;
 using PeelCases.Grading;
 using PeelCases.Inspections;
-using PeelCases.Publication;
+using PeelCases.Publishing;
 using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
 using PeelCases.Tests.Support;

@@ -1,4 +1,4 @@
-namespace PeelCases.Publication;
+namespace PeelCases.Publishing;
 
 /// <summary>The report is published: frozen as version <see cref="ReportVersion"/>, dated <see cref="PublishedOn"/>.</summary>
 public sealed record InspectionPublished(Guid InspectionId, string ForceId, string Cycle, int ReportVersion, DateOnly PublishedOn, string PublishedBy, DateTimeOffset PublishedAt);

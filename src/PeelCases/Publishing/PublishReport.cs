@@ -8,7 +8,7 @@ using PeelCases.ReferenceData;
 using Wolverine;
 using Wolverine.Http;
 
-namespace PeelCases.Publication;
+namespace PeelCases.Publishing;
 
 /// <summary>Publish the report, dated <paramref name="PublishedOn"/> (the "last updated" date readers see).</summary>
 public sealed record PublishReport(DateOnly? PublishedOn, long? ExpectedVersion);

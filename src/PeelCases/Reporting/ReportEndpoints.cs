@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Audit;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.Publishing;
+using PeelCases.ReferenceData;
+using Wolverine.Http;
+
+namespace PeelCases.Reporting;
+
+/// <summary>
+/// Published report pages, rendered from the record as it stood at publication: later changes
+/// never alter a published version; publishing again adds a version, and older ones stay
+/// readable (<c>?version=</c>). Before publication, people entitled to the draft see a preview
+/// marked as such (<c>?draft=true</c> after publication); everyone else gets 404.
+/// HTML by default, Markdown for <c>Accept: text/markdown</c>, the page model for JSON.
+/// </summary>
+public static class ReportEndpoints
+{
+    [WolverineGet("/reports/{forceId}/{cycle}/{pillar}", Name = "GetPillarReport")]
+    [Produces("text/html", "text/markdown", "application/json")]
+    public static Task<IResult> Pillar(string forceId, string cycle, string pillar, int? version, bool? draft,
+        HttpContext http, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        Render(forceId, cycle, pillar, version, draft == true, http, user, session, ct);
+
+    [WolverineGet("/reports/{forceId}/{cycle}", Name = "GetInspectionReport")]
+    [Produces("text/html", "text/markdown", "application/json")]
+    public static Task<IResult> Inspection(string forceId, string cycle, int? version, bool? draft,
+        HttpContext http, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        Render(forceId, cycle, null, version, draft == true, http, user, session, ct);
+
+    private static async Task<IResult> Render(string forceId, string cycleSlug, string? pillarCode, int? version, bool draft,
+        HttpContext http, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var notFound = Refusal.NotFound($"There is no published report at {http.Request.Path}.").ToResult();
+        var cycle = CycleFromSlug(cycleSlug);
+        var inspection = cycle is null ? null
+            : await session.Query<Inspections.Inspection>().FirstOrDefaultAsync(i => i.ForceId == forceId && i.Cycle == cycle, ct);
+        if (inspection is null) return notFound;
+        var force = (await session.LoadAsync<Force>(forceId, ct))!;
+        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Id);
+        var framework = frameworks[inspection.FrameworkId];
+        var pillar = pillarCode is null ? null : framework.Pillars.FirstOrDefault(p => p.Code == pillarCode);
+        // A pillar framework has a page per pillar; a 2021+ framework one page per inspection.
+        if (pillarCode is not null && pillar is null || framework.HasPillars && pillar is null) return notFound;
+        if (pillar is not null && !inspection.Questions.Any(q => framework.FindQuestion(q.Code)?.PillarCode == pillar.Code)) return notFound;
+
+        var wantsDraft = draft || inspection.Publications.Count == 0;
+        if (wantsDraft && !MaySeeDraft(user, inspection)) return notFound;
+        if (version is not null && (wantsDraft || inspection.Publications.All(p => p.ReportVersion != version))) return notFound;
+
+        var record = (await InspectionRecord.LoadAsync(session, inspection.Id, ct))!;
+        var publication = wantsDraft ? null : inspection.Publications.Single(p => p.ReportVersion == (version ?? inspection.Publications[^1].ReportVersion));
+        var point = publication is null
+            ? PointInRecord.Now
+            : new PointInRecord(null, record.Events.Single(e => e.Data is InspectionPublished p && p.ReportVersion == publication.ReportVersion).Version);
+        var page = ReportPages.Build(record.StateAt(point), force, framework, pillar, frameworks, publication, inspection.Publications);
+
+        var accept = http.Request.Headers.Accept.ToString();
+        if (accept.Contains("text/markdown", StringComparison.OrdinalIgnoreCase))
+            return Results.Text(MarkdownReport.Render(page), "text/markdown; charset=utf-8");
+        if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+            return Results.Ok(page);
+        return Results.Text(HtmlReport.Render(page, http.Request.Path), "text/html; charset=utf-8");
+    }
+
+    /// <summary>The inspectorate, and the inspected force's liaison while the factual accuracy check is open.</summary>
+    public static bool MaySeeDraft(ClaimsPrincipal user, Inspections.Inspection inspection) =>
+        Roles.Inspectorate.Any(user.IsInRole)
+        || (user.IsInRole(Roles.ForceLiaison) && user.FindFirst("force")?.Value == inspection.ForceId
+            && inspection.Stage == InspectionStage.FactualAccuracyCheck);
+
+    /// <summary>"peel-2018-19" → "2018/19"; "peel-2016" → "2016".</summary>
+    public static string? CycleFromSlug(string slug)
+    {
+        if (!slug.StartsWith("peel-", StringComparison.OrdinalIgnoreCase)) return null;
+        var parts = slug[5..].Split('-');
+        return parts.Length switch { 1 => parts[0], 2 => $"{parts[0]}/{parts[1]}", _ => null };
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace PeelCases.Reporting;
+
+/// <summary>HTML for browsers. Every piece of record text is encoded: markup in a finding shows as text.</summary>
+public static class HtmlReport
+{
+    public static string Render(ReportPage page, string selfUrl)
+    {
+        var e = HtmlEncoder.Default;
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append($"<title>{e.Encode(page.Title)}{(page.PillarName is null ? "" : " – " + e.Encode(page.PillarName))}</title>")
+            .Append("<style>body{font-family:Arial,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}")
+            .Append(".draft{background:#fff3cd;border:3px solid #d4351c;padding:.5rem 1rem;font-weight:bold}.grade{font-size:1.4rem;font-weight:bold}")
+            .Append(".q{border-top:2px solid #b1b4b6;margin-top:2rem}.n{font-size:2rem;color:#505a5f}.carried{font-style:italic}</style></head><body>");
+        if (page.IsDraft)
+            html.Append("<p class=\"draft\" role=\"alert\">DRAFT — not published. For people entitled to see the draft only.</p>");
+        html.Append($"<header><p>{e.Encode(page.Title)}</p>");
+        if (page.PillarName is not null) html.Append($"<h1>{e.Encode(page.PillarName)}</h1><p>{e.Encode(page.HeadlineQuestion ?? "")}</p>");
+        else html.Append($"<h1>{e.Encode(page.ForceName)}</h1>");
+        if (page.LastUpdated is { } updated) html.Append($"<p>Last updated <time datetime=\"{updated:yyyy-MM-dd}\">{updated:dd/MM/yyyy}</time></p>");
+        if (page.OverallGrade is not null) html.Append($"<p class=\"grade\">{e.Encode(page.OverallGrade)}</p>");
+        html.Append("</header><main>");
+        foreach (var p in page.Summary) html.Append($"<p>{e.Encode(p)}</p>");
+        foreach (var p in page.EarlierJudgments) html.Append($"<p>{e.Encode(p)}</p>");
+        html.Append($"<h2>{e.Encode(page.QuestionsHeading)}</h2>");
+        foreach (var q in page.Questions)
+        {
+            html.Append($"<section class=\"q\"><p class=\"n\">{q.Number}</p><h3>{e.Encode(q.Text)}</h3><p class=\"grade\">{e.Encode(q.Grade)}</p>");
+            if (q.CarriedOverSentence is not null) html.Append($"<p class=\"carried\">{e.Encode(q.CarriedOverSentence)}</p>");
+            if (q.Introduction is not null) html.Append($"<p>{e.Encode(q.Introduction)}</p>");
+            foreach (var s in q.Sections)
+            {
+                html.Append($"<h4>{e.Encode(s.Heading)}</h4>");
+                foreach (var p in s.Paragraphs) html.Append($"<p>{e.Encode(p)}</p>");
+            }
+            if (q.Summary is not null) html.Append($"<h4>Summary for question {q.Number}</h4><p>{e.Encode(q.Summary)}</p>");
+            html.Append("</section>");
+        }
+        html.Append("</main>");
+        if (page.Versions.Count > 1)
+        {
+            html.Append("<footer><h2>Versions</h2><ul>");
+            foreach (var v in page.Versions)
+                html.Append($"<li><a href=\"{e.Encode(selfUrl)}?version={v.Version}\">Version {v.Version}, {v.PublishedOn:dd/MM/yyyy}</a></li>");
+            html.Append("</ul></footer>");
+        }
+        return html.Append("</body></html>").ToString();
+    }
+}
+
+/// <summary>Markdown for text tools. Record text is escaped so it cannot become markup.</summary>
+public static class MarkdownReport
+{
+    public static string Render(ReportPage page)
+    {
+        var md = new StringBuilder();
+        if (page.IsDraft) md.AppendLine("> **DRAFT — not published.**").AppendLine();
+        md.AppendLine($"{Escape(page.Title)}").AppendLine();
+        if (page.PillarName is not null) md.AppendLine($"# {Escape(page.PillarName)}").AppendLine().AppendLine(Escape(page.HeadlineQuestion ?? "")).AppendLine();
+        else md.AppendLine($"# {Escape(page.ForceName)}").AppendLine();
+        if (page.LastUpdated is { } updated) md.AppendLine($"Last updated {updated:dd/MM/yyyy}").AppendLine();
+        if (page.OverallGrade is not null) md.AppendLine($"**{Escape(page.OverallGrade)}**").AppendLine();
+        foreach (var p in page.Summary.Concat(page.EarlierJudgments)) md.AppendLine(Escape(p)).AppendLine();
+        md.AppendLine($"## {Escape(page.QuestionsHeading)}").AppendLine();
+        foreach (var q in page.Questions)
+        {
+            md.AppendLine($"### {q.Number}. {Escape(q.Text)}").AppendLine().AppendLine($"**{Escape(q.Grade)}**").AppendLine();
+            if (q.CarriedOverSentence is not null) md.AppendLine($"_{Escape(q.CarriedOverSentence)}_").AppendLine();
+            if (q.Introduction is not null) md.AppendLine(Escape(q.Introduction)).AppendLine();
+            foreach (var s in q.Sections)
+            {
+                md.AppendLine($"#### {Escape(s.Heading)}").AppendLine();
+                foreach (var p in s.Paragraphs) md.AppendLine(Escape(p)).AppendLine();
+            }
+            if (q.Summary is not null) md.AppendLine($"#### Summary for question {q.Number}").AppendLine().AppendLine(Escape(q.Summary)).AppendLine();
+        }
+        if (page.Versions.Count > 1)
+        {
+            md.AppendLine("## Versions").AppendLine();
+            foreach (var v in page.Versions) md.AppendLine($"- Version {v.Version}, {v.PublishedOn:dd/MM/yyyy}");
+        }
+        return md.ToString();
+    }
+
+    /// <summary>Backslash-escapes Markdown syntax and entity-encodes HTML, so text stays text.</summary>
+    public static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '&': sb.Append("&amp;"); break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '|' or '!': sb.Append('\\').Append(c); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+}

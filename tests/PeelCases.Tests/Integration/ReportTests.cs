@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using PeelCases.Demo;
+using PeelCases.Findings;
+using PeelCases.Inspections;
+using PeelCases.Publishing;
+using PeelCases.Reporting;
+using PeelCases.Tests.Support;
+
+namespace PeelCases.Tests.Integration;
+
+public sealed class ReportTests(AppFixture app) : GradingTestBase(app)
+{
+    private const string CumbriaUrl = "/reports/cumbria/peel-2018-19/effectiveness";
+    private static readonly string[] Reference = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", "cumbria-peel-2018-effectiveness.txt"));
+
+    private async Task<string> Page(string url, string accept, TestUser? user = null, int status = 200)
+    {
+        var result = await App.Host.Scenario(s =>
+        {
+            s.Get.Url(url).Accepts(accept);
+            if (user is not null) s.WithBearerToken(App.TokenFor(user));
+            s.StatusCodeShouldBe(status);
+        });
+        return result.ReadAsText();
+    }
+
+    private async Task<ReportPage> Model(string url, TestUser? user = null) =>
+        System.Text.Json.JsonSerializer.Deserialize<ReportPage>(await Page(url, "application/json", user), AppFixture.Json)!;
+
+    [Fact]
+    public async Task The_Cumbria_page_follows_the_reference_report_with_the_year_of_question_2_corrected()
+    {
+        await new DemoData().Populate(App.Store, CancellationToken.None);
+        var markdown = await Page(CumbriaUrl, "text/markdown");
+
+        Assert.StartsWith("Cumbria PEEL 2018", markdown);
+        Assert.Contains("# Effectiveness\n\nHow effectively does the force reduce crime and keep people safe?", markdown);
+        Assert.Contains("Last updated 02/05/2019\n\n**Good**", markdown);
+        Assert.Contains("## Questions for Effectiveness", markdown);
+
+        // Question order, texts and grades as in the reference.
+        var questions = Regex.Matches(markdown, @"^### (\d)\. (.+)\n\n\*\*(.+)\*\*", RegexOptions.Multiline)
+            .Select(m => (m.Groups[1].Value, Unescape(m.Groups[2].Value), m.Groups[3].Value)).ToList();
+        var expected = Enumerable.Range(1, 5).Select(n =>
+        {
+            var at = Array.IndexOf(Reference, n.ToString());
+            return (n.ToString(), Reference[at + 2], Reference[at + 4]);
+        }).ToList();
+        Assert.Equal(expected, questions);
+
+        // Carried-over sentences from provenance: 2016 for Q1, 2017 (not the reference's "2016") for Q2, 2017 for Q4.
+        var carried = Regex.Matches(markdown, @"our judgment from the (\d{4}) effectiveness inspection has been carried over").Select(m => m.Groups[1].Value);
+        Assert.Equal(["2016", "2017", "2017"], carried);
+        Assert.Contains("In 2016 we judged the constabulary to be good at preventing crime and tackling anti\\-social behaviour.".Replace("\\-", "-"), markdown);
+        Assert.Contains("In 2017 we judged the constabulary to be good at investigating crime and tackling serious and organised crime.", markdown);
+
+        // Finding headings in the reference's order, and every paragraph of the reference's findings on the page.
+        var page = await Model(CumbriaUrl);
+        var headings = page.Questions.SelectMany(q => q.Sections).Select(s => s.Heading).Distinct().ToList();
+        var referenceHeadings = Reference.Where(l => l.Length is > 0 and < 60 && char.IsUpper(l[0]) && !l.Contains('?') && !l.StartsWith("Summary")
+            && l is not ("Good" or "Ungraded" or "Effectiveness" or "Skip to content" or "Cumbria PEEL 2018" or "Questions for Effectiveness") && !l.StartsWith("Last updated")).ToList();
+        Assert.Equal(referenceHeadings, headings);
+        var ours = page.Questions.SelectMany(q => q.Sections).SelectMany(s => s.Paragraphs).ToHashSet();
+        var q3 = Array.IndexOf(Reference, "Understanding and identifying vulnerability");
+        var referenceParagraphs = Reference[q3..].Where(l => l.Length > 100 && !l.StartsWith("This question was not")).Select(l => l.Trim()).ToList();
+        Assert.All(referenceParagraphs, p => Assert.Contains(p, ours));
+        Assert.Equal("Ungraded", page.Questions[4].Grade);
+        Assert.Null(page.Questions[4].Introduction);
+        Assert.False(page.IsDraft);
+        Assert.Equal(new DateOnly(2019, 5, 2), page.LastUpdated);
+
+        var html = await Page(CumbriaUrl, "text/html");
+        Assert.Contains("<h1>Effectiveness</h1>", html);
+        Assert.Contains("<time datetime=\"2019-05-02\">02/05/2019</time>", html);
+        Assert.DoesNotContain("DRAFT", html);
+    }
+
+    [Fact]
+    public async Task Unpublished_reports_are_404_to_the_public_and_a_marked_draft_to_those_entitled()
+    {
+        await new DemoData().Populate(App.Store, CancellationToken.None);
+        await Page("/reports/kent/peel-2021-22", "text/html", null, 404);
+        await Page("/reports/kent/peel-2021-22", "text/html", TestUser.Liaison with { ForceId = "kent" }, 404);
+        var draft = await Page("/reports/kent/peel-2021-22", "text/html", TestUser.Inspector);
+        Assert.Contains("DRAFT — not published", draft);
+        Assert.Contains("<h1>Kent Police</h1>", draft);
+        Assert.Contains("How good is the force at responding to the public?", draft);
+        await Page("/reports/kent/peel-2021-22/effectiveness", "text/html", TestUser.Inspector, 404);
+        await Page("/reports/cumbria/peel-2018-19/legitimacy", "text/html", null, 404);
+        await Page("/reports/cumbria/2018", "text/html", null, 404);
+        await Page($"{CumbriaUrl}?version=7", "text/html", null, 404);
+        await Page($"{CumbriaUrl}?draft=true", "text/html", null, 404);
+        Assert.Contains("DRAFT", await Page($"{CumbriaUrl}?draft=true", "text/html", TestUser.Moderator));
+    }
+
+    [Fact]
+    public async Task Hostile_finding_text_renders_as_text()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(force: "gwent", questions: ["E3"]));
+        view = await StartFieldworkAsync(await ScopeAsync(view, "E3", QuestionScope.Detailed));
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
+        await Post<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), "E3", "<b onmouseover=alert(1)>Heading</b>",
+            FindingKind.Strength, "Officers said <script>alert('x')</script> & [click](javascript:alert(1)) **loudly**", [evidence.Id]), TestUser.Inspector, 201);
+
+        var html = await Page("/reports/gwent/peel-2018-19/effectiveness", "text/html", TestUser.Lead);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<b onmouseover", html);
+        Assert.Contains("&lt;script&gt;", html);
+        var markdown = await Page("/reports/gwent/peel-2018-19/effectiveness", "text/markdown", TestUser.Lead);
+        Assert.Contains("&lt;script&gt;", markdown);
+        Assert.Contains("\\[click\\](javascript:alert(1)) \\*\\*loudly\\*\\*", markdown);
+    }
+
+    [Fact]
+    public async Task Publishing_again_adds_a_version_and_the_old_one_stays_as_it_was()
+    {
+        await new DemoData().Populate(App.Store, CancellationToken.None);
+        var finding = (await Get<List<Finding>>($"/inspections/{DemoData.Cumbria2018}/findings?question=E3", TestUser.Lead))
+            .First(f => f.Content.Heading == "Responding to incidents");
+        var corrected = "Corrected after publication: the constabulary responds to incidents quickly enough to keep people safe.";
+        await Post<Finding>($"/inspections/{DemoData.Cumbria2018}/findings/{finding.Id}/revisions",
+            new ReviseFinding(finding.Content.Heading, finding.Content.Kind, corrected, finding.Content.CitedEvidenceIds, null, "Factual correction", 1),
+            TestUser.Inspector);
+
+        // Until it is published again, the published page does not change.
+        Assert.DoesNotContain(corrected, await Page(CumbriaUrl, "text/markdown"));
+
+        var view = await View(DemoData.Cumbria2018);
+        await Tracked(() => Post<InspectionView>($"/inspections/{view.Id}/publication", new PublishReport(new DateOnly(2019, 6, 10), view.Version), TestUser.Hmi));
+        var latest = await Model(CumbriaUrl);
+        Assert.Equal((2, new DateOnly(2019, 6, 10)), (latest.Version, latest.LastUpdated));
+        Assert.Contains(corrected, latest.Questions[2].Sections.Single(s => s.Heading == "Responding to incidents").Paragraphs);
+        Assert.Equal([1, 2], latest.Versions.Select(v => v.Version));
+
+        var first = await Model($"{CumbriaUrl}?version=1");
+        Assert.Equal((1, new DateOnly(2019, 5, 2)), (first.Version, first.LastUpdated));
+        Assert.DoesNotContain(corrected, first.Questions[2].Sections.SelectMany(s => s.Paragraphs));
+        Assert.StartsWith("As part of our inspection we reviewed", first.Questions[2].Sections.Single(s => s.Heading == "Responding to incidents").Paragraphs[0]);
+    }
+
+    private static string Unescape(string markdown) => Regex.Replace(markdown, @"\\(.)", "$1");
+}
