@@ -21,6 +21,7 @@ public static class EventDescriptions
         FieldworkCompleted => "Fieldwork completed; drafting begins",
         EvidenceRecorded x => $"Evidence recorded ({x.Content.Method}{Sample(x.Content)}) on {x.Content.CollectedOn:d MMM yyyy}: {Short(x.Content.Summary)}",
         EvidenceAmended x => $"Evidence amended ({x.Reason}): {Short(x.Content.Summary)}",
+        EvidenceRedacted x => $"Evidence redacted: personal data removed ({x.Reason})",
         FindingDrafted x => $"{x.QuestionCode}: {Kind(x.Content.Kind)} drafted under \"{x.Content.Heading}\", citing {x.Content.CitedEvidenceIds.Count} piece(s) of evidence",
         FindingRevised x => $"{x.QuestionCode}: finding under \"{x.Content.Heading}\" revised ({x.Reason})",
         FindingWithdrawn x => $"{x.QuestionCode}: finding withdrawn ({x.Reason})",

@@ -19,7 +19,7 @@ public sealed record RecordStep(
 {
     public static RecordStep From(IEvent e, Guid inspectionId) => new(
         e.Sequence,
-        e.StreamId == inspectionId ? "inspection" : e.Data is EvidenceRecorded or EvidenceAmended ? "evidence" : "finding",
+        e.StreamId == inspectionId ? "inspection" : e.Data is EvidenceRecorded or EvidenceAmended or EvidenceRedacted ? "evidence" : "finding",
         e.StreamId, e.Version, e.Data.GetType().Name, EventDescriptions.Describe(e.Data),
         e.UserName, EventDescriptions.BusinessTime(e.Data), e.Timestamp, e.CorrelationId, e.CausationId, e.Data);
 }

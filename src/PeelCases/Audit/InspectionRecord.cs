@@ -57,7 +57,7 @@ public sealed class InspectionRecord(Guid inspectionId, IReadOnlyList<IEvent> ev
                 inspection = StaticFold<InspectionProjection, Inspection>.Apply(inspection, e.Data);
                 if (inspection is not null) inspection.Version = e.Version;
             }
-            else if (e.Data is EvidenceRecorded or EvidenceAmended)
+            else if (e.Data is EvidenceRecorded or EvidenceAmended or EvidenceRedacted)
                 Fold<EvidenceProjection, Evidence>(evidence, e);
             else
                 Fold<FindingProjection, Finding>(findings, e);

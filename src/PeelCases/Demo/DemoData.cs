@@ -21,6 +21,7 @@ public sealed class DemoData : IInitialData
     public static readonly Guid Cumbria2018 = new("c0b1a000-2018-4019-8000-000000000001");
     public static readonly Guid Kent2021 = new("c0b1a000-2021-4022-8000-000000000002");
 
+    private static readonly string[] Team = ["ian.inspector", "sara.inspector"];
     private const string Lead = "lena.lead", Ian = "ian.inspector", Sara = "sara.inspector", Hmi = "hannah.hmi", Moderator = "mo.moderator", Qa = "quinn.qa";
 
     public async Task Populate(IDocumentStore store, CancellationToken ct)
@@ -45,7 +46,7 @@ public sealed class DemoData : IInitialData
     {
         var starts = new DateOnly(year, 9, 12);
         await w.Schedule(id, new ScheduleInspection(id, "cumbria", cycle, framework,
-            [.. carried, .. inspected.Select(q => q.Question)], Lead, starts, starts.AddDays(11)), At(year, 5, 2));
+            [.. carried, .. inspected.Select(q => q.Question)], Lead, starts, starts.AddDays(11), Team), At(year, 5, 2));
         foreach (var q in carried) await w.Scope(id, q, QuestionScope.CarryOver, "Not inspected in detail this cycle.", At(year, 6, 1));
         foreach (var q in carried) await w.CarryOver(id, q, At(year, 6, 1, 11));
         foreach (var (question, _) in inspected) await w.Scope(id, question, QuestionScope.Detailed, "Inspected in detail this cycle.", At(year, 6, 1));
@@ -75,7 +76,7 @@ public sealed class DemoData : IInitialData
     {
         var id = Cumbria2018;
         await w.Schedule(id, new ScheduleInspection(id, "cumbria", "2018/19", "peel-2018-19",
-            ["E1", "E2", "E3", "E4", "E5"], Lead, new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19)), At(2018, 6, 4));
+            ["E1", "E2", "E3", "E4", "E5"], Lead, new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19), Team), At(2018, 6, 4));
         foreach (var q in new[] { "E1", "E2", "E4" })
         {
             await w.Scope(id, q, QuestionScope.CarryOver, "Not subject to detailed inspection in 2018/19; the earlier judgment stands.", At(2018, 7, 2));
@@ -140,7 +141,7 @@ public sealed class DemoData : IInitialData
     private static async Task Kent(DemoWriter w)
     {
         await w.Schedule(Kent2021, new ScheduleInspection(Kent2021, "kent", "2021/22", "peel-2021-22",
-            ["Q3", "Q4", "Q6"], Lead, new DateOnly(2021, 11, 1), new DateOnly(2021, 11, 12)), At(2021, 8, 2));
+            ["Q3", "Q4", "Q6"], Lead, new DateOnly(2021, 11, 1), new DateOnly(2021, 11, 12), Team), At(2021, 8, 2));
         foreach (var q in new[] { "Q3", "Q4", "Q6" }) await w.Scope(Kent2021, q, QuestionScope.Detailed, "Inspected in detail.", At(2021, 9, 1));
         await w.StartFieldwork(Kent2021, At(2021, 11, 1, 8));
         await w.Record(Kent2021, new RecordEvidence(Id(Kent2021, 1), EvidenceMethod.Data, null, new DateOnly(2021, 11, 2),

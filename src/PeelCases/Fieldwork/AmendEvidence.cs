@@ -54,6 +54,7 @@ public static class AmendEvidenceEndpoint
     {
         var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
         if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
         return await RecordStreams.Change<Evidence, EvidenceAmended>(session, inspectionId, evidenceId, command.ExpectedVersion, "evidence",
             evidence => Task.FromResult(AmendEvidenceRules.Decide(evidence, inspection, command, user.Actor(), clock.GetUtcNow())), ct);
     }

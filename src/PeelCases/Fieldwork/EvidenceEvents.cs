@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace PeelCases.Fieldwork;
 
-[JsonConverter(typeof(JsonStringEnumConverter<EvidenceMethod>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<EvidenceMethod>))]
 public enum EvidenceMethod
 {
     Interview,
@@ -36,6 +36,18 @@ public sealed record EvidenceRecorded(
     EvidenceContent Content,
     string RecordedBy,
     DateTimeOffset RecordedAt);
+
+/// <summary>
+/// Personal data removed from the evidence everywhere, its stored events included. The event
+/// records who redacted it, when and why; it carries none of the removed text.
+/// </summary>
+public sealed record EvidenceRedacted(Guid EvidenceId, Guid InspectionId, string Reason, string RedactedBy, DateTimeOffset RedactedAt)
+{
+    public const string Marker = "[redacted]";
+
+    /// <summary>What a redacted version of the content keeps: how, when and on what the evidence was gathered.</summary>
+    public static EvidenceContent Mask(EvidenceContent content) => content with { Summary = Marker, Source = Marker };
+}
 
 /// <summary>Evidence corrected; the earlier version stays in the stream.</summary>
 public sealed record EvidenceAmended(

@@ -65,6 +65,7 @@ public static class RecordEvidenceEndpoint
     {
         var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
         if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
 
         var existing = await session.LoadAsync<Evidence>(command.EvidenceId!.Value, ct);
         if (existing is not null) return Retried(existing, inspection, command);

@@ -64,6 +64,7 @@ public static class DraftFindingEndpoint
     {
         var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
         if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
         var cited = await session.LoadManyAsync<Evidence>(ct, command.CitedEvidenceIds!.Distinct());
 
         var decision = DraftFindingRules.Decide(inspection, command, cited, user.Actor(), clock.GetUtcNow());

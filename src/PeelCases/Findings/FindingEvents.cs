@@ -2,10 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace PeelCases.Findings;
 
-[JsonConverter(typeof(JsonStringEnumConverter<FindingKind>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<FindingKind>))]
 public enum FindingKind { Strength, AreaForImprovement, CauseOfConcern, InnovativePractice }
 
-[JsonConverter(typeof(JsonStringEnumConverter<DeadlineKind>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<DeadlineKind>))]
 public enum DeadlineKind
 {
     Immediately,
@@ -15,7 +15,7 @@ public enum DeadlineKind
     WithinMonths,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<RecommendationStatus>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<RecommendationStatus>))]
 public enum RecommendationStatus { Open, AwaitingReview, InProgress, Discharged, NoFurtherActionNeeded }
 
 /// <summary>When a recommendation must be met: "immediately", by a date, or within some months.</summary>

@@ -50,6 +50,7 @@ public static class ReviseFindingEndpoint
     {
         var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
         if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
         var cited = await session.LoadManyAsync<Evidence>(ct, command.CitedEvidenceIds!.Distinct());
         return await RecordStreams.Change<Finding, FindingRevised>(session, inspectionId, findingId, command.ExpectedVersion, "finding",
             finding => Task.FromResult(ReviseFindingRules.Decide(finding, inspection, command, cited, user.Actor(), clock.GetUtcNow())), ct);

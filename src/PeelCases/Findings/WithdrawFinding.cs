@@ -39,6 +39,7 @@ public static class WithdrawFindingEndpoint
     {
         var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
         if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
         return await RecordStreams.Change<Finding, FindingWithdrawn>(session, inspectionId, findingId, command.ExpectedVersion, "finding",
             finding => Task.FromResult(WithdrawFindingRules.Decide(finding, inspection, command, user.Actor(), clock.GetUtcNow())), ct);
     }

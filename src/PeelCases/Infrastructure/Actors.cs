@@ -29,6 +29,7 @@ public static class Policies
     public const string Moderation = "moderation";
     public const string SignOff = "sign-off";
     public const string FactualAccuracy = "factual-accuracy";
+    public const string Redaction = "redaction";
 }
 
 public static class ActorExtensions

@@ -51,7 +51,8 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.QualityAssurance, p => p.RequireRole(Roles.QaReviewer))
             .AddPolicy(Policies.Moderation, p => p.RequireRole(Roles.Moderator))
             .AddPolicy(Policies.SignOff, p => p.RequireRole(Roles.Hmi))
-            .AddPolicy(Policies.FactualAccuracy, p => p.RequireRole(Roles.ForceLiaison));
+            .AddPolicy(Policies.FactualAccuracy, p => p.RequireRole(Roles.ForceLiaison))
+            .AddPolicy(Policies.Redaction, p => p.RequireRole(Roles.LeadInspector, Roles.Administrator));
         return services;
     }
 }

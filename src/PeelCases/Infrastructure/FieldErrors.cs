@@ -53,6 +53,13 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>Every item of a list of short texts must be present and within the limit.</summary>
+    public FieldErrors Texts(string field, IReadOnlyList<string>? items, int max = ShortText)
+    {
+        foreach (var (item, i) in (items ?? []).Select((x, i) => (x, i))) Text($"{field}[{i}]", item, max);
+        return this;
+    }
+
     public Refusal? ToRefusal() => Any
         ? new Refusal(StatusCodes.Status400BadRequest, "The request is not valid",
             string.Join(" ", _errors.SelectMany(e => e.Value)),

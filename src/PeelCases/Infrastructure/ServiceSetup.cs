@@ -65,6 +65,9 @@ public static class ServiceSetup
             // Who, correlation and causation on every event: the audit trail needs no bookkeeping of its own.
             opts.Events.MetadataConfig.EnableAll();
             opts.Events.MetadataConfig.UserNameEnabled = true;
+            // Redaction rewrites the stored evidence events of one stream (RedactEvidence).
+            opts.Events.AddMaskingRuleForProtectedInformation<EvidenceRecorded>(e => e with { Content = EvidenceRedacted.Mask(e.Content) });
+            opts.Events.AddMaskingRuleForProtectedInformation<EvidenceAmended>(e => e with { Content = EvidenceRedacted.Mask(e.Content) });
 
             opts.Schema.For<Force>().Identity(f => f.Id);
             opts.Schema.For<AssessmentFramework>().Identity(f => f.Id);
@@ -111,6 +114,7 @@ public static class ServiceSetup
     public static WebApplication UsePeelCases(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.Use(RequestLimits.RefuseOversizeBodies);
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseAuthentication();

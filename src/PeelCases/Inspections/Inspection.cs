@@ -18,6 +18,7 @@ public sealed class Inspection
     public string FrameworkId { get; set; } = "";
     public int FrameworkVersion { get; set; }
     public string LeadInspector { get; set; } = "";
+    public List<string> Team { get; set; } = [];
     public DateOnly FieldworkStarts { get; set; }
     public DateOnly FieldworkEnds { get; set; }
     public InspectionStage Stage { get; set; }

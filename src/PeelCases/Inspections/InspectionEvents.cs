@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace PeelCases.Inspections;
 
-[JsonConverter(typeof(JsonStringEnumConverter<QuestionScope>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<QuestionScope>))]
 public enum QuestionScope
 {
     /// <summary>Inspected in detail this time and graded (where the framework grades it).</summary>
@@ -13,7 +13,7 @@ public enum QuestionScope
     Ungraded,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<InspectionStage>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<InspectionStage>))]
 public enum InspectionStage { Planning, Fieldwork, Reporting, Moderation, SignOff, FactualAccuracyCheck, Published }
 
 /// <summary>An inspection of one force in one cycle, against one framework version.</summary>
@@ -28,8 +28,12 @@ public sealed record InspectionScheduled(
     string LeadInspector,
     DateOnly FieldworkStarts,
     DateOnly FieldworkEnds,
+    IReadOnlyList<string> Team,
     string ScheduledBy,
     DateTimeOffset ScheduledAt);
+
+/// <summary>The inspection team changed: inspectors record evidence and draft findings only where they are on it.</summary>
+public sealed record InspectionTeamChanged(Guid InspectionId, IReadOnlyList<string> Joined, IReadOnlyList<string> Left, string ChangedBy, DateTimeOffset ChangedAt);
 
 /// <summary>A question's scope decided (or changed) during planning.</summary>
 public sealed record QuestionScoped(

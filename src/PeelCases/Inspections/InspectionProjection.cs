@@ -19,6 +19,7 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
         FrameworkId = e.FrameworkId,
         FrameworkVersion = e.FrameworkVersion,
         LeadInspector = e.LeadInspector,
+        Team = e.Team.ToList(),
         FieldworkStarts = e.FieldworkStarts,
         FieldworkEnds = e.FieldworkEnds,
         Stage = InspectionStage.Planning,
@@ -34,6 +35,12 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
     public static void Apply(QuestionScoped e, Inspection i) => Change(i, e.QuestionCode, q => new InspectionQuestion(q.Code, e.Scope,
         e.Scope != QuestionScope.CarryOver && i.Stage == InspectionStage.Fieldwork ? QuestionStage.Fieldwork : QuestionStage.Scoping, e.ScopedAt),
         e.ScopedBy, e.ScopedAt);
+
+    public static void Apply(InspectionTeamChanged e, Inspection i)
+    {
+        i.Team = i.Team.Except(e.Left).Concat(e.Joined).Distinct().ToList();
+        Touch(i, e.ChangedBy, e.ChangedAt);
+    }
 
     public static void Apply(FieldworkStarted e, Inspection i)
     {

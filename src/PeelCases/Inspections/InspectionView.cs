@@ -23,6 +23,7 @@ public sealed record InspectionView(
     InspectionStage Stage,
     DateTimeOffset StageSince,
     string LeadInspector,
+    IReadOnlyList<string> Team,
     DateOnly FieldworkStarts,
     DateOnly FieldworkEnds,
     IReadOnlyList<QuestionView> Questions,
@@ -48,7 +49,7 @@ public sealed record InspectionView(
 
     public static InspectionView Compose(Inspection i, Force? force, AssessmentFramework? framework, EvidenceCounts evidence,
         IReadOnlyDictionary<string, Dictionary<FindingKind, int>> findings) => new(
-        i.Id, i.ForceId, force?.Name ?? i.ForceId, i.Cycle, i.Year, i.FrameworkId, i.FrameworkVersion, i.Stage, i.StageSince, i.LeadInspector,
+        i.Id, i.ForceId, force?.Name ?? i.ForceId, i.Cycle, i.Year, i.FrameworkId, i.FrameworkVersion, i.Stage, i.StageSince, i.LeadInspector, i.Team,
         i.FieldworkStarts, i.FieldworkEnds,
         i.Questions.Select(q =>
         {

@@ -20,7 +20,8 @@ public sealed record ScheduleInspection(
     IReadOnlyList<string>? QuestionCodes,
     string? LeadInspector,
     DateOnly? FieldworkStarts,
-    DateOnly? FieldworkEnds);
+    DateOnly? FieldworkEnds,
+    IReadOnlyList<string>? Team = null);
 
 public static class ScheduleInspectionRules
 {
@@ -32,7 +33,9 @@ public static class ScheduleInspectionRules
         .List("questionCodes", c.QuestionCodes)
         .Text("leadInspector", c.LeadInspector)
         .Required("fieldworkStarts", c.FieldworkStarts)
-        .Required("fieldworkEnds", c.FieldworkEnds);
+        .Required("fieldworkEnds", c.FieldworkEnds)
+        .List("team", c.Team, 50, required: false)
+        .Texts("team", c.Team);
 
     /// <summary>Checks the command against reference data and the force's existing inspections.</summary>
     public static Decision<InspectionScheduled> Decide(
@@ -65,7 +68,7 @@ public static class ScheduleInspectionRules
         // Keep framework order, whatever order the client listed them in.
         var ordered = framework.Questions.Where(q => codes.Contains(q.Code)).Select(q => q.Code).ToList();
         return new InspectionScheduled(newId, force.Id, framework.Cycle, framework.Year, framework.Id, framework.Version, ordered,
-            c.LeadInspector!.Trim(), starts, ends, actor, now);
+            c.LeadInspector!.Trim(), starts, ends, (c.Team ?? []).Select(m => m.Trim()).Distinct().ToList(), actor, now);
     }
 }
 

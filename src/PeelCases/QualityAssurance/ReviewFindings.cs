@@ -11,7 +11,7 @@ using Wolverine.Http;
 
 namespace PeelCases.QualityAssurance;
 
-[JsonConverter(typeof(JsonStringEnumConverter<QaOutcome>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<QaOutcome>))]
 public enum QaOutcome { Accept, Return }
 
 /// <summary>A QA reviewer accepts a question's findings, or returns them to drafting with comments.</summary>

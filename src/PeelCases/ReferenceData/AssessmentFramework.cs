@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace PeelCases.ReferenceData;
 
-[JsonConverter(typeof(JsonStringEnumConverter<Grade>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<Grade>))]
 public enum Grade { Outstanding, Good, Adequate, RequiresImprovement, Inadequate }
 
 /// <summary>

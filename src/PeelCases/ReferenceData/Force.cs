@@ -1,6 +1,6 @@
 namespace PeelCases.ReferenceData;
 
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Nation>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<Nation>))]
 public enum Nation { England, Wales }
 
 /// <summary>A territorial police force. The code is stable; the display name may change.</summary>

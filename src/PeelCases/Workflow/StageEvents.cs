@@ -4,7 +4,7 @@ using PeelCases.ReferenceData;
 namespace PeelCases.Workflow;
 
 /// <summary>Where one question stands in the review stages.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<QuestionStage>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<QuestionStage>))]
 public enum QuestionStage
 {
     /// <summary>Planning: not scoped yet, or scoped and waiting for fieldwork (or for its carry-over).</summary>

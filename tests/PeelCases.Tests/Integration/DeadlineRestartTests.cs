@@ -70,7 +70,7 @@ public sealed class DeadlineRestartTests(AppFixture app)
         await using var session = store.LightweightSession();
         session.Events.StartStream<Inspection>(id,
             new InspectionScheduled(id, "cumbria", "2018/19", 2018, "peel-2018-19", 1, ["E2"], "lena.lead",
-                new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19), "lena.lead", at),
+                new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19), [], "lena.lead", at),
             new QuestionScoped(id, "cumbria", "E2", QuestionScope.CarryOver, null, null, "lena.lead", at),
             new JudgmentCarriedOver(id, "cumbria", "2018/19", 2018, "peel-2018-19", "E2", Frameworks.InvestigatingCrime, earlier, "workflow", at),
             new InspectionReadyForSignOff(id, at),

@@ -12,7 +12,9 @@ public static class Commands
     public static ScheduleInspection Schedule(string force = "cumbria", string framework = "peel-2018-19", string cycle = "2018/19",
         Guid? id = null, params string[] questions) =>
         new(id, force, cycle, framework, questions.Length > 0 ? questions : ["E1", "E2", "E3", "E4", "E5"], "lena.lead",
-            FieldworkStarts, FieldworkEnds);
+            FieldworkStarts, FieldworkEnds, Team);
+
+    public static readonly string[] Team = ["ian.inspector", "sara.inspector"];
 
     public static RecordEvidence Evidence(Guid? id = null, string summary = "Call handlers used THRIVE on 9 of 10 logs reviewed.",
         EvidenceMethod method = EvidenceMethod.CaseFileReview, int? sampleSize = 10, DateOnly? on = null, params string[] questions) =>

@@ -26,7 +26,7 @@ public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
     {
         var starts = new DateOnly(year, 10, 8);
         var view = await ScheduleAsync(new ScheduleInspection(null, force, cycle, framework, plan.Select(p => p.Code).ToList(),
-            "lena.lead", starts, starts.AddDays(11)));
+            "lena.lead", starts, starts.AddDays(11), Commands.Team));
         foreach (var p in plan) view = await ScopeAsync(view, p.Code, p.Scope);
         view = await StartFieldworkAsync(view);
 

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PeelCases.Infrastructure;
+using Wolverine;
+using Wolverine.Http;
+
+namespace PeelCases.Inspections;
+
+/// <summary>Add inspectors to the team and take others off it.</summary>
+public sealed record ChangeTeam(IReadOnlyList<string>? Join, IReadOnlyList<string>? Leave, long? ExpectedVersion);
+
+public static class TeamRules
+{
+    public static FieldErrors Validate(ChangeTeam c) => new FieldErrors()
+        .List("join", c.Join, 50, required: false).Texts("join", c.Join)
+        .List("leave", c.Leave, 50, required: false).Texts("leave", c.Leave)
+        .Required("expectedVersion", c.ExpectedVersion);
+
+    public static Decision<InspectionTeamChanged> Decide(Inspection inspection, ChangeTeam c, string actor, DateTimeOffset now)
+    {
+        var joined = (c.Join ?? []).Select(m => m.Trim()).Distinct().Where(m => !inspection.Team.Contains(m)).ToList();
+        var left = (c.Leave ?? []).Select(m => m.Trim()).Distinct().Where(inspection.Team.Contains).ToList();
+        if (joined.Count == 0 && left.Count == 0) return Refusal.ProcessRule("The team already looks like that.");
+        return new InspectionTeamChanged(inspection.Id, joined, left, actor, now);
+    }
+
+    /// <summary>Inspectors work only on inspections whose team they are on; lead inspectors on any.</summary>
+    public static Refusal? MayWorkOn(ClaimsPrincipal user, Inspection inspection) =>
+        user.IsInRole(Roles.LeadInspector) || inspection.Team.Contains(user.Actor())
+            ? null
+            : new Refusal(StatusCodes.Status403Forbidden, "Forbidden",
+                $"{user.Actor()} is not on the team of inspection {inspection.Id}; the lead inspector can add them.");
+}
+
+public static class ChangeTeamEndpoint
+{
+    public static ProblemDetails Validate(ChangeTeam? command) => FieldErrors.Check(command, TeamRules.Validate);
+
+    [WolverinePost("/inspections/{inspectionId}/team", Name = "ChangeTeam"), Authorize(Policy = Policies.Planning)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Post(Guid inspectionId, ChangeTeam command, IDocumentSession session, IMessageBus bus,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+            (inspection, _) => TeamRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow()), ct);
+}
