@@ -50,6 +50,9 @@ public sealed class AppFixture : IAsyncLifetime
         {
             ["ConnectionStrings__peelcases"] = connectionString,
             ["Auth__SigningKey"] = SigningKey,
+            // Request-by-request logs would drown the test output; warnings and errors still show.
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+            ["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",
         };
         foreach (var (key, value) in variables) Environment.SetEnvironmentVariable(key, value);
         try

@@ -1,0 +1,233 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alba;
+using Marten;
+using PeelCases.Audit;
+using PeelCases.Demo;
+using PeelCases.Fieldwork;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.Tests.Support;
+
+namespace PeelCases.Tests.Integration;
+
+public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
+{
+    private const string Public = "public", SignedIn = "signed-in";
+    private static readonly string[] Inspectorate = Roles.Inspectorate;
+    private static readonly string[] Lead = [Roles.LeadInspector];
+    private static readonly string[] Team = [Roles.Inspector, Roles.LeadInspector];
+
+    /// <summary>Who may call what. An endpoint missing here fails the matrix test: every new endpoint needs a rule.</summary>
+    private static readonly Dictionary<string, string[]> Rules = new()
+    {
+        ["GET /forces"] = [SignedIn], ["GET /forces/{forceId}"] = [SignedIn],
+        ["GET /frameworks"] = [SignedIn], ["GET /frameworks/{frameworkId}"] = [SignedIn],
+        ["GET /reports/{forceId}/{cycle}/{pillar}"] = [Public], ["GET /reports/{forceId}/{cycle}"] = [Public],
+        ["POST /inspections"] = Lead,
+        ["GET /inspections"] = Inspectorate, ["GET /inspections/{inspectionId}"] = Inspectorate,
+        ["POST /inspections/{inspectionId}/team"] = Lead,
+        ["POST /inspections/{inspectionId}/questions/{questionCode}/scope"] = Lead,
+        ["POST /inspections/{inspectionId}/fieldwork/start"] = Lead, ["POST /inspections/{inspectionId}/fieldwork/complete"] = Lead,
+        ["POST /inspections/{inspectionId}/evidence"] = Team, ["GET /inspections/{inspectionId}/evidence"] = Inspectorate,
+        ["GET /inspections/{inspectionId}/evidence/{evidenceId}"] = Inspectorate,
+        ["POST /inspections/{inspectionId}/evidence/{evidenceId}/amendments"] = Team,
+        ["POST /inspections/{inspectionId}/evidence/{evidenceId}/redaction"] = [Roles.LeadInspector, Roles.Administrator],
+        ["POST /inspections/{inspectionId}/findings"] = Team, ["GET /inspections/{inspectionId}/findings"] = Inspectorate,
+        ["GET /inspections/{inspectionId}/findings/{findingId}"] = Inspectorate,
+        ["POST /inspections/{inspectionId}/findings/{findingId}/revisions"] = Team,
+        ["POST /inspections/{inspectionId}/findings/{findingId}/withdrawal"] = Team,
+        ["POST /inspections/{inspectionId}/findings/{findingId}/recommendations/{number}/status"] = Lead,
+        ["POST /inspections/{inspectionId}/questions/{questionCode}/qa-submission"] = Team,
+        ["POST /inspections/{inspectionId}/questions/{questionCode}/qa-review"] = [Roles.QaReviewer],
+        ["POST /inspections/{inspectionId}/questions/{questionCode}/grade-proposals"] = Lead,
+        ["POST /inspections/{inspectionId}/questions/{questionCode}/moderation"] = [Roles.Moderator],
+        ["POST /inspections/{inspectionId}/questions/{questionCode}/award"] = [Roles.Moderator, Roles.Hmi],
+        ["POST /inspections/{inspectionId}/questions/{questionCode}/carry-over"] = Lead,
+        ["POST /inspections/{inspectionId}/questions/{questionCode}/summary"] = Lead,
+        ["POST /inspections/{inspectionId}/pillars/{pillarCode}/grade-proposals"] = Lead,
+        ["POST /inspections/{inspectionId}/pillars/{pillarCode}/award"] = [Roles.Moderator, Roles.Hmi],
+        ["POST /inspections/{inspectionId}/sign-off"] = [Roles.Hmi],
+        ["POST /inspections/{inspectionId}/factual-accuracy-check"] = Lead,
+        ["POST /inspections/{inspectionId}/factual-accuracy-check/challenges"] = [Roles.ForceLiaison],
+        ["POST /inspections/{inspectionId}/factual-accuracy-check/challenges/{challengeId}/resolution"] = Lead,
+        ["POST /inspections/{inspectionId}/publication"] = [Roles.Hmi],
+        ["GET /forces/{forceId}/grade-history"] = Inspectorate, ["GET /board"] = Inspectorate,
+        ["GET /moderation/queue"] = Inspectorate, ["GET /moderation/comparison"] = Inspectorate,
+        ["GET /inspections/{inspectionId}/questions/{questionCode}/trail"] = Inspectorate,
+        ["GET /inspections/{inspectionId}/as-of"] = Inspectorate,
+        ["GET /inspections/{inspectionId}/questions/{questionCode}/as-of"] = Inspectorate,
+        ["GET /inspections/{inspectionId}/diff"] = Inspectorate, ["GET /inspections/{inspectionId}/events"] = Inspectorate,
+    };
+
+    private async Task<List<(string Method, string Path, JsonObject Operation)>> Endpoints()
+    {
+        var doc = JsonNode.Parse((await App.Host.Scenario(s => s.Get.Url("/openapi/v1.json"))).ReadAsText())!;
+        return doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()
+            .Select(o => (o.Key.ToUpperInvariant(), p.Key, o.Value!.AsObject()))).ToList();
+    }
+
+    private static string Fill(string path, Guid inspectionId, Guid recordId) => path
+        .Replace("{inspectionId}", inspectionId.ToString()).Replace("{evidenceId}", recordId.ToString())
+        .Replace("{findingId}", recordId.ToString()).Replace("{challengeId}", recordId.ToString())
+        .Replace("{questionCode}", "Q4").Replace("{pillarCode}", "effectiveness").Replace("{number}", "1")
+        .Replace("{forceId}", "kent").Replace("{frameworkId}", "peel-2021-22").Replace("{cycle}", "peel-2021-22").Replace("{pillar}", "effectiveness");
+
+    private async Task<int> Call(string method, string url, string? body, TestUser? user) =>
+        (await App.Host.Scenario(s =>
+        {
+            if (method == "GET") s.Get.Url(url);
+            else s.Post.RawJson(body ?? "{}").ToUrl(url);
+            if (user is not null) s.WithBearerToken(App.TokenFor(user));
+            s.IgnoreStatusCode();
+        })).Context.Response.StatusCode;
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_role_as_its_rule_says()
+    {
+        var endpoints = await Endpoints();
+        var unruled = endpoints.Select(e => $"{e.Method} {e.Path}").Where(k => !Rules.ContainsKey(k)).ToList();
+        Assert.True(unruled.Count == 0, $"Endpoints without an authorization rule in this test: {string.Join(", ", unruled)}");
+        Assert.True(endpoints.Count >= 45, $"Only {endpoints.Count} endpoints found in the OpenAPI document.");
+
+        var users = Roles.All.Select(r => new TestUser($"{r}.user", [r], r == Roles.ForceLiaison ? "kent" : null)).ToList();
+        var failures = new List<string>();
+        foreach (var (method, path, _) in endpoints)
+        {
+            var rule = Rules[$"{method} {path}"];
+            // An unknown inspection: whoever gets past authorization meets a 404 or a 400, and nothing is written.
+            var url = Fill(path, Guid.NewGuid(), Guid.NewGuid());
+            var anonymous = await Call(method, url, null, null);
+            if (rule.Contains(Public) ? anonymous is 401 or 403 or >= 500 : anonymous != 401)
+                failures.Add($"{method} {path} anonymous → {anonymous}");
+            foreach (var user in users)
+            {
+                var status = await Call(method, url, null, user);
+                var allowed = rule.Contains(Public) || rule.Contains(SignedIn) || rule.Contains(user.Roles[0]);
+                if (allowed ? status is 401 or 403 or >= 500 : status != 403)
+                    failures.Add($"{method} {path} {user.Roles[0]} → {status} (expected {(allowed ? "past authorization" : "403")})");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(0, await TotalEvents());
+    }
+
+    [Fact]
+    public async Task Malformed_payloads_on_every_write_endpoint_are_never_a_500_and_write_nothing()
+    {
+        await new DemoData().Populate(App.Store, CancellationToken.None);
+        var evidence = (await Get<List<Evidence>>($"/inspections/{DemoData.Kent2021}/evidence", TestUser.Lead))[0].Id;
+        var before = await TotalEvents();
+        var everyone = new TestUser("all.roles", Roles.All.ToArray(), "kent");
+        var doc = JsonNode.Parse((await App.Host.Scenario(s => s.Get.Url("/openapi/v1.json"))).ReadAsText())!;
+        var failures = new List<string>();
+
+        foreach (var (method, path, operation) in (await Endpoints()).Where(e => e.Method == "POST"))
+        {
+            var url = Fill(path, DemoData.Kent2021, evidence);
+            foreach (var body in Payloads(operation, doc))
+            {
+                var status = await Call(method, url, body, everyone);
+                if (status is not (400 or 404 or 409 or 413 or 415))
+                    failures.Add($"POST {path} with {(body.Length > 80 ? body[..80] + "…" : body)} → {status}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await TotalEvents());
+    }
+
+    /// <summary>Broken JSON, wrong shapes, and for each property of the command: a wrong type, a huge value, a bad enum.</summary>
+    private static IEnumerable<string> Payloads(JsonObject operation, JsonNode doc)
+    {
+        yield return "{";
+        yield return "null";
+        yield return "[]";
+        yield return "\"text\"";
+        yield return "{\"expectedVersion\": \"soon\"}";
+        yield return "{\"x\": \"" + new string('a', (int)RequestLimits.MaxBodyBytes + 10) + "\"}";
+        var reference = operation["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>();
+        if (reference is null) yield break;
+        var schema = doc["components"]!["schemas"]![reference.Split('/')[^1]]!;
+        foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
+        {
+            var type = property!["type"]?.ToJsonString() ?? "";
+            var isString = type.Contains("string");
+            yield return $"{{\"{name}\": {(isString ? "12345" : "\"not-a-number\"")}, \"expectedVersion\": 1}}";
+            if (isString) yield return $"{{\"{name}\": \"{new string('x', 30_000)}\", \"expectedVersion\": 1}}";
+            yield return $"{{\"{name}\": {{\"nested\": [1, 2, {{}}]}}, \"expectedVersion\": 1}}";
+            if (property["enum"] is not null || property["$ref"] is not null)
+            {
+                yield return $"{{\"{name}\": 1, \"expectedVersion\": 1}}";
+                yield return $"{{\"{name}\": \"NotAValue\", \"expectedVersion\": 1}}";
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Inspectors_work_only_on_inspections_whose_team_they_are_on()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]) with { Team = ["sara.inspector"] });
+        var refused = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/evidence", Commands.Evidence(), TestUser.Inspector, 403);
+        Assert.Contains("not on the team", refused.Detail);
+        await RecordAsync(view.Id, user: TestUser.SecondInspector);
+        await RecordAsync(view.Id, user: TestUser.Lead);
+
+        view = await Step(view, "team", new ChangeTeam(["ian.inspector"], ["sara.inspector"], view.Version), TestUser.Lead);
+        Assert.Equal(["ian.inspector"], view.Team);
+        await RecordAsync(view.Id, user: TestUser.Inspector);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/evidence", Commands.Evidence(), TestUser.SecondInspector, 403);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/team", new ChangeTeam(["x"], null, view.Version), TestUser.Inspector, 403);
+    }
+
+    [Fact]
+    public async Task Redaction_removes_personal_data_everywhere_and_the_trail_says_who_did_it_and_why()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        var secret = "Jane Doe of 12 Acacia Avenue described the assault.";
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(summary: secret) with { Sensitive = true });
+        await Post<Evidence>($"/inspections/{view.Id}/evidence/{evidence.Id}/amendments",
+            new AmendEvidence(evidence.Content.Method, evidence.Content.SampleSize, evidence.Content.CollectedOn, secret + " She was 34.",
+                evidence.Content.Source, evidence.Content.QuestionCodes, true, "age added", 1), TestUser.Inspector);
+
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/evidence/{evidence.Id}/redaction", new { reason = "x", expectedVersion = 2 }, TestUser.Inspector, 403);
+        var redacted = await Post<Evidence>($"/inspections/{view.Id}/evidence/{evidence.Id}/redaction",
+            new { reason = "Subject access request: victim's personal data", expectedVersion = 2 }, new TestUser("dpo.admin", [Roles.Administrator]));
+        Assert.Equal("[redacted]", redacted.Content.Summary);
+        Assert.All(redacted.EarlierVersions, v => Assert.Equal("[redacted]", v.Content.Summary));
+        Assert.Equal(("dpo.admin", "Subject access request: victim's personal data"), (redacted.Redacted!.By, redacted.Redacted.Reason));
+
+        await using var session = App.Store.QuerySession();
+        var stored = await session.QueryAsync<string>("select data::text from peelcases.mt_events where stream_id = ?", evidence.Id);
+        Assert.Equal(3, stored.Count);
+        Assert.DoesNotContain(stored, d => d.Contains("Acacia"));
+        var history = await Get<EventPage>($"/inspections/{view.Id}/events", TestUser.Moderator);
+        Assert.DoesNotContain("Acacia", JsonSerializer.Serialize(history));
+        var step = history.Events.Single(e => e.EventType == "EvidenceRedacted");
+        Assert.Equal("dpo.admin", step.Actor);
+        Assert.Contains("Subject access request", step.Description);
+        Assert.DoesNotContain("Acacia", JsonSerializer.Serialize(await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?version=1", TestUser.Moderator)));
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/evidence/{evidence.Id}/redaction", new { reason = "again", expectedVersion = 2 }, TestUser.Lead, 409);
+    }
+
+    [Fact]
+    public async Task Sensitive_evidence_never_reaches_a_force_liaison_or_the_public()
+    {
+        await new DemoData().Populate(App.Store, CancellationToken.None);
+        var sensitive = (await Get<List<Evidence>>($"/inspections/{DemoData.Cumbria2018}/evidence", TestUser.Lead)).Single(e => e.Content.Sensitive);
+        var liaison = TestUser.Liaison;
+        foreach (var url in new[]
+        {
+            $"/inspections/{DemoData.Cumbria2018}/evidence", $"/inspections/{DemoData.Cumbria2018}/evidence/{sensitive.Id}",
+            $"/inspections/{DemoData.Cumbria2018}/events", $"/inspections/{DemoData.Cumbria2018}/questions/E3/trail",
+            $"/inspections/{DemoData.Cumbria2018}/as-of?version=3", $"/inspections/{DemoData.Cumbria2018}/diff?fromVersion=1",
+            $"/inspections/{DemoData.Cumbria2018}/questions/E3/as-of?version=3",
+        })
+        {
+            await Problem(HttpMethod.Get, url, null, liaison, 403);
+            await Problem(HttpMethod.Get, url, null, null, 401);
+        }
+        var report = (await App.Host.Scenario(s => s.Get.Url("/reports/cumbria/peel-2018-19/effectiveness"))).ReadAsText();
+        Assert.DoesNotContain(sensitive.Content.Summary[..40], report);
+    }
+}
