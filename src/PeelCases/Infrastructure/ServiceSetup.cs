@@ -53,34 +53,7 @@ public static class ServiceSetup
         services.AddOpenApi();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
 
-        var marten = services.AddMarten(opts =>
-        {
-            opts.Connection(connectionString);
-            opts.DatabaseSchemaName = Schema;
-            opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-            // Rich appends know each event's version before the inline projections run, so a
-            // projected document's Version is exact on every write path (Quick mode leaves it 0
-            // for appends made without fetching the stream first). See docs/adr/0002.
-            opts.Events.AppendMode = EventAppendMode.Rich;
-            // Who, correlation and causation on every event: the audit trail needs no bookkeeping of its own.
-            opts.Events.MetadataConfig.EnableAll();
-            opts.Events.MetadataConfig.UserNameEnabled = true;
-            // Redaction rewrites the stored evidence events of one stream (RedactEvidence).
-            opts.Events.AddMaskingRuleForProtectedInformation<EvidenceRecorded>(e => e with { Content = EvidenceRedacted.Mask(e.Content) });
-            opts.Events.AddMaskingRuleForProtectedInformation<EvidenceAmended>(e => e with { Content = EvidenceRedacted.Mask(e.Content) });
-
-            opts.Schema.For<Force>().Identity(f => f.Id);
-            opts.Schema.For<AssessmentFramework>().Identity(f => f.Id);
-            opts.Schema.For<Inspection>().UniqueIndex(i => i.ForceId, i => i.Cycle);
-            opts.Schema.For<Evidence>().Duplicate(e => e.InspectionId);
-            opts.Schema.For<Finding>().Duplicate(f => f.InspectionId);
-
-            // Inline: one writer per stream (ADR 0001). Async: read models across streams.
-            opts.Projections.Add<InspectionProjection>(ProjectionLifecycle.Inline);
-            opts.Projections.Add<EvidenceProjection>(ProjectionLifecycle.Inline);
-            opts.Projections.Add<FindingProjection>(ProjectionLifecycle.Inline);
-            opts.Projections.Add<ForceGradeHistoryProjection>(ProjectionLifecycle.Async);
-        })
+        var marten = services.AddMarten(opts => ConfigureStore(opts, connectionString))
         .AddAsyncDaemon(DaemonMode.HotCold)
         .UseLightweightSessions()
         .InitializeWith<ReferenceDataSeeder>()
@@ -109,6 +82,36 @@ public static class ServiceSetup
         });
         services.AddWolverineHttp();
         return builder;
+    }
+
+    /// <summary>The event store and documents, shared by the service and the benchmark harness.</summary>
+    public static void ConfigureStore(StoreOptions opts, string connectionString)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = Schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        // Rich appends know each event's version before the inline projections run, so a
+        // projected document's Version is exact on every write path (Quick mode leaves it 0
+        // for appends made without fetching the stream first). See docs/adr/0002.
+        opts.Events.AppendMode = EventAppendMode.Rich;
+        // Who, correlation and causation on every event: the audit trail needs no bookkeeping of its own.
+        opts.Events.MetadataConfig.EnableAll();
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        // Redaction rewrites the stored evidence events of one stream (RedactEvidence).
+        opts.Events.AddMaskingRuleForProtectedInformation<EvidenceRecorded>(e => e with { Content = EvidenceRedacted.Mask(e.Content) });
+        opts.Events.AddMaskingRuleForProtectedInformation<EvidenceAmended>(e => e with { Content = EvidenceRedacted.Mask(e.Content) });
+
+        opts.Schema.For<Force>().Identity(f => f.Id);
+        opts.Schema.For<AssessmentFramework>().Identity(f => f.Id);
+        opts.Schema.For<Inspection>().UniqueIndex(i => i.ForceId, i => i.Cycle);
+        opts.Schema.For<Evidence>().Duplicate(e => e.InspectionId);
+        opts.Schema.For<Finding>().Duplicate(f => f.InspectionId);
+
+        // Inline: one writer per stream (ADR 0001). Async: read models across streams.
+        opts.Projections.Add<InspectionProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<EvidenceProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<FindingProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ForceGradeHistoryProjection>(ProjectionLifecycle.Async);
     }
 
     public static WebApplication UsePeelCases(this WebApplication app)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every benchmark against the local PostgreSQL and writes the table into docs/benchmarks.md.
+#   ./deploy/local/bench.sh --quick   (under 3 minutes; CI runs it so the harness never rots)
+#   ./deploy/local/bench.sh           (the full run)
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$repo"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+PEELCASES_BENCH_POSTGRES=${PEELCASES_BENCH_POSTGRES:-$(./deploy/local/pg.sh ensure)}
+export PEELCASES_BENCH_POSTGRES
+dotnet build src/PeelCases -c Release -v quiet -nologo >&2
+dotnet build tests/PeelCases.Benchmarks -c Release -v quiet -nologo >&2
+exec dotnet tests/PeelCases.Benchmarks/bin/Release/net10.0/PeelCases.Benchmarks.dll "$@" --out "${PEELCASES_BENCH_OUT:-docs/benchmarks.md}"
