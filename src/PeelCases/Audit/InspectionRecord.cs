@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
+using PeelCases.Infrastructure;
 using PeelCases.Inspections;
 
 namespace PeelCases.Audit;

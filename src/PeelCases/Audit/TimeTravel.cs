@@ -19,9 +19,30 @@ public static class TimeTravel
     [ProducesResponseType<InspectionView>(200)]
     public static async Task<IResult> Inspection(Guid inspectionId, DateTimeOffset? at, long? version, IQuerySession session, CancellationToken ct)
     {
-        var (state, refusal) = await StateAsync(session, inspectionId, at, version, ct);
-        return refusal?.ToResult() ?? Results.Ok(await ViewAsync(session, state!, ct));
+        if (Check(at, version) is { } invalid) return invalid.ToResult();
+        var point = new PointInRecord(at, version);
+        // The inspection's own stream is folded; evidence and findings are counted in the database.
+        var events = await session.Events.FetchStreamAsync(inspectionId, version ?? 0, at, token: ct);
+        Inspections.Inspection? inspection = null;
+        foreach (var e in events)
+        {
+            inspection = StaticFold<InspectionProjection, Inspections.Inspection>.Apply(inspection, e.Data);
+            if (inspection is not null) inspection.Version = e.Version;
+        }
+        if (inspection is null)
+            return (await session.LoadAsync<Inspections.Inspection>(inspectionId, ct) is null
+                ? Refusal.NotFound($"There is no inspection {inspectionId}.")
+                : Refusal.NotFound($"Inspection {inspectionId} did not exist yet {point}.")).ToResult();
+        var (evidence, findings) = await AsOfCounts.LoadAsync(session, inspectionId, point, ct);
+        var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
+        var framework = await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct);
+        return Results.Ok(InspectionView.Compose(inspection, force, framework, evidence, findings));
     }
+
+    private static Refusal? Check(DateTimeOffset? at, long? version) =>
+        at is not null && version is not null ? Refusal.Invalid("at", "Ask for a moment (at) or a version, not both.")
+        : version is < 1 ? Refusal.Invalid("version", "Versions start at 1.")
+        : null;
 
     [WolverineGet("/inspections/{inspectionId}/questions/{questionCode}/as-of", Name = "GetQuestionAsOf"), Authorize(Policy = Policies.Inspectorate)]
     [ProducesResponseType<QuestionAsOf>(200)]
@@ -41,9 +62,7 @@ public static class TimeTravel
     public static async Task<(RecordState? State, Refusal? Refusal)> StateAsync(
         IQuerySession session, Guid inspectionId, DateTimeOffset? at, long? version, CancellationToken ct)
     {
-        if (at is not null && version is not null)
-            return (null, Refusal.Invalid("at", "Ask for a moment (at) or a version, not both."));
-        if (version is < 1) return (null, Refusal.Invalid("version", "Versions start at 1."));
+        if (Check(at, version) is { } invalid) return (null, invalid);
         var record = await InspectionRecord.LoadAsync(session, inspectionId, ct);
         if (record is null) return (null, Refusal.NotFound($"There is no inspection {inspectionId}."));
         var state = record.StateAt(new PointInRecord(at, version));

@@ -67,13 +67,16 @@ public static class RecordEvidenceEndpoint
         if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
         if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
 
-        var existing = await session.LoadAsync<Evidence>(command.EvidenceId!.Value, ct);
-        if (existing is not null) return Retried(existing, inspection, command);
-
         var decision = RecordEvidenceRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow());
-        if (decision.Refusal is { } refusal) return refusal.ToResult();
+        if (decision.Refusal is { } refusal)
+        {
+            // A resend after the window closed (say) is still answered with what was recorded.
+            var existing = await session.LoadAsync<Evidence>(command.EvidenceId!.Value, ct);
+            return existing is null ? refusal.ToResult() : Retried(existing, inspection, command);
+        }
 
-        return await RecordStreams.StartOnce<Evidence>(session, command.EvidenceId.Value, decision.Value!,
+        // A resend finds the stream taken: it is answered from the stored record.
+        return await RecordStreams.StartOnce<EvidenceProjection, Evidence>(session, command.EvidenceId!.Value, decision.Value!,
             $"/inspections/{inspectionId}/evidence/{command.EvidenceId}", e => Retried(e, inspection, command), ct);
     }
 

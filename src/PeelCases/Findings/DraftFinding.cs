@@ -73,7 +73,7 @@ public static class DraftFindingEndpoint
         if (existing is not null) return Resent(existing, decision);
         if (decision.Refusal is { } refusal) return refusal.ToResult();
 
-        return await RecordStreams.StartOnce<Finding>(session, id, decision.Value!, $"/inspections/{inspectionId}/findings/{id}",
+        return await RecordStreams.StartOnce<FindingProjection, Finding>(session, id, decision.Value!, $"/inspections/{inspectionId}/findings/{id}",
             f => Resent(f, decision), ct);
     }
 

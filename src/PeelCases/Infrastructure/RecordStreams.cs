@@ -21,9 +21,9 @@ public static class RecordStreams
     /// Starts the stream. When the id is already taken (a resend, possibly racing itself) the
     /// stored record is handed to <paramref name="onResend"/>, which answers it or refuses.
     /// </summary>
-    public static async Task<IResult> StartOnce<TDoc>(
+    public static async Task<IResult> StartOnce<TProjection, TDoc>(
         IDocumentSession session, Guid id, object firstEvent, string location, Func<TDoc, IResult> onResend, CancellationToken ct)
-        where TDoc : class
+        where TDoc : class, IInspectionRecord
     {
         session.Events.StartStream<TDoc>(id, firstEvent);
         try
@@ -35,7 +35,10 @@ public static class RecordStreams
             session.EjectAllPendingChanges();
             return onResend((await session.LoadAsync<TDoc>(id, ct))!);
         }
-        return Results.Created(location, await session.LoadAsync<TDoc>(id, ct));
+        // The document the inline projection stored, without reading it back: the same Create applied to the same event.
+        var created = StaticFold<TProjection, TDoc>.Apply(null, firstEvent)!;
+        created.Version = 1;
+        return Results.Created(location, created);
     }
 
     /// <summary>Locks the record's stream, checks version and inspection, appends what the decision returns.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 
-namespace PeelCases.Audit;
+namespace PeelCases.Infrastructure;
 
 /// <summary>
 /// Folds events into a document in memory with a projection's own public static Create and
