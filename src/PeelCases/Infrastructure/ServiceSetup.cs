@@ -51,15 +51,20 @@ public static class ServiceSetup
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddPeelCasesAuth(configuration);
         services.AddOpenApi();
-        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3))
+            .AddCheck<ProjectionLagCheck>("projections", tags: ["ready"]);
+        services.AddPeelCasesTelemetry(configuration);
 
         var marten = services.AddMarten(opts => ConfigureStore(opts, connectionString))
         .AddAsyncDaemon(DaemonMode.HotCold)
         .UseLightweightSessions()
         .InitializeWith<ReferenceDataSeeder>()
         .IntegrateWithWolverine();
-        // Development and tests build the schema at start; production sets this false and runs `db-apply`.
+        // Development and tests build the schema at start. Production sets this false: the schema is
+        // applied explicitly (`dotnet PeelCases.dll db-apply`) and never created on the fly.
         if (configuration.GetValue("Database:ApplyChangesOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
+        else services.CritterStackDefaults(x => x.Production.ResourceAutoCreate = JasperFx.AutoCreate.None);
         if (configuration.GetValue("PeelCases:DemoData", false)) marten.InitializeWith<DemoData>();
 
         builder.Host.UseWolverine(opts =>
