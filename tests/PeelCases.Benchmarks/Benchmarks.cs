@@ -11,6 +11,8 @@ using PeelCases.Inspections;
 using PeelCases.ReferenceData;
 using static PeelCases.Benchmarks.Harness;
 
+using PeelCases.Testing;
+
 namespace PeelCases.Benchmarks;
 
 public sealed partial class Benchmarks(string server, bool quick) : IAsyncDisposable

@@ -6,6 +6,8 @@ using System.Text.Json;
 using Npgsql;
 using PeelCases.Infrastructure;
 
+using PeelCases.Testing;
+
 namespace PeelCases.Benchmarks;
 
 /// <summary>One row of the table: a figure measured in the same run as its baseline.</summary>

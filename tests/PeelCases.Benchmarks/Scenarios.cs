@@ -16,6 +16,8 @@ using PeelCases.ReferenceData;
 using PeelCases.Workflow;
 using static PeelCases.Benchmarks.Harness;
 
+using PeelCases.Testing;
+
 namespace PeelCases.Benchmarks;
 
 public sealed partial class Benchmarks

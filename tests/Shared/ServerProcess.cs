@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 
-namespace PeelCases.Benchmarks;
+namespace PeelCases.Testing;
 
 /// <summary>A server process on loopback: the PeelCases service, or the baseline minimal API.</summary>
 public sealed class ServerProcess : IAsyncDisposable
@@ -50,6 +50,13 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         server.ColdStart = clock.Elapsed;
         return server;
+    }
+
+    /// <summary>Ends the process at once, as a crash or an OOM kill would (SIGKILL: no shutdown, no cleanup).</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>Peak resident memory of the process so far (VmHWM), in MB.</summary>
