@@ -52,6 +52,7 @@ public static class Harness
         if (output is not null)
         {
             var path = Path.GetFullPath(output);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
             var marker = "<!-- results -->";
             var head = existing.Contains(marker) ? existing[..existing.IndexOf(marker, StringComparison.Ordinal)] : existing;
