@@ -174,28 +174,14 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
             s.StatusCodeShouldBe(201);
         })));
         await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        var before = await Snapshot();
+        var before = await ReadModels.SnapshotAsync(App.Store);
 
-        var daemon = await App.Store.BuildProjectionDaemonAsync();
-        foreach (var projection in new[] { "Inspection", "Evidence", "Finding", "ForceGradeHistory" })
-            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(1), CancellationToken.None);
+        await ReadModels.RebuildAllAsync(App.Store);
         await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
-        var after = await Snapshot();
-        Assert.Equal(before.Keys.Order(), after.Keys.Order());
-        foreach (var (key, json) in before) Assert.Equal(json, after[key]);
+        var after = await ReadModels.SnapshotAsync(App.Store);
+        ReadModels.AssertIdentical(before, after);
         Assert.Contains(before.Keys, k => k.StartsWith("ForceGradeHistory:", StringComparison.Ordinal));
         Assert.Equal(12, before.Keys.Count(k => k.StartsWith("Evidence:", StringComparison.Ordinal) && before[k].Contains(kent.Id.ToString())));
-    }
-
-    private async Task<Dictionary<string, string>> Snapshot()
-    {
-        await using var session = App.Store.QuerySession();
-        var docs = new Dictionary<string, string>();
-        foreach (var i in await session.Query<Inspection>().ToListAsync()) docs[$"Inspection:{i.Id}"] = JsonSerializer.Serialize(i);
-        foreach (var e in await session.Query<PeelCases.Fieldwork.Evidence>().ToListAsync()) docs[$"Evidence:{e.Id}"] = JsonSerializer.Serialize(e);
-        foreach (var f in await session.Query<Finding>().ToListAsync()) docs[$"Finding:{f.Id}"] = JsonSerializer.Serialize(f);
-        foreach (var h in await session.Query<ForceGradeHistory>().ToListAsync()) docs[$"ForceGradeHistory:{h.Id}"] = JsonSerializer.Serialize(h);
-        return docs;
     }
 }
