@@ -66,13 +66,16 @@ public sealed class ServerProcess : IAsyncDisposable
         return line is null ? double.NaN : double.Parse(line.Split(':', StringSplitOptions.TrimEntries)[1].Split(' ')[0]) / 1024;
     }
 
+    /// <summary>Stops the process as an orchestrator would (SIGTERM, then SIGKILL after 15 s), so it hands its work over cleanly.</summary>
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await term.WaitForExitAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try { await _process.WaitForExitAsync(patience.Token); }
+            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }
         }
         _process.Dispose();
     }

@@ -22,7 +22,7 @@ public static class OpenFactualAccuracyCheckRules
 
 public static class OpenFactualAccuracyCheckEndpoint
 {
-    public static ProblemDetails Validate(InspectionStep? command) => FieldErrors.Check(command, FieldworkRules.Validate);
+    public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
     /// <summary>
     /// Opens the force's window to challenge facts and schedules the durable deadline message

@@ -11,13 +11,8 @@ using Wolverine.Http;
 
 namespace PeelCases.Grading;
 
-/// <summary>Award a question's grade: the final decision, taking the grade as moderated.</summary>
-public sealed record AwardGrade(long? ExpectedVersion);
-
 public static class AwardGradeRules
 {
-    public static FieldErrors Validate(AwardGrade c) => new FieldErrors().Required("expectedVersion", c.ExpectedVersion);
-
     public static Decision<GradeAwarded> Decide(Inspection inspection, AssessmentFramework framework, string code, string actor, DateTimeOffset now)
     {
         var found = GradeRules.Find(inspection, framework, code);
@@ -31,12 +26,12 @@ public static class AwardGradeRules
 
 public static class AwardGradeEndpoint
 {
-    public static ProblemDetails Validate(AwardGrade? command) => FieldErrors.Check(command, AwardGradeRules.Validate);
+    public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/award", Name = "AwardGrade")]
     [Authorize(Policy = Policies.Awarding)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string questionCode, AwardGrade command,
+    public static Task<IResult> Post(Guid inspectionId, string questionCode, InspectionStep command,
         IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
         InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
             (inspection, framework) => AwardGradeRules.Decide(inspection, framework, questionCode, user.Actor(), clock.GetUtcNow()), ct);

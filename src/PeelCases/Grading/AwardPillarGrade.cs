@@ -10,13 +10,8 @@ using Wolverine.Http;
 
 namespace PeelCases.Grading;
 
-/// <summary>Award the pillar grade as proposed.</summary>
-public sealed record AwardPillarGrade(long? ExpectedVersion);
-
 public static class AwardPillarGradeRules
 {
-    public static FieldErrors Validate(AwardPillarGrade c) => new FieldErrors().Required("expectedVersion", c.ExpectedVersion);
-
     public static Decision<PillarGradeAwarded> Decide(Inspection inspection, AssessmentFramework framework, string pillarCode, string actor, DateTimeOffset now)
     {
         var ready = PillarRules.Ready(inspection, framework, pillarCode);
@@ -29,12 +24,12 @@ public static class AwardPillarGradeRules
 
 public static class AwardPillarGradeEndpoint
 {
-    public static ProblemDetails Validate(AwardPillarGrade? command) => FieldErrors.Check(command, AwardPillarGradeRules.Validate);
+    public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
     [WolverinePost("/inspections/{inspectionId}/pillars/{pillarCode}/award", Name = "AwardPillarGrade")]
     [Authorize(Policy = Policies.Awarding)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string pillarCode, AwardPillarGrade command,
+    public static Task<IResult> Post(Guid inspectionId, string pillarCode, InspectionStep command,
         IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
         InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
             (inspection, framework) => AwardPillarGradeRules.Decide(inspection, framework, pillarCode, user.Actor(), clock.GetUtcNow()), ct);

@@ -10,16 +10,8 @@ using Wolverine.Http;
 
 namespace PeelCases.Grading;
 
-/// <summary>
-/// Carry the earlier awarded judgment over to a question scoped for carry-over. The service
-/// finds the judgment; nobody types the grade in.
-/// </summary>
-public sealed record CarryOverJudgment(long? ExpectedVersion);
-
 public static class CarryOverJudgmentRules
 {
-    public static FieldErrors Validate(CarryOverJudgment c) => new FieldErrors().Required("expectedVersion", c.ExpectedVersion);
-
     public static Decision<JudgmentCarriedOver> Decide(Inspection inspection, AssessmentFramework framework, string code,
         Func<FrameworkQuestion, JudgmentLookup> lookup, string actor, DateTimeOffset now)
     {
@@ -38,12 +30,12 @@ public static class CarryOverJudgmentRules
 
 public static class CarryOverJudgmentEndpoint
 {
-    public static ProblemDetails Validate(CarryOverJudgment? command) => FieldErrors.Check(command, CarryOverJudgmentRules.Validate);
+    public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/carry-over", Name = "CarryOverJudgment")]
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string questionCode, CarryOverJudgment command,
+    public static Task<IResult> Post(Guid inspectionId, string questionCode, InspectionStep command,
         IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
         InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion, async (inspection, framework) =>
         {

@@ -25,7 +25,7 @@ public static class SubmitForQaRules
 
 public static class SubmitForQaEndpoint
 {
-    public static ProblemDetails Validate(InspectionStep? command) => FieldErrors.Check(command, FieldworkRules.Validate);
+    public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
     /// <summary>The drafting team hands a question's findings to QA.</summary>
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/qa-submission", Name = "SubmitFindingsForQa")]

@@ -9,13 +9,8 @@ using Wolverine.Http;
 
 namespace PeelCases.Workflow;
 
-/// <summary>A step that moves the inspection on and needs only the version the client saw.</summary>
-public sealed record InspectionStep(long? ExpectedVersion);
-
 public static class FieldworkRules
 {
-    public static FieldErrors Validate(InspectionStep c) => new FieldErrors().Required("expectedVersion", c.ExpectedVersion);
-
     public static Decision<FieldworkStarted> Start(Inspection inspection, string actor, DateTimeOffset now)
     {
         var unscoped = inspection.Questions.Where(q => q.Scope is null).Select(q => q.Code).ToList();
@@ -34,7 +29,7 @@ public static class FieldworkRules
 
 public static class FieldworkEndpoints
 {
-    public static ProblemDetails Validate(InspectionStep? command) => FieldErrors.Check(command, FieldworkRules.Validate);
+    public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
     [WolverinePost("/inspections/{inspectionId}/fieldwork/start", Name = "StartFieldwork"), Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]

@@ -21,7 +21,7 @@ public static class SignOffRules
 
 public static class SignOffEndpoint
 {
-    public static ProblemDetails Validate(InspectionStep? command) => FieldErrors.Check(command, FieldworkRules.Validate);
+    public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
     /// <summary>The HMI signs the inspection off once the workflow has marked it ready.</summary>
     [WolverinePost("/inspections/{inspectionId}/sign-off", Name = "SignOffInspection"), Authorize(Policy = Policies.SignOff)]

@@ -24,7 +24,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
             new("E5", QuestionScope.Ungraded));
         view = await Step(view, "pillars/effectiveness/grade-proposals",
             new ProposePillarGrade(Grade.Good, "Cumbria Constabulary is good at reducing crime and keeping people safe.", view.Version), TestUser.Lead);
-        view = await Step(view, "pillars/effectiveness/award", new AwardPillarGrade(view.Version), TestUser.Hmi);
+        view = await Step(view, "pillars/effectiveness/award", new InspectionStep(view.Version), TestUser.Hmi);
 
         QuestionView Q(string code) => view.Questions.Single(q => q.Code == code);
         // Q1: the 2017 inspection carried it too; the reference resolves to where it was awarded.
@@ -62,7 +62,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         var question = Assert.Single(view.Questions);
         Assert.Equal(QuestionStage.Scoping, question.Stage);
         Assert.Contains("No earlier inspection of Kent Police", question.CarryOverProblem);
-        var problem = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E2/carry-over", new CarryOverJudgment(view.Version), TestUser.Lead, 409);
+        var problem = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E2/carry-over", new InspectionStep(view.Version), TestUser.Lead, 409);
         Assert.Contains("No earlier inspection of Kent Police", problem.Detail);
 
         var board = await Get<List<BoardInspection>>("/board?stuckOnly=true", TestUser.Lead);
@@ -77,7 +77,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         await CumbriaHistoryAsync();
         var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q3", QuestionScope.CarryOver));
         Assert.Contains("not comparable", view.Questions[0].CarryOverProblem);
-        var refused = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/Q3/carry-over", new CarryOverJudgment(view.Version), TestUser.Lead, 409);
+        var refused = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/Q3/carry-over", new InspectionStep(view.Version), TestUser.Lead, 409);
         Assert.Contains("not comparable", refused.Detail);
     }
 
@@ -107,7 +107,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Contains("citedFindingIds", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
             new ProposeGrade(Grade.Good, "r", [], view.Version), TestUser.Lead, 400)).Errors!.Keys);
         Assert.Contains("it is at AwaitingGrade", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/award",
-            new AwardGrade(view.Version), TestUser.Hmi, 409)).Detail);
+            new InspectionStep(view.Version), TestUser.Hmi, 409)).Detail);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
             new ProposeGrade(Grade.Good, "r", [e3.Id], view.Version), TestUser.Inspector, 403);
 

@@ -72,7 +72,7 @@ public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
         Step(view, $"questions/{question}/moderation", new ModerateGrade(grade, reason, view.Version), TestUser.Moderator);
 
     protected Task<InspectionView> AwardAsync(InspectionView view, string question) =>
-        Step(view, $"questions/{question}/award", new AwardGrade(view.Version), TestUser.Hmi);
+        Step(view, $"questions/{question}/award", new InspectionStep(view.Version), TestUser.Hmi);
 
     /// <summary>Cumbria's earlier effectiveness inspections, as the reference report describes them.</summary>
     protected async Task<(InspectionView In2016, InspectionView In2017)> CumbriaHistoryAsync()
