@@ -9,7 +9,8 @@ namespace PeelCases.Inspections;
 /// The one write path for the inspection stream: lock the stream (writers queue rather than
 /// race, so the inline document stays exact), check the client's expected version, let a
 /// pure decision function see the inspection as it stands, append what it decides, and hand
-/// the event to the workflow through the outbox — in the same transaction.
+/// the event to the workflow through the outbox (when the workflow reacts to it) — in the same
+/// transaction.
 /// </summary>
 public static class InspectionWrites
 {
@@ -45,7 +46,7 @@ public static class InspectionWrites
         if (decision.Refusal is { } refusal) return refusal;
 
         stream.AppendOne(decision.Value!);
-        await bus.PublishAsync(decision.Value!);
+        if (Workflow.WorkflowHandler.Hears(decision.Value!)) await bus.PublishAsync(decision.Value!);
         await session.SaveChangesAsync(ct);
         return null;
     }

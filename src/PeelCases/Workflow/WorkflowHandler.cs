@@ -18,6 +18,18 @@ public static class WorkflowHandler
 {
     public const string Actor = "workflow";
 
+    /// <summary>
+    /// The events the workflow reacts to. Only these are handed to the outbox: every message is
+    /// a durable row written and processed, so the others are not sent at all.
+    /// </summary>
+    public static bool Hears(object e) => e switch
+    {
+        QuestionScoped scoped => scoped.Scope == Inspections.QuestionScope.CarryOver,
+        GradeProposed or GradeEnteredModeration or GradeAwarded or JudgmentCarriedOver or FindingsAcceptedByQa
+            or PillarGradeAwarded or InspectionEnteredModeration => true,
+        _ => false,
+    };
+
     /// <summary>Scoped for carry-over: find the earlier awarded judgment and carry it, or flag that a person must decide.</summary>
     public static Task Handle(QuestionScoped e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
         e.Scope != Inspections.QuestionScope.CarryOver
