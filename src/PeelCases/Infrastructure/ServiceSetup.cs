@@ -78,6 +78,9 @@ public static class ServiceSetup
                 ? TypeLoadMode.Auto
                 : TypeLoadMode.Static;
             opts.Policies.UseDurableLocalQueues();
+            // Workflow handlers wait on the database, not the CPU, and lock only the inspection they
+            // change: let a queue work on several messages at once.
+            opts.Policies.AllLocalQueues(q => q.MaximumParallelMessages(8));
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             // The workflow's handlers lock the stream they write, so conflicts are rare; a lost
