@@ -115,6 +115,7 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
                     new ScopeQuestion(QuestionScope.Detailed, null, inspection.Version), AppFixture.Json)).Content.ReadFromJsonAsync<InspectionView>(AppFixture.Json))!;
             var sent = new ConcurrentBag<Guid>();
             var acknowledged = new ConcurrentBag<Guid>();
+            var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using var stop = new CancellationTokenSource();
             var clients = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
             {
@@ -126,12 +127,13 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
                     {
                         using var response = await node.Client.SendAsync(Evidence(inspection.Id, id));
                         if (response.IsSuccessStatusCode) acknowledged.Add(id);
+                        if (acknowledged.Count >= 200) loaded.TrySetResult();
                     }
                     catch (HttpRequestException) { }
                     catch (TaskCanceledException) { }
                 }
             })).ToList();
-            while (acknowledged.Count < 200) await Task.Delay(20); // let the load build up before the crash
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60)); // the crash comes once the load has built up
             await node.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(clients);
