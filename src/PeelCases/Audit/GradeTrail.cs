@@ -41,9 +41,9 @@ public static class GradeTrail
 
     private static async Task<GradeTrailView?> BuildAsync(IQuerySession session, Guid inspectionId, string questionCode, int depth, CancellationToken ct)
     {
-        var record = await InspectionRecord.LoadAsync(session, inspectionId, ct);
-        var inspection = record?.StateAt(PointInRecord.Now).Inspection;
-        var question = inspection?.FindQuestion(questionCode);
+        // The question as it stands now is the inline document's; only the events are needed from the record.
+        var question = (await session.LoadAsync<Inspection>(inspectionId, ct))?.FindQuestion(questionCode);
+        var record = question is null ? null : await InspectionRecord.LoadAsync(session, inspectionId, ct);
         if (record is null || question is null) return null;
         var steps = Of(record, question.Code).Select(e => RecordStep.From(e, inspectionId)).ToList();
         var origin = question.CarriedOverFrom is { } from && depth < 5

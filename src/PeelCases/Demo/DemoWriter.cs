@@ -106,19 +106,12 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
         session.Events.Append(id, decided);
         await session.SaveChangesAsync(ct);
 
-        // What the workflow's handlers would do next.
-        inspection = (await session.LoadAsync<Inspection>(id, ct))!;
-        if (InspectionProgress.Next(inspection, framework, inspection.LastChangedAt) is { } next)
+        // What the workflow's handlers would do next, until there is nothing more.
+        while (InspectionProgress.Next(inspection = (await session.LoadAsync<Inspection>(id, ct))!, framework, inspection.LastChangedAt) is { } next)
         {
             session.LastModifiedBy = WorkflowHandler.Actor;
             session.Events.Append(id, next);
             await session.SaveChangesAsync(ct);
-            inspection = (await session.LoadAsync<Inspection>(id, ct))!;
-            if (InspectionProgress.Next(inspection, framework, inspection.LastChangedAt) is { } then)
-            {
-                session.Events.Append(id, then);
-                await session.SaveChangesAsync(ct);
-            }
         }
     }
 

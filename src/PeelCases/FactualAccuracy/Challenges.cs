@@ -12,6 +12,8 @@ namespace PeelCases.FactualAccuracy;
 /// <summary>A force liaison challenges a fact in the draft; the client chooses the id, so a resend raises it once.</summary>
 public sealed record RaiseChallenge(Guid? ChallengeId, string? Text, Guid? FindingId);
 
+public sealed record FactualAccuracyView(Guid InspectionId, InspectionStage Stage, DateTimeOffset Deadline, IReadOnlyList<Challenge> Challenges);
+
 /// <summary>The lead inspector accepts or rejects a challenge, always with a reason.</summary>
 public sealed record ResolveChallenge(bool? Accepted, string? Reason, long? ExpectedVersion);
 
@@ -57,7 +59,7 @@ public static class ChallengeEndpoints
     public static ProblemDetails Validate(RaiseChallenge? command) => FieldErrors.Check(command, ChallengeRules.Validate);
 
     [WolverinePost("/inspections/{inspectionId}/factual-accuracy-check/challenges", Name = "RaiseChallenge"), Authorize(Policy = Policies.FactualAccuracy)]
-    [ProducesResponseType<InspectionView>(200)]
+    [ProducesResponseType<FactualAccuracyView>(200)]
     public static async Task<IResult> Raise(Guid inspectionId, RaiseChallenge command, IDocumentSession session, IMessageBus bus,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
@@ -69,10 +71,11 @@ public static class ChallengeEndpoints
             : refusal.ToResult();
     }
 
-    private static async Task<object> Draft(IDocumentSession session, Guid inspectionId, CancellationToken ct)
+    /// <summary>What a force liaison may see of the inspection: the check and its challenges, nothing else.</summary>
+    private static async Task<FactualAccuracyView> Draft(IDocumentSession session, Guid inspectionId, CancellationToken ct)
     {
         var inspection = (await session.LoadAsync<Inspection>(inspectionId, ct))!;
-        return new { inspection.Id, inspection.Stage, inspection.FactualAccuracy!.Deadline, inspection.FactualAccuracy.Challenges };
+        return new FactualAccuracyView(inspection.Id, inspection.Stage, inspection.FactualAccuracy!.Deadline, inspection.FactualAccuracy.Challenges);
     }
 }
 

@@ -21,7 +21,7 @@ public static class FindingRules
             .Required("kind", kind)
             .Text("text", text, FieldErrors.LongText)
             .List("citedEvidenceIds", cited, MaxCitations)
-            .List("recommendations", recommendations, MaxRecommendations, required: kind == FindingKind.CauseOfConcern);
+            .List("recommendations", recommendations, MaxRecommendations, required: false);
         if (kind == FindingKind.CauseOfConcern && recommendations is not { Count: > 0 })
             errors.Add("recommendations", "A cause of concern must carry at least one recommendation.");
         if (kind is not null and not FindingKind.CauseOfConcern && recommendations is { Count: > 0 })
