@@ -1,3 +1,4 @@
+using Wolverine.Attributes;
 namespace PeelCases.FactualAccuracy;
 
 /// <summary>The force sees the draft and may challenge facts until the deadline (working days, weekends skipped).</summary>
@@ -11,4 +12,5 @@ public sealed record FactualAccuracyChallengeResolved(Guid InspectionId, Guid Ch
 public sealed record FactualAccuracyCheckClosed(Guid InspectionId, int ChallengesRaised, DateTimeOffset ClosedAt);
 
 /// <summary>The deadline message, scheduled durably when the check opens.</summary>
+[MessageIdentity("PeelCases.FactualAccuracy.CloseFactualAccuracyCheck")] // stored in Wolverine's envelope tables: never change
 public sealed record CloseFactualAccuracyCheck(Guid InspectionId, DateTimeOffset Deadline);

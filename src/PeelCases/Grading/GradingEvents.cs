@@ -1,3 +1,4 @@
+using Wolverine.Attributes;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;
@@ -6,11 +7,13 @@ namespace PeelCases.Grading;
 // so cross-stream read models (force grade history) fold them without lookups.
 
 /// <summary>The team proposes a grade for a question, citing the findings it rests on.</summary>
+[MessageIdentity("PeelCases.Grading.GradeProposed")] // stored in Wolverine's envelope tables: never change
 public sealed record GradeProposed(
     Guid InspectionId, string QuestionCode, Grade Grade, string Rationale, IReadOnlyList<Guid> CitedFindingIds,
     string ProposedBy, DateTimeOffset ProposedAt);
 
 /// <summary>The final decision on a question's grade.</summary>
+[MessageIdentity("PeelCases.Grading.GradeAwarded")] // stored in Wolverine's envelope tables: never change
 public sealed record GradeAwarded(
     Guid InspectionId, string ForceId, string Cycle, int Year, string FrameworkId, string QuestionCode, string? LineageKey,
     Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);
@@ -24,6 +27,7 @@ public sealed record JudgmentReference(
     Grade Grade, DateTimeOffset AwardedAt);
 
 /// <summary>A question not inspected in detail keeps the earlier awarded judgment.</summary>
+[MessageIdentity("PeelCases.Grading.JudgmentCarriedOver")] // stored in Wolverine's envelope tables: never change
 public sealed record JudgmentCarriedOver(
     Guid InspectionId, string ForceId, string Cycle, int Year, string FrameworkId, string QuestionCode, string LineageKey,
     JudgmentReference From, string CarriedBy, DateTimeOffset CarriedAt);
@@ -32,5 +36,6 @@ public sealed record JudgmentCarriedOver(
 public sealed record PillarGradeProposed(
     Guid InspectionId, string PillarCode, Grade Grade, string Rationale, string ProposedBy, DateTimeOffset ProposedAt);
 
+[MessageIdentity("PeelCases.Grading.PillarGradeAwarded")] // stored in Wolverine's envelope tables: never change
 public sealed record PillarGradeAwarded(
     Guid InspectionId, string ForceId, string Cycle, int Year, string PillarCode, Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);

@@ -98,6 +98,8 @@ public static class ServiceSetup
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = Schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        // Stored rows name our types: pin those names so moving or renaming a type never orphans them.
+        StoredNames.Pin(opts);
         // Rich appends know each event's version before the inline projections run, so a
         // projected document's Version is exact on every write path (Quick mode leaves it 0
         // for appends made without fetching the stream first). See docs/adr/0002.

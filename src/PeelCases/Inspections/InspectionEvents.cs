@@ -1,3 +1,4 @@
+using Wolverine.Attributes;
 using System.Text.Json.Serialization;
 
 namespace PeelCases.Inspections;
@@ -36,6 +37,7 @@ public sealed record InspectionScheduled(
 public sealed record InspectionTeamChanged(Guid InspectionId, IReadOnlyList<string> Joined, IReadOnlyList<string> Left, string ChangedBy, DateTimeOffset ChangedAt);
 
 /// <summary>A question's scope decided (or changed) during planning.</summary>
+[MessageIdentity("PeelCases.Inspections.QuestionScoped")] // stored in Wolverine's envelope tables: never change
 public sealed record QuestionScoped(
     Guid InspectionId,
     string ForceId,

@@ -1,3 +1,4 @@
+using Wolverine.Attributes;
 using System.Text.Json.Serialization;
 using PeelCases.ReferenceData;
 
@@ -32,11 +33,13 @@ public sealed record FieldworkCompleted(Guid InspectionId, string CompletedBy, D
 
 public sealed record FindingsSubmittedForQa(Guid InspectionId, string QuestionCode, int FindingCount, string SubmittedBy, DateTimeOffset SubmittedAt);
 
+[MessageIdentity("PeelCases.Workflow.FindingsAcceptedByQa")] // stored in Wolverine's envelope tables: never change
 public sealed record FindingsAcceptedByQa(Guid InspectionId, string QuestionCode, string? Comments, string ReviewedBy, DateTimeOffset ReviewedAt);
 
 public sealed record FindingsReturnedByQa(Guid InspectionId, string QuestionCode, string Comments, string ReviewedBy, DateTimeOffset ReviewedAt);
 
 /// <summary>Appended by the workflow when a grade is proposed: the proposal joins the moderation queue.</summary>
+[MessageIdentity("PeelCases.Workflow.GradeEnteredModeration")] // stored in Wolverine's envelope tables: never change
 public sealed record GradeEnteredModeration(Guid InspectionId, string ForceId, string Cycle, string QuestionCode, Grade ProposedGrade, DateTimeOffset ProposedAt, DateTimeOffset EnteredAt);
 
 /// <summary>A moderator confirmed the proposed grade, or changed it with a reason.</summary>
@@ -49,6 +52,7 @@ public sealed record GradeModerated(Guid InspectionId, string QuestionCode, Grad
 public sealed record CarryOverNeedsDecision(Guid InspectionId, string QuestionCode, string Reason, DateTimeOffset FlaggedAt);
 
 /// <summary>Appended by the workflow: every question has a proposed grade (or is settled).</summary>
+[MessageIdentity("PeelCases.Workflow.InspectionEnteredModeration")] // stored in Wolverine's envelope tables: never change
 public sealed record InspectionEnteredModeration(Guid InspectionId, DateTimeOffset EnteredAt);
 
 /// <summary>Appended by the workflow: every question (and pillar) is settled; the HMI can sign off.</summary>

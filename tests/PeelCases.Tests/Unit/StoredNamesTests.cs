@@ -1,0 +1,69 @@
+using System.Reflection;
+using PeelCases.Infrastructure;
+using PeelCases.Tests.Support;
+using Wolverine.Attributes;
+
+namespace PeelCases.Tests.Unit;
+
+/// <summary>
+/// Every type name found in a stored dump resolves through the names we registered, never through
+/// a Type.GetType fallback on a CLR name that may since have moved. The same names are checked
+/// against the running Marten and Wolverine configuration in StoredHistoryTests.
+/// </summary>
+public sealed class StoredNamesTests
+{
+    private static readonly Type[] ServiceTypes = typeof(StoredNames).Assembly.GetTypes();
+
+    [Theory, MemberData(nameof(StoredDump.Names), MemberType = typeof(StoredDump))]
+    public void Every_stored_event_alias_and_clr_name_resolves_to_the_same_registered_type(string dump)
+    {
+        var pairs = StoredDump.Named(dump).Rows("mt_events").Select(r => (Alias: r["type"]!, Clr: r["mt_dotnet_type"]!)).Distinct().ToList();
+        Assert.NotEmpty(pairs);
+        Assert.All(pairs, p =>
+        {
+            var byAlias = StoredNames.EventForAlias(p.Alias);
+            Assert.True(byAlias is not null, $"The stored event alias '{p.Alias}' is not registered in StoredNames.Events.");
+            Assert.True(StoredNames.EventForClrName(p.Clr) == byAlias,
+                $"The stored CLR name '{p.Clr}' (alias '{p.Alias}') is not listed for {byAlias!.Name} in StoredNames.Events.");
+        });
+    }
+
+    [Theory, MemberData(nameof(StoredDump.Names), MemberType = typeof(StoredDump))]
+    public void Every_stored_stream_kind_and_document_table_is_a_registered_record(string dump)
+    {
+        var stored = StoredDump.Named(dump);
+        Assert.All(stored.Distinct("mt_streams", "type"), kind => Assert.Contains(kind, StoredNames.Records.Values));
+        // Wolverine's own documents (envelopes, dead letters) are named by Wolverine.
+        var tables = stored.Tables().Where(t => t.StartsWith("mt_doc_")).Select(t => t["mt_doc_".Length..]).Except(["envelope", "deadletterevent"]);
+        Assert.All(tables, alias => Assert.Contains(alias, StoredNames.Records.Values));
+    }
+
+    [Theory, MemberData(nameof(StoredDump.Names), MemberType = typeof(StoredDump))]
+    public void Every_stored_message_name_is_pinned_on_exactly_one_message_type(string dump)
+    {
+        var stored = StoredDump.Named(dump);
+        var names = stored.Distinct("wolverine_incoming_envelopes", "message_type")
+            .Concat(stored.Distinct("wolverine_outgoing_envelopes", "message_type"))
+            .Concat(stored.Distinct("wolverine_dead_letters", "message_type")).Distinct().ToList();
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.Single(ServiceTypes, t => t.GetCustomAttribute<MessageIdentityAttribute>()?.GetName() == name));
+    }
+
+    [Fact]
+    public void Aliases_and_clr_names_are_unique_and_the_current_clr_name_is_listed_first()
+    {
+        Assert.Equal(StoredNames.Events.Count, StoredNames.Events.Select(e => e.Alias).Distinct().Count());
+        Assert.Equal(StoredNames.Events.Count, StoredNames.Events.Select(e => e.Type).Distinct().Count());
+        var clrNames = StoredNames.Events.SelectMany(e => e.ClrNames).ToList();
+        Assert.Equal(clrNames.Count, clrNames.Distinct().Count());
+        Assert.All(StoredNames.Events, e => Assert.Equal(e.Type.FullName, e.ClrNames[0]));
+    }
+
+    [Fact]
+    public void Every_message_identity_is_unique()
+    {
+        var names = ServiceTypes.Select(t => t.GetCustomAttribute<MessageIdentityAttribute>()?.GetName()).OfType<string>().ToList();
+        Assert.NotEmpty(names);
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+}
