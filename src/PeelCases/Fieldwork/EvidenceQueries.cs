@@ -28,7 +28,7 @@ public static class EvidenceQueries
             return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
         var evidence = await session.Query<Evidence>()
             .Where(e => e.InspectionId == inspectionId)
-            .OrderBy(e => e.RecordedAt)
+            .OrderBy(e => e.RecordedAt).ThenBy(e => e.Id) // ties (one batch) in a stable order
             .ToListAsync(ct);
         return Results.Ok(string.IsNullOrWhiteSpace(question)
             ? evidence

@@ -34,6 +34,6 @@ public static class FindingQueries
         var query = session.Query<Finding>().Where(f => f.InspectionId == inspectionId);
         if (!includeWithdrawn) query = query.Where(f => !f.Withdrawn);
         if (!string.IsNullOrWhiteSpace(question)) query = query.Where(f => f.QuestionCode == question.ToUpperInvariant());
-        return await query.OrderBy(f => f.QuestionCode).ThenBy(f => f.DraftedAt).ToListAsync(ct);
+        return await query.OrderBy(f => f.QuestionCode).ThenBy(f => f.DraftedAt).ThenBy(f => f.Id).ToListAsync(ct);
     }
 }

@@ -19,8 +19,7 @@ namespace PeelCases.Tests.Integration;
 [Collection(AppCollection.Name)]
 public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
 {
-    private static readonly string ServiceDll = Path.Combine(TestPostgres.RepositoryRoot(), "src", "PeelCases", "bin",
-        AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug", "net10.0", "PeelCases.dll");
+    private static readonly string ServiceDll = ServiceCli.Dll;
     private static readonly string Lead = Token("ops.lead", PeelCases.Infrastructure.Roles.LeadInspector);
     private static readonly string Inspector = Token("ops.inspector", PeelCases.Infrastructure.Roles.Inspector);
 

@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alba;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PeelCases.FactualAccuracy;
+using PeelCases.Infrastructure;
+using PeelCases.Inspections;
+using PeelCases.Reporting;
+using PeelCases.Tests.Support;
+using Weasel.Core;
+using Wolverine.Runtime;
+using Wolverine.Tracking;
+using Xunit.Abstractions;
+
+namespace PeelCases.Tests.Integration;
+
+/// <summary>
+/// A database written by an earlier version, upgraded the way an operator upgrades production
+/// (docs/operations.md): restore, <c>db-apply</c>, <c>forget-nodes</c>, start the current service.
+/// Then everything stored must still read, rebuild and answer as it did, and the factual accuracy
+/// deadline the old version scheduled must fire once.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
+{
+    /// <summary>Set to write the stored answers of a dump (only on the version that wrote it).</summary>
+    private const string CaptureVariable = "PEELCASES_CAPTURE_STORED_ANSWERS";
+
+    /// <summary>
+    /// Read models that may differ from the snapshot taken before the rebuild, each with why.
+    /// Keyed by "Document:id"; empty while nothing differs.
+    /// </summary>
+    private static readonly Dictionary<string, string> IntendedReadModelDifferences = new();
+
+    [Theory, MemberData(nameof(StoredDump.Names), MemberType = typeof(StoredDump))]
+    public async Task A_database_written_by_an_earlier_version_upgrades_and_keeps_working(string name)
+    {
+        var dump = StoredDump.Named(name);
+        var database = await app.Postgres.CreateDatabaseAsync("peelcases_history");
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await dump.RestoreAsync(database);
+            // The deadline is set explicitly: far ahead until the test asks it to fire.
+            await Sql(database, "update peelcases.wolverine_incoming_envelopes set execution_time = now() + interval '1 day' where status = 'Scheduled'");
+            var hashes = await EventHashes(database);
+            Assert.Equal(dump.Rows("mt_events").Count, hashes.Count);
+            var deadNodes = dump.Rows("wolverine_nodes").Select(r => Guid.Parse(r["id"]!)).ToList();
+            output.WriteLine($"{name}: restored {hashes.Count} events in {clock.ElapsedMilliseconds} ms");
+
+            // The upgrade as docs/operations.md gives it.
+            await ServiceCli.RunAsync(database, "db-apply");
+            output.WriteLine((await ServiceCli.RunAsync(database, "forget-nodes")).Trim());
+            output.WriteLine($"{name}: db-apply and forget-nodes done at {clock.ElapsedMilliseconds} ms");
+
+            await using var host = await AppFixture.StartHostAsync(database, null, new Dictionary<string, string> { ["Database__ApplyChangesOnStartup"] = "false" });
+            var store = host.Services.GetRequiredService<IDocumentStore>();
+            var migration = await store.Storage.Database.CreateMigrationAsync();
+            Assert.True(migration.Difference == SchemaPatchDifference.None, $"db-apply left schema changes: {migration.Difference}");
+
+            EveryStoredNameResolvesThroughTheConfiguration(host, dump);
+            await EveryStreamLoads(store);
+
+            // Read models as restored, then rebuilt from the events by today's projections.
+            var restored = await ReadModels.SnapshotAsync(store);
+            await ReadModels.RebuildAllAsync(store);
+            await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+            var rebuilt = await ReadModels.SnapshotAsync(store);
+            Assert.Equal(restored.Keys.Order(), rebuilt.Keys.Order());
+            var changed = restored.Keys.Where(k => restored[k] != rebuilt[k]).ToList();
+            Assert.True(changed.All(IntendedReadModelDifferences.ContainsKey),
+                $"Read models changed by the rebuild without a stated reason: {string.Join(", ", changed.Except(IntendedReadModelDifferences.Keys))}");
+            output.WriteLine($"{name}: {rebuilt.Count} read models rebuilt identical ({changed.Count} listed differences) at {clock.ElapsedMilliseconds} ms");
+
+            await AnswersAreAsStored(host, store, dump);
+            CumbriaReference.AssertMatches(
+                await Page(host, CumbriaReference.Url, "text/markdown"),
+                JsonSerializer.Deserialize<ReportPage>(await Page(host, CumbriaReference.Url, "application/json"), AppFixture.Json)!,
+                await Page(host, CumbriaReference.Url, "text/html"));
+
+            // The old deployment's nodes are gone; the new node holds the work.
+            var nodes = await host.Services.GetRequiredService<IWolverineRuntime>().Storage.Nodes.LoadAllNodesAsync(CancellationToken.None);
+            Assert.DoesNotContain(nodes, n => deadNodes.Contains(n.NodeId));
+
+            await TheScheduledDeadlineFiresOnce(host, store, database);
+
+            // No stored event was rewritten: the deadline only added one.
+            var after = await EventHashes(database);
+            Assert.All(hashes, h => Assert.Equal(h.Value, after[h.Key]));
+            Assert.Equal(hashes.Count + 1, after.Count);
+            output.WriteLine($"{name}: upgrade checked in {clock.ElapsedMilliseconds} ms");
+        }
+        finally
+        {
+            await app.Postgres.DropDatabaseAsync(database);
+        }
+    }
+
+    private static void EveryStoredNameResolvesThroughTheConfiguration(IAlbaHost host, StoredDump dump)
+    {
+        var events = (EventGraph)host.Services.GetRequiredService<IDocumentStore>().Options.Events;
+        foreach (var e in StoredNames.Events)
+            Assert.Equal(e.Alias, events.EventMappingFor(e.Type).EventTypeName);
+        foreach (var kind in dump.Distinct("mt_streams", "type"))
+            Assert.Equal(kind, events.AggregateAliasFor(StoredNames.Records.Single(r => r.Value == kind).Key));
+
+        var handlers = ((WolverineRuntime)host.Services.GetRequiredService<IWolverineRuntime>()).Handlers;
+        foreach (var messageType in dump.Distinct("wolverine_incoming_envelopes", "message_type"))
+            Assert.True(handlers.TryFindMessageType(messageType, out _), $"Wolverine does not know the stored message type '{messageType}'.");
+        // Every message the service handles carries a pinned name, so the next move of a type cannot orphan its rows.
+        Assert.All(handlers.Chains.Select(c => c.MessageType).Where(t => t.Assembly == typeof(StoredNames).Assembly),
+            t => Assert.True(t.GetCustomAttributes(typeof(Wolverine.Attributes.MessageIdentityAttribute), false).Length == 1, $"{t.FullName} has no [MessageIdentity]."));
+    }
+
+    private static async Task EveryStreamLoads(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        var streams = await session.Events.QueryAllRawEvents().Select(e => e.StreamId).Distinct().ToListAsync();
+        foreach (var id in streams)
+        {
+            var state = await session.Events.FetchStreamStateAsync(id);
+            var events = await session.Events.FetchStreamAsync(id);
+            Assert.Equal(state!.Version, events.Count);
+            Assert.All(events, e => Assert.Equal(StoredNames.EventForAlias(e.EventTypeName), e.Data.GetType()));
+        }
+        foreach (var inspection in await session.Query<Inspection>().ToListAsync())
+        {
+            var folded = await session.Events.AggregateStreamAsync<Inspection>(inspection.Id);
+            Assert.Equal(JsonSerializer.Serialize(inspection), JsonSerializer.Serialize(folded));
+        }
+    }
+
+    /// <summary>
+    /// Trails, time travel, diffs, lists and grade histories answer as they did on the version that
+    /// wrote the dump (StoredHistory/NAME.answers.json, written by that version with
+    /// PEELCASES_CAPTURE_STORED_ANSWERS=1). New properties may appear; nothing said may change.
+    /// </summary>
+    private async Task AnswersAreAsStored(IAlbaHost host, IDocumentStore store, StoredDump dump)
+    {
+        var file = Path.Combine(StoredDump.Folder, $"{dump.Name}.answers.json");
+        if (Environment.GetEnvironmentVariable(CaptureVariable) == "1")
+        {
+            var captured = new JsonObject();
+            foreach (var url in await QuestionsToAsk(store)) captured[url] = await Ask(host, url);
+            await File.WriteAllTextAsync(file, captured.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        }
+        Assert.True(File.Exists(file), $"{file} is missing: write it with {CaptureVariable}=1 on the version that wrote the dump.");
+        var stored = JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsObject();
+        var differences = new List<string>();
+        foreach (var (url, answer) in stored)
+            differences.AddRange(JsonSubset.Differences(answer, await Ask(host, url), url));
+        Assert.True(differences.Count == 0, $"{differences.Count} stored answers changed:\n{string.Join('\n', differences.Take(30))}");
+        output.WriteLine($"{dump.Name}: {stored.Count} stored answers unchanged");
+    }
+
+    private static async Task<List<string>> QuestionsToAsk(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        var urls = new List<string>();
+        var inspections = await session.Query<Inspection>().ToListAsync();
+        foreach (var i in inspections.OrderBy(i => i.ForceId).ThenBy(i => i.Year))
+        {
+            var at = $"/inspections/{i.Id}";
+            urls.AddRange([at, $"{at}/evidence", $"{at}/findings?includeWithdrawn=true", $"{at}/events?pageSize=500", $"{at}/diff?fromVersion=1&toVersion={i.Version}"]);
+            for (var v = 1; v <= i.Version; v++) urls.Add($"{at}/as-of?version={v}");
+            foreach (var q in i.Questions)
+                urls.AddRange([$"{at}/questions/{q.Code}/trail", $"{at}/questions/{q.Code}/as-of?version={(i.Version + 1) / 2}", $"{at}/questions/{q.Code}/as-of?version={i.Version}"]);
+        }
+        foreach (var force in inspections.Select(i => i.ForceId).Distinct().Order()) urls.Add($"/forces/{force}/grade-history");
+        foreach (var (cycle, code) in inspections.SelectMany(i => i.Questions.Select(q => (i.Cycle, q.Code))).Distinct().Order())
+            urls.Add($"/moderation/comparison?cycle={Uri.EscapeDataString(cycle)}&question={code}");
+        return urls;
+    }
+
+    private static async Task<JsonObject> Ask(IAlbaHost host, string url)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithBearerToken(Token(TestUser.Lead));
+            s.IgnoreStatusCode();
+        });
+        var body = JsonNode.Parse(result.ReadAsText());
+        if (body is JsonObject problem) problem.Remove("traceId");
+        return new JsonObject { ["status"] = result.Context.Response.StatusCode, ["body"] = body };
+    }
+
+    private static async Task<string> Page(IAlbaHost host, string url, string accept) =>
+        (await host.Scenario(s => s.Get.Url(url).Accepts(accept))).ReadAsText();
+
+    private async Task TheScheduledDeadlineFiresOnce(IAlbaHost host, IDocumentStore store, string database)
+    {
+        await using var before = store.QuerySession();
+        var open = await before.Query<Inspection>().Where(i => i.FactualAccuracy != null && i.FactualAccuracy.ClosedAt == null).ToListAsync();
+        var check = Assert.Single(open);
+
+        var fired = Stopwatch.StartNew();
+        await host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
+            .WaitForMessageToBeReceivedAt<CloseFactualAccuracyCheck>(host)
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(_ =>
+                Sql(database, "update peelcases.wolverine_incoming_envelopes set execution_time = now() where status = 'Scheduled'")));
+        output.WriteLine($"The stored deadline fired {fired.ElapsedMilliseconds} ms after it fell due");
+
+        await using var session = store.QuerySession();
+        var closed = await session.LoadAsync<Inspection>(check.Id);
+        Assert.NotNull(closed!.FactualAccuracy!.ClosedAt);
+        Assert.Single(await session.Events.FetchStreamAsync(check.Id), e => e.Data is FactualAccuracyCheckClosed);
+        Assert.Equal(0L, await Scalar(database, "select count(*) from peelcases.wolverine_incoming_envelopes where status = 'Scheduled'"));
+    }
+
+    private static async Task<Dictionary<long, string>> EventHashes(string database)
+    {
+        // The columns the b977b06 schema has, so a later column added by db-apply does not count as a rewrite.
+        const string sql = """
+            select seq_id, md5(row(id, stream_id, version, data, bdata, type, "timestamp", tenant_id, mt_dotnet_type,
+                                   correlation_id, causation_id, headers, user_name, is_archived)::text)
+            from peelcases.mt_events order by seq_id
+            """;
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var hashes = new Dictionary<long, string>();
+        while (await reader.ReadAsync()) hashes[reader.GetInt64(0)] = reader.GetString(1);
+        return hashes;
+    }
+
+    private static async Task Sql(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> Scalar(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private static string Token(TestUser user) =>
+        DevTokens.Mint(new AuthOptions { SigningKey = AppFixture.SigningKey }, user.Id, user.Roles, DateTimeOffset.UtcNow, user.ForceId);
+}

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace PeelCases.Tests.Support;
+
+/// <summary>The built service as an operator runs it: <c>dotnet PeelCases.dll &lt;command&gt;</c> in a process of its own.</summary>
+public static class ServiceCli
+{
+    public static readonly string Dll = Path.Combine(TestPostgres.RepositoryRoot(), "src", "PeelCases", "bin",
+        AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug", "net10.0", "PeelCases.dll");
+
+    /// <summary>Runs one command against a database, as in production (no schema work at start); fails the test on a non-zero exit.</summary>
+    public static async Task<string> RunAsync(string connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Dll)! };
+        start.ArgumentList.Add(Dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["ConnectionStrings__peelcases"] = connectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__ApplyChangesOnStartup"] = "false";
+        start.Environment["Auth__SigningKey"] = AppFixture.SigningKey;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var output = await stdout + await stderr;
+        Assert.True(process.ExitCode == 0, $"dotnet PeelCases.dll {string.Join(' ', args)} exited {process.ExitCode}:\n{output}");
+        return output;
+    }
+}
