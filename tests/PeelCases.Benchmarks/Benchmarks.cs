@@ -22,7 +22,7 @@ public sealed partial class Benchmarks(string server, bool quick) : IAsyncDispos
     private readonly string _inspector = Token("bench.inspector", Roles.Inspector);
     private readonly List<IAsyncDisposable> _cleanup = [];
     private static readonly string Repo = FindRepo();
-    private static string ServiceDll => Path.Combine(Repo, "src/PeelCases/bin/Release/net10.0/PeelCases.dll");
+    internal static string ServiceDll => Path.Combine(Repo, "src/PeelCases/bin/Release/net10.0/PeelCases.dll");
     private static string HarnessDll => typeof(Harness).Assembly.Location;
 
     public async Task RunAllAsync(List<Row> rows)

@@ -18,6 +18,7 @@ public sealed record Row(string Benchmark, string Figure, string Baseline, strin
 /// in the same run as its baseline (raw PostgreSQL or a minimal API) and reported as a ratio.
 ///   PeelCases.Benchmarks [--quick] [--out FILE]        (PEELCASES_BENCH_POSTGRES: a server connection string)
 ///   PeelCases.Benchmarks baseline-server CONNECTION    (the minimal-API baseline, started by the harness)
+///   PeelCases.Benchmarks history-dump OUT.sql.gz       (a stored-history dump for tests/, see HistoryDump)
 /// </summary>
 public static class Harness
 {
@@ -29,6 +30,9 @@ public static class Harness
     public static async Task<int> Main(string[] args)
     {
         if (args is ["baseline-server", var connection]) return await BaselineServer.RunAsync(connection);
+        if (args is ["history-dump", var dumpFile])
+            return await HistoryDump.RunAsync(Environment.GetEnvironmentVariable("PEELCASES_BENCH_POSTGRES")
+                ?? throw new InvalidOperationException("Set PEELCASES_BENCH_POSTGRES (./deploy/local/history-dump.sh does)."), dumpFile);
         var quick = args.Contains("--quick");
         var outIndex = Array.IndexOf(args, "--out");
         var output = outIndex >= 0 ? args[outIndex + 1] : null;

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net.Http.Json;
+using Npgsql;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.Inspections;
+using PeelCases.Moderation;
+using PeelCases.ReferenceData;
+using PeelCases.QualityAssurance;
+using PeelCases.Testing;
+using PeelCases.Workflow;
+using static PeelCases.Benchmarks.Harness;
+
+namespace PeelCases.Benchmarks;
+
+/// <summary>
+/// Writes a stored-history dump the way the b977b06 one was written: the service, as a process
+/// on a fresh database, loads the demo data and is driven through its own API to leave four
+/// 2021/22 inspections at different stages (fieldwork, through QA, ready for sign-off, in the
+/// factual accuracy check with its deadline scheduled); then pg_dump, gzipped.
+///   PeelCases.Benchmarks history-dump OUT.sql.gz      (./deploy/local/history-dump.sh runs it)
+/// </summary>
+public static class HistoryDump
+{
+    private static readonly DateOnly Starts = new(2021, 10, 4);
+
+    public static async Task<int> RunAsync(string server, string output)
+    {
+        var database = $"peelcases_history_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await Exec(server, $"create database \"{database}\"");
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        try
+        {
+            await using (var service = await ServerProcess.StartAsync(Benchmarks.ServiceDll, [], FreePort(), new Dictionary<string, string>
+            {
+                ["ConnectionStrings__peelcases"] = connection,
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["PeelCases__DemoData"] = "true",
+                ["Serilog__MinimumLevel__Default"] = "Warning",
+            }, "/health/ready", null))
+            {
+                var api = new Api(service.Client);
+                await api.Inspection("essex", InspectionStage.Fieldwork);
+                await api.Inspection("surrey", InspectionStage.Reporting);
+                await api.Inspection("dorset", InspectionStage.SignOff);
+                await api.Inspection("norfolk", InspectionStage.FactualAccuracyCheck);
+            }
+            await PgDump(connection, output);
+            Console.WriteLine($"Wrote {output}");
+            return 0;
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await Exec(server, $"drop database if exists \"{database}\" with (force)");
+        }
+    }
+
+    /// <summary>The API as the inspection team uses it, each call as the role that makes it.</summary>
+    private sealed class Api(HttpClient client)
+    {
+        private static readonly string[] Questions = ["Q1", "Q3"];
+
+        // The demo identities (deploy/local/token.sh), so the record reads like the demo's.
+        private static readonly Dictionary<string, string> Users = new()
+        {
+            ["lead-inspector"] = "lena.lead", ["inspector"] = "ian.inspector", ["qa-reviewer"] = "quinn.qa",
+            ["moderator"] = "mo.moderator", ["hmi"] = "hannah.hmi",
+        };
+
+        public async Task Inspection(string force, InspectionStage goal)
+        {
+            var view = await Send<InspectionView>("/inspections", new ScheduleInspection(null, force, "2021/22", "peel-2021-22", Questions,
+                "lena.lead", Starts, Starts.AddDays(11), ["ian.inspector", "sara.inspector"]), "lead-inspector");
+            foreach (var q in Questions) view = await Step(view, $"questions/{q}/scope", v => new ScopeQuestion(QuestionScope.Detailed, null, v), "lead-inspector");
+            view = await Step(view, "fieldwork/start", v => new InspectionStep(v), "lead-inspector");
+            var findings = new Dictionary<string, Guid>();
+            foreach (var q in Questions)
+            {
+                var evidence = await Send<Evidence>($"/inspections/{view.Id}/evidence", new RecordEvidence(Guid.NewGuid(), EvidenceMethod.CaseFileReview, 10,
+                    Starts.AddDays(1), $"{force}: 8 of 10 files for {q} showed a completed risk assessment.", "Crime files", [q]), "inspector");
+                if (goal == InspectionStage.Fieldwork) continue;
+                findings[q] = (await Send<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), q, "Responding to the public",
+                    FindingKind.Strength, $"The force answers calls for {q} promptly.", [evidence.Id]), "inspector")).Id;
+            }
+            if (goal == InspectionStage.Fieldwork) return;
+            view = await Step(view, "fieldwork/complete", v => new InspectionStep(v), "lead-inspector");
+            foreach (var q in Questions)
+            {
+                view = await Step(view, $"questions/{q}/qa-submission", v => new InspectionStep(v), "inspector");
+                view = await Step(view, $"questions/{q}/qa-review", v => new ReviewFindings(QaOutcome.Accept, null, v), "qa-reviewer");
+            }
+            if (goal == InspectionStage.Reporting) return;
+            foreach (var q in Questions)
+            {
+                view = await Step(view, $"questions/{q}/grade-proposals", v => new ProposeGrade(Grade.Adequate, "Consistent with the findings.", [findings[q]], v), "lead-inspector");
+                view = await Until(view, v => v.Questions.Single(x => x.Code == q).Stage == QuestionStage.Moderation);
+                view = await Step(view, $"questions/{q}/moderation", v => new ModerateGrade(Grade.Adequate, null, v), "moderator");
+                view = await Step(view, $"questions/{q}/award", v => new InspectionStep(v), "hmi");
+            }
+            view = await Until(view, v => v.Stage == InspectionStage.SignOff);
+            if (goal == InspectionStage.SignOff) return;
+            view = await Step(view, "sign-off", v => new InspectionStep(v), "hmi");
+            await Step(view, "factual-accuracy-check", v => new InspectionStep(v), "lead-inspector");
+        }
+
+        /// <summary>A step at the version last read; when the workflow moved the inspection meanwhile (409), reload and send again, as a person would.</summary>
+        private async Task<InspectionView> Step(InspectionView view, string path, Func<long, object> body, string role)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await Send<InspectionView>($"/inspections/{view.Id}/{path}", body(view.Version), role);
+                    return await Get(view.Id);
+                }
+                catch (StaleVersion) when (attempt < 10)
+                {
+                    await Task.Delay(50 * attempt);
+                    view = await Get(view.Id);
+                }
+            }
+        }
+
+        private sealed class StaleVersion(string message) : Exception(message);
+
+        /// <summary>Waits for the workflow to answer: a separate process, so there is nothing to subscribe to but the record.</summary>
+        private async Task<InspectionView> Until(InspectionView view, Func<InspectionView, bool> done)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!done(view))
+            {
+                if (clock.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"The workflow did not move inspection {view.Id} on within 30 s.");
+                await Task.Delay(50);
+                view = await Get(view.Id);
+            }
+            return view;
+        }
+
+        private async Task<InspectionView> Get(Guid id)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/inspections/{id}");
+            request.Headers.Authorization = new("Bearer", Token(Users["lead-inspector"], "lead-inspector"));
+            using var response = await client.SendAsync(request);
+            return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<InspectionView>(Json))!;
+        }
+
+        private async Task<T> Send<T>(string path, object body, string role)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
+            request.Headers.Authorization = new("Bearer", Token(Users[role], role));
+            using var response = await client.SendAsync(request);
+            if (response.StatusCode == System.Net.HttpStatusCode.Conflict && (await response.Content.ReadAsStringAsync()).Contains("Stale version"))
+                throw new StaleVersion(path);
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"POST {path} as {role}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+        }
+    }
+
+    private static async Task PgDump(string connection, string output)
+    {
+        var c = new NpgsqlConnectionStringBuilder(connection);
+        var start = new ProcessStartInfo(PgTool("pg_dump")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "--no-owner", "--no-privileges", "-h", c.Host!, "-p", c.Port.ToString(), "-U", c.Username!, c.Database! }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        await using (var file = File.Create(output))
+        await using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
+            await process.StandardOutput.BaseStream.CopyToAsync(gzip);
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"pg_dump failed ({process.ExitCode}): {errors}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A PostgreSQL client tool: on the PATH, else in Debian's versioned folder.</summary>
+    private static string PgTool(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists)
+        ?? Directory.GetDirectories("/usr/lib/postgresql").Order().Select(d => Path.Combine(d, "bin", name)).LastOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"{name} not found: install PostgreSQL's client tools.");
+
+    private static async Task Exec(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
