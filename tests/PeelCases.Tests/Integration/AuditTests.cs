@@ -176,7 +176,7 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
         await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         var before = await ReadModels.SnapshotAsync(App.Store);
 
-        await ReadModels.RebuildAllAsync(App.Store);
+        await ReadModels.RebuildAllAsync(App.Host);
         await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
         var after = await ReadModels.SnapshotAsync(App.Store);

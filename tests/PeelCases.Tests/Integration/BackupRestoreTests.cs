@@ -33,7 +33,7 @@ public sealed class BackupRestoreTests(AppFixture app) : IAsyncLifetime
 
             await using var host = await AppFixture.StartHostAsync(restored, null);
             var store = host.Services.GetRequiredService<IDocumentStore>();
-            await ReadModels.RebuildAllAsync(store);
+            await ReadModels.RebuildAllAsync(host);
             await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
             ReadModels.AssertIdentical(original, await ReadModels.SnapshotAsync(store));
         }

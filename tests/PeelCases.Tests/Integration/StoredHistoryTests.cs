@@ -67,7 +67,7 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
 
             // Read models as restored, then rebuilt from the events by today's projections.
             var restored = await ReadModels.SnapshotAsync(store);
-            await ReadModels.RebuildAllAsync(store);
+            await ReadModels.RebuildAllAsync(host);
             await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
             var rebuilt = await ReadModels.SnapshotAsync(store);
             Assert.Equal(restored.Keys.Order(), rebuilt.Keys.Order());

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Marten;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
@@ -23,9 +26,13 @@ public static class ReadModels
         return docs;
     }
 
-    public static async Task RebuildAllAsync(IDocumentStore store)
+    /// <summary>
+    /// Rebuilds through the host's own daemon, which pauses the shard it rebuilds; a second daemon
+    /// built beside it would race the running one for the same progression rows.
+    /// </summary>
+    public static async Task RebuildAllAsync(IHost host)
     {
-        var daemon = await store.BuildProjectionDaemonAsync();
+        var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         foreach (var projection in Projections)
             await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(1), CancellationToken.None);
     }
