@@ -1,5 +1,5 @@
 using JasperFx;
-using PeelCases.Infrastructure;
+using PeelCases.Host;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPeelCases();

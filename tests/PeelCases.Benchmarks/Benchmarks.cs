@@ -4,14 +4,14 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
-using PeelCases.Audit;
-using PeelCases.Fieldwork;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
-using PeelCases.ReferenceData;
 using static PeelCases.Benchmarks.Harness;
 
 using PeelCases.Testing;
+using PeelCases.Audit;
+using PeelCases.Fieldwork;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Benchmarks;
 

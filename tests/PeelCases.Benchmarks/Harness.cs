@@ -4,9 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
-using PeelCases.Infrastructure;
 
 using PeelCases.Testing;
+using PeelCases.Host;
+using PeelCases.Inspections;
 
 namespace PeelCases.Benchmarks;
 

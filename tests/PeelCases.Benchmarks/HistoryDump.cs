@@ -2,16 +2,15 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net.Http.Json;
 using Npgsql;
+using PeelCases.Testing;
+using static PeelCases.Benchmarks.Harness;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Moderation;
-using PeelCases.ReferenceData;
 using PeelCases.QualityAssurance;
-using PeelCases.Testing;
-using PeelCases.Workflow;
-using static PeelCases.Benchmarks.Harness;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Benchmarks;
 

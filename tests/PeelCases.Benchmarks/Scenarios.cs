@@ -6,17 +6,18 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
-using PeelCases.Audit;
-using PeelCases.Fieldwork;
-using PeelCases.Grading;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
-using PeelCases.Publishing;
-using PeelCases.ReferenceData;
-using PeelCases.Workflow;
 using static PeelCases.Benchmarks.Harness;
 
 using PeelCases.Testing;
+using PeelCases.Audit;
+using PeelCases.Fieldwork;
+using PeelCases.Grading;
+using PeelCases.Host;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.Lifecycle;
+using PeelCases.Publishing;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Benchmarks;
 
@@ -24,7 +25,7 @@ public sealed partial class Benchmarks
 {
     private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web);
 
-    private static DocumentStore Store(string connection) => DocumentStore.For(opts => Infrastructure.ServiceSetup.ConfigureStore(opts, connection));
+    private static DocumentStore Store(string connection) => DocumentStore.For(opts => Host.ServiceSetup.ConfigureStore(opts, connection));
 
     /// <summary>4. As-of on an inspection with 10,000 events: the audit code vs a raw SELECT of the same rows and the same fold.</summary>
     private async Task TimeTravel(List<Row> rows, ServerProcess service, string database)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Marten;
 using PeelCases.Fieldwork;
-using PeelCases.Findings;
+using PeelCases.Inspections;
 
 namespace PeelCases.Audit;
 
@@ -13,7 +13,7 @@ namespace PeelCases.Audit;
 /// </summary>
 public static class AsOfCounts
 {
-    public static async Task<(EvidenceCounts Evidence, IReadOnlyDictionary<string, Dictionary<FindingKind, int>> Findings)> LoadAsync(
+    public static async Task<(EvidenceCounts Evidence, IReadOnlyDictionary<string, Dictionary<string, int>> Findings)> LoadAsync(
         IQuerySession session, Guid inspectionId, PointInRecord point, CancellationToken ct)
     {
         var (cut, args) = point switch
@@ -57,5 +57,5 @@ public static class AsOfCounts
 
     private sealed record EvidenceRow(int Total, Dictionary<string, int> ByQuestion);
 
-    private sealed record FindingRow(string Question, FindingKind Kind, int Count);
+    private sealed record FindingRow(string Question, string Kind, int Count);
 }

@@ -3,9 +3,11 @@ using PeelCases.FactualAccuracy;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
+using PeelCases.HmiSignOff;
 using PeelCases.Inspections;
+using PeelCases.Moderation;
 using PeelCases.Publishing;
-using PeelCases.Reporting;
+using PeelCases.QualityAssurance;
 using PeelCases.Workflow;
 
 namespace PeelCases.Audit;

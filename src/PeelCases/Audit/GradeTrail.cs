@@ -2,13 +2,10 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Fieldwork;
-using PeelCases.Findings;
-using PeelCases.Grading;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
-using PeelCases.Workflow;
 using Wolverine.Http;
+using PeelCases.Fieldwork;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
 
 namespace PeelCases.Audit;
 

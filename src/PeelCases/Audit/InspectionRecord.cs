@@ -2,8 +2,9 @@ using JasperFx.Events;
 using Marten;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
-using PeelCases.Infrastructure;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.Lifecycle;
 
 namespace PeelCases.Audit;
 
@@ -66,7 +67,7 @@ public sealed class InspectionRecord(Guid inspectionId, IReadOnlyList<IEvent> ev
         return new RecordState(inspection, evidence.Values.ToList(), findings.Values.ToList());
     }
 
-    private static void Fold<TProjection, TDoc>(Dictionary<Guid, TDoc> docs, IEvent e) where TDoc : class, Infrastructure.IInspectionRecord
+    private static void Fold<TProjection, TDoc>(Dictionary<Guid, TDoc> docs, IEvent e) where TDoc : class, IInspectionRecord
     {
         var doc = StaticFold<TProjection, TDoc>.Apply(docs.GetValueOrDefault(e.StreamId), e.Data);
         if (doc is null) return;
@@ -80,7 +81,7 @@ public sealed record RecordState(Inspection? Inspection, IReadOnlyList<Evidence>
     public EvidenceCounts EvidenceCounts() => new(Evidence.Count,
         Evidence.SelectMany(e => e.Content.QuestionCodes).GroupBy(q => q).ToDictionary(g => g.Key, g => g.Count()));
 
-    public IReadOnlyDictionary<string, Dictionary<FindingKind, int>> FindingCounts() =>
+    public IReadOnlyDictionary<string, Dictionary<string, int>> FindingCounts() =>
         Findings.Where(f => !f.Withdrawn).GroupBy(f => f.QuestionCode)
-            .ToDictionary(g => g.Key, g => g.GroupBy(f => f.Content.Kind).ToDictionary(k => k.Key, k => k.Count()));
+            .ToDictionary(g => g.Key, g => g.GroupBy(f => f.Content.Kind.ToString()).ToDictionary(k => k.Key, k => k.Count()));
 }

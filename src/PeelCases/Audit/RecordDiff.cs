@@ -1,22 +1,24 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
-using PeelCases.Infrastructure;
 using PeelCases.Inspections;
-using Wolverine.Http;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Audit;
 
-public sealed record Change<T>(T? Before, T? After);
+public sealed record BeforeAfter<T>(T? Before, T? After);
 
-public sealed record QuestionDiff(string Code, Change<QuestionScope?>? Scope, Change<string?>? Stage, Change<string?>? Grade);
+public sealed record QuestionDiff(string Code, BeforeAfter<QuestionScope?>? Scope, BeforeAfter<string?>? Stage, BeforeAfter<string?>? Grade);
 
 public sealed record FindingDiff(Guid FindingId, string QuestionCode, string Heading, FindingKind Kind, string Change, string? TextBefore, string? TextAfter);
 
 public sealed record InspectionDiff(
-    string From, string To, Change<InspectionStage>? Stage, IReadOnlyList<QuestionDiff> Questions,
+    string From, string To, BeforeAfter<InspectionStage>? Stage, IReadOnlyList<QuestionDiff> Questions,
     IReadOnlyList<FindingDiff> Findings, int EvidenceAdded, int EvidenceAmended, long VersionFrom, long VersionTo);
 
 /// <summary>What changed between two points of the record: stages, scopes, grades, findings, evidence.</summary>
@@ -61,7 +63,7 @@ public static class RecordDiff
                     old?.Content.Text, change == "withdrawn" ? null : f.Content.Text));
         }
 
-        return new InspectionDiff(fromLabel, toLabel, b?.Stage == a?.Stage || a is null ? null : new Change<InspectionStage>(b?.Stage ?? default, a.Stage),
+        return new InspectionDiff(fromLabel, toLabel, b?.Stage == a?.Stage || a is null ? null : new BeforeAfter<InspectionStage>(b?.Stage ?? default, a.Stage),
             questions, findings,
             after.Evidence.Count(e => before.Evidence.All(x => x.Id != e.Id)),
             after.Evidence.Count(e => before.Evidence.FirstOrDefault(x => x.Id == e.Id) is { } old && old.Version != e.Version),
@@ -77,5 +79,5 @@ public static class RecordDiff
         _ => null,
     };
 
-    private static Change<T>? Diff<T>(T before, T after) => EqualityComparer<T>.Default.Equals(before, after) ? null : new Change<T>(before, after);
+    private static BeforeAfter<T>? Diff<T>(T before, T after) => EqualityComparer<T>.Default.Equals(before, after) ? null : new BeforeAfter<T>(before, after);
 }

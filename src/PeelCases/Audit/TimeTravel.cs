@@ -1,12 +1,13 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
-using PeelCases.Infrastructure;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.Lifecycle;
 using PeelCases.ReferenceData;
-using Wolverine.Http;
 
 namespace PeelCases.Audit;
 

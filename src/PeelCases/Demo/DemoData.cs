@@ -165,7 +165,7 @@ public sealed class DemoData : IInitialData
 }
 
 /// <summary>The findings and summary of the Cumbria 2018/19 effectiveness report, shipped as a resource.</summary>
-public sealed record Cumbria2018Report(string Summary, IReadOnlyList<ReportSection> Findings)
+public sealed record Cumbria2018Report(string Summary, IReadOnlyList<ReferenceSection> Findings)
 {
     public static Cumbria2018Report Load()
     {
@@ -176,11 +176,11 @@ public sealed record Cumbria2018Report(string Summary, IReadOnlyList<ReportSecti
         var findings = blocks.Where(b => b[0] != "summary").Select(b =>
         {
             var head = b[0].Split(" | ");
-            return new ReportSection(head[0], Enum.Parse<FindingKind>(head[1]), head[2],
+            return new ReferenceSection(head[0], Enum.Parse<FindingKind>(head[1]), head[2],
                 head[3].Split(',').Select(int.Parse).ToList(), b[1].Trim());
         }).ToList();
         return new Cumbria2018Report(summary, findings);
     }
 }
 
-public sealed record ReportSection(string Question, FindingKind Kind, string Heading, IReadOnlyList<int> CitedEvidence, string Text);
+public sealed record ReferenceSection(string Question, FindingKind Kind, string Heading, IReadOnlyList<int> CitedEvidence, string Text);

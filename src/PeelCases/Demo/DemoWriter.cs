@@ -1,10 +1,11 @@
 using Marten;
+using PeelCases.FactualAccuracy;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
-using PeelCases.Infrastructure;
+using PeelCases.HmiSignOff;
 using PeelCases.Inspections;
-using PeelCases.FactualAccuracy;
+using PeelCases.Kernel;
 using PeelCases.Moderation;
 using PeelCases.Publishing;
 using PeelCases.QualityAssurance;

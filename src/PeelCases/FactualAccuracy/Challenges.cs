@@ -2,10 +2,10 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
 using Wolverine;
 using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
 
 namespace PeelCases.FactualAccuracy;
 

@@ -2,11 +2,10 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
-using PeelCases.Workflow;
 using Wolverine;
 using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
 
 namespace PeelCases.FactualAccuracy;
 
@@ -16,7 +15,7 @@ public static class OpenFactualAccuracyCheckRules
     {
         if (Stages.Require(inspection, InspectionStage.SignOff, "Opening the factual accuracy check") is { } wrongStage) return wrongStage;
         if (inspection.SignedOff is null) return Refusal.ProcessRule("The factual accuracy check opens after the HMI has signed the inspection off.");
-        return new FactualAccuracyCheckOpened(inspection.Id, inspection.ForceId, workingDays, WorkingDays.Add(now, workingDays), actor, now);
+        return new FactualAccuracyCheckOpened(inspection.Id, inspection.ForceId, workingDays, WorkingDayCalendar.Add(now, workingDays), actor, now);
     }
 }
 

@@ -1,7 +1,7 @@
 namespace PeelCases.FactualAccuracy;
 
 /// <summary>Deadlines in working days: weekends are skipped (bank holidays are not modelled).</summary>
-public static class WorkingDays
+public static class WorkingDayCalendar
 {
     public static DateTimeOffset Add(DateTimeOffset start, int days)
     {

@@ -1,5 +1,5 @@
 using Marten.Events.Aggregation;
-using PeelCases.Infrastructure;
+using PeelCases.Inspections;
 
 namespace PeelCases.Fieldwork;
 
@@ -16,14 +16,14 @@ public sealed class Evidence : IInspectionRecord
     public string RecordedBy { get; set; } = "";
     public DateTimeOffset RecordedAt { get; set; }
     public List<EvidenceRevision> EarlierVersions { get; set; } = [];
-    public Redaction? Redacted { get; set; }
+    public RedactionStamp? Redacted { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
     public string LastChangedBy { get; set; } = "";
     public long Version { get; set; }
 }
 
 /// <summary>A superseded version of the evidence and why it was changed.</summary>
-public sealed record Redaction(string Reason, string By, DateTimeOffset At);
+public sealed record RedactionStamp(string Reason, string By, DateTimeOffset At);
 
 public sealed record EvidenceRevision(long Version, EvidenceContent Content, string ChangedBy, DateTimeOffset ChangedAt, string SupersededBecause);
 
@@ -44,7 +44,7 @@ public partial class EvidenceProjection : SingleStreamProjection<Evidence, Guid>
     {
         evidence.Content = EvidenceRedacted.Mask(evidence.Content);
         evidence.EarlierVersions = evidence.EarlierVersions.Select(v => v with { Content = EvidenceRedacted.Mask(v.Content) }).ToList();
-        evidence.Redacted = new Redaction(e.Reason, e.RedactedBy, e.RedactedAt);
+        evidence.Redacted = new RedactionStamp(e.Reason, e.RedactedBy, e.RedactedAt);
         evidence.LastChangedAt = e.RedactedAt;
         evidence.LastChangedBy = e.RedactedBy;
     }

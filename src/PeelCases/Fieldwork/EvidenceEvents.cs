@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using PeelCases.Kernel;
 
 namespace PeelCases.Fieldwork;
 
-[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<EvidenceMethod>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Kernel.StrictEnumConverter<EvidenceMethod>))]
 public enum EvidenceMethod
 {
     Interview,

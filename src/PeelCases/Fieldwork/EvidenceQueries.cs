@@ -1,9 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
 using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
 
 namespace PeelCases.Fieldwork;
 

@@ -1,5 +1,5 @@
 using Marten.Events.Aggregation;
-using PeelCases.Infrastructure;
+using PeelCases.Inspections;
 
 namespace PeelCases.Findings;
 

@@ -1,11 +1,12 @@
 using System.Text.Json.Serialization;
+using PeelCases.Kernel;
 
 namespace PeelCases.Findings;
 
-[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<FindingKind>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Kernel.StrictEnumConverter<FindingKind>))]
 public enum FindingKind { Strength, AreaForImprovement, CauseOfConcern, InnovativePractice }
 
-[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<DeadlineKind>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Kernel.StrictEnumConverter<DeadlineKind>))]
 public enum DeadlineKind
 {
     Immediately,
@@ -15,11 +16,11 @@ public enum DeadlineKind
     WithinMonths,
 }
 
-[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<RecommendationStatus>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Kernel.StrictEnumConverter<RecommendationStatus>))]
 public enum RecommendationStatus { Open, AwaitingReview, InProgress, Discharged, NoFurtherActionNeeded }
 
 /// <summary>When a recommendation must be met: "immediately", by a date, or within some months.</summary>
-public sealed record Deadline(DeadlineKind Kind, DateOnly? Date = null, int? Months = null)
+public sealed record RecommendationDeadline(DeadlineKind Kind, DateOnly? Date = null, int? Months = null)
 {
     public override string ToString() => Kind switch
     {
@@ -30,7 +31,7 @@ public sealed record Deadline(DeadlineKind Kind, DateOnly? Date = null, int? Mon
 }
 
 /// <summary>A recommendation attached to a cause of concern; its status moves on after publication.</summary>
-public sealed record Recommendation(int Number, string Text, Deadline Deadline, RecommendationStatus Status);
+public sealed record Recommendation(int Number, string Text, RecommendationDeadline Deadline, RecommendationStatus Status);
 
 /// <summary>What a finding says; kept whole in every event so each version can be read back.</summary>
 public sealed record FindingContent(

@@ -1,12 +1,11 @@
 using PeelCases.Fieldwork;
-using PeelCases.Infrastructure;
 using PeelCases.Inspections;
-using PeelCases.Workflow;
+using PeelCases.Kernel;
 
 namespace PeelCases.Findings;
 
 /// <summary>A recommendation as a client sends it; numbers and statuses are the service's.</summary>
-public sealed record RecommendationInput(string? Text, Deadline? Deadline);
+public sealed record RecommendationInput(string? Text, RecommendationDeadline? Deadline);
 
 /// <summary>What a finding must satisfy, drafted or revised.</summary>
 public static class FindingRules

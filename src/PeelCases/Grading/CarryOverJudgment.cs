@@ -2,11 +2,11 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
-using PeelCases.ReferenceData;
 using Wolverine;
 using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;
 

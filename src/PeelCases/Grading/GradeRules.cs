@@ -1,5 +1,5 @@
-using PeelCases.Infrastructure;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;

@@ -1,4 +1,5 @@
 using Wolverine.Attributes;
+using PeelCases.Inspections;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;
@@ -18,14 +19,6 @@ public sealed record GradeAwarded(
     Guid InspectionId, string ForceId, string Cycle, int Year, string FrameworkId, string QuestionCode, string? LineageKey,
     Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);
 
-/// <summary>
-/// Where an earlier judgment was actually awarded. A carried-over judgment refers to it
-/// instead of restating a grade; a chain of carry-overs resolves to the original award.
-/// </summary>
-public sealed record JudgmentReference(
-    Guid InspectionId, string ForceId, string Cycle, int Year, string FrameworkId, string QuestionCode, string? PillarCode,
-    Grade Grade, DateTimeOffset AwardedAt);
-
 /// <summary>A question not inspected in detail keeps the earlier awarded judgment.</summary>
 [MessageIdentity("PeelCases.Grading.JudgmentCarriedOver")] // stored in Wolverine's envelope tables: never change
 public sealed record JudgmentCarriedOver(
@@ -39,3 +32,6 @@ public sealed record PillarGradeProposed(
 [MessageIdentity("PeelCases.Grading.PillarGradeAwarded")] // stored in Wolverine's envelope tables: never change
 public sealed record PillarGradeAwarded(
     Guid InspectionId, string ForceId, string Cycle, int Year, string PillarCode, Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);
+
+/// <summary>Appended by the workflow when no earlier judgment could be carried over: a person must decide.</summary>
+public sealed record CarryOverNeedsDecision(Guid InspectionId, string QuestionCode, string Reason, DateTimeOffset FlaggedAt);

@@ -2,13 +2,12 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Findings;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
-using PeelCases.ReferenceData;
-using PeelCases.Workflow;
 using Wolverine;
 using Wolverine.Http;
+using PeelCases.Findings;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;
 

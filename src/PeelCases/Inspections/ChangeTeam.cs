@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Infrastructure;
 using Wolverine;
 using Wolverine.Http;
+using PeelCases.Kernel;
 
 namespace PeelCases.Inspections;
 

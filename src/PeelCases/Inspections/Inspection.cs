@@ -1,6 +1,4 @@
-using PeelCases.Grading;
 using PeelCases.ReferenceData;
-using PeelCases.Workflow;
 
 namespace PeelCases.Inspections;
 
@@ -25,7 +23,7 @@ public sealed class Inspection
     public DateTimeOffset StageSince { get; set; }
     public List<InspectionQuestion> Questions { get; set; } = [];
     public List<PillarJudgment> Pillars { get; set; } = [];
-    public SignOff? SignedOff { get; set; }
+    public SignOffStamp? SignedOff { get; set; }
     public FactualAccuracyCheck? FactualAccuracy { get; set; }
     public List<Publication> Publications { get; set; } = [];
     public DateTimeOffset ScheduledAt { get; set; }
@@ -41,6 +39,49 @@ public sealed class Inspection
 
     public void Replace(InspectionQuestion question) =>
         Questions[Questions.FindIndex(q => q.Code == question.Code)] = question;
+
+    // The changes events make, shared by the capabilities' contributions to the fold (Lifecycle/InspectionProjection).
+
+    /// <summary>Changes one question; an unknown code changes nothing but the last-changed stamp.</summary>
+    public void ChangeQuestion(string code, Func<InspectionQuestion, InspectionQuestion> change, string? by, DateTimeOffset at)
+    {
+        var question = FindQuestion(code);
+        if (question is not null) Replace(change(question));
+        if (by is null) LastChangedAt = at;
+        else Touch(by, at);
+    }
+
+    public void Touch(string by, DateTimeOffset at)
+    {
+        LastChangedBy = by;
+        LastChangedAt = at;
+    }
+
+    public void EnterStage(InspectionStage stage, DateTimeOffset at)
+    {
+        Stage = stage;
+        StageSince = at;
+        LastChangedAt = at;
+    }
+
+    /// <summary>Moves every inspected question (detailed or ungraded) that stands at one stage to the next.</summary>
+    public void MoveQuestions(QuestionStage from, QuestionStage to, DateTimeOffset at)
+    {
+        foreach (var q in Questions.Where(q => q.Stage == from && q.Scope is QuestionScope.Detailed or QuestionScope.Ungraded).ToList())
+            Replace(q with { Stage = to, StageSince = at });
+    }
+
+    /// <summary>Changes a pillar's judgment, adding the pillar on first use.</summary>
+    public void ChangePillar(string code, Func<PillarJudgment, PillarJudgment> change)
+    {
+        var index = Pillars.FindIndex(p => p.PillarCode == code);
+        if (index < 0)
+        {
+            Pillars.Add(new PillarJudgment(code, null, null));
+            index = Pillars.Count - 1;
+        }
+        Pillars[index] = change(Pillars[index]);
+    }
 }
 
 /// <summary>
@@ -78,7 +119,7 @@ public sealed record AwardedGrade(Grade Grade, string AwardedBy, DateTimeOffset 
 
 public sealed record PillarJudgment(string PillarCode, ProposedGrade? Proposed, AwardedGrade? Awarded);
 
-public sealed record SignOff(string By, DateTimeOffset At);
+public sealed record SignOffStamp(string By, DateTimeOffset At);
 
 public sealed record FactualAccuracyCheck(
     DateTimeOffset OpenedAt, string OpenedBy, int WorkingDays, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, List<Challenge> Challenges);

@@ -1,9 +1,10 @@
 using Wolverine.Attributes;
 using System.Text.Json.Serialization;
+using PeelCases.Kernel;
 
 namespace PeelCases.Inspections;
 
-[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<QuestionScope>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Kernel.StrictEnumConverter<QuestionScope>))]
 public enum QuestionScope
 {
     /// <summary>Inspected in detail this time and graded (where the framework grades it).</summary>
@@ -14,7 +15,7 @@ public enum QuestionScope
     Ungraded,
 }
 
-[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<InspectionStage>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Kernel.StrictEnumConverter<InspectionStage>))]
 public enum InspectionStage { Planning, Fieldwork, Reporting, Moderation, SignOff, FactualAccuracyCheck, Published }
 
 /// <summary>An inspection of one force in one cycle, against one framework version.</summary>

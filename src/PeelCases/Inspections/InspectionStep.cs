@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Infrastructure;
+using PeelCases.Kernel;
 
 namespace PeelCases.Inspections;
 

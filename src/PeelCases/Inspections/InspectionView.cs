@@ -1,9 +1,5 @@
 using Marten;
-using PeelCases.Fieldwork;
-using PeelCases.Findings;
-using PeelCases.Grading;
 using PeelCases.ReferenceData;
-using PeelCases.Workflow;
 
 namespace PeelCases.Inspections;
 
@@ -28,7 +24,7 @@ public sealed record InspectionView(
     DateOnly FieldworkEnds,
     IReadOnlyList<QuestionView> Questions,
     IReadOnlyList<PillarView> Pillars,
-    SignOff? SignedOff,
+    SignOffStamp? SignedOff,
     FactualAccuracyCheck? FactualAccuracy,
     IReadOnlyList<Publication> Publications,
     int EvidenceCount,
@@ -48,7 +44,7 @@ public sealed record InspectionView(
     }
 
     public static InspectionView Compose(Inspection i, Force? force, AssessmentFramework? framework, EvidenceCounts evidence,
-        IReadOnlyDictionary<string, Dictionary<FindingKind, int>> findings) => new(
+        IReadOnlyDictionary<string, Dictionary<string, int>> findings) => new(
         i.Id, i.ForceId, force?.Name ?? i.ForceId, i.Cycle, i.Year, i.FrameworkId, i.FrameworkVersion, i.Stage, i.StageSince, i.LeadInspector, i.Team,
         i.FieldworkStarts, i.FieldworkEnds,
         i.Questions.Select(q =>
@@ -70,7 +66,7 @@ public sealed record InspectionView(
 
 public sealed record QuestionView(
     string Code, int Number, string Text, string? Pillar, bool Graded, QuestionScope? Scope, QuestionStage Stage, DateTimeOffset StageSince,
-    int EvidenceCount, IReadOnlyDictionary<FindingKind, int> Findings, ProposedGrade? Proposed, ModerationDecision? Moderated,
+    int EvidenceCount, IReadOnlyDictionary<string, int> Findings, ProposedGrade? Proposed, ModerationDecision? Moderated,
     AwardedGrade? Awarded, JudgmentReference? CarriedOverFrom, Grade? Grade, bool Settled, bool Final, string? QaComments, string? CarryOverProblem);
 
 public sealed record PillarView(string Code, string Name, string HeadlineQuestion, ProposedGrade? Proposed, AwardedGrade? Awarded);

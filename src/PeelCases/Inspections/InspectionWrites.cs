@@ -1,7 +1,7 @@
 using Marten;
-using PeelCases.Infrastructure;
-using PeelCases.ReferenceData;
 using Wolverine;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Inspections;
 
@@ -9,8 +9,7 @@ namespace PeelCases.Inspections;
 /// The one write path for the inspection stream: lock the stream (writers queue rather than
 /// race, so the inline document stays exact), check the client's expected version, let a
 /// pure decision function see the inspection as it stands, append what it decides, and hand
-/// the event to the workflow through the outbox (when the workflow reacts to it) — in the same
-/// transaction.
+/// the event to its subscribers through the outbox — in the same transaction.
 /// </summary>
 public static class InspectionWrites
 {
@@ -46,7 +45,9 @@ public static class InspectionWrites
         if (decision.Refusal is { } refusal) return refusal;
 
         stream.AppendOne(decision.Value!);
-        if (Workflow.WorkflowHandler.Hears(decision.Value!)) await bus.PublishAsync(decision.Value!);
+        // Through the outbox, in this transaction: Wolverine routes it to whichever handlers subscribe
+        // to its type (the workflow's), and drops it when none do.
+        await bus.PublishAsync(decision.Value!);
         await session.SaveChangesAsync(ct);
         return null;
     }

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Infrastructure;
-using PeelCases.ReferenceData;
 using Wolverine.Http;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Inspections;
 

@@ -1,12 +1,12 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 using PeelCases.Findings;
 using PeelCases.Grading;
-using PeelCases.Infrastructure;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.ReferenceData;
-using Wolverine.Http;
 
 namespace PeelCases.Moderation;
 
@@ -48,7 +48,8 @@ public static class ModerationComparison
         foreach (var inspection in inspections)
         {
             if (inspection.FindQuestion(defined.Code) is not { } q) continue;
-            var counts = await FindingCounts.ForInspection(session, inspection.Id, ct);
+            var counts = (await FindingCounts.ForInspection(session, inspection.Id, ct))
+                .ToDictionary(c => c.Key, c => c.Value.ToDictionary(k => Enum.Parse<FindingKind>(k.Key), k => k.Value));
             rows.Add((inspection, q, counts.GetValueOrDefault(q.Code) ?? []));
         }
         return Results.Ok(Compare(framework, defined, rows.Select(r => (r.Inspection, r.Question, r.Findings, forces.GetValueOrDefault(r.Inspection.ForceId, r.Inspection.ForceId))).ToList()));

@@ -1,11 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using PeelCases.Grading;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
-using PeelCases.ReferenceData;
-using PeelCases.Workflow;
 using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Moderation;
 

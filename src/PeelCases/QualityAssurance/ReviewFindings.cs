@@ -3,15 +3,14 @@ using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
-using PeelCases.Workflow;
 using Wolverine;
 using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
 
 namespace PeelCases.QualityAssurance;
 
-[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<QaOutcome>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Kernel.StrictEnumConverter<QaOutcome>))]
 public enum QaOutcome { Accept, Return }
 
 /// <summary>A QA reviewer accepts a question's findings, or returns them to drafting with comments.</summary>

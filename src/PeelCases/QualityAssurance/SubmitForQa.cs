@@ -2,12 +2,10 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Findings;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
-using PeelCases.Workflow;
 using Wolverine;
 using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
 
 namespace PeelCases.QualityAssurance;
 

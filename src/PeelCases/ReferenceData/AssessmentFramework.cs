@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using PeelCases.Kernel;
 
 namespace PeelCases.ReferenceData;
 
-[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<Grade>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Kernel.StrictEnumConverter<Grade>))]
 public enum Grade { Outstanding, Good, Adequate, RequiresImprovement, Inadequate }
 
 /// <summary>

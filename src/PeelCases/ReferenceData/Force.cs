@@ -1,6 +1,7 @@
+using PeelCases.Kernel;
 namespace PeelCases.ReferenceData;
 
-[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Infrastructure.StrictEnumConverter<Nation>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Kernel.StrictEnumConverter<Nation>))]
 public enum Nation { England, Wales }
 
 /// <summary>A territorial police force. The code is stable; the display name may change.</summary>

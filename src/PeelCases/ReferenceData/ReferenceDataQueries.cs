@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PeelCases.Infrastructure;
 using Wolverine.Http;
+using PeelCases.Kernel;
 
 namespace PeelCases.ReferenceData;
 

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 using PeelCases.Audit;
-using PeelCases.Infrastructure;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.Publishing;
 using PeelCases.ReferenceData;
-using Wolverine.Http;
 
 namespace PeelCases.Reporting;
 

@@ -9,7 +9,7 @@ namespace PeelCases.Reporting;
 public sealed record ReportPage(
     string Title, string ForceName, string Cycle, string? PillarName, string? HeadlineQuestion, DateOnly? LastUpdated, int? Version,
     bool IsDraft, string? OverallGrade, IReadOnlyList<string> Summary, IReadOnlyList<string> EarlierJudgments, string QuestionsHeading,
-    IReadOnlyList<ReportQuestion> Questions, IReadOnlyList<ReportVersion> Versions);
+    IReadOnlyList<ReportQuestion> Questions, IReadOnlyList<PageVersion> Versions);
 
 public sealed record ReportQuestion(
     int Number, string Text, string Grade, string? CarriedOverSentence, string? Introduction, IReadOnlyList<ReportSection> Sections,
@@ -17,7 +17,7 @@ public sealed record ReportQuestion(
 
 public sealed record ReportSection(string Heading, IReadOnlyList<string> Paragraphs);
 
-public sealed record ReportVersion(int Version, DateOnly PublishedOn);
+public sealed record PageVersion(int Version, DateOnly PublishedOn);
 
 public static class ReportPages
 {
@@ -54,7 +54,7 @@ public static class ReportPages
             EarlierJudgments: earlier,
             QuestionsHeading: pillar is null ? "Questions" : $"Questions for {pillar.Name}",
             Questions: questions,
-            Versions: publications.Select(p => new ReportVersion(p.ReportVersion, p.PublishedOn)).ToList());
+            Versions: publications.Select(p => new PageVersion(p.ReportVersion, p.PublishedOn)).ToList());
     }
 
     private static ReportQuestion Question(Inspection inspection, InspectionQuestion q, FrameworkQuestion defined, RecordState state,

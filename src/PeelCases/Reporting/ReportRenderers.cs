@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using PeelCases.Grading;
 
 namespace PeelCases.Reporting;
 

@@ -28,11 +28,4 @@ public static class InspectionProgress
 
     public static IEnumerable<Pillar> PillarsInScope(Inspection inspection, AssessmentFramework framework) =>
         framework.Pillars.Where(p => inspection.Questions.Any(q => framework.FindQuestion(q.Code) is { Graded: true } fq && fq.PillarCode == p.Code));
-
-    /// <summary>What stands between the inspection and sign-off.</summary>
-    public static string Describe(Inspection inspection)
-    {
-        var open = inspection.Questions.Where(q => !q.Final).Select(q => $"{q.Code} at {q.Stage}").ToList();
-        return open.Count > 0 ? $"Not yet settled: {string.Join("; ", open)}." : "Every question is settled; pillar grades may still be outstanding.";
-    }
 }

@@ -1,10 +1,12 @@
 using Marten;
+using Wolverine;
 using PeelCases.FactualAccuracy;
 using PeelCases.Grading;
-using PeelCases.Infrastructure;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.Moderation;
+using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
-using Wolverine;
 
 namespace PeelCases.Workflow;
 
@@ -17,18 +19,6 @@ namespace PeelCases.Workflow;
 public static class WorkflowHandler
 {
     public const string Actor = "workflow";
-
-    /// <summary>
-    /// The events the workflow reacts to. Only these are handed to the outbox: every message is
-    /// a durable row written and processed, so the others are not sent at all.
-    /// </summary>
-    public static bool Hears(object e) => e switch
-    {
-        QuestionScoped scoped => scoped.Scope == Inspections.QuestionScope.CarryOver,
-        GradeProposed or GradeEnteredModeration or GradeAwarded or JudgmentCarriedOver or FindingsAcceptedByQa
-            or PillarGradeAwarded or InspectionEnteredModeration => true,
-        _ => false,
-    };
 
     /// <summary>Scoped for carry-over: find the earlier awarded judgment and carry it, or flag that a person must decide.</summary>
     public static Task Handle(QuestionScoped e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>

@@ -2,16 +2,15 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
+using PeelCases.Tests.Support;
+using System.Text.Json;
 using PeelCases.Audit;
+using PeelCases.Fieldwork;
 using PeelCases.Findings;
-using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Moderation;
 using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
-using PeelCases.Tests.Support;
-using PeelCases.Workflow;
-using System.Text.Json;
 
 namespace PeelCases.Tests.Integration;
 
@@ -45,7 +44,7 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
         var revised = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?version={afterRevision}", TestUser.Moderator);
         Assert.Equal(QuestionStage.Drafting, revised.Question.Stage);
         Assert.Equal(["Revised after QA.", "The force is effective at E3."], revised.Findings.Select(f => f.Content.Text));
-        Assert.Equal(1, revised.Question.Findings[FindingKind.AreaForImprovement]);
+        Assert.Equal(1, revised.Question.Findings[nameof(FindingKind.AreaForImprovement)]);
 
         var now = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?version={view.Version}", TestUser.Moderator);
         Assert.Equal([kept.Id], now.Findings.Select(f => f.Id));

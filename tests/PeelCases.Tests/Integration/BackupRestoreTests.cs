@@ -3,8 +3,8 @@ using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using PeelCases.Demo;
 using PeelCases.Tests.Support;
+using PeelCases.Demo;
 
 namespace PeelCases.Tests.Integration;
 

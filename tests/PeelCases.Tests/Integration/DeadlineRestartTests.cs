@@ -1,13 +1,16 @@
 using Alba;
 using Marten;
-using PeelCases.FactualAccuracy;
-using PeelCases.Grading;
-using PeelCases.Inspections;
-using PeelCases.ReferenceData;
 using PeelCases.Tests.Support;
-using PeelCases.Workflow;
 using Wolverine.Tracking;
 using Microsoft.Extensions.DependencyInjection;
+using PeelCases.FactualAccuracy;
+using PeelCases.Grading;
+using PeelCases.HmiSignOff;
+using PeelCases.Host;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
+using PeelCases.Workflow;
 
 namespace PeelCases.Tests.Integration;
 
@@ -58,7 +61,7 @@ public sealed class DeadlineRestartTests(AppFixture app)
     }
 
     private static string DevToken(TestUser user) =>
-        PeelCases.Infrastructure.DevTokens.Mint(new PeelCases.Infrastructure.AuthOptions { SigningKey = AppFixture.SigningKey },
+        PeelCases.Host.DevTokens.Mint(new PeelCases.Host.AuthOptions { SigningKey = AppFixture.SigningKey },
             user.Id, user.Roles, DateTimeOffset.UtcNow, user.ForceId);
 
     /// <summary>Writes the events of a small inspection that the HMI has signed off.</summary>

@@ -1,8 +1,8 @@
+using PeelCases.Tests.Support;
 using PeelCases.Demo;
 using PeelCases.Findings;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
-using PeelCases.Tests.Support;
 
 namespace PeelCases.Tests.Integration;
 
@@ -22,8 +22,8 @@ public sealed class DemoDataTests(AppFixture app) : InspectionTestBase(app)
         Assert.Equal([2016, 2017, 2017], new[] { "E1", "E2", "E4" }.Select(q => Q(q).CarriedOverFrom!.Year));
         Assert.Equal(DemoData.Cumbria2016, Q("E1").CarriedOverFrom!.InspectionId);
         Assert.Equal(Grade.Good, Q("E3").Awarded!.Grade);
-        Assert.Equal((3, 1), (Q("E3").Findings[FindingKind.Strength], Q("E3").Findings[FindingKind.InnovativePractice]));
-        Assert.Equal(2, Q("E5").Findings[FindingKind.Strength]);
+        Assert.Equal((3, 1), (Q("E3").Findings[nameof(FindingKind.Strength)], Q("E3").Findings[nameof(FindingKind.InnovativePractice)]));
+        Assert.Equal(2, Q("E5").Findings[nameof(FindingKind.Strength)]);
         Assert.Equal(9, cumbria.EvidenceCount);
         Assert.Equal(Grade.Good, cumbria.Pillars.Single().Awarded!.Grade);
 

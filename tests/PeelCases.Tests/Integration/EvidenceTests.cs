@@ -1,6 +1,6 @@
+using PeelCases.Tests.Support;
 using PeelCases.Fieldwork;
 using PeelCases.Inspections;
-using PeelCases.Tests.Support;
 
 namespace PeelCases.Tests.Integration;
 

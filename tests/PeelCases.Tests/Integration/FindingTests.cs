@@ -1,8 +1,7 @@
-using PeelCases.Findings;
-using PeelCases.Grading;
-using PeelCases.Inspections;
-using PeelCases.ReferenceData;
 using PeelCases.Tests.Support;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Inspections;
 
 namespace PeelCases.Tests.Integration;
 
@@ -19,7 +18,7 @@ public sealed class FindingTests(AppFixture app) : GradingTestBase(app)
         return (view, e3.Id, e1.Id);
     }
 
-    private static readonly RecommendationInput Immediately = new("Review the safeguarding referral backlog.", new Deadline(DeadlineKind.Immediately));
+    private static readonly RecommendationInput Immediately = new("Review the safeguarding referral backlog.", new RecommendationDeadline(DeadlineKind.Immediately));
 
     [Fact]
     public async Task A_finding_cites_evidence_that_bears_on_its_question_and_a_resend_drafts_it_once()
@@ -43,15 +42,15 @@ public sealed class FindingTests(AppFixture app) : GradingTestBase(app)
             command with { FindingId = Guid.NewGuid(), CitedEvidenceIds = [Guid.NewGuid()] }, TestUser.Inspector, 400);
 
         var counts = await Get<InspectionView>($"/inspections/{view.Id}", TestUser.Lead);
-        Assert.Equal(1, counts.Questions.Single(q => q.Code == "E3").Findings[FindingKind.AreaForImprovement]);
+        Assert.Equal(1, counts.Questions.Single(q => q.Code == "E3").Findings[nameof(FindingKind.AreaForImprovement)]);
     }
 
     public static TheoryData<string, FindingKind, RecommendationInput[]?> BadRecommendations => new()
     {
         { "A cause of concern must carry at least one recommendation", FindingKind.CauseOfConcern, null },
         { "Only a cause of concern carries recommendations", FindingKind.AreaForImprovement, [Immediately] },
-        { "A ByDate deadline needs its date", FindingKind.CauseOfConcern, [new("Do it", new Deadline(DeadlineKind.ByDate))] },
-        { "months between 1 and 60", FindingKind.CauseOfConcern, [new("Do it", new Deadline(DeadlineKind.WithinMonths, Months: 0))] },
+        { "A ByDate deadline needs its date", FindingKind.CauseOfConcern, [new("Do it", new RecommendationDeadline(DeadlineKind.ByDate))] },
+        { "months between 1 and 60", FindingKind.CauseOfConcern, [new("Do it", new RecommendationDeadline(DeadlineKind.WithinMonths, Months: 0))] },
         { "needs a deadline", FindingKind.CauseOfConcern, [new("Do it", null)] },
     };
 
@@ -69,7 +68,7 @@ public sealed class FindingTests(AppFixture app) : GradingTestBase(app)
     {
         var (view, e3, _) = await PreparedAsync();
         var finding = await DraftAsync(view.Id, "E3", e3, FindingKind.CauseOfConcern, "Supporting vulnerable victims",
-            [Immediately, new("Publish an improvement plan.", new Deadline(DeadlineKind.WithinMonths, Months: 6))]);
+            [Immediately, new("Publish an improvement plan.", new RecommendationDeadline(DeadlineKind.WithinMonths, Months: 6))]);
         Assert.Equal([1, 2], finding.Content.Recommendations.Select(r => r.Number));
         Assert.All(finding.Content.Recommendations, r => Assert.Equal(RecommendationStatus.Open, r.Status));
         Assert.Equal("within 6 months", finding.Content.Recommendations[1].Deadline.ToString());

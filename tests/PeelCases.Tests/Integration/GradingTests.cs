@@ -1,12 +1,12 @@
 using Marten;
 using Marten.Events;
+using PeelCases.Tests.Support;
+using PeelCases.Board;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Moderation;
 using PeelCases.ReferenceData;
-using PeelCases.Tests.Support;
-using PeelCases.Workflow;
 
 namespace PeelCases.Tests.Integration;
 
@@ -33,10 +33,10 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal((Grade.Good, in2017.Id, 2017), (Q("E4").Grade, Q("E4").CarriedOverFrom!.InspectionId, Q("E4").CarriedOverFrom!.Year));
         Assert.Equal(Grade.Good, Q("E3").Awarded!.Grade);
         Assert.Null(Q("E3").CarriedOverFrom);
-        Assert.Equal(1, Q("E3").Findings[FindingKind.Strength]);
+        Assert.Equal(1, Q("E3").Findings[nameof(FindingKind.Strength)]);
         var e3Finding = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings?question=E3", TestUser.Moderator));
         Assert.Single(e3Finding.Content.CitedEvidenceIds);
-        Assert.Equal((QuestionStage.Ungraded, null, 1), (Q("E5").Stage, Q("E5").Grade, Q("E5").Findings[FindingKind.Strength]));
+        Assert.Equal((QuestionStage.Ungraded, null, 1), (Q("E5").Stage, Q("E5").Grade, Q("E5").Findings[nameof(FindingKind.Strength)]));
         Assert.Equal(Grade.Good, Assert.Single(view.Pillars).Awarded!.Grade);
         // Everything settled: the workflow has made the inspection ready for the HMI.
         Assert.Equal(InspectionStage.SignOff, view.Stage);

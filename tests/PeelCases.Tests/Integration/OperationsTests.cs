@@ -3,11 +3,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
-using PeelCases.Fieldwork;
-using PeelCases.Inspections;
 using PeelCases.Testing;
 using PeelCases.Tests.Support;
 using Xunit.Abstractions;
+using PeelCases.Fieldwork;
+using PeelCases.Host;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Tests.Integration;
 
@@ -20,11 +23,11 @@ namespace PeelCases.Tests.Integration;
 public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
 {
     private static readonly string ServiceDll = ServiceCli.Dll;
-    private static readonly string Lead = Token("ops.lead", PeelCases.Infrastructure.Roles.LeadInspector);
-    private static readonly string Inspector = Token("ops.inspector", PeelCases.Infrastructure.Roles.Inspector);
+    private static readonly string Lead = Token("ops.lead", PeelCases.Kernel.Roles.LeadInspector);
+    private static readonly string Inspector = Token("ops.inspector", PeelCases.Kernel.Roles.Inspector);
 
-    private static string Token(string user, string role) => PeelCases.Infrastructure.DevTokens.Mint(
-        new PeelCases.Infrastructure.AuthOptions { SigningKey = AppFixture.SigningKey }, user, [role], DateTimeOffset.UtcNow);
+    private static string Token(string user, string role) => PeelCases.Host.DevTokens.Mint(
+        new PeelCases.Host.AuthOptions { SigningKey = AppFixture.SigningKey }, user, [role], DateTimeOffset.UtcNow);
 
     private static Task<ServerProcess> Node(string database, int port, string name) =>
         ServerProcess.StartAsync(ServiceDll, [], port, new Dictionary<string, string>

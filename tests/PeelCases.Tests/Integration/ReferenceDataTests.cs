@@ -1,5 +1,5 @@
-using PeelCases.ReferenceData;
 using PeelCases.Tests.Support;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Tests.Integration;
 

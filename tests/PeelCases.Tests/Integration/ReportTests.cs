@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using PeelCases.Tests.Support;
 using PeelCases.Demo;
+using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Inspections;
 using PeelCases.Publishing;
 using PeelCases.Reporting;
-using PeelCases.Tests.Support;
 
 namespace PeelCases.Tests.Integration;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using PeelCases.Inspections;
 using PeelCases.Tests.Support;
+using PeelCases.Inspections;
 
 namespace PeelCases.Tests.Integration;
 

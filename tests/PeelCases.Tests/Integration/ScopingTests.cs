@@ -1,5 +1,5 @@
-using PeelCases.Inspections;
 using PeelCases.Tests.Support;
+using PeelCases.Inspections;
 
 namespace PeelCases.Tests.Integration;
 

@@ -3,12 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using Marten;
+using PeelCases.Tests.Support;
 using PeelCases.Audit;
 using PeelCases.Demo;
 using PeelCases.Fieldwork;
-using PeelCases.Infrastructure;
+using PeelCases.Host;
 using PeelCases.Inspections;
-using PeelCases.Tests.Support;
+using PeelCases.Kernel;
 
 namespace PeelCases.Tests.Integration;
 

@@ -6,15 +6,16 @@ using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using PeelCases.FactualAccuracy;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
-using PeelCases.Reporting;
 using PeelCases.Tests.Support;
 using Weasel.Core;
 using Wolverine.Runtime;
 using Wolverine.Tracking;
 using Xunit.Abstractions;
+using PeelCases.FactualAccuracy;
+using PeelCases.Host;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.Reporting;
 
 namespace PeelCases.Tests.Integration;
 

@@ -1,13 +1,16 @@
 using Marten;
+using PeelCases.Tests.Support;
+using Wolverine.Tracking;
+using PeelCases.Board;
 using PeelCases.FactualAccuracy;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
+using PeelCases.Moderation;
 using PeelCases.Publishing;
 using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
-using PeelCases.Tests.Support;
-using PeelCases.Workflow;
-using Wolverine.Tracking;
 
 namespace PeelCases.Tests.Integration;
 

@@ -4,7 +4,8 @@ using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using PeelCases.Infrastructure;
+using PeelCases.Host;
+using PeelCases.Kernel;
 
 namespace PeelCases.Tests.Support;
 
@@ -98,11 +99,11 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>
 
 public sealed record TestUser(string Id, string[] Roles, string? ForceId = null)
 {
-    public static readonly TestUser Lead = new("lena.lead", [PeelCases.Infrastructure.Roles.LeadInspector]);
-    public static readonly TestUser Inspector = new("ian.inspector", [PeelCases.Infrastructure.Roles.Inspector]);
-    public static readonly TestUser SecondInspector = new("sara.inspector", [PeelCases.Infrastructure.Roles.Inspector]);
-    public static readonly TestUser Moderator = new("mo.moderator", [PeelCases.Infrastructure.Roles.Moderator]);
-    public static readonly TestUser QaReviewer = new("quinn.qa", [PeelCases.Infrastructure.Roles.QaReviewer]);
-    public static readonly TestUser Hmi = new("hannah.hmi", [PeelCases.Infrastructure.Roles.Hmi]);
-    public static readonly TestUser Liaison = new("cumbria.liaison", [PeelCases.Infrastructure.Roles.ForceLiaison], "cumbria");
+    public static readonly TestUser Lead = new("lena.lead", [PeelCases.Kernel.Roles.LeadInspector]);
+    public static readonly TestUser Inspector = new("ian.inspector", [PeelCases.Kernel.Roles.Inspector]);
+    public static readonly TestUser SecondInspector = new("sara.inspector", [PeelCases.Kernel.Roles.Inspector]);
+    public static readonly TestUser Moderator = new("mo.moderator", [PeelCases.Kernel.Roles.Moderator]);
+    public static readonly TestUser QaReviewer = new("quinn.qa", [PeelCases.Kernel.Roles.QaReviewer]);
+    public static readonly TestUser Hmi = new("hannah.hmi", [PeelCases.Kernel.Roles.Hmi]);
+    public static readonly TestUser Liaison = new("cumbria.liaison", [PeelCases.Kernel.Roles.ForceLiaison], "cumbria");
 }

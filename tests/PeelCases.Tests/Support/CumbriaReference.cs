@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PeelCases.ReferenceData;
 using PeelCases.Reporting;
 
 namespace PeelCases.Tests.Support;

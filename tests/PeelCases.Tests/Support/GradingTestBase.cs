@@ -1,10 +1,10 @@
+using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Moderation;
 using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
-using PeelCases.Workflow;
 
 namespace PeelCases.Tests.Support;
 
@@ -38,7 +38,7 @@ public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
             var drafted = new List<Guid>();
             foreach (var kind in p.Findings ?? [FindingKind.Strength])
                 drafted.Add((await DraftAsync(view.Id, p.Code, evidence.Id, kind,
-                    recommendations: kind == FindingKind.CauseOfConcern ? [new("Act now.", new Deadline(DeadlineKind.Immediately))] : null)).Id);
+                    recommendations: kind == FindingKind.CauseOfConcern ? [new("Act now.", new RecommendationDeadline(DeadlineKind.Immediately))] : null)).Id);
             findings[p.Code] = drafted.ToArray();
         }
         view = await CompleteFieldworkAsync(view);

@@ -1,6 +1,5 @@
 using PeelCases.Fieldwork;
 using PeelCases.Inspections;
-using PeelCases.Workflow;
 
 namespace PeelCases.Tests.Support;
 

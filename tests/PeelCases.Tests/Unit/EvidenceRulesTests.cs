@@ -1,7 +1,7 @@
-using PeelCases.Fieldwork;
-using PeelCases.Infrastructure;
-using PeelCases.Inspections;
 using PeelCases.Tests.Support;
+using PeelCases.Fieldwork;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
 
 namespace PeelCases.Tests.Unit;
 

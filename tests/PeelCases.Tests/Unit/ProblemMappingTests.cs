@@ -1,7 +1,7 @@
 using JasperFx;
 using Marten.Exceptions;
 using Npgsql;
-using PeelCases.Infrastructure;
+using PeelCases.Host;
 
 namespace PeelCases.Tests.Unit;
 
@@ -22,17 +22,4 @@ public sealed class ProblemMappingTests
     [Fact]
     public void Bad_request_bodies_are_400() =>
         Assert.Equal(400, ProblemExceptionHandler.Classify(new System.Text.Json.JsonException("bad"))!.Status);
-}
-
-public sealed class WorkflowInterestTests
-{
-    [Fact]
-    public void Only_events_the_workflow_reacts_to_are_sent_to_it()
-    {
-        var id = Guid.NewGuid();
-        Assert.True(PeelCases.Workflow.WorkflowHandler.Hears(new PeelCases.Inspections.QuestionScoped(id, "kent", "E1", PeelCases.Inspections.QuestionScope.CarryOver, null, null, "x", default)));
-        Assert.False(PeelCases.Workflow.WorkflowHandler.Hears(new PeelCases.Inspections.QuestionScoped(id, "kent", "E1", PeelCases.Inspections.QuestionScope.Detailed, null, null, "x", default)));
-        Assert.True(PeelCases.Workflow.WorkflowHandler.Hears(new PeelCases.Grading.GradeProposed(id, "E1", PeelCases.ReferenceData.Grade.Good, "r", [], "x", default)));
-        Assert.False(PeelCases.Workflow.WorkflowHandler.Hears(new PeelCases.Workflow.FieldworkStarted(id, "x", default)));
-    }
 }

@@ -1,6 +1,7 @@
-using PeelCases.Inspections;
-using PeelCases.ReferenceData;
 using PeelCases.Tests.Support;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Tests.Unit;
 
@@ -10,7 +11,7 @@ public sealed class ScheduleInspectionRulesTests
     private static readonly DateTimeOffset Now = new(2018, 6, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid Id = Guid.NewGuid();
 
-    private static PeelCases.Infrastructure.Decision<InspectionScheduled> Decide(ScheduleInspection c, Inspection? sameCycle = null) =>
+    private static PeelCases.Kernel.Decision<InspectionScheduled> Decide(ScheduleInspection c, Inspection? sameCycle = null) =>
         ScheduleInspectionRules.Decide(c, Forces.All.SingleOrDefault(f => f.Id == c.ForceId),
             Frameworks.All.SingleOrDefault(f => f.Id == c.FrameworkId), sameCycle, Id, "lena.lead", Now);
 

@@ -1,4 +1,5 @@
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Tests.Unit;
@@ -13,7 +14,7 @@ public sealed class ScopeQuestionRulesTests
         Questions = [new("E1", null), new("E3", QuestionScope.Detailed), new("E5", null)],
     };
 
-    private static PeelCases.Infrastructure.Decision<QuestionScoped> Decide(Inspection i, string q, QuestionScope scope, long version = 3) =>
+    private static PeelCases.Kernel.Decision<QuestionScoped> Decide(Inspection i, string q, QuestionScope scope, long version = 3) =>
         ScopeQuestionRules.Decide(i, Frameworks.Peel2018, q, new ScopeQuestion(scope, " why ", version), "lena.lead", Now);
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Reflection;
-using PeelCases.Infrastructure;
 using PeelCases.Tests.Support;
 using Wolverine.Attributes;
+using PeelCases.Host;
 
 namespace PeelCases.Tests.Unit;
 

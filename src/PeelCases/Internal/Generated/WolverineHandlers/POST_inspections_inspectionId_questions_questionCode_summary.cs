@@ -32,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Reporting.WriteQuestionSummaryEndpoint").SetTag("http.route", "/inspections/{inspectionId}/questions/{questionCode}/summary").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Findings.WriteQuestionSummaryEndpoint").SetTag("http.route", "/inspections/{inspectionId}/questions/{questionCode}/summary").SetTag("http.request.method", "POST");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             string inspectionId_rawValue = (string?)httpContext.GetRouteValue("inspectionId");
             System.Guid inspectionId = default;
@@ -54,9 +54,9 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Reporting.WriteQuestionSummary>(httpContext);
+            var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Findings.WriteQuestionSummary>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = PeelCases.Reporting.WriteQuestionSummaryEndpoint.Validate(command);
+            var problemDetails1 = PeelCases.Findings.WriteQuestionSummaryEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -66,7 +66,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await PeelCases.Reporting.WriteQuestionSummaryEndpoint.Post(inspectionId, questionCode, command, documentSession, messageContext, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await PeelCases.Findings.WriteQuestionSummaryEndpoint.Post(inspectionId, questionCode, command, documentSession, messageContext, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             

@@ -32,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Workflow.SignOffEndpoint").SetTag("http.route", "/inspections/{inspectionId}/sign-off").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.HmiSignOff.SignOffEndpoint").SetTag("http.route", "/inspections/{inspectionId}/sign-off").SetTag("http.request.method", "POST");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             string inspectionId_rawValue = (string?)httpContext.GetRouteValue("inspectionId");
             System.Guid inspectionId = default;
@@ -49,7 +49,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Inspections.InspectionStep>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = PeelCases.Workflow.SignOffEndpoint.Validate(command);
+            var problemDetails1 = PeelCases.HmiSignOff.SignOffEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -59,7 +59,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await PeelCases.Workflow.SignOffEndpoint.Post(inspectionId, command, documentSession, messageContext, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await PeelCases.HmiSignOff.SignOffEndpoint.Post(inspectionId, command, documentSession, messageContext, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             

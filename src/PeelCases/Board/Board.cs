@@ -1,0 +1,93 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.Board;
+
+/// <summary>How long an item may wait at a stage before the board flags it as stuck.</summary>
+public sealed class BoardOptions
+{
+    public Dictionary<string, int> StuckAfterDays { get; set; } = new()
+    {
+        [nameof(QuestionStage.Scoping)] = 30,
+        [nameof(QuestionStage.Drafting)] = 21,
+        [nameof(QuestionStage.QaReview)] = 7,
+        [nameof(QuestionStage.AwaitingGrade)] = 7,
+        [nameof(QuestionStage.Moderation)] = 14,
+        [nameof(QuestionStage.AwaitingAward)] = 7,
+        [nameof(InspectionStage.SignOff)] = 14,
+    };
+
+    public TimeSpan? LimitFor(string stage) => StuckAfterDays.TryGetValue(stage, out var days) ? TimeSpan.FromDays(days) : null;
+}
+
+public sealed record BoardInspection(
+    Guid Id, string ForceId, string ForceName, string Cycle, InspectionStage Stage, string HeldBy, DateTimeOffset Since, double DaysWaiting,
+    bool Stuck, string? Blocker, IReadOnlyList<BoardQuestion> Questions);
+
+public sealed record BoardQuestion(
+    string Code, QuestionStage Stage, string HeldBy, DateTimeOffset Since, double DaysWaiting, bool Stuck, string? Blocker);
+
+/// <summary>
+/// The lead inspector board: every open inspection and question, its stage, who holds it,
+/// since when, what blocks it, and whether it has waited past its stage's limit. Composed
+/// from the exact inline inspection documents; ages are measured at read time.
+/// </summary>
+public static class BoardQueries
+{
+    [WolverineGet("/board", Name = "GetBoard"), Authorize(Policy = Policies.Inspectorate)]
+    public static async Task<IReadOnlyList<BoardInspection>> Get(bool? stuckOnly, IQuerySession session, BoardOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var open = await session.Query<Inspection>().Where(i => i.Stage != InspectionStage.Published).ToListAsync(ct);
+        var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
+        var board = open.OrderBy(i => i.Year).ThenBy(i => i.ForceId)
+            .Select(i => Compose(i, forces.GetValueOrDefault(i.ForceId, i.ForceId), options, clock.GetUtcNow())).ToList();
+        return stuckOnly == true ? board.Where(i => i.Stuck || i.Questions.Any(q => q.Stuck)).ToList() : board;
+    }
+
+    public static BoardInspection Compose(Inspection i, string forceName, BoardOptions options, DateTimeOffset now)
+    {
+        var questions = i.Questions.Select(q =>
+        {
+            var blocker = q.Final ? null : Stages.Missing(q);
+            return new BoardQuestion(q.Code, q.Stage, Holder(i, q), q.StageSince, Days(now - q.StageSince),
+                !q.Final && (q.CarryOverProblem is not null || Exceeded(options, q.Stage.ToString(), now - q.StageSince)), blocker);
+        }).ToList();
+        var blocker = i.Stage switch
+        {
+            InspectionStage.Planning => questions.Any(q => q.Stage == QuestionStage.Scoping && q.Blocker is not null) ? "Questions still to scope or carry over." : "Ready to start fieldwork.",
+            InspectionStage.SignOff => i.SignedOff is null ? "Awaiting HMI sign-off." : "Signed off; the factual accuracy check can open.",
+            InspectionStage.FactualAccuracyCheck => i.FactualAccuracy is { ClosedAt: null } f
+                ? $"The force may challenge facts until {f.Deadline:d MMM yyyy}."
+                : "Check closed; " + (i.FactualAccuracy!.Challenges.Any(c => c.Accepted is null) ? "challenges await an answer." : "ready to publish."),
+            _ => questions.Any(q => q.Blocker is not null) ? "Questions are still in progress." : null,
+        };
+        return new BoardInspection(i.Id, i.ForceId, forceName, i.Cycle, i.Stage, HolderOf(i), i.StageSince, Days(now - i.StageSince),
+            Exceeded(options, i.Stage.ToString(), now - i.StageSince), blocker, questions);
+    }
+
+    private static string Holder(Inspection i, InspectionQuestion q) => q.Stage switch
+    {
+        QuestionStage.QaReview => "QA reviewer",
+        QuestionStage.Moderation => "moderation panel",
+        QuestionStage.AwaitingAward => "HMI",
+        QuestionStage.Awarded or QuestionStage.CarriedOver or QuestionStage.Ungraded => "—",
+        QuestionStage.Fieldwork or QuestionStage.Drafting => "inspection team",
+        _ => i.LeadInspector,
+    };
+
+    private static string HolderOf(Inspection i) => i.Stage switch
+    {
+        InspectionStage.SignOff => i.SignedOff is null ? "HMI" : i.LeadInspector,
+        InspectionStage.Moderation => "moderation panel",
+        InspectionStage.FactualAccuracyCheck => $"{i.ForceId} force liaison",
+        _ => i.LeadInspector,
+    };
+
+    private static bool Exceeded(BoardOptions options, string stage, TimeSpan waited) => options.LimitFor(stage) is { } limit && waited > limit;
+
+    private static double Days(TimeSpan span) => Math.Round(span.TotalDays, 1);
+}

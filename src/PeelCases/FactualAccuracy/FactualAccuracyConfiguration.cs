@@ -1,0 +1,20 @@
+using Marten;
+using PeelCases.Kernel;
+
+namespace PeelCases.FactualAccuracy;
+
+public static class FactualAccuracyConfiguration
+{
+    public static readonly IReadOnlyList<StoredEvent> Events =
+    [
+        StoredEvent.Of<FactualAccuracyCheckOpened>("factual_accuracy_check_opened"),
+        StoredEvent.Of<FactualAccuracyChallengeRaised>("factual_accuracy_challenge_raised"),
+        StoredEvent.Of<FactualAccuracyChallengeResolved>("factual_accuracy_challenge_resolved"),
+        StoredEvent.Of<FactualAccuracyCheckClosed>("factual_accuracy_check_closed"),
+    ];
+
+    public static StoreOptions AddFactualAccuracy(this StoreOptions opts) => opts.MapEvents(Events);
+
+    public static IServiceCollection AddFactualAccuracy(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton(configuration.GetSection("FactualAccuracy").Get<FactualAccuracyOptions>() ?? new FactualAccuracyOptions());
+}

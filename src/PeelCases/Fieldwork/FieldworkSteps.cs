@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+
+namespace PeelCases.Fieldwork;
+
+public static class FieldworkRules
+{
+    public static Decision<FieldworkStarted> Start(Inspection inspection, string actor, DateTimeOffset now)
+    {
+        var unscoped = inspection.Questions.Where(q => q.Scope is null).Select(q => q.Code).ToList();
+        if (Stages.Require(inspection, InspectionStage.Planning, "Starting fieldwork",
+                unscoped.Count > 0 ? $"Not yet scoped: {string.Join(", ", unscoped)}." : null) is { } wrongStage) return wrongStage;
+        if (unscoped.Count > 0)
+            return Refusal.ProcessRule($"Fieldwork can start once every question is scoped. Not yet scoped: {string.Join(", ", unscoped)}.");
+        return new FieldworkStarted(inspection.Id, actor, now);
+    }
+
+    public static Decision<FieldworkCompleted> Complete(Inspection inspection, string actor, DateTimeOffset now) =>
+        Stages.Require(inspection, InspectionStage.Fieldwork, "Completing fieldwork") is { } refusal
+            ? refusal
+            : new FieldworkCompleted(inspection.Id, actor, now);
+}
+
+public static class FieldworkEndpoints
+{
+    public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
+
+    [WolverinePost("/inspections/{inspectionId}/fieldwork/start", Name = "StartFieldwork"), Authorize(Policy = Policies.Planning)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Start(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+            (inspection, _) => FieldworkRules.Start(inspection, user.Actor(), clock.GetUtcNow()), ct);
+
+    [WolverinePost("/inspections/{inspectionId}/fieldwork/complete", Name = "CompleteFieldwork"), Authorize(Policy = Policies.Planning)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Complete(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+            (inspection, _) => FieldworkRules.Complete(inspection, user.Actor(), clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,28 @@
+using JasperFx.Events.Projections;
+using Marten;
+using PeelCases.Kernel;
+
+namespace PeelCases.Findings;
+
+public static class FindingsConfiguration
+{
+    public const string FindingDocument = "finding";
+
+    public static readonly IReadOnlyList<StoredEvent> Events =
+    [
+        StoredEvent.Of<FindingDrafted>("finding_drafted"),
+        StoredEvent.Of<FindingRevised>("finding_revised"),
+        StoredEvent.Of<FindingWithdrawn>("finding_withdrawn"),
+        StoredEvent.Of<RecommendationStatusChanged>("recommendation_status_changed"),
+        StoredEvent.Of<QuestionSummaryWritten>("question_summary_written", "PeelCases.Reporting.QuestionSummaryWritten"),
+    ];
+
+    public static StoreOptions AddFindings(this StoreOptions opts)
+    {
+        opts.MapEvents(Events);
+        opts.Schema.For<Finding>().DocumentAlias(FindingDocument).Duplicate(f => f.InspectionId);
+        // Inline: one writer per finding stream (ADR 0001).
+        opts.Projections.Add<FindingProjection>(ProjectionLifecycle.Inline);
+        return opts;
+    }
+}

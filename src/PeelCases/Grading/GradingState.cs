@@ -1,0 +1,39 @@
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+namespace PeelCases.Grading;
+
+/// <summary>How grading events change the inspection record (folded by Lifecycle/InspectionProjection).</summary>
+public static class GradingState
+{
+    // A new proposal waits for the workflow to put it in the moderation queue; any earlier moderation no longer applies.
+    public static void Apply(Inspection i, GradeProposed e) => i.ChangeQuestion(e.QuestionCode, q => q with
+    {
+        Stage = QuestionStage.AwaitingGrade,
+        StageSince = e.ProposedAt,
+        Proposed = new(e.Grade, e.Rationale, e.CitedFindingIds, e.ProposedBy, e.ProposedAt),
+        Moderated = null,
+    }, e.ProposedBy, e.ProposedAt);
+
+    public static void Apply(Inspection i, GradeAwarded e) => i.ChangeQuestion(e.QuestionCode,
+        q => q with { Stage = QuestionStage.Awarded, StageSince = e.AwardedAt, Awarded = new(e.Grade, e.AwardedBy, e.AwardedAt) },
+        e.AwardedBy, e.AwardedAt);
+
+    public static void Apply(Inspection i, JudgmentCarriedOver e) => i.ChangeQuestion(e.QuestionCode,
+        q => q with { Stage = QuestionStage.CarriedOver, StageSince = e.CarriedAt, CarriedOverFrom = e.From, CarryOverProblem = null },
+        e.CarriedBy, e.CarriedAt);
+
+    public static void Apply(Inspection i, CarryOverNeedsDecision e) =>
+        i.ChangeQuestion(e.QuestionCode, q => q with { CarryOverProblem = e.Reason }, null, e.FlaggedAt);
+
+    public static void Apply(Inspection i, PillarGradeProposed e)
+    {
+        i.ChangePillar(e.PillarCode, p => p with { Proposed = new(e.Grade, e.Rationale, [], e.ProposedBy, e.ProposedAt) });
+        i.Touch(e.ProposedBy, e.ProposedAt);
+    }
+
+    public static void Apply(Inspection i, PillarGradeAwarded e)
+    {
+        i.ChangePillar(e.PillarCode, p => p with { Awarded = new(e.Grade, e.AwardedBy, e.AwardedAt) });
+        i.Touch(e.AwardedBy, e.AwardedAt);
+    }
+}

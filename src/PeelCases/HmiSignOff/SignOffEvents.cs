@@ -1,0 +1,6 @@
+
+namespace PeelCases.HmiSignOff;
+
+// In the inspection stream.
+
+public sealed record InspectionSignedOff(Guid InspectionId, string SignedOffBy, DateTimeOffset SignedOffAt);

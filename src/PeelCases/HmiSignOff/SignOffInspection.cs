@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+
+namespace PeelCases.HmiSignOff;
+
+public static class SignOffRules
+{
+    public static Decision<InspectionSignedOff> Decide(Inspection inspection, string actor, DateTimeOffset now)
+    {
+        if (Stages.Require(inspection, InspectionStage.SignOff, "HMI sign-off", Stages.Outstanding(inspection)) is { } wrongStage) return wrongStage;
+        if (inspection.SignedOff is { } done) return Refusal.ProcessRule($"The inspection was signed off by {done.By} on {done.At:d MMMM yyyy}.");
+        return new InspectionSignedOff(inspection.Id, actor, now);
+    }
+}
+
+public static class SignOffEndpoint
+{
+    public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
+
+    /// <summary>The HMI signs the inspection off once the workflow has marked it ready.</summary>
+    [WolverinePost("/inspections/{inspectionId}/sign-off", Name = "SignOffInspection"), Authorize(Policy = Policies.SignOff)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static Task<IResult> Post(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+            (inspection, _) => SignOffRules.Decide(inspection, user.Actor(), clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,12 @@
+using PeelCases.Inspections;
+namespace PeelCases.HmiSignOff;
+
+/// <summary>How the HMI's sign-off changes the inspection record (folded by Lifecycle/InspectionProjection).</summary>
+public static class SignOffState
+{
+    public static void Apply(Inspection i, InspectionSignedOff e)
+    {
+        i.SignedOff = new SignOffStamp(e.SignedOffBy, e.SignedOffAt);
+        i.Touch(e.SignedOffBy, e.SignedOffAt);
+    }
+}

@@ -1,0 +1,149 @@
+using HealthChecks.NpgSql;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using JasperFx.Core;
+using Npgsql;
+using Scalar.AspNetCore;
+using Serilog;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Http;
+using Wolverine.Marten;
+using PeelCases.Board;
+using PeelCases.Demo;
+using PeelCases.FactualAccuracy;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.HmiSignOff;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.Lifecycle;
+using PeelCases.Moderation;
+using PeelCases.Publishing;
+using PeelCases.QualityAssurance;
+using PeelCases.ReferenceData;
+using PeelCases.Workflow;
+
+namespace PeelCases.Host;
+
+public static class ServiceSetup
+{
+    public const string Schema = "peelcases";
+
+    public static WebApplicationBuilder AddPeelCases(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var connectionString = configuration.GetConnectionString("peelcases")
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:peelcases is not set. ./deploy/local/run.sh sets it for a local PostgreSQL.");
+
+        builder.Host.UseSerilog((context, logger) => logger
+            .ReadFrom.Configuration(context.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate:
+                "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddFactualAccuracy(configuration);
+        services.AddBoard(configuration);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddPeelCasesAuth(configuration);
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3))
+            .AddCheck<ProjectionLagCheck>("projections", tags: ["ready"]);
+        services.AddPeelCasesTelemetry(configuration);
+
+        var marten = services.AddMarten(opts => ConfigureStore(opts, connectionString))
+        .AddAsyncDaemon(DaemonMode.HotCold)
+        .UseLightweightSessions()
+        .InitializeWith<ReferenceDataSeeder>()
+        .IntegrateWithWolverine();
+        // Development and tests build the schema at start. Production sets this false: the schema is
+        // applied explicitly (`dotnet PeelCases.dll db-apply`) and never created on the fly.
+        if (configuration.GetValue("Database:ApplyChangesOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
+        else services.CritterStackDefaults(x => x.Production.ResourceAutoCreate = JasperFx.AutoCreate.None);
+        if (configuration.GetValue("PeelCases:DemoData", false)) marten.InitializeWith<DemoData>();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ApplicationAssembly = typeof(ServiceSetup).Assembly;
+            // The authenticated user becomes the Marten session's user name, so IEvent.UserName is the actor.
+            opts.EnableRelayOfUserName = true;
+            // Handlers are compiled ahead of time (Internal/Generated, `codegen write`); only a
+            // development host without them compiles at run time.
+            opts.CodeGeneration.TypeLoadMode = builder.Environment.IsDevelopment() && configuration.GetValue("PeelCases:DynamicCodegen", false)
+                ? TypeLoadMode.Auto
+                : TypeLoadMode.Static;
+            opts.Policies.UseDurableLocalQueues();
+            // Workflow handlers wait on the database, not the CPU, and lock only the inspection they
+            // change: let a queue work on several messages at once.
+            opts.Policies.AllLocalQueues(q => q.MaximumParallelMessages(8));
+            opts.Policies.UseDurableInboxOnAllListeners();
+            opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            // The workflow's handlers lock the stream they write, so conflicts are rare; a lost
+            // race or a database blip is retried before the message goes to the dead letters.
+            opts.Policies.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
+            opts.Policies.OnException<NpgsqlException>().RetryWithCooldown(250.Milliseconds(), 1.Seconds(), 5.Seconds());
+        });
+        services.AddWolverineHttp();
+        return builder;
+    }
+
+    /// <summary>The event store and documents, shared by the service and the benchmark harness.</summary>
+    public static void ConfigureStore(StoreOptions opts, string connectionString)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = Schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        // Rich appends know each event's version before the inline projections run, so a
+        // projected document's Version is exact on every write path (Quick mode leaves it 0
+        // for appends made without fetching the stream first). See docs/adr/0002.
+        opts.Events.AppendMode = EventAppendMode.Rich;
+        // Who, correlation and causation on every event: the audit trail needs no bookkeeping of its own.
+        opts.Events.MetadataConfig.EnableAll();
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+
+        // Each capability registers its own events (with their pinned stored names), documents,
+        // indexes, masking rules and projections.
+        opts.AddReferenceData()
+            .AddInspections()
+            .AddFieldwork()
+            .AddFindings()
+            .AddQualityAssurance()
+            .AddGrading()
+            .AddModeration()
+            .AddHmiSignOff()
+            .AddFactualAccuracy()
+            .AddPublishing()
+            .AddWorkflow()
+            .AddInspectionLifecycle();
+    }
+
+    public static WebApplication UsePeelCases(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.Use(RequestLimits.RefuseOversizeBodies);
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        // A query value that does not parse is a 400, not a silent default.
+        app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
+        return app;
+    }
+}

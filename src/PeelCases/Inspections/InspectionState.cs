@@ -1,0 +1,37 @@
+namespace PeelCases.Inspections;
+
+/// <summary>How planning events change the inspection record (folded by Lifecycle/InspectionProjection).</summary>
+public static class InspectionState
+{
+    public static Inspection Create(InspectionScheduled e) => new()
+    {
+        Id = e.InspectionId,
+        ForceId = e.ForceId,
+        Cycle = e.Cycle,
+        Year = e.Year,
+        FrameworkId = e.FrameworkId,
+        FrameworkVersion = e.FrameworkVersion,
+        LeadInspector = e.LeadInspector,
+        Team = e.Team.ToList(),
+        FieldworkStarts = e.FieldworkStarts,
+        FieldworkEnds = e.FieldworkEnds,
+        Stage = InspectionStage.Planning,
+        StageSince = e.ScheduledAt,
+        Questions = e.QuestionCodes.Select(c => new InspectionQuestion(c, null, QuestionStage.Scoping, e.ScheduledAt)).ToList(),
+        ScheduledAt = e.ScheduledAt,
+        ScheduledBy = e.ScheduledBy,
+        LastChangedAt = e.ScheduledAt,
+        LastChangedBy = e.ScheduledBy,
+    };
+
+    // Re-scoping starts the question's judgment afresh (an awarded question cannot be re-scoped).
+    public static void Apply(Inspection i, QuestionScoped e) => i.ChangeQuestion(e.QuestionCode, q => new InspectionQuestion(q.Code, e.Scope,
+        e.Scope != QuestionScope.CarryOver && i.Stage == InspectionStage.Fieldwork ? QuestionStage.Fieldwork : QuestionStage.Scoping, e.ScopedAt),
+        e.ScopedBy, e.ScopedAt);
+
+    public static void Apply(Inspection i, InspectionTeamChanged e)
+    {
+        i.Team = i.Team.Except(e.Left).Concat(e.Joined).Distinct().ToList();
+        i.Touch(e.ChangedBy, e.ChangedAt);
+    }
+}

@@ -1,0 +1,24 @@
+using Marten;
+using PeelCases.Kernel;
+
+namespace PeelCases.Inspections;
+
+/// <summary>The inspection record's own events and document (its fold is registered by Lifecycle).</summary>
+public static class InspectionsConfiguration
+{
+    public const string InspectionDocument = "inspection";
+
+    public static readonly IReadOnlyList<StoredEvent> Events =
+    [
+        StoredEvent.Of<InspectionScheduled>("inspection_scheduled"),
+        StoredEvent.Of<InspectionTeamChanged>("inspection_team_changed"),
+        StoredEvent.Of<QuestionScoped>("question_scoped"),
+    ];
+
+    public static StoreOptions AddInspections(this StoreOptions opts)
+    {
+        opts.MapEvents(Events);
+        opts.Schema.For<Inspection>().DocumentAlias(InspectionDocument).UniqueIndex(i => i.ForceId, i => i.Cycle);
+        return opts;
+    }
+}

@@ -1,0 +1,15 @@
+using Marten;
+using PeelCases.Kernel;
+
+namespace PeelCases.Moderation;
+
+public static class ModerationConfiguration
+{
+    public static readonly IReadOnlyList<StoredEvent> Events =
+    [
+        StoredEvent.Of<GradeEnteredModeration>("grade_entered_moderation", "PeelCases.Workflow.GradeEnteredModeration"),
+        StoredEvent.Of<GradeModerated>("grade_moderated", "PeelCases.Workflow.GradeModerated"),
+    ];
+
+    public static StoreOptions AddModeration(this StoreOptions opts) => opts.MapEvents(Events);
+}

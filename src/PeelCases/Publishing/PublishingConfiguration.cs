@@ -1,0 +1,14 @@
+using Marten;
+using PeelCases.Kernel;
+
+namespace PeelCases.Publishing;
+
+public static class PublishingConfiguration
+{
+    public static readonly IReadOnlyList<StoredEvent> Events =
+    [
+        StoredEvent.Of<InspectionPublished>("inspection_published"),
+    ];
+
+    public static StoreOptions AddPublishing(this StoreOptions opts) => opts.MapEvents(Events);
+}
