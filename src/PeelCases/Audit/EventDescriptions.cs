@@ -1,10 +1,10 @@
-using System.Reflection;
 using PeelCases.FactualAccuracy;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.HmiSignOff;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.Moderation;
 using PeelCases.Publishing;
 using PeelCases.QualityAssurance;
@@ -53,17 +53,16 @@ public static class EventDescriptions
         _ => e.GetType().Name,
     };
 
-    /// <summary>The business time the event carries (when the decision was made), if any.</summary>
-    public static DateTimeOffset? BusinessTime(object e) => e.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .FirstOrDefault(p => p.PropertyType == typeof(DateTimeOffset) && p.Name.EndsWith("At", StringComparison.Ordinal))
-        ?.GetValue(e) as DateTimeOffset?;
+    /// <summary>The business time the event declares (when the decision was made).</summary>
+    public static DateTimeOffset? BusinessTime(object e) => (e as IBusinessEvent)?.BusinessTime;
 
     /// <summary>The question an event concerns, for events that concern one.</summary>
     public static IReadOnlyList<string> Questions(object e) => e switch
     {
         EvidenceRecorded x => x.Content.QuestionCodes,
         EvidenceAmended x => x.Content.QuestionCodes,
-        _ => e.GetType().GetProperty("QuestionCode")?.GetValue(e) is string q ? [q] : [],
+        IQuestionEvent x => [x.QuestionCode],
+        _ => [],
     };
 
     private static string Kind(FindingKind kind) => kind switch

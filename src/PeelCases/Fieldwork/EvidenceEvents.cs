@@ -36,14 +36,19 @@ public sealed record EvidenceRecorded(
     Guid InspectionId,
     EvidenceContent Content,
     string RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt) : IBusinessEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => RecordedAt;
+}
 
 /// <summary>
 /// Personal data removed from the evidence everywhere, its stored events included. The event
 /// records who redacted it, when and why; it carries none of the removed text.
 /// </summary>
-public sealed record EvidenceRedacted(Guid EvidenceId, Guid InspectionId, string Reason, string RedactedBy, DateTimeOffset RedactedAt)
+public sealed record EvidenceRedacted(Guid EvidenceId, Guid InspectionId, string Reason, string RedactedBy, DateTimeOffset RedactedAt) : IBusinessEvent
 {
+    DateTimeOffset IBusinessEvent.BusinessTime => RedactedAt;
+
     public const string Marker = "[redacted]";
 
     /// <summary>What a redacted version of the content keeps: how, when and on what the evidence was gathered.</summary>
@@ -57,4 +62,7 @@ public sealed record EvidenceAmended(
     EvidenceContent Content,
     string Reason,
     string AmendedBy,
-    DateTimeOffset AmendedAt);
+    DateTimeOffset AmendedAt) : IBusinessEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => AmendedAt;
+}

@@ -43,17 +43,29 @@ public sealed record FindingContent(
 
 /// <summary>A finding drafted for a question. Starts the finding's own stream (id chosen by the client).</summary>
 public sealed record FindingDrafted(
-    Guid FindingId, Guid InspectionId, string QuestionCode, FindingContent Content, string DraftedBy, DateTimeOffset DraftedAt);
+    Guid FindingId, Guid InspectionId, string QuestionCode, FindingContent Content, string DraftedBy, DateTimeOffset DraftedAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => DraftedAt;
+}
 
 /// <summary>A finding revised; the earlier version stays in the stream.</summary>
 public sealed record FindingRevised(
-    Guid FindingId, Guid InspectionId, string QuestionCode, FindingContent Content, string Reason, string RevisedBy, DateTimeOffset RevisedAt);
+    Guid FindingId, Guid InspectionId, string QuestionCode, FindingContent Content, string Reason, string RevisedBy, DateTimeOffset RevisedAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => RevisedAt;
+}
 
 /// <summary>A finding withdrawn: kept in history, gone from current views.</summary>
 public sealed record FindingWithdrawn(
-    Guid FindingId, Guid InspectionId, string QuestionCode, string Reason, string WithdrawnBy, DateTimeOffset WithdrawnAt);
+    Guid FindingId, Guid InspectionId, string QuestionCode, string Reason, string WithdrawnBy, DateTimeOffset WithdrawnAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => WithdrawnAt;
+}
 
 /// <summary>A recommendation's status moved on (follow-up after publication).</summary>
 public sealed record RecommendationStatusChanged(
     Guid FindingId, Guid InspectionId, int RecommendationNumber, RecommendationStatus Status, string? Note,
-    DateOnly EffectiveOn, string ChangedBy, DateTimeOffset ChangedAt);
+    DateOnly EffectiveOn, string ChangedBy, DateTimeOffset ChangedAt) : IBusinessEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => ChangedAt;
+}

@@ -10,7 +10,10 @@ using PeelCases.Kernel;
 namespace PeelCases.Findings;
 
 /// <summary>The "Summary for question N" a report prints under the question's detailed findings.</summary>
-public sealed record QuestionSummaryWritten(Guid InspectionId, string QuestionCode, string Summary, string WrittenBy, DateTimeOffset WrittenAt);
+public sealed record QuestionSummaryWritten(Guid InspectionId, string QuestionCode, string Summary, string WrittenBy, DateTimeOffset WrittenAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => WrittenAt;
+}
 
 public sealed record WriteQuestionSummary(string? Summary, long? ExpectedVersion);
 

@@ -1,5 +1,6 @@
 using Wolverine.Attributes;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;
@@ -11,27 +12,45 @@ namespace PeelCases.Grading;
 [MessageIdentity("PeelCases.Grading.GradeProposed")] // stored in Wolverine's envelope tables: never change
 public sealed record GradeProposed(
     Guid InspectionId, string QuestionCode, Grade Grade, string Rationale, IReadOnlyList<Guid> CitedFindingIds,
-    string ProposedBy, DateTimeOffset ProposedAt);
+    string ProposedBy, DateTimeOffset ProposedAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => ProposedAt;
+}
 
 /// <summary>The final decision on a question's grade.</summary>
 [MessageIdentity("PeelCases.Grading.GradeAwarded")] // stored in Wolverine's envelope tables: never change
 public sealed record GradeAwarded(
     Guid InspectionId, string ForceId, string Cycle, int Year, string FrameworkId, string QuestionCode, string? LineageKey,
-    Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);
+    Grade Grade, string AwardedBy, DateTimeOffset AwardedAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => AwardedAt;
+}
 
 /// <summary>A question not inspected in detail keeps the earlier awarded judgment.</summary>
 [MessageIdentity("PeelCases.Grading.JudgmentCarriedOver")] // stored in Wolverine's envelope tables: never change
 public sealed record JudgmentCarriedOver(
     Guid InspectionId, string ForceId, string Cycle, int Year, string FrameworkId, string QuestionCode, string LineageKey,
-    JudgmentReference From, string CarriedBy, DateTimeOffset CarriedAt);
+    JudgmentReference From, string CarriedBy, DateTimeOffset CarriedAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => CarriedAt;
+}
 
 /// <summary>A pillar grade proposed once every graded question of the pillar is settled (2015–2018/19 frameworks).</summary>
 public sealed record PillarGradeProposed(
-    Guid InspectionId, string PillarCode, Grade Grade, string Rationale, string ProposedBy, DateTimeOffset ProposedAt);
+    Guid InspectionId, string PillarCode, Grade Grade, string Rationale, string ProposedBy, DateTimeOffset ProposedAt) : IBusinessEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => ProposedAt;
+}
 
 [MessageIdentity("PeelCases.Grading.PillarGradeAwarded")] // stored in Wolverine's envelope tables: never change
 public sealed record PillarGradeAwarded(
-    Guid InspectionId, string ForceId, string Cycle, int Year, string PillarCode, Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);
+    Guid InspectionId, string ForceId, string Cycle, int Year, string PillarCode, Grade Grade, string AwardedBy, DateTimeOffset AwardedAt) : IBusinessEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => AwardedAt;
+}
 
 /// <summary>Appended by the workflow when no earlier judgment could be carried over: a person must decide.</summary>
-public sealed record CarryOverNeedsDecision(Guid InspectionId, string QuestionCode, string Reason, DateTimeOffset FlaggedAt);
+public sealed record CarryOverNeedsDecision(Guid InspectionId, string QuestionCode, string Reason, DateTimeOffset FlaggedAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => FlaggedAt;
+}

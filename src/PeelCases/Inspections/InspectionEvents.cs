@@ -32,10 +32,16 @@ public sealed record InspectionScheduled(
     DateOnly FieldworkEnds,
     IReadOnlyList<string> Team,
     string ScheduledBy,
-    DateTimeOffset ScheduledAt);
+    DateTimeOffset ScheduledAt) : IBusinessEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => ScheduledAt;
+}
 
 /// <summary>The inspection team changed: inspectors record evidence and draft findings only where they are on it.</summary>
-public sealed record InspectionTeamChanged(Guid InspectionId, IReadOnlyList<string> Joined, IReadOnlyList<string> Left, string ChangedBy, DateTimeOffset ChangedAt);
+public sealed record InspectionTeamChanged(Guid InspectionId, IReadOnlyList<string> Joined, IReadOnlyList<string> Left, string ChangedBy, DateTimeOffset ChangedAt) : IBusinessEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => ChangedAt;
+}
 
 /// <summary>A question's scope decided (or changed) during planning.</summary>
 [MessageIdentity("PeelCases.Inspections.QuestionScoped")] // stored in Wolverine's envelope tables: never change
@@ -47,4 +53,7 @@ public sealed record QuestionScoped(
     QuestionScope? PreviousScope,
     string? Reason,
     string ScopedBy,
-    DateTimeOffset ScopedAt);
+    DateTimeOffset ScopedAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => ScopedAt;
+}

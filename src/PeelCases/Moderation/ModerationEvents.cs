@@ -1,5 +1,6 @@
 using Wolverine.Attributes;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Moderation;
@@ -8,10 +9,15 @@ namespace PeelCases.Moderation;
 
 /// <summary>Appended by the workflow when a grade is proposed: the proposal joins the moderation queue.</summary>
 [MessageIdentity("PeelCases.Workflow.GradeEnteredModeration")] // stored in Wolverine's envelope tables: never change
-public sealed record GradeEnteredModeration(Guid InspectionId, string ForceId, string Cycle, string QuestionCode, Grade ProposedGrade, DateTimeOffset ProposedAt, DateTimeOffset EnteredAt);
+public sealed record GradeEnteredModeration(Guid InspectionId, string ForceId, string Cycle, string QuestionCode, Grade ProposedGrade, DateTimeOffset ProposedAt, DateTimeOffset EnteredAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => EnteredAt;
+}
 
 /// <summary>A moderator confirmed the proposed grade, or changed it with a reason.</summary>
-public sealed record GradeModerated(Guid InspectionId, string QuestionCode, Grade ProposedGrade, Grade ModeratedGrade, string? Reason, string ModeratedBy, DateTimeOffset ModeratedAt)
+public sealed record GradeModerated(Guid InspectionId, string QuestionCode, Grade ProposedGrade, Grade ModeratedGrade, string? Reason, string ModeratedBy, DateTimeOffset ModeratedAt) : IBusinessEvent, IQuestionEvent
 {
+    DateTimeOffset IBusinessEvent.BusinessTime => ModeratedAt;
+
     public bool Changed => ProposedGrade != ModeratedGrade;
 }

@@ -1,4 +1,5 @@
 using Wolverine.Attributes;
+using PeelCases.Kernel;
 
 namespace PeelCases.Workflow;
 
@@ -6,7 +7,13 @@ namespace PeelCases.Workflow;
 
 /// <summary>Appended by the workflow: every question has a proposed grade (or is settled).</summary>
 [MessageIdentity("PeelCases.Workflow.InspectionEnteredModeration")] // stored in Wolverine's envelope tables: never change
-public sealed record InspectionEnteredModeration(Guid InspectionId, DateTimeOffset EnteredAt);
+public sealed record InspectionEnteredModeration(Guid InspectionId, DateTimeOffset EnteredAt) : IBusinessEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => EnteredAt;
+}
 
 /// <summary>Appended by the workflow: every question (and pillar) is settled; the HMI can sign off.</summary>
-public sealed record InspectionReadyForSignOff(Guid InspectionId, DateTimeOffset ReadyAt);
+public sealed record InspectionReadyForSignOff(Guid InspectionId, DateTimeOffset ReadyAt) : IBusinessEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => ReadyAt;
+}

@@ -67,3 +67,23 @@ public sealed class StoredNamesTests
         Assert.Equal(names.Count, names.Distinct().Count());
     }
 }
+
+public sealed class EventContractTests
+{
+    [Fact]
+    public void Every_stored_event_declares_its_business_time() =>
+        Assert.All(PeelCases.Host.StoredNames.Events, e => Assert.True(typeof(PeelCases.Kernel.IBusinessEvent).IsAssignableFrom(e.Type), $"{e.Type.Name} does not declare its business time."));
+
+    [Fact]
+    public void Every_event_with_a_question_code_says_it_concerns_that_question() =>
+        Assert.All(PeelCases.Host.StoredNames.Events.Where(e => e.Type.GetProperty("QuestionCode") is not null),
+            e => Assert.True(typeof(PeelCases.Kernel.IQuestionEvent).IsAssignableFrom(e.Type), $"{e.Type.Name} has a QuestionCode but is no IQuestionEvent."));
+
+    [Fact]
+    public void A_grade_enters_moderation_when_it_enters_not_when_it_was_proposed()
+    {
+        var proposed = new DateTimeOffset(2018, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        var e = new PeelCases.Moderation.GradeEnteredModeration(Guid.NewGuid(), "cumbria", "2018/19", "E3", PeelCases.ReferenceData.Grade.Good, proposed, proposed.AddMinutes(5));
+        Assert.Equal(proposed.AddMinutes(5), PeelCases.Audit.EventDescriptions.BusinessTime(e));
+    }
+}
