@@ -32,7 +32,7 @@ public static class HistoryDump
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         try
         {
-            await using (var service = await ServerProcess.StartAsync(Benchmarks.ServiceDll, [], FreePort(), new Dictionary<string, string>
+            await using (var service = await ServerProcess.StartAsync(Benchmarks.ServiceDll, [], PgTools.FreePort(), new Dictionary<string, string>
             {
                 ["ConnectionStrings__peelcases"] = connection,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -162,7 +162,7 @@ public static class HistoryDump
     private static async Task PgDump(string connection, string output)
     {
         var c = new NpgsqlConnectionStringBuilder(connection);
-        var start = new ProcessStartInfo(PgTool("pg_dump")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(PgTools.Find("pg_dump")) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "--no-owner", "--no-privileges", "-h", c.Host!, "-p", c.Port.ToString(), "-U", c.Username!, c.Database! }) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         await using (var file = File.Create(output))
@@ -172,19 +172,6 @@ public static class HistoryDump
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException($"pg_dump failed ({process.ExitCode}): {errors}");
     }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>A PostgreSQL client tool: on the PATH, else in Debian's versioned folder.</summary>
-    private static string PgTool(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists)
-        ?? Directory.GetDirectories("/usr/lib/postgresql").Order().Select(d => Path.Combine(d, "bin", name)).LastOrDefault(File.Exists)
-        ?? throw new InvalidOperationException($"{name} not found: install PostgreSQL's client tools.");
 
     private static async Task Exec(string server, string sql)
     {

@@ -3,13 +3,14 @@ using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PeelCases.Testing;
 using PeelCases.Tests.Support;
 using PeelCases.Demo;
 
 namespace PeelCases.Tests.Integration;
 
 /// <summary>The documented backup and restore: pg_dump, pg_restore into a new database, rebuild the read models, compare.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection.Name), Trait("Category", "Process")]
 public sealed class BackupRestoreTests(AppFixture app) : IAsyncLifetime
 {
     public Task InitializeAsync() => app.ResetAsync();
@@ -46,8 +47,7 @@ public sealed class BackupRestoreTests(AppFixture app) : IAsyncLifetime
 
     private static async Task Run(string tool, params string[] args)
     {
-        var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => d).Last();
-        var start = new ProcessStartInfo(Path.Combine(bin, "bin", tool)) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(PgTools.Find(tool)) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var errors = await process.StandardError.ReadToEndAsync();

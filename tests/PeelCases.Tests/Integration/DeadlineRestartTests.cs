@@ -19,7 +19,7 @@ namespace PeelCases.Tests.Integration;
 /// stop it, start another, and the deadline still fires there. Runs on a database of its own,
 /// on the real clock.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection.Name), Trait("Category", "Process")]
 public sealed class DeadlineRestartTests(AppFixture app)
 {
     [Fact]

@@ -19,7 +19,7 @@ namespace PeelCases.Tests.Integration;
 /// with SIGKILL in the middle of work, and PostgreSQL going away under load. Figures are
 /// written to the test output (and to docs/operations.md by hand).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection.Name), Trait("Category", "Process")]
 public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
 {
     private static readonly string ServiceDll = ServiceCli.Dll;
@@ -55,8 +55,8 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
     public async Task Two_nodes_share_the_work_and_the_survivor_takes_over_the_projections_after_a_kill()
     {
         var database = await app.Postgres.CreateDatabaseAsync("peelcases_two_nodes");
-        var a = await Node(database, 5291, "node-a");
-        var b = await Node(database, 5292, "node-b");
+        var a = await Node(database, PgTools.FreePort(), "node-a");
+        var b = await Node(database, PgTools.FreePort(), "node-b");
         try
         {
             // Work through both nodes: carry-over scopings go through the workflow, and the force grade history projection runs on one node.
@@ -108,7 +108,8 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
     public async Task A_node_killed_while_inspectors_record_loses_no_acknowledged_write_and_resends_record_nothing_twice()
     {
         var database = await app.Postgres.CreateDatabaseAsync("peelcases_kill");
-        var node = await Node(database, 5293, "node-kill");
+        var port = PgTools.FreePort();
+        var node = await Node(database, port, "node-kill");
         try
         {
             var inspection = await Inspection(node.Client, "cumbria");
@@ -141,7 +142,7 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
             await Task.WhenAll(clients);
             output.WriteLine($"Killed with {acknowledged.Count} writes acknowledged out of {sent.Count} sent.");
 
-            node = await Node(database, 5293, "node-kill");
+            node = await Node(database, port, "node-kill");
             var stored = (await Strings(database, $"select id::text from peelcases.mt_doc_evidence where inspection_id = '{inspection.Id}'")).Select(Guid.Parse).ToHashSet();
             Assert.DoesNotContain(acknowledged, id => !stored.Contains(id));
 
@@ -171,7 +172,7 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
         var dir = Path.Combine(Path.GetTempPath(), $"peelcases-outage-{Guid.NewGuid():N}");
         var server = await PgScript("throwaway", dir);
         var database = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Timeout = 3, CommandTimeout = 5 }.ConnectionString;
-        var node = await Node(database, 5294, "node-outage");
+        var node = await Node(database, PgTools.FreePort(), "node-outage");
         try
         {
             var inspection = await Inspection(node.Client, "kent");
@@ -180,8 +181,9 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
             await PgScript("stop", dir);
             var down = Stopwatch.StartNew();
             HttpStatusCode ready;
-            do ready = (await node.Client.GetAsync("/health/ready")).StatusCode;
-            while (ready == HttpStatusCode.OK && down.Elapsed < TimeSpan.FromSeconds(30));
+            // Polling another process's readiness: there is nothing to subscribe to.
+            while ((ready = (await node.Client.GetAsync("/health/ready")).StatusCode) == HttpStatusCode.OK && down.Elapsed < TimeSpan.FromSeconds(30))
+                await Task.Delay(20);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready);
             using (var write = await node.Client.SendAsync(Evidence(inspection.Id, Guid.NewGuid())))
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
@@ -190,8 +192,8 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
 
             await PgScript("throwaway", dir);
             var up = Stopwatch.StartNew();
-            do ready = (await node.Client.GetAsync("/health/ready")).StatusCode;
-            while (ready != HttpStatusCode.OK && up.Elapsed < TimeSpan.FromSeconds(60));
+            while ((ready = (await node.Client.GetAsync("/health/ready")).StatusCode) != HttpStatusCode.OK && up.Elapsed < TimeSpan.FromSeconds(60))
+                await Task.Delay(20);
             output.WriteLine($"Not ready within {down.Elapsed.TotalSeconds:0.0} s of the outage; ready again {up.Elapsed.TotalSeconds:0.0} s after PostgreSQL returned.");
             Assert.Equal(HttpStatusCode.OK, ready);
             using var after = await node.Client.SendAsync(Evidence(inspection.Id, Guid.NewGuid()));

@@ -25,7 +25,7 @@ namespace PeelCases.Tests.Integration;
 /// Then everything stored must still read, rebuild and answer as it did, and the factual accuracy
 /// deadline the old version scheduled must fire once.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection.Name), Trait("Category", "Process")]
 public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
 {
     /// <summary>Set to write the answers of a dump that has none yet (deploy/local/history-dump.sh, on the version that wrote it).</summary>
