@@ -66,7 +66,7 @@ public sealed partial class Benchmarks(string server, bool quick) : IAsyncDispos
             var view = await ReadAsync<InspectionView>(await service.Client.PostAsJsonAsync("/inspections", new ScheduleInspection(null, force.Id, "2018/19",
                 "peel-2018-19", ["E1", "E2", "E3", "E4", "E5"], "bench.lead", new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19), ["bench.inspector"]), Json));
             foreach (var (q, scope) in new[] { ("E1", QuestionScope.Detailed), ("E2", QuestionScope.Detailed), ("E3", QuestionScope.Detailed), ("E4", QuestionScope.Detailed), ("E5", QuestionScope.Ungraded) })
-                view = await ReadAsync<InspectionView>(await service.Client.PostAsJsonAsync($"/inspections/{view.Id}/questions/{q}/scope", new ScopeQuestion(scope, null, view.Version), Json));
+                view = await ReadAsync<InspectionView>(await service.Client.PostAsJsonAsync($"/inspections/{view.Id}/questions/{q}/scope", new ScopeQuestion(scope, null, view.Questions.Single(x => x.Code == q).Version), Json));
             view = await ReadAsync<InspectionView>(await service.Client.PostAsJsonAsync($"/inspections/{view.Id}/fieldwork/start", new InspectionStep(view.Version), Json));
             ids.Add(view.Id);
         }

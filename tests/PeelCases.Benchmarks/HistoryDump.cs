@@ -105,14 +105,14 @@ public static class HistoryDump
             await Step(view, "factual-accuracy-check", v => new InspectionStep(v), "lead-inspector");
         }
 
-        /// <summary>A step at the version last read; when the workflow moved the inspection meanwhile (409), reload and send again, as a person would.</summary>
+        /// <summary>A step at the version last read; when it changed meanwhile (409), reload and send again, as a person would.</summary>
         private async Task<InspectionView> Step(InspectionView view, string path, Func<long, object> body, string role)
         {
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    await Send<InspectionView>($"/inspections/{view.Id}/{path}", body(view.Version), role);
+                    await Send<InspectionView>($"/inspections/{view.Id}/{path}", body(VersionFor(view, path)), role);
                     return await Get(view.Id);
                 }
                 catch (StaleVersion) when (attempt < 10)
@@ -122,6 +122,10 @@ public static class HistoryDump
                 }
             }
         }
+
+        /// <summary>A question-level step sends the question's version, any other the inspection's.</summary>
+        private static long VersionFor(InspectionView view, string path) =>
+            path.StartsWith("questions/", StringComparison.Ordinal) ? view.Questions.Single(q => q.Code == path.Split('/')[1]).Version : view.Version;
 
         private sealed class StaleVersion(string message) : Exception(message);
 

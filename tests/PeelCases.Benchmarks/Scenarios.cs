@@ -144,8 +144,9 @@ public sealed partial class Benchmarks
                     for (var attempt = 0; attempt < 3; attempt++)
                     {
                         var view = await ReadAsync<InspectionView>(await service.Client.GetAsync($"/inspections/{id}"));
-                        var scope = view.Questions[0].Scope == QuestionScope.CarryOver ? QuestionScope.Detailed : QuestionScope.CarryOver;
-                        using var response = await service.Client.PostAsJsonAsync($"/inspections/{id}/questions/{question}/scope", new ScopeQuestion(scope, null, view.Version), Json);
+                        var target = view.Questions.Single(x => x.Code == question);
+                        var scope = target.Scope == QuestionScope.CarryOver ? QuestionScope.Detailed : QuestionScope.CarryOver;
+                        using var response = await service.Client.PostAsJsonAsync($"/inspections/{id}/questions/{question}/scope", new ScopeQuestion(scope, null, target.Version), Json);
                         if (response.IsSuccessStatusCode) return;
                         if ((int)response.StatusCode >= 500) break;
                     }

@@ -63,7 +63,7 @@ public static class ChallengeEndpoints
     public static async Task<IResult> Raise(Guid inspectionId, RaiseChallenge command, IDocumentSession session, IMessageBus bus,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        var refusal = await InspectionWrites.Append(session, bus, inspectionId, null,
+        var refusal = await InspectionWrites.Append(session, bus, inspectionId, Expected.Nothing,
             (inspection, _) => Task.FromResult(ChallengeRules.Raise(inspection, command, user.Actor(), user.FindFirst("force")?.Value, clock.GetUtcNow())), ct);
         // A resend of a challenge already raised is answered like the first time.
         return refusal is null or { Status: StatusCodes.Status200OK }
@@ -88,6 +88,6 @@ public static class ResolveChallengeEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, Guid challengeId, ResolveChallenge command, IDocumentSession session, IMessageBus bus,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
             (inspection, _) => ChallengeRules.Resolve(inspection, challengeId, command, user.Actor(), clock.GetUtcNow()), ct);
 }

@@ -31,7 +31,7 @@ public static class OpenFactualAccuracyCheckEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
         FactualAccuracyOptions options, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion, async (inspection, _) =>
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion), async (inspection, _) =>
         {
             var decision = OpenFactualAccuracyCheckRules.Decide(inspection, options.WorkingDays, user.Actor(), clock.GetUtcNow());
             if (decision.Value is { } opened) await bus.ScheduleAsync(new CloseFactualAccuracyCheck(inspectionId, opened.Deadline), opened.Deadline);

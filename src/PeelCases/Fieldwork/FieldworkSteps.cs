@@ -35,13 +35,13 @@ public static class FieldworkEndpoints
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Start(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
             (inspection, _) => FieldworkRules.Start(inspection, user.Actor(), clock.GetUtcNow()), ct);
 
     [WolverinePost("/inspections/{inspectionId}/fieldwork/complete", Name = "CompleteFieldwork"), Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Complete(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
             (inspection, _) => FieldworkRules.Complete(inspection, user.Actor(), clock.GetUtcNow()), ct);
 }

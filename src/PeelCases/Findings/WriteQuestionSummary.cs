@@ -43,6 +43,6 @@ public static class WriteQuestionSummaryEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, string questionCode, WriteQuestionSummary command, IDocumentSession session,
         IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
             (inspection, _) => WriteQuestionSummaryRules.Decide(inspection, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
 }

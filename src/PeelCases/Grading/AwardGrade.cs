@@ -32,6 +32,6 @@ public static class AwardGradeEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, string questionCode, InspectionStep command,
         IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
             (inspection, framework) => AwardGradeRules.Decide(inspection, framework, questionCode, user.Actor(), clock.GetUtcNow()), ct);
 }

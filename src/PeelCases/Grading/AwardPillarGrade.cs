@@ -31,6 +31,6 @@ public static class AwardPillarGradeEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, string pillarCode, InspectionStep command,
         IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
             (inspection, framework) => AwardPillarGradeRules.Decide(inspection, framework, pillarCode, user.Actor(), clock.GetUtcNow()), ct);
 }

@@ -37,7 +37,7 @@ public static class CarryOverJudgmentEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, string questionCode, InspectionStep command,
         IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion, async (inspection, framework) =>
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion), async (inspection, framework) =>
         {
             var question = framework.FindQuestion(questionCode);
             var lookup = question is null ? null : await EarlierJudgments.FindAsync(session, inspection, question, ct);

@@ -54,7 +54,7 @@ public static class ProposeGradeEndpoint
         IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var cited = await session.LoadManyAsync<Finding>(ct, command.CitedFindingIds!.Distinct());
-        return await InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        return await InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
             (inspection, framework) => ProposeGradeRules.Decide(inspection, framework, questionCode, command, cited, user.Actor(), clock.GetUtcNow()), ct);
     }
 }

@@ -39,6 +39,6 @@ public static class ProposePillarGradeEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, string pillarCode, ProposePillarGrade command,
         IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
             (inspection, framework) => ProposePillarGradeRules.Decide(inspection, framework, pillarCode, command, user.Actor(), clock.GetUtcNow()), ct);
 }

@@ -28,6 +28,6 @@ public static class SignOffEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
             (inspection, _) => SignOffRules.Decide(inspection, user.Actor(), clock.GetUtcNow()), ct);
 }

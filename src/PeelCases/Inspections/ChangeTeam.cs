@@ -42,6 +42,6 @@ public static class ChangeTeamEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, ChangeTeam command, IDocumentSession session, IMessageBus bus,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
             (inspection, _) => TeamRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow()), ct);
 }

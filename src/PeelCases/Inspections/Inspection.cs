@@ -46,7 +46,7 @@ public sealed class Inspection
     public void ChangeQuestion(string code, Func<InspectionQuestion, InspectionQuestion> change, string? by, DateTimeOffset at)
     {
         var question = FindQuestion(code);
-        if (question is not null) Replace(change(question));
+        if (question is not null) Replace(change(question) with { Version = question.Version + 1 });
         if (by is null) LastChangedAt = at;
         else Touch(by, at);
     }
@@ -68,7 +68,7 @@ public sealed class Inspection
     public void MoveQuestions(QuestionStage from, QuestionStage to, DateTimeOffset at)
     {
         foreach (var q in Questions.Where(q => q.Stage == from && q.Scope is QuestionScope.Detailed or QuestionScope.Ungraded).ToList())
-            Replace(q with { Stage = to, StageSince = at });
+            Replace(q with { Stage = to, StageSince = at, Version = q.Version + 1 });
     }
 
     /// <summary>Changes a pillar's judgment, adding the pillar on first use.</summary>
@@ -99,8 +99,16 @@ public sealed record InspectionQuestion(
     JudgmentReference? CarriedOverFrom = null,
     string? QaComments = null,
     string? CarryOverProblem = null,
-    string? Summary = null)
+    string? Summary = null,
+    long Version = 1)
 {
+    /// <summary>
+    /// The question's own version: 1 when scheduled, one more for every event that changes it.
+    /// Question-level commands send it back, so work elsewhere in the inspection (the workflow
+    /// moving another question, a colleague on another question) never makes them stale.
+    /// </summary>
+    public long Version { get; init; } = Version;
+
     /// <summary>Awarded or carried over: the question's grade stands.</summary>
     public bool Settled => Awarded is not null || CarriedOverFrom is not null;
 

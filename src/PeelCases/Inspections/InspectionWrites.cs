@@ -7,7 +7,7 @@ namespace PeelCases.Inspections;
 
 /// <summary>
 /// The one write path for the inspection stream: lock the stream (writers queue rather than
-/// race, so the inline document stays exact), check the client's expected version, let a
+/// race, so the inline document stays exact), check the version the client saw of what it decides on (the question, or the inspection), let a
 /// pure decision function see the inspection as it stands, append what it decides, and hand
 /// the event to its subscribers through the outbox — in the same transaction.
 /// </summary>
@@ -15,29 +15,28 @@ public static class InspectionWrites
 {
     /// <summary>For endpoints: the updated overview, or the refusal as ProblemDetails.</summary>
     public static async Task<IResult> Decide<TEvent>(
-        IDocumentSession session, IMessageBus bus, Guid inspectionId, long? expectedVersion,
+        IDocumentSession session, IMessageBus bus, Guid inspectionId, Expected expected,
         Func<Inspection, AssessmentFramework, Task<Decision<TEvent>>> decide, CancellationToken ct) where TEvent : class
     {
-        var refusal = await Append(session, bus, inspectionId, expectedVersion, decide, ct);
+        var refusal = await Append(session, bus, inspectionId, expected, decide, ct);
         if (refusal is not null) return refusal.ToResult();
         var updated = await session.LoadAsync<Inspection>(inspectionId, ct);
         return Results.Ok(await InspectionView.Load(session, updated!, ct));
     }
 
     public static Task<IResult> Decide<TEvent>(
-        IDocumentSession session, IMessageBus bus, Guid inspectionId, long? expectedVersion,
+        IDocumentSession session, IMessageBus bus, Guid inspectionId, Expected expected,
         Func<Inspection, AssessmentFramework, Decision<TEvent>> decide, CancellationToken ct) where TEvent : class =>
-        Decide(session, bus, inspectionId, expectedVersion, (i, f) => Task.FromResult(decide(i, f)), ct);
+        Decide(session, bus, inspectionId, expected, (i, f) => Task.FromResult(decide(i, f)), ct);
 
     /// <summary>Appends what the decision returns; null when it was appended, else why not.</summary>
     public static async Task<Refusal?> Append<TEvent>(
-        IDocumentSession session, IMessageBus bus, Guid inspectionId, long? expectedVersion,
+        IDocumentSession session, IMessageBus bus, Guid inspectionId, Expected expected,
         Func<Inspection, AssessmentFramework, Task<Decision<TEvent>>> decide, CancellationToken ct) where TEvent : class
     {
         var stream = await session.Events.FetchForExclusiveWriting<Inspection>(inspectionId, ct);
         if (stream.Aggregate is not { } inspection) return Refusal.NotFound($"There is no inspection {inspectionId}.");
-        if (expectedVersion is { } expected && expected != inspection.Version)
-            return Refusal.StaleVersion("inspection", expected, inspection.Version);
+        if (expected.CheckAgainst(inspection) is { } stale) return stale;
 
         var framework = await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct)
             ?? throw new InvalidOperationException($"Framework {inspection.FrameworkId} is missing from reference data.");

@@ -54,6 +54,6 @@ public static class ScopeQuestionEndpoint
     public static Task<IResult> Post(
         Guid inspectionId, string questionCode, ScopeQuestion command,
         IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
             (inspection, framework) => ScopeQuestionRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
 }

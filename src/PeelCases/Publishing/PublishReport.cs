@@ -52,7 +52,7 @@ public static class PublishReportEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, PublishReport command, IDocumentSession session, IMessageBus bus,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion, async (inspection, framework) =>
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion), async (inspection, framework) =>
         {
             var decision = PublishReportRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow());
             if (decision.Value is { } published)

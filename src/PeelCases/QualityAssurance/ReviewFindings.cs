@@ -46,6 +46,6 @@ public static class ReviewFindingsEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static Task<IResult> Post(Guid inspectionId, string questionCode, ReviewFindings command, IDocumentSession session,
         IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
             (inspection, _) => ReviewFindingsRules.Decide(inspection, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
 }

@@ -34,7 +34,7 @@ public static class SubmitForQaEndpoint
     {
         var counts = await FindingCounts.ForInspection(session, inspectionId, ct);
         var current = counts.Where(c => string.Equals(c.Key, questionCode, StringComparison.OrdinalIgnoreCase)).SelectMany(c => c.Value.Values).Sum();
-        return await InspectionWrites.Decide(session, bus, inspectionId, command.ExpectedVersion,
+        return await InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
             (inspection, _) => TeamRules.MayWorkOn(user, inspection) ?? SubmitForQaRules.Decide(inspection, questionCode, current, user.Actor(), clock.GetUtcNow()), ct);
     }
 }

@@ -69,7 +69,7 @@ public static class WorkflowHandler
         Func<Inspection, AssessmentFramework, Task<object?>> decide, CancellationToken ct)
     {
         session.LastModifiedBy = Actor;
-        await InspectionWrites.Append(session, bus, inspectionId, null, async (inspection, framework) =>
+        await InspectionWrites.Append(session, bus, inspectionId, Expected.Nothing, async (inspection, framework) =>
             await decide(inspection, framework) is { } next ? new Decision<object>(next, null) : Nothing, ct);
     }
 

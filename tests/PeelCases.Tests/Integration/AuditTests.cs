@@ -34,7 +34,7 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
         view = await CompleteFieldworkAsync(view);
         var afterRevision = view.Version;
         await Post<Finding>($"/inspections/{view.Id}/findings/{dropped.Id}/withdrawal", new WithdrawFinding("duplicate", 1), TestUser.Inspector);
-        view = await Step(view, "questions/E3/qa-submission", new InspectionStep(view.Version), TestUser.Inspector);
+        view = await Step(view, "questions/E3/qa-submission", new InspectionStep(view.QuestionVersion("E3")), TestUser.Inspector);
 
         var then = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?version={atFieldwork}", TestUser.Moderator);
         Assert.Equal(QuestionStage.Fieldwork, then.Question.Stage);
@@ -46,7 +46,7 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(["Revised after QA.", "The force is effective at E3."], revised.Findings.Select(f => f.Content.Text));
         Assert.Equal(1, revised.Question.Findings[nameof(FindingKind.AreaForImprovement)]);
 
-        var now = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?version={view.Version}", TestUser.Moderator);
+        var now = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?version={view.QuestionVersion("E3")}", TestUser.Moderator);
         Assert.Equal([kept.Id], now.Findings.Select(f => f.Id));
         Assert.Equal(QuestionStage.QaReview, now.Question.Stage);
 
@@ -100,7 +100,7 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
         var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
         var finding = await DraftAsync(view.Id, "E3", evidence.Id);
         view = await CompleteFieldworkAsync(view);
-        view = await Step(view, "questions/E3/qa-submission", new InspectionStep(view.Version), TestUser.Inspector);
+        view = await Step(view, "questions/E3/qa-submission", new InspectionStep(view.QuestionVersion("E3")), TestUser.Inspector);
         view = await QaAsync(view, "E3", QaOutcome.Accept);
         view = await ProposeAsync(view, "E3", Grade.Good, finding.Id);
 

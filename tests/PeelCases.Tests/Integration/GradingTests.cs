@@ -62,7 +62,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         var question = Assert.Single(view.Questions);
         Assert.Equal(QuestionStage.Scoping, question.Stage);
         Assert.Contains("No earlier inspection of Kent Police", question.CarryOverProblem);
-        var problem = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E2/carry-over", new InspectionStep(view.Version), TestUser.Lead, 409);
+        var problem = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E2/carry-over", new InspectionStep(view.QuestionVersion("E2")), TestUser.Lead, 409);
         Assert.Contains("No earlier inspection of Kent Police", problem.Detail);
 
         var board = await Get<List<BoardInspection>>("/board?stuckOnly=true", TestUser.Lead);
@@ -77,7 +77,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         await CumbriaHistoryAsync();
         var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q3", QuestionScope.CarryOver));
         Assert.Contains("not comparable", view.Questions[0].CarryOverProblem);
-        var refused = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/Q3/carry-over", new InspectionStep(view.Version), TestUser.Lead, 409);
+        var refused = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/Q3/carry-over", new InspectionStep(view.QuestionVersion("Q3")), TestUser.Lead, 409);
         Assert.Contains("not comparable", refused.Detail);
     }
 
@@ -98,18 +98,18 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         var e3 = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings?question=E3", TestUser.Lead));
         var e5 = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings?question=E5", TestUser.Lead));
         async Task<ProblemBody> Refused(string q, Grade grade, Guid finding, int status) => await Problem(HttpMethod.Post,
-            $"/inspections/{view.Id}/questions/{q}/grade-proposals", new ProposeGrade(grade, "r", [finding], view.Version), TestUser.Lead, status);
+            $"/inspections/{view.Id}/questions/{q}/grade-proposals", new ProposeGrade(grade, "r", [finding], view.QuestionVersion(q)), TestUser.Lead, status);
 
         Assert.Contains("not on the 4-point scale", (await Refused("E3", Grade.Adequate, e3.Id, 400)).Detail);
         Assert.Contains("ungraded", (await Refused("E5", Grade.Good, e5.Id, 409)).Detail);
         Assert.Contains("Re-scope it as Detailed", (await Refused("E1", Grade.Good, e3.Id, 409)).Detail);
         Assert.Contains("not a finding of question E3", (await Refused("E3", Grade.Good, e5.Id, 400)).Detail);
         Assert.Contains("citedFindingIds", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
-            new ProposeGrade(Grade.Good, "r", [], view.Version), TestUser.Lead, 400)).Errors!.Keys);
+            new ProposeGrade(Grade.Good, "r", [], view.QuestionVersion("E3")), TestUser.Lead, 400)).Errors!.Keys);
         Assert.Contains("it is at AwaitingGrade", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/award",
-            new InspectionStep(view.Version), TestUser.Hmi, 409)).Detail);
+            new InspectionStep(view.QuestionVersion("E3")), TestUser.Hmi, 409)).Detail);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
-            new ProposeGrade(Grade.Good, "r", [e3.Id], view.Version), TestUser.Inspector, 403);
+            new ProposeGrade(Grade.Good, "r", [e3.Id], view.QuestionVersion("E3")), TestUser.Inspector, 403);
 
         // The proposal enters the moderation queue through the workflow.
         view = await ProposeAsync(view, "E3", Grade.Good, e3.Id);
@@ -118,10 +118,10 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(("E3", Grade.Good, "cumbria"), (queued.QuestionCode, queued.ProposedGrade, queued.ForceId));
 
         var noReason = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/moderation",
-            new ModerateGrade(Grade.Outstanding, null, view.Version), TestUser.Moderator, 400);
+            new ModerateGrade(Grade.Outstanding, null, view.QuestionVersion("E3")), TestUser.Moderator, 400);
         Assert.Contains("needs a reason", noReason.Detail);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/moderation",
-            new ModerateGrade(Grade.Outstanding, "x", view.Version), TestUser.Lead, 403);
+            new ModerateGrade(Grade.Outstanding, "x", view.QuestionVersion("E3")), TestUser.Lead, 403);
         view = await ModerateAsync(view, "E3", Grade.Outstanding, "Consistent with outstanding practice seen in comparable forces.");
         Assert.Empty(await Get<List<ModerationItem>>("/moderation/queue", TestUser.Moderator));
         view = await AwardAsync(view, "E3");
@@ -129,9 +129,9 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal((Grade.Good, Grade.Outstanding, true), (e3View.Proposed!.Grade, e3View.Awarded!.Grade, e3View.Moderated!.Changed));
 
         Assert.Contains("already settled", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
-            new ProposeGrade(Grade.Outstanding, "r", [e3.Id], view.Version), TestUser.Lead, 409)).Detail);
+            new ProposeGrade(Grade.Outstanding, "r", [e3.Id], view.QuestionVersion("E3")), TestUser.Lead, 409)).Detail);
         Assert.Contains("scoped during planning and fieldwork", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/scope",
-            new ScopeQuestion(QuestionScope.CarryOver, null, view.Version), TestUser.Lead, 409)).Detail);
+            new ScopeQuestion(QuestionScope.CarryOver, null, view.QuestionVersion("E3")), TestUser.Lead, 409)).Detail);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
             {
                 var client = i % 2 == 0 ? a.Client : b.Client;
                 var view = await Inspection(client, force);
-                (await client.PostAsJsonAsync($"/inspections/{view.Id}/questions/E1/scope", new ScopeQuestion(QuestionScope.CarryOver, null, view.Version), AppFixture.Json)).EnsureSuccessStatusCode();
+                (await client.PostAsJsonAsync($"/inspections/{view.Id}/questions/E1/scope", new ScopeQuestion(QuestionScope.CarryOver, null, view.QuestionVersion("E1")), AppFixture.Json)).EnsureSuccessStatusCode();
             }
             var holder = await ProjectionNode(database);
             output.WriteLine($"Projections ran on {holder}.");
@@ -77,7 +77,7 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
             foreach (var force in PeelCases.ReferenceData.Forces.All.Skip(10).Take(5).Select(f => f.Id))
             {
                 var view = await Inspection(survivor.Client, force);
-                (await survivor.Client.PostAsJsonAsync($"/inspections/{view.Id}/questions/E1/scope", new ScopeQuestion(QuestionScope.CarryOver, null, view.Version), AppFixture.Json)).EnsureSuccessStatusCode();
+                (await survivor.Client.PostAsJsonAsync($"/inspections/{view.Id}/questions/E1/scope", new ScopeQuestion(QuestionScope.CarryOver, null, view.QuestionVersion("E1")), AppFixture.Json)).EnsureSuccessStatusCode();
             }
             var expected = PeelCases.ReferenceData.Forces.All.Take(15).Select(f => f.Id).Order().ToList();
             List<string> histories;
@@ -115,7 +115,7 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
             var inspection = await Inspection(node.Client, "cumbria");
             foreach (var q in new[] { "E1", "E2" })
                 inspection = (await (await node.Client.PostAsJsonAsync($"/inspections/{inspection.Id}/questions/{q}/scope",
-                    new ScopeQuestion(QuestionScope.Detailed, null, inspection.Version), AppFixture.Json)).Content.ReadFromJsonAsync<InspectionView>(AppFixture.Json))!;
+                    new ScopeQuestion(QuestionScope.Detailed, null, inspection.QuestionVersion(q)), AppFixture.Json)).Content.ReadFromJsonAsync<InspectionView>(AppFixture.Json))!;
             var sent = new ConcurrentBag<Guid>();
             var acknowledged = new ConcurrentBag<Guid>();
             var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -24,40 +24,61 @@ public sealed class ScopingTests(AppFixture app) : InspectionTestBase(app)
     }
 
     [Fact]
-    public async Task A_stale_expected_version_is_409_and_writes_nothing()
+    public async Task A_stale_question_version_is_409_and_writes_nothing()
     {
         var inspection = await ScheduleAsync();
         await ScopeAsync(inspection, "E1", QuestionScope.Detailed);
-        var problem = await Problem(HttpMethod.Post, $"/inspections/{inspection.Id}/questions/E2/scope",
-            new ScopeQuestion(QuestionScope.Detailed, null, inspection.Version), TestUser.Lead, 409);
-        Assert.Contains("expected version 1", problem.Detail);
+        var problem = await Problem(HttpMethod.Post, $"/inspections/{inspection.Id}/questions/E1/scope",
+            new ScopeQuestion(QuestionScope.CarryOver, null, inspection.QuestionVersion("E1")), TestUser.Lead, 409);
+        Assert.Contains("expected version 1 but the question E1 is now at version 2", problem.Detail);
         Assert.Equal(2, (await EventsOf(inspection.Id)).Count);
     }
 
     [Fact]
-    public async Task Two_writers_racing_on_one_inspection_one_wins_one_gets_409()
+    public async Task Work_on_one_question_does_not_make_another_stale()
     {
         var inspection = await ScheduleAsync();
-        var statuses = await Task.WhenAll(
-            Scope("E1", QuestionScope.Detailed),
-            Scope("E2", QuestionScope.Detailed));
+        await ScopeAsync(inspection, "E1", QuestionScope.Detailed);
+        // The view read before E1 changed still holds E2's current version.
+        var after = await Post<InspectionView>($"/inspections/{inspection.Id}/questions/E2/scope",
+            new ScopeQuestion(QuestionScope.Detailed, null, inspection.QuestionVersion("E2")), TestUser.Lead);
+        Assert.Equal((QuestionScope.Detailed, QuestionScope.Detailed), (after.Questions[0].Scope, after.Questions[1].Scope));
+        Assert.Equal(3, (await EventsOf(inspection.Id)).Count);
+    }
+
+    [Fact]
+    public async Task Two_people_deciding_on_the_same_question_at_once_one_wins_one_gets_409()
+    {
+        var inspection = await ScheduleAsync();
+        var statuses = await Task.WhenAll(Scope(inspection, "E1", QuestionScope.Detailed), Scope(inspection, "E1", QuestionScope.Detailed));
 
         Assert.Equal([200, 409], statuses.Order());
         Assert.Equal(2, (await EventsOf(inspection.Id)).Count);
         var current = await Get<InspectionView>($"/inspections/{inspection.Id}", TestUser.Lead);
-        Assert.Equal(2, current.Version);
-        Assert.Single(current.Questions, q => q.Scope == QuestionScope.Detailed);
+        Assert.Equal((2L, 2L), (current.Version, current.QuestionVersion("E1")));
+    }
 
-        async Task<int> Scope(string question, QuestionScope scope)
+    [Fact]
+    public async Task Two_people_on_different_questions_of_one_inspection_at_once_are_both_recorded()
+    {
+        var inspection = await ScheduleAsync();
+        var statuses = await Task.WhenAll(Scope(inspection, "E1", QuestionScope.Detailed), Scope(inspection, "E2", QuestionScope.Detailed));
+
+        Assert.Equal([200, 200], statuses);
+        var current = await Get<InspectionView>($"/inspections/{inspection.Id}", TestUser.Lead);
+        Assert.Equal(3, current.Version);
+        Assert.All(current.Questions.Where(q => q.Code is "E1" or "E2"), q => Assert.Equal((QuestionScope?)QuestionScope.Detailed, q.Scope));
+    }
+
+    private async Task<int> Scope(InspectionView inspection, string question, QuestionScope scope)
+    {
+        var result = await App.Host.Scenario(s =>
         {
-            var result = await App.Host.Scenario(s =>
-            {
-                s.Post.Json(new ScopeQuestion(scope, null, inspection.Version)).ToUrl($"/inspections/{inspection.Id}/questions/{question}/scope");
-                s.WithBearerToken(App.TokenFor(TestUser.Lead));
-                s.IgnoreStatusCode();
-            });
-            return result.Context.Response.StatusCode;
-        }
+            s.Post.Json(new ScopeQuestion(scope, null, inspection.QuestionVersion(question))).ToUrl($"/inspections/{inspection.Id}/questions/{question}/scope");
+            s.WithBearerToken(App.TokenFor(TestUser.Lead));
+            s.IgnoreStatusCode();
+        });
+        return result.Context.Response.StatusCode;
     }
 
     [Theory]
@@ -68,7 +89,7 @@ public sealed class ScopingTests(AppFixture app) : InspectionTestBase(app)
     {
         var inspection = await ScheduleAsync();
         var problem = await Problem(HttpMethod.Post, $"/inspections/{inspection.Id}/questions/{question}/scope",
-            new ScopeQuestion(scope, null, inspection.Version), TestUser.Lead, 409);
+            new ScopeQuestion(scope, null, inspection.QuestionVersion(question)), TestUser.Lead, 409);
         Assert.Contains(reason, problem.Detail);
     }
 

@@ -32,10 +32,27 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
     private const string CaptureVariable = "PEELCASES_CAPTURE_STORED_ANSWERS";
 
     /// <summary>
-    /// Read models that may differ from the snapshot taken before the rebuild, each with why.
-    /// Keyed by "Document:id"; empty while nothing differs.
+    /// How rebuilt read models may differ from the documents an earlier version stored, each with
+    /// its reason: the named part is left out of both sides, everything else must be identical.
     /// </summary>
-    private static readonly Dictionary<string, string> IntendedReadModelDifferences = new();
+    private static readonly (string Reason, Action<string, JsonNode> LeaveOut)[] IntendedReadModelChanges =
+    [
+        ("Each question keeps its own version from issue 14 on (concurrency at the question's grain); documents stored " +
+         "before it have none, so the rebuild adds it.",
+            (key, doc) =>
+            {
+                if (!key.StartsWith("Inspection:", StringComparison.Ordinal)) return;
+                foreach (var q in doc["Questions"]!.AsArray()) q!.AsObject().Remove("Version");
+            }),
+    ];
+
+    private static Dictionary<string, string> LeavingOutIntendedChanges(Dictionary<string, string> snapshot) =>
+        snapshot.ToDictionary(d => d.Key, d =>
+        {
+            var doc = JsonNode.Parse(d.Value)!;
+            foreach (var change in IntendedReadModelChanges) change.LeaveOut(d.Key, doc);
+            return doc.ToJsonString();
+        });
 
     /// <summary>
     /// Changes to what an earlier version answered that are meant, each with its reason: applied to
@@ -95,15 +112,14 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
             await EveryStreamLoads(store);
 
             // Read models as restored, then rebuilt from the events by today's projections.
-            var restored = await ReadModels.SnapshotAsync(store);
+            var restored = LeavingOutIntendedChanges(await ReadModels.SnapshotAsync(store));
             await ReadModels.RebuildAllAsync(host);
             await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
-            var rebuilt = await ReadModels.SnapshotAsync(store);
+            var rebuilt = LeavingOutIntendedChanges(await ReadModels.SnapshotAsync(store));
             Assert.Equal(restored.Keys.Order(), rebuilt.Keys.Order());
             var changed = restored.Keys.Where(k => restored[k] != rebuilt[k]).ToList();
-            Assert.True(changed.All(IntendedReadModelDifferences.ContainsKey),
-                $"Read models changed by the rebuild without a stated reason: {string.Join(", ", changed.Except(IntendedReadModelDifferences.Keys))}");
-            output.WriteLine($"{name}: {rebuilt.Count} read models rebuilt identical ({changed.Count} listed differences) at {clock.ElapsedMilliseconds} ms");
+            Assert.True(changed.Count == 0, $"Read models changed by the rebuild without a stated reason: {string.Join(", ", changed)}");
+            output.WriteLine($"{name}: {rebuilt.Count} read models rebuilt identical, leaving out {IntendedReadModelChanges.Length} listed change(s), at {clock.ElapsedMilliseconds} ms");
 
             await AnswersAreAsStored(host, store, dump);
             CumbriaReference.AssertMatches(
@@ -159,7 +175,9 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
         foreach (var inspection in await session.Query<Inspection>().ToListAsync())
         {
             var folded = await session.Events.AggregateStreamAsync<Inspection>(inspection.Id);
-            Assert.Equal(JsonSerializer.Serialize(inspection), JsonSerializer.Serialize(folded));
+            var key = $"Inspection:{inspection.Id}";
+            Assert.Equal(LeavingOutIntendedChanges(new() { [key] = JsonSerializer.Serialize(inspection) })[key],
+                LeavingOutIntendedChanges(new() { [key] = JsonSerializer.Serialize(folded) })[key]);
         }
     }
 

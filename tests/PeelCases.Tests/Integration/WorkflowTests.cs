@@ -30,10 +30,10 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         view = await StartFieldworkAsync(view);
         var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
         var finding = await DraftAsync(view.Id, "E3", evidence.Id);
-        var qaTooSoon = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/qa-submission", new InspectionStep(view.Version), TestUser.Inspector, 409);
+        var qaTooSoon = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/qa-submission", new InspectionStep(view.QuestionVersion("E3")), TestUser.Inspector, 409);
         Assert.Equal("Submitting findings for QA needs question E3 at Drafting; it is at Fieldwork. Fieldwork is still under way.", qaTooSoon.Detail);
         var gradeTooSoon = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
-            new ProposeGrade(Grade.Good, "r", [finding.Id], view.Version), TestUser.Lead, 409);
+            new ProposeGrade(Grade.Good, "r", [finding.Id], view.QuestionVersion("E3")), TestUser.Lead, 409);
         Assert.Contains("it is at Fieldwork", gradeTooSoon.Detail);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/sign-off", new InspectionStep(view.Version), TestUser.Hmi, 409);
 
@@ -41,7 +41,7 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(InspectionStage.Reporting, view.Stage);
         Assert.All(view.Questions, q => Assert.Equal(QuestionStage.Drafting, q.Stage));
         Assert.Contains("no current findings", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E1/qa-submission",
-            new InspectionStep(view.Version), TestUser.Inspector, 409)).Detail);
+            new InspectionStep(view.QuestionVersion("E1")), TestUser.Inspector, 409)).Detail);
     }
 
     [Fact]
@@ -57,18 +57,18 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         var evidence = await RecordAsync(other.Id, Commands.Evidence(questions: ["E3"]));
         await DraftAsync(other.Id, "E3", evidence.Id);
         other = await CompleteFieldworkAsync(other);
-        other = await Step(other, "questions/E3/qa-submission", new InspectionStep(other.Version), TestUser.Inspector);
+        other = await Step(other, "questions/E3/qa-submission", new InspectionStep(other.QuestionVersion("E3")), TestUser.Inspector);
         Assert.Equal(QuestionStage.QaReview, other.Questions[0].Stage);
         var noComments = await Problem(HttpMethod.Post, $"/inspections/{other.Id}/questions/E3/qa-review",
-            new ReviewFindings(QaOutcome.Return, null, other.Version), TestUser.QaReviewer, 400);
+            new ReviewFindings(QaOutcome.Return, null, other.QuestionVersion("E3")), TestUser.QaReviewer, 400);
         Assert.Contains("comments", noComments.Errors!.Keys);
         await Problem(HttpMethod.Post, $"/inspections/{other.Id}/questions/E3/qa-review",
-            new ReviewFindings(QaOutcome.Accept, null, other.Version), TestUser.Lead, 403);
+            new ReviewFindings(QaOutcome.Accept, null, other.QuestionVersion("E3")), TestUser.Lead, 403);
 
         other = await QaAsync(other, "E3", QaOutcome.Return, "The finding needs the dip sample's numbers.");
         Assert.Equal((QuestionStage.Drafting, "The finding needs the dip sample's numbers."), (other.Questions[0].Stage, other.Questions[0].QaComments));
         await DraftAsync(other.Id, "E3", evidence.Id);
-        other = await Step(other, "questions/E3/qa-submission", new InspectionStep(other.Version), TestUser.Inspector);
+        other = await Step(other, "questions/E3/qa-submission", new InspectionStep(other.QuestionVersion("E3")), TestUser.Inspector);
         other = await QaAsync(other, "E3", QaOutcome.Accept);
         Assert.Equal(QuestionStage.AwaitingGrade, other.Questions[0].Stage);
     }

@@ -44,7 +44,7 @@ public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
         view = await CompleteFieldworkAsync(view);
         foreach (var p in inspected)
         {
-            view = await Step(view, $"questions/{p.Code}/qa-submission", new InspectionStep(view.Version), TestUser.Inspector);
+            view = await Step(view, $"questions/{p.Code}/qa-submission", new InspectionStep(view.QuestionVersion(p.Code)), TestUser.Inspector);
             view = await QaAsync(view, p.Code, QaOutcome.Accept);
         }
         foreach (var p in inspected.Where(p => p.Grade is not null))
@@ -63,16 +63,16 @@ public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
             TestUser.Inspector, status);
 
     protected Task<InspectionView> QaAsync(InspectionView view, string question, QaOutcome outcome, string? comments = null) =>
-        Step(view, $"questions/{question}/qa-review", new ReviewFindings(outcome, comments, view.Version), TestUser.QaReviewer);
+        Step(view, $"questions/{question}/qa-review", new ReviewFindings(outcome, comments, view.QuestionVersion(question)), TestUser.QaReviewer);
 
     protected Task<InspectionView> ProposeAsync(InspectionView view, string question, Grade grade, params Guid[] findings) =>
-        Step(view, $"questions/{question}/grade-proposals", new ProposeGrade(grade, "The findings show consistent good practice.", findings, view.Version), TestUser.Lead);
+        Step(view, $"questions/{question}/grade-proposals", new ProposeGrade(grade, "The findings show consistent good practice.", findings, view.QuestionVersion(question)), TestUser.Lead);
 
     protected Task<InspectionView> ModerateAsync(InspectionView view, string question, Grade grade, string? reason = null) =>
-        Step(view, $"questions/{question}/moderation", new ModerateGrade(grade, reason, view.Version), TestUser.Moderator);
+        Step(view, $"questions/{question}/moderation", new ModerateGrade(grade, reason, view.QuestionVersion(question)), TestUser.Moderator);
 
     protected Task<InspectionView> AwardAsync(InspectionView view, string question) =>
-        Step(view, $"questions/{question}/award", new InspectionStep(view.Version), TestUser.Hmi);
+        Step(view, $"questions/{question}/award", new InspectionStep(view.QuestionVersion(question)), TestUser.Hmi);
 
     /// <summary>Cumbria's earlier effectiveness inspections, as the reference report describes them.</summary>
     protected async Task<(InspectionView In2016, InspectionView In2017)> CumbriaHistoryAsync()

@@ -13,7 +13,7 @@ public abstract class InspectionTestBase(AppFixture app) : IntegrationTest(app)
 
     /// <summary>Scopes a question and waits for the workflow (a carry-over is looked up at once); returns the inspection after.</summary>
     protected async Task<InspectionView> ScopeAsync(InspectionView inspection, string question, QuestionScope scope) =>
-        await Step(inspection, $"questions/{question}/scope", new ScopeQuestion(scope, null, inspection.Version), TestUser.Lead);
+        await Step(inspection, $"questions/{question}/scope", new ScopeQuestion(scope, null, inspection.QuestionVersion(question)), TestUser.Lead);
 
     protected Task<InspectionView> StartFieldworkAsync(InspectionView view) => Step(view, "fieldwork/start", new InspectionStep(view.Version), TestUser.Lead);
 
@@ -40,4 +40,11 @@ public abstract class InspectionTestBase(AppFixture app) : IntegrationTest(app)
         await using var session = App.Store.QuerySession();
         return (await session.QueryAsync<long>("select count(*) from peelcases.mt_events")).Single();
     }
+}
+
+public static class InspectionViewExtensions
+{
+    /// <summary>The version of one question, which question-level commands send back.</summary>
+    public static long QuestionVersion(this InspectionView view, string code) =>
+        view.Questions.Single(q => string.Equals(q.Code, code, StringComparison.OrdinalIgnoreCase)).Version;
 }
