@@ -70,6 +70,21 @@ public sealed class ScopingTests(AppFixture app) : InspectionTestBase(app)
         Assert.All(current.Questions.Where(q => q.Code is "E1" or "E2"), q => Assert.Equal((QuestionScope?)QuestionScope.Detailed, q.Scope));
     }
 
+    [Fact]
+    public async Task Scoping_every_question_for_carry_over_at_once_while_the_workflow_answers_refuses_none()
+    {
+        // Each carry-over scoping sets the workflow looking for an earlier judgment, and its answer
+        // lands in the same inspection stream while the other scopings are still arriving.
+        var codes = new[] { "E1", "E2", "E3", "E4", "F1", "F2", "L1", "L2", "L3" };
+        var inspection = await ScheduleAsync(Commands.Schedule(force: "dorset", questions: codes));
+        var statuses = Array.Empty<int>();
+        await Tracked(async () => statuses = await Task.WhenAll(codes.Select(q => Scope(inspection, q, QuestionScope.CarryOver))));
+
+        Assert.All(statuses, s => Assert.Equal(200, s));
+        var after = await View(inspection.Id);
+        Assert.All(after.Questions, q => Assert.Equal((QuestionScope.CarryOver, "No earlier"), (q.Scope!.Value, q.CarryOverProblem?[..10])));
+    }
+
     private async Task<int> Scope(InspectionView inspection, string question, QuestionScope scope)
     {
         var result = await App.Host.Scenario(s =>
