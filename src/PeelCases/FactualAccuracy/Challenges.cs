@@ -39,7 +39,7 @@ public static class ChallengeRules
             return Refusal.ProcessRule($"The factual accuracy check closed at its deadline, {check.Deadline:d MMMM yyyy HH:mm} UTC; challenges are no longer accepted.");
         if (check.Challenges.FirstOrDefault(x => x.Id == c.ChallengeId) is { } existing)
             return existing.Text == c.Text!.Trim()
-                ? Refusal.ProcessRule("Already raised.") with { Status = StatusCodes.Status200OK }
+                ? new AlreadyDone($"Challenge {c.ChallengeId} was raised already.")
                 : Refusal.ProcessRule($"Challenge id {c.ChallengeId} is already used for a different challenge.");
         return new FactualAccuracyChallengeRaised(inspection.Id, c.ChallengeId!.Value, c.Text!.Trim(), c.FindingId, actor, now);
     }
@@ -66,9 +66,7 @@ public static class ChallengeEndpoints
         var refusal = await InspectionWrites.Append(session, bus, inspectionId, Expected.Nothing,
             (inspection, _) => Task.FromResult(ChallengeRules.Raise(inspection, command, user.Actor(), user.FindFirst("force")?.Value, clock.GetUtcNow())), ct);
         // A resend of a challenge already raised is answered like the first time.
-        return refusal is null or { Status: StatusCodes.Status200OK }
-            ? Results.Ok(await Draft(session, inspectionId, ct))
-            : refusal.ToResult();
+        return refusal is null ? Results.Ok(await Draft(session, inspectionId, ct)) : refusal.ToResult();
     }
 
     /// <summary>What a force liaison may see of the inspection: the check and its challenges, nothing else.</summary>

@@ -43,10 +43,9 @@ public static class RedactEvidenceEndpoint
             await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(evidenceId), ct);
             return Results.Ok(existing);
         }
-        var result = await RecordStreams.Change<Evidence, EvidenceRedacted>(session, inspectionId, evidenceId, command.ExpectedVersion, "evidence",
+        var change = await RecordStreams.Apply<Evidence, EvidenceRedacted>(session, inspectionId, evidenceId, command.ExpectedVersion, "evidence",
             evidence => Task.FromResult(RedactEvidenceRules.Decide(evidence, command, user.Actor(), clock.GetUtcNow())), ct);
-        if (result is IStatusCodeHttpResult { StatusCode: 200 })
-            await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(evidenceId), ct);
-        return result;
+        if (change.Refusal is null) await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(evidenceId), ct);
+        return change.ToResult();
     }
 }

@@ -29,7 +29,7 @@ public static class InspectionWrites
         Func<Inspection, AssessmentFramework, Decision<TEvent>> decide, CancellationToken ct) where TEvent : class =>
         Decide(session, bus, inspectionId, expected, (i, f) => Task.FromResult(decide(i, f)), ct);
 
-    /// <summary>Appends what the decision returns; null when it was appended, else why not.</summary>
+    /// <summary>Appends what the decision returns; null when it was appended (or had already happened), else why not.</summary>
     public static async Task<Refusal?> Append<TEvent>(
         IDocumentSession session, IMessageBus bus, Guid inspectionId, Expected expected,
         Func<Inspection, AssessmentFramework, Task<Decision<TEvent>>> decide, CancellationToken ct) where TEvent : class
@@ -42,8 +42,9 @@ public static class InspectionWrites
             ?? throw new InvalidOperationException($"Framework {inspection.FrameworkId} is missing from reference data.");
         var decision = await decide(inspection, framework);
         if (decision.Refusal is { } refusal) return refusal;
+        if (decision.Value is null) return null; // already done: nothing to append
 
-        stream.AppendOne(decision.Value!);
+        stream.AppendOne(decision.Value);
         // Through the outbox, in this transaction: Wolverine routes it to whichever handlers subscribe
         // to its type (the workflow's), and drops it when none do.
         await bus.PublishAsync(decision.Value!);

@@ -46,18 +46,34 @@ public static class RecordStreams
     public static async Task<IResult> Change<TDoc, TEvent>(
         IDocumentSession session, Guid inspectionId, Guid id, long? expectedVersion, string what,
         Func<TDoc, Task<Decision<TEvent>>> decide, CancellationToken ct)
+        where TDoc : class, IInspectionRecord where TEvent : class =>
+        (await Apply(session, inspectionId, id, expectedVersion, what, decide, ct)).ToResult();
+
+    /// <summary>As <see cref="Change{TDoc,TEvent}"/>, for endpoints that do more once the change is stored.</summary>
+    public static async Task<RecordChange<TDoc>> Apply<TDoc, TEvent>(
+        IDocumentSession session, Guid inspectionId, Guid id, long? expectedVersion, string what,
+        Func<TDoc, Task<Decision<TEvent>>> decide, CancellationToken ct)
         where TDoc : class, IInspectionRecord where TEvent : class
     {
         var stream = await session.Events.FetchForExclusiveWriting<TDoc>(id, ct);
         if (stream.Aggregate is not { } record || record.InspectionId != inspectionId)
-            return Refusal.NotFound($"Inspection {inspectionId} has no {what} {id}.").ToResult();
+            return new(null, Refusal.NotFound($"Inspection {inspectionId} has no {what} {id}."));
         if (expectedVersion is { } expected && expected != record.Version)
-            return Refusal.StaleVersion(what, expected, record.Version).ToResult();
+            return new(null, Refusal.StaleVersion(what, expected, record.Version));
 
         var decision = await decide(record);
-        if (decision.Refusal is { } refusal) return refusal.ToResult();
-        stream.AppendOne(decision.Value!);
-        await session.SaveChangesAsync(ct);
-        return Results.Ok(await session.LoadAsync<TDoc>(id, ct));
+        if (decision.Refusal is { } refusal) return new(null, refusal);
+        if (decision.Value is { } change)
+        {
+            stream.AppendOne(change);
+            await session.SaveChangesAsync(ct);
+        }
+        return new(await session.LoadAsync<TDoc>(id, ct), null);
     }
+}
+
+/// <summary>The record after a change, or why it was not changed.</summary>
+public sealed record RecordChange<TDoc>(TDoc? Record, Refusal? Refusal) where TDoc : class
+{
+    public IResult ToResult() => Refusal is { } refusal ? refusal.ToResult() : Results.Ok(Record);
 }

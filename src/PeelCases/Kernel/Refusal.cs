@@ -39,9 +39,16 @@ public sealed record Refusal(int Status, string Title, string Detail, IReadOnlyD
     public IResult ToResult() => Results.Problem(ToProblemDetails());
 }
 
-/// <summary>The outcome of a decision: what happened, or why not.</summary>
-public readonly record struct Decision<T>(T? Value, Refusal? Refusal) where T : class
+/// <summary>
+/// The command's effect is already in the record — a resend, or a step the workflow has already
+/// taken: a success that appends nothing. Not a refusal.
+/// </summary>
+public sealed record AlreadyDone(string Why);
+
+/// <summary>The outcome of a decision: what happened, that it had already happened, or why not.</summary>
+public readonly record struct Decision<T>(T? Value, Refusal? Refusal, AlreadyDone? Done = null) where T : class
 {
     public static implicit operator Decision<T>(T value) => new(value, null);
     public static implicit operator Decision<T>(Refusal refusal) => new(null, refusal);
+    public static implicit operator Decision<T>(AlreadyDone done) => new(null, null, done);
 }

@@ -70,8 +70,9 @@ public static class WorkflowHandler
     {
         session.LastModifiedBy = Actor;
         await InspectionWrites.Append(session, bus, inspectionId, Expected.Nothing, async (inspection, framework) =>
-            await decide(inspection, framework) is { } next ? new Decision<object>(next, null) : Nothing, ct);
+            await decide(inspection, framework) is { } next ? new Decision<object>(next, null) : Done, ct);
     }
 
-    private static readonly Decision<object> Nothing = new(null, Refusal.ProcessRule("Nothing to do."));
+    // The reaction is already in the record (or was never needed): a redelivery lands here.
+    private static readonly Decision<object> Done = new AlreadyDone("The workflow's step is already in the record.");
 }
