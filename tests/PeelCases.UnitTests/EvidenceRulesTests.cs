@@ -3,7 +3,7 @@ using PeelCases.Infrastructure;
 using PeelCases.Inspections;
 using PeelCases.Tests.Support;
 
-namespace PeelCases.Tests.Unit;
+namespace PeelCases.UnitTests;
 
 public sealed class EvidenceRulesTests
 {

@@ -1,7 +1,7 @@
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
 
-namespace PeelCases.Tests.Unit;
+namespace PeelCases.UnitTests;
 
 public sealed class ScopeQuestionRulesTests
 {

@@ -2,7 +2,7 @@ using PeelCases.Inspections;
 using PeelCases.ReferenceData;
 using PeelCases.Tests.Support;
 
-namespace PeelCases.Tests.Unit;
+namespace PeelCases.UnitTests;
 
 public sealed class ScheduleInspectionRulesTests
 {
