@@ -102,12 +102,15 @@ public static class Cumbria
     public static FindingDrafted FirearmsDrafted => Inspection.FindingDrafted(FirearmsFinding, "E5", Inspection.Strength(FirearmsStrategy));
 
     /// <summary>Cumbria's earlier inspections as stored, to find judgments to carry over.</summary>
-    public static object[] Published2016 => Story(Inspection2016, [], ["E1"]);
+    public static object[] Published2016 => EarlierInspection(Inspection2016, [], ["E1"]);
 
-    public static object[] Published2017 => Story(Inspection2017, ["E1"], ["E2", "E3", "E4"]);
+    public static object[] Published2017 => EarlierInspection(Inspection2017, ["E1"], ["E2", "E3", "E4"]);
 
-    /// <summary>An earlier effectiveness inspection: some questions carried over, the others inspected and awarded Good.</summary>
-    private static object[] Story(InspectionHistory h, string[] carried, string[] inspected)
+    /// <summary>
+    /// A published effectiveness inspection: some questions carried over (from the 2016 award), the others inspected
+    /// and awarded <paramref name="grade"/> (Good unless told), as the service writes it.
+    /// </summary>
+    public static object[] EarlierInspection(InspectionHistory h, string[] carried, string[] inspected, Grade grade = Grade.Good)
     {
         var events = new List<object> { h.Scheduled() };
         foreach (var q in carried)
@@ -119,11 +122,11 @@ public static class Cumbria
         events.Add(h.FieldworkStarted());
         events.Add(h.FieldworkCompleted());
         foreach (var q in inspected) events.AddRange([h.SubmittedForQa(q), h.AcceptedByQa(q)]);
-        foreach (var q in inspected) events.Add(h.GradeProposed(q, Earlier));
-        foreach (var q in inspected) events.Add(h.GradeEnteredModeration(q, Earlier));
+        foreach (var q in inspected) events.Add(h.GradeProposed(q, grade));
+        foreach (var q in inspected) events.Add(h.GradeEnteredModeration(q, grade));
         events.Add(h.InspectionEnteredModeration());
-        foreach (var q in inspected) events.AddRange([h.GradeModerated(q, Earlier, Earlier), h.GradeAwarded(q, Earlier)]);
-        events.AddRange([h.PillarGradeProposed(Effectiveness, Earlier), h.PillarGradeAwarded(Effectiveness, Earlier), h.ReadyForSignOff()]);
+        foreach (var q in inspected) events.AddRange([h.GradeModerated(q, grade, grade), h.GradeAwarded(q, grade)]);
+        events.AddRange([h.PillarGradeProposed(Effectiveness, grade), h.PillarGradeAwarded(Effectiveness, grade), h.ReadyForSignOff()]);
         events.AddRange([h.SignedOff(), h.CheckOpened(), h.CheckClosed(), h.Published()]);
         return events.ToArray();
     }

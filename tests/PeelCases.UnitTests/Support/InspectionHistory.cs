@@ -182,6 +182,10 @@ public sealed class InspectionHistory(Guid id, Force force, AssessmentFramework 
     public RecommendationStatusChanged RecommendationStatusChanged(Guid finding, int number, RecommendationStatus status) =>
         new(finding, id, number, status, "Follow-up visit.", PublishedOn.AddMonths(3), People.Lead, PublishedAt.AddMonths(3));
 
+    /// <summary>The same inspection scheduled with other questions.</summary>
+    public InspectionHistory WithQuestions(params string[] questions) =>
+        new(id, force, framework, fieldworkStarts, fieldworkEnds) { Questions = questions, DetailedQuestion = DetailedQuestion };
+
     /// <summary>The questions scheduled (all of the framework's unless told).</summary>
     public string[] Questions { get; init; } = framework.Questions.Select(q => q.Code).ToArray();
 
