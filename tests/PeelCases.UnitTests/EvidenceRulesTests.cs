@@ -77,7 +77,8 @@ public sealed class EvidenceRulesTests
     {
         Then.Valid(RecordEvidenceRules.Validate(Record()));
         Then.Valid(RecordEvidenceRules.Validate(Record(method: EvidenceMethod.Interview, sampleSize: null)));
-        Then.Invalid(RecordEvidenceRules.Validate(Record(method: EvidenceMethod.CaseFileReview, sampleSize: null)), "sampleSize");
+        Assert.Equal("A case file review or dip sample needs its sample size (the number of files examined).",
+            Then.Invalid(RecordEvidenceRules.Validate(Record(method: EvidenceMethod.CaseFileReview, sampleSize: null)), "sampleSize").Detail);
         Then.Invalid(RecordEvidenceRules.Validate(Record() with { EvidenceId = null }), "evidenceId");
         Then.Invalid(RecordEvidenceRules.Validate(Record(id: Guid.Empty)), "evidenceId");
     }
@@ -148,6 +149,16 @@ public sealed class EvidenceRulesTests
         var evidence = Given.Evidence(Cumbria.IncidentLogsRecorded);
         var sameContentForKent = Record(on: Kent.Inspection.FieldworkStarts.AddDays(1), questions: ["Q4"]);
         Then.Refused(RecordEvidenceRules.CheckRetry(evidence, kent, sameContentForKent), 409, "already used");
+    }
+
+    [Fact]
+    public void An_evidence_id_used_in_another_inspection_is_refused_even_for_the_same_content()
+    {
+        // A second 2018/19 inspection with the same questions and window: the content normalises the same.
+        var twin = new InspectionHistory(Guid.Parse("c0b1a000-2018-4019-8000-0000000000bb"), Cumbria.Force, Cumbria.Framework, C.FieldworkStarts, C.FieldworkEnds)
+            { Questions = C.Questions };
+        var twinInspection = Given.Inspection(twin.Scheduled(), twin.Scoped("E3", QuestionScope.Detailed), twin.FieldworkStarted());
+        Then.Refused(RecordEvidenceRules.CheckRetry(Given.Evidence(Cumbria.IncidentLogsRecorded), twinInspection, Record()), 409, "already used");
     }
 
     [Fact(Skip = "Bug in src (reported): CheckRetry re-checks the stage, so a genuine resend after the inspection reached moderation is refused as 'different evidence'.")]

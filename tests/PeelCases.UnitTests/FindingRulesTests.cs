@@ -107,9 +107,24 @@ public sealed class FindingRulesTests
     }
 
     [Fact]
-    public void A_finding_may_cite_only_evidence_that_bears_on_its_question() =>
+    public void A_finding_may_cite_only_evidence_that_bears_on_its_question()
+    {
         Then.Invalid(DraftFindingRules.Decide(Given.Inspection(Cumbria.InFieldwork), Draft(cited: [Cumbria.FirearmsStrategy]), AllEvidence, People.Ian, Now),
             "citedEvidenceIds", $"Evidence {Cumbria.FirearmsStrategy} does not bear on question E3 (it bears on E5).");
+        Evidence[] onTwoOthers = [Given.Evidence(C.EvidenceRecorded(Cumbria.FirearmsStrategy, "E5", "E2"))];
+        Then.Invalid(DraftFindingRules.Decide(Given.Inspection(Cumbria.InFieldwork), Draft(cited: [Cumbria.FirearmsStrategy]), onTwoOthers, People.Ian, Now),
+            "citedEvidenceIds", "(it bears on E5, E2).");
+    }
+
+    [Fact]
+    public void A_drafts_recommendations_are_numbered_from_one_in_the_order_sent()
+    {
+        var content = Draft(kind: FindingKind.CauseOfConcern, recommendations: [Assess, Train]).ToContent();
+        Assert.Equal([(1, "The constabulary should assess every referral within 24 hours."), (2, Train.Text!)],
+            content.Recommendations.Select(r => (r.Number, r.Text)));
+        Assert.All(content.Recommendations, r => Assert.Equal(RecommendationStatus.Open, r.Status));
+        Assert.Empty(Draft().ToContent().Recommendations);
+    }
 
     [Fact]
     public void A_draft_needs_an_id_a_question_and_content_that_fits_its_kind()

@@ -267,3 +267,25 @@ public sealed class PublicationTests
         Then.Invalid(WriteQuestionSummaryRules.Validate(new WriteQuestionSummary(new string('s', 20_001), 25)), "summary");
     }
 }
+
+/// <summary>Where a published report is read: the address the outside world is told about.</summary>
+public sealed class ReportUrlTests
+{
+    [Fact]
+    public void A_pillar_based_report_is_read_under_the_pillar_its_questions_belong_to()
+    {
+        Assert.Equal("/reports/cumbria/peel-2018-19/effectiveness", ReportUrls.For(Given.Inspection(Cumbria.Published), Cumbria.Framework));
+        var legitimacy = Cumbria.Inspection.WithQuestions("L1", "L2");
+        Assert.Equal("/reports/cumbria/peel-2018-19/legitimacy", ReportUrls.For(Given.Inspection(legitimacy.Scheduled()), Cumbria.Framework));
+        var mixed = Cumbria.Inspection.WithQuestions("F1", "L1");
+        Assert.Equal("/reports/cumbria/peel-2018-19/efficiency", ReportUrls.For(Given.Inspection(mixed.Scheduled()), Cumbria.Framework));
+    }
+
+    [Fact]
+    public void A_2021_22_report_has_no_pillar_in_its_address() =>
+        Assert.Equal("/reports/kent/peel-2021-22", ReportUrls.For(Given.Inspection(Kent.Planned), Kent.Framework));
+
+    [Fact]
+    public void A_cycles_slug_has_no_slash() =>
+        Assert.Equal(("peel-2018-19", "peel-2016"), (ReportUrls.CycleSlug("2018/19"), ReportUrls.CycleSlug("2016")));
+}

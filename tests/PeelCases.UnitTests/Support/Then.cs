@@ -35,9 +35,20 @@ public static class Then
     {
         Assert.NotNull(refusal);
         Assert.True(status == refusal.Status, $"Expected status {status} but was {refusal.Status}: {refusal.Detail}");
+        Assert.Contains(refusal.Title, Titles[status]);
         foreach (var mention in mentions) Assert.Contains(mention, refusal.Detail);
         return refusal;
     }
+
+    /// <summary>The title a client sees for each status: the kind of problem, before the detail says which.</summary>
+    private static readonly Dictionary<int, string[]> Titles = new()
+    {
+        [200] = ["Not allowed at this point in the process"], // "already raised": answered like the first time
+        [400] = ["The request is not valid"],
+        [403] = ["Forbidden"],
+        [404] = ["Not found"],
+        [409] = ["Not allowed at this point in the process", "Stale version"],
+    };
 
     /// <summary>A 400 that names the offending field.</summary>
     public static Refusal Invalid<T>(Decision<T> decision, string field, params string[] mentions) where T : class
