@@ -24,6 +24,13 @@ public sealed class PillarGradingTests
             new PillarGradeProposed(C.Id, "effectiveness", Grade.Good, Rationale.Trim(), People.Lead, C.PillarProposedAt));
 
     [Fact]
+    public void A_pillar_is_ready_for_its_grade_once_its_graded_questions_are_settled()
+    {
+        var pillar = Then.Decided(PillarRules.Ready(Given.Inspection(Cumbria.QuestionsSettled), Cumbria.Framework, "EFFECTIVENESS"));
+        Assert.Equal(("effectiveness", "Effectiveness"), (pillar.Code, pillar.Name));
+    }
+
+    [Fact]
     public void A_pillar_grade_waits_for_every_graded_question_of_the_pillar_and_names_those_outstanding()
     {
         var refusal = Then.Refused(Propose(Given.Inspection(Cumbria.InModeration)), 409);
