@@ -18,6 +18,18 @@ public sealed class HarnessTests
         Assert.Equal(1, Given.Finding(Cumbria.HelpDeskDrafted).Version);
     }
 
+    /// <summary>
+    /// The decisions never compare versions: the write paths (InspectionWrites.Append, RecordStreams.Change) compare
+    /// the client's expected version with the document's before deciding, and refuse with this.
+    /// </summary>
+    [Fact]
+    public void A_command_sent_on_an_earlier_version_is_told_the_version_the_inspection_is_now_at()
+    {
+        var inspection = Given.Inspection(Cumbria.Planned);
+        var refusal = Then.Refused(Infrastructure.Refusal.StaleVersion("inspection", 3, inspection.Version), 409);
+        Assert.Equal("You sent expected version 3 but the inspection is now at version 9. Reload it, check what changed and try again.", refusal.Detail);
+    }
+
     [Fact]
     public void An_event_the_projection_does_not_fold_is_a_mistake_in_the_test()
     {

@@ -205,7 +205,8 @@ public sealed class PublicationTests
     public void A_published_report_can_be_published_again_as_a_new_version_dated_no_earlier()
     {
         var published = Given.Inspection(Cumbria.Published);
-        Assert.Equal(2, Then.Decided(Publish(published, C.PublishedOn)).ReportVersion);
+        Then.Decided(Publish(published, C.PublishedOn),
+            new InspectionPublished(C.Id, "cumbria", "2018/19", 2, C.PublishedOn, People.Hmi, C.PublishedAt));
         Assert.Equal(3, Then.Decided(Publish(Given.Inspection(Cumbria.Published.Then(C.Published(2, C.PublishedOn.AddMonths(1)))), C.PublishedOn.AddMonths(2))).ReportVersion);
         Then.Invalid(Publish(published, C.PublishedOn.AddDays(-1)), "publishedOn",
             "Version 1 was published on 2019-05-02; a new version cannot be dated earlier.");
