@@ -25,10 +25,14 @@ public static class EvidenceRules
     }
 
     /// <summary>Checks the content against the inspection it belongs to and normalises it.</summary>
-    public static Decision<EvidenceContent> CheckAgainst(Inspection inspection, EvidenceContent content)
+    public static Decision<EvidenceContent> CheckAgainst(Inspection inspection, EvidenceContent content) =>
+        inspection.Stage is not (InspectionStage.Planning or InspectionStage.Fieldwork or InspectionStage.Reporting)
+            ? Refusal.ProcessRule($"Evidence can no longer be recorded: the inspection is at {inspection.Stage}.")
+            : Normalise(inspection, content);
+
+    /// <summary>The content as it would be recorded for this inspection, whatever stage it is at now (a resend compares with it).</summary>
+    public static Decision<EvidenceContent> Normalise(Inspection inspection, EvidenceContent content)
     {
-        if (inspection.Stage is not (InspectionStage.Planning or InspectionStage.Fieldwork or InspectionStage.Reporting))
-            return Refusal.ProcessRule($"Evidence can no longer be recorded: the inspection is at {inspection.Stage}.");
         if (content.CollectedOn < inspection.FieldworkStarts || content.CollectedOn > inspection.FieldworkEnds)
             return Refusal.Invalid("collectedOn",
                 $"{content.CollectedOn:yyyy-MM-dd} is outside the fieldwork window {inspection.FieldworkStarts:yyyy-MM-dd} to {inspection.FieldworkEnds:yyyy-MM-dd}.");

@@ -21,10 +21,19 @@ public static class FieldworkRules
         return new FieldworkStarted(inspection.Id, actor, now);
     }
 
-    public static Decision<FieldworkCompleted> Complete(Inspection inspection, string actor, DateTimeOffset now) =>
-        Stages.Require(inspection, InspectionStage.Fieldwork, "Completing fieldwork") is { } refusal
-            ? refusal
+    /// <summary>
+    /// A carry-over that found nothing to carry must be decided first (re-scoped, or carried over by
+    /// hand): once fieldwork is over the question can no longer be scoped, so the inspection would stall.
+    /// </summary>
+    public static Decision<FieldworkCompleted> Complete(Inspection inspection, string actor, DateTimeOffset now)
+    {
+        if (Stages.Require(inspection, InspectionStage.Fieldwork, "Completing fieldwork") is { } refusal) return refusal;
+        var undecided = inspection.Questions.Where(q => q is { Scope: QuestionScope.CarryOver, Settled: false, CarryOverProblem: not null }).ToList();
+        return undecided.Count > 0
+            ? Refusal.ProcessRule("Fieldwork can be completed once every carry-over is decided. " +
+                string.Join(" ", undecided.Select(q => $"{q.Code}: {q.CarryOverProblem} Re-scope it, or carry a judgment over by hand.")))
             : new FieldworkCompleted(inspection.Id, actor, now);
+    }
 }
 
 public static class FieldworkEndpoints

@@ -44,7 +44,7 @@ public static class RecordEvidenceRules
     /// <summary>A resend of what is already recorded is answered with the record; a different use of the id is refused.</summary>
     public static Refusal? CheckRetry(Evidence existing, Inspection inspection, RecordEvidence c)
     {
-        var normalised = EvidenceRules.CheckAgainst(inspection, c.ToContent()).Value;
+        var normalised = EvidenceRules.Normalise(inspection, c.ToContent()).Value;
         var asFirstRecorded = existing.EarlierVersions.FirstOrDefault()?.Content ?? existing.Content;
         var sameAsFirst = existing.InspectionId == inspection.Id && normalised is not null
                           && EvidenceRules.SameContent(asFirstRecorded, normalised);

@@ -68,11 +68,16 @@ public static class FindingRules
                     $"Evidence {id} does not bear on question {question.Code} (it bears on {string.Join(", ", evidence.Content.QuestionCodes)}).");
         }
 
-        // Recommendations keep their number and status across revisions; new ones start Open.
+        // A recommendation kept in a revision keeps its status: matched by its words first, so removing
+        // an earlier one never hands its status to the next; else by its place, when the one that stood
+        // there was reworded rather than kept elsewhere. New ones start Open.
+        var kept = content.Recommendations.Select(r => r.Text.Trim()).ToHashSet();
         var numbered = content.Recommendations.Select((r, i) => r with
         {
             Number = i + 1,
-            Status = earlier?.FirstOrDefault(e => e.Number == i + 1)?.Status ?? RecommendationStatus.Open,
+            Status = earlier?.FirstOrDefault(e => e.Text == r.Text.Trim())?.Status
+                     ?? earlier?.FirstOrDefault(e => e.Number == i + 1 && !kept.Contains(e.Text))?.Status
+                     ?? RecommendationStatus.Open,
         }).ToList();
         return content with
         {

@@ -3,7 +3,7 @@ using Marten.Exceptions;
 using Npgsql;
 using PeelCases.Host;
 
-namespace PeelCases.Tests.Unit;
+namespace PeelCases.UnitTests;
 
 public sealed class ProblemMappingTests
 {

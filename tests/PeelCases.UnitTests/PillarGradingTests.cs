@@ -1,0 +1,117 @@
+using PeelCases.UnitTests.Support;
+using PeelCases.Grading;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.Moderation;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.UnitTests;
+
+/// <summary>Pillar grades (2015–2018/19 frameworks): proposed and awarded once every graded question of the pillar is settled.</summary>
+public sealed class PillarGradingTests
+{
+    private static readonly InspectionHistory C = Cumbria.Inspection;
+    private const string Rationale = " Cumbria Constabulary is good at reducing crime and keeping people safe. ";
+
+    private static Decision<PillarGradeProposed> Propose(Inspection inspection, string pillar = Cumbria.Effectiveness, Grade grade = Grade.Good) =>
+        ProposePillarGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Id == inspection.FrameworkId), pillar,
+            new ProposePillarGrade(grade, Rationale, inspection.Version), People.Lead, C.PillarProposedAt);
+
+    private static Decision<PillarGradeAwarded> Award(Inspection inspection, string pillar = Cumbria.Effectiveness) =>
+        AwardPillarGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Id == inspection.FrameworkId), pillar, People.Hmi, C.PillarAwardedAt);
+
+    [Fact]
+    public void Once_every_graded_question_is_settled_the_lead_proposes_the_pillar_grade() =>
+        Then.Decided(Propose(Given.Inspection(Cumbria.QuestionsSettled), "Effectiveness"),
+            new PillarGradeProposed(C.Id, "effectiveness", Grade.Good, Rationale.Trim(), People.Lead, C.PillarProposedAt));
+
+    [Fact]
+    public void A_pillar_is_ready_for_its_grade_once_its_graded_questions_are_settled()
+    {
+        var pillar = Then.Decided(PillarRules.Ready(Given.Inspection(Cumbria.QuestionsSettled), Cumbria.Framework, "EFFECTIVENESS"));
+        Assert.Equal(("effectiveness", "Effectiveness"), (pillar.Code, pillar.Name));
+    }
+
+    [Fact]
+    public void A_pillar_grade_waits_for_every_graded_question_of_the_pillar_and_names_those_outstanding()
+    {
+        var refusal = Then.Refused(Propose(Given.Inspection(Cumbria.InModeration)), 409);
+        Assert.Equal("Effectiveness can be graded once every graded question is settled (awarded or carried over). Not yet: E3 (Good proposed).", refusal.Detail);
+        Then.Refused(Propose(Given.Inspection(Cumbria.InReporting)), 409, "Not yet: E3 (scoped Detailed, no grade yet).");
+    }
+
+    [Fact]
+    public void An_ungraded_question_does_not_hold_the_pillar_up()
+    {
+        var e5Drafting = Given.Inspection(Cumbria.InModeration.Then(C.GradeModerated("E3", Grade.Good, Grade.Good), C.GradeAwarded("E3", Grade.Good)));
+        Assert.Equal(QuestionStage.Ungraded, e5Drafting.FindQuestion("E5")!.Stage);
+        Then.Decided(Propose(e5Drafting));
+    }
+
+    [Fact]
+    public void A_pillar_with_no_graded_question_in_the_inspection_is_not_graded() =>
+        Then.Refused(Propose(Given.Inspection(Cumbria.QuestionsSettled), "efficiency"), 409,
+            "No graded question of Efficiency is in the scope of this inspection.");
+
+    [Fact]
+    public void A_pillar_the_framework_does_not_have_is_not_found() =>
+        Then.Refused(Propose(Given.Inspection(Cumbria.QuestionsSettled), "leadership"), 404, "PEEL 2018/19 has no pillar 'leadership'.");
+
+    [Fact]
+    public void The_2021_22_framework_has_no_pillar_grades() =>
+        Then.Refused(Propose(Given.Inspection(Kent.Planned), "effectiveness"), 409,
+            "PEEL 2021/22 has no pillars, so there is no pillar grade; each question is graded on its own.");
+
+    [Fact]
+    public void A_pillar_grade_must_be_on_the_scale() =>
+        Then.Invalid(Propose(Given.Inspection(Cumbria.QuestionsSettled), grade: Grade.Adequate), "grade", "Adequate is not on the 4-point scale");
+
+    [Fact]
+    public void A_pillar_proposal_can_be_revised_until_the_award()
+    {
+        var revised = Given.Inspection(Cumbria.PillarProposed.Then(C.PillarGradeProposed(Cumbria.Effectiveness, Grade.Outstanding)));
+        Then.Decided(Propose(revised, grade: Grade.Good));
+        Assert.Equal(Grade.Outstanding, Then.Decided(Award(revised)).Grade);
+    }
+
+    [Fact]
+    public void The_HMI_awards_the_proposed_pillar_grade() =>
+        Then.Decided(Award(Given.Inspection(Cumbria.PillarProposed), "EFFECTIVENESS"),
+            new PillarGradeAwarded(C.Id, "cumbria", "2018/19", 2018, "effectiveness", Grade.Good, People.Hmi, C.PillarAwardedAt));
+
+    [Fact]
+    public void A_pillar_grade_is_awarded_only_once_proposed() =>
+        Then.Refused(Award(Given.Inspection(Cumbria.QuestionsSettled)), 409, "Effectiveness has no proposed grade to award.");
+
+    [Fact]
+    public void A_pillar_grade_is_awarded_once_and_not_proposed_again()
+    {
+        var awarded = Given.Inspection(Cumbria.ReadyForSignOff);
+        Then.Refused(Award(awarded), 409, "Effectiveness is already awarded Good.");
+        Then.Refused(Propose(awarded), 409, "Effectiveness is already awarded Good.");
+    }
+
+    [Fact]
+    public void The_award_follows_the_same_readiness_rules_as_the_proposal()
+    {
+        Then.Refused(Award(Given.Inspection(Cumbria.InModeration)), 409, "Not yet: E3 (Good proposed).");
+        Then.Refused(Award(Given.Inspection(Kent.Planned)), 409, "has no pillars");
+    }
+
+    [Fact]
+    public void A_pillar_of_several_questions_lists_every_one_still_outstanding()
+    {
+        var h = C.WithQuestions("L1", "L2", "L3");
+        var inspection = Given.Inspection(h.Scheduled(), h.Scoped("L1", QuestionScope.Detailed), h.Scoped("L2", QuestionScope.CarryOver),
+            h.CarriedOver("L2", h.Reference("L2", Grade.Good)), h.Scoped("L3", QuestionScope.Detailed));
+        Then.Refused(Propose(inspection, "legitimacy"), 409,
+            "Legitimacy can be graded once every graded question is settled (awarded or carried over). Not yet: L1 (scoped Detailed, no grade yet); L3 (scoped Detailed, no grade yet).");
+    }
+
+    [Fact]
+    public void A_pillar_proposal_needs_a_grade_a_rationale_and_the_version_it_was_made_on()
+    {
+        Then.Valid(ProposePillarGradeRules.Validate(new ProposePillarGrade(Grade.Good, "Rationale.", 30)));
+        Then.Invalid(ProposePillarGradeRules.Validate(new ProposePillarGrade(null, null, null)), "grade", "rationale", "expectedVersion");
+    }
+}
