@@ -54,7 +54,8 @@ public sealed class FieldworkRulesTests
             C.Scoped("E2", QuestionScope.CarryOver), C.CarryOverNeedsDecision("E2", "No earlier inspection of Cumbria Constabulary assessed it."),
             C.Scoped("E3", QuestionScope.Detailed), C.Scoped("E4", QuestionScope.Detailed), C.Scoped("E5", QuestionScope.Ungraded),
             C.FieldworkStarted()));
-        Then.Refused(FieldworkRules.Complete(inspection, People.Lead, C.FieldworkCompletedAt), 409, "E2");
+        Then.Refused(FieldworkRules.Complete(inspection, People.Lead, C.FieldworkCompletedAt), 409,
+            "Fieldwork can be completed once every carry-over is decided. E2: No earlier inspection of Cumbria Constabulary assessed it. Re-scope it, or carry a judgment over by hand.");
     }
 
     [Theory]
