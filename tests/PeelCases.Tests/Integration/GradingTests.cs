@@ -94,7 +94,8 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
     public async Task Grades_follow_the_scale_scope_and_stage_of_the_question_and_moderation_decides_the_award()
     {
         var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018,
-            new("E1", QuestionScope.CarryOver), new("E3", QuestionScope.Detailed), new("E5", QuestionScope.Ungraded));
+            new("E3", QuestionScope.Detailed), new("E5", QuestionScope.Ungraded));
+        var carried = await BuildAsync("kent", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E1", QuestionScope.CarryOver));
         var e3 = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings?question=E3", TestUser.Lead));
         var e5 = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings?question=E5", TestUser.Lead));
         async Task<ProblemBody> Refused(string q, Grade grade, Guid finding, int status) => await Problem(HttpMethod.Post,
@@ -102,7 +103,8 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
 
         Assert.Contains("not on the 4-point scale", (await Refused("E3", Grade.Adequate, e3.Id, 400)).Detail);
         Assert.Contains("ungraded", (await Refused("E5", Grade.Good, e5.Id, 409)).Detail);
-        Assert.Contains("Re-scope it as Detailed", (await Refused("E1", Grade.Good, e3.Id, 409)).Detail);
+        Assert.Contains("Re-scope it as Detailed", (await Problem(HttpMethod.Post, $"/inspections/{carried.Id}/questions/E1/grade-proposals",
+            new ProposeGrade(Grade.Good, "r", [e3.Id], carried.QuestionVersion("E1")), TestUser.Lead, 409)).Detail);
         Assert.Contains("not a finding of question E3", (await Refused("E3", Grade.Good, e5.Id, 400)).Detail);
         Assert.Contains("citedFindingIds", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
             new ProposeGrade(Grade.Good, "r", [], view.QuestionVersion("E3")), TestUser.Lead, 400)).Errors!.Keys);

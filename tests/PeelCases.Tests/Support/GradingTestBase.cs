@@ -41,6 +41,8 @@ public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
                     recommendations: kind == FindingKind.CauseOfConcern ? [new("Act now.", new RecommendationDeadline(DeadlineKind.Immediately))] : null)).Id);
             findings[p.Code] = drafted.ToArray();
         }
+        // A carry-over with nothing to carry must be decided before fieldwork can complete: stop here.
+        if (view.Questions.Any(q => q is { CarryOverProblem: not null, Settled: false })) return view;
         view = await CompleteFieldworkAsync(view);
         foreach (var p in inspected)
         {
