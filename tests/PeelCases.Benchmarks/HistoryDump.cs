@@ -45,6 +45,7 @@ public static class HistoryDump
                 await api.Inspection("surrey", InspectionStage.Reporting);
                 await api.Inspection("dorset", InspectionStage.SignOff);
                 await api.Inspection("norfolk", InspectionStage.FactualAccuracyCheck);
+                await Settled(connection);
             }
             await PgDump(connection, output);
             Console.WriteLine($"Wrote {output}");
@@ -160,6 +161,34 @@ public static class HistoryDump
             if (!response.IsSuccessStatusCode)
                 throw new InvalidOperationException($"POST {path} as {role}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+        }
+    }
+
+    /// <summary>
+    /// Waits until the service has done everything the writes set off — the async projections
+    /// caught up with the last event, no workflow message waiting — so the dump is a consistent
+    /// state to upgrade from. The service is another process: the database is all there is to watch.
+    /// </summary>
+    private static async Task Settled(string connection)
+    {
+        const string sql = """
+            select (select coalesce(max(seq_id), 0) from peelcases.mt_events)
+                 - (select coalesce(min(last_seq_id), 0) from peelcases.mt_event_progression where name <> 'HighWaterMark'),
+                   (select count(*) from peelcases.wolverine_incoming_envelopes where status = 'Incoming')
+            """;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var db = new NpgsqlConnection(connection);
+            await db.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, db);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var (behind, waiting) = (reader.GetInt64(0), reader.GetInt64(1));
+            if (behind <= 0 && waiting == 0) return;
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+                throw new TimeoutException($"The service had not settled after 60 s: projections {behind} events behind, {waiting} workflow messages waiting.");
+            await Task.Delay(100);
         }
     }
 
