@@ -36,7 +36,7 @@ public static class TimeTravel
                 : Refusal.NotFound($"Inspection {inspectionId} did not exist yet {point}.")).ToResult();
         var (evidence, findings) = await AsOfCounts.LoadAsync(session, inspectionId, point, ct);
         var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
-        var framework = await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct);
+        var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
         return Results.Ok(InspectionView.Compose(inspection, force, framework, evidence, findings));
     }
 
@@ -76,7 +76,7 @@ public static class TimeTravel
     {
         var inspection = state.Inspection!;
         var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
-        var framework = await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct);
+        var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
         return InspectionView.Compose(inspection, force, framework, state.EvidenceCounts(), state.FindingCounts());
     }
 }

@@ -23,7 +23,7 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
     public async Task Schedule(Guid id, ScheduleInspection command, DateTimeOffset at)
     {
         var force = await session.LoadAsync<Force>(command.ForceId!, ct);
-        var framework = await session.LoadAsync<AssessmentFramework>(command.FrameworkId!, ct);
+        var framework = await FrameworkVersions.LatestAsync(session, command.FrameworkId!, ct);
         var actor = command.LeadInspector!;
         session.SetHeader("source", "demo-data");
         session.LastModifiedBy = actor;
@@ -101,7 +101,7 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
     private async Task Decide<TEvent>(Guid id, Func<Inspection, AssessmentFramework, Task<Decision<TEvent>>> decide) where TEvent : class
     {
         var inspection = (await session.LoadAsync<Inspection>(id, ct))!;
-        var framework = (await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct))!;
+        var framework = (await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct))!;
         var decided = Must(await decide(inspection, framework));
         session.LastModifiedBy = Actor(decided) ?? inspection.LeadInspector;
         session.Events.Append(id, decided);

@@ -37,7 +37,7 @@ public sealed record InspectionView(
     public static async Task<InspectionView> Load(IQuerySession session, Inspection inspection, CancellationToken ct)
     {
         var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
-        var framework = await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct);
+        var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
         var evidence = await EvidenceCounts.ForInspection(session, inspection.Id, ct);
         var findings = await FindingCounts.ForInspection(session, inspection.Id, ct);
         return Compose(inspection, force, framework, evidence, findings);

@@ -38,7 +38,7 @@ public static class InspectionWrites
         if (stream.Aggregate is not { } inspection) return Refusal.NotFound($"There is no inspection {inspectionId}.");
         if (expected.CheckAgainst(inspection) is { } stale) return stale;
 
-        var framework = await session.LoadAsync<AssessmentFramework>(inspection.FrameworkId, ct)
+        var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct)
             ?? throw new InvalidOperationException($"Framework {inspection.FrameworkId} is missing from reference data.");
         var decision = await decide(inspection, framework);
         if (decision.Refusal is { } refusal) return refusal;

@@ -92,7 +92,7 @@ public static class ScheduleInspectionEndpoint
         }
 
         var force = await session.LoadAsync<Force>(command.ForceId!, ct);
-        var framework = await session.LoadAsync<AssessmentFramework>(command.FrameworkId!, ct);
+        var framework = await FrameworkVersions.LatestAsync(session, command.FrameworkId!, ct);
         var sameCycle = await session.Query<Inspection>()
             .FirstOrDefaultAsync(i => i.ForceId == command.ForceId && i.Cycle == command.Cycle, ct);
 

@@ -21,7 +21,7 @@ public static class ModerationQueue
         if (!string.IsNullOrWhiteSpace(cycle)) query = query.Where(i => i.Cycle == cycle);
         var inspections = await query.ToListAsync(ct);
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
-        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Id);
+        var frameworks = await FrameworkVersions.LatestOfEachAsync(session, ct);
         return inspections
             .SelectMany(i => i.Questions.Where(q => q.Stage == QuestionStage.Moderation && q.Proposed is not null)
                 .Where(q => string.IsNullOrWhiteSpace(question) || string.Equals(q.Code, question, StringComparison.OrdinalIgnoreCase))

@@ -21,6 +21,14 @@ public sealed record AssessmentFramework(
     IReadOnlyList<Pillar> Pillars,
     IReadOnlyList<FrameworkQuestion> Questions)
 {
+    /// <summary>
+    /// Where this version is stored: a published version is never edited, so each (id, version)
+    /// is a document of its own and a correction or a remodelling is a new version.
+    /// </summary>
+    public string Key { get; init; } = KeyOf(Id, Version);
+
+    public static string KeyOf(string id, int version) => $"{id}@{version}";
+
     public bool HasPillars => Pillars.Count > 0;
 
     public FrameworkQuestion? FindQuestion(string code) =>

@@ -10,7 +10,7 @@ public static class ReferenceDataConfiguration
     public static StoreOptions AddReferenceData(this StoreOptions opts)
     {
         opts.Schema.For<Force>().Identity(f => f.Id).DocumentAlias(ForceDocument);
-        opts.Schema.For<AssessmentFramework>().Identity(f => f.Id).DocumentAlias(FrameworkDocument);
+        opts.Schema.For<AssessmentFramework>().Identity(f => f.Key).DocumentAlias(FrameworkDocument).Index(f => f.Id);
         return opts;
     }
 }

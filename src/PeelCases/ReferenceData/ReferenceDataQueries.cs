@@ -19,13 +19,22 @@ public static class ReferenceDataQueries
             ? Results.Ok(force)
             : Refusal.NotFound($"There is no force with code '{forceId}'.").ToResult();
 
+    /// <summary>Every stored version of every framework, oldest cycle first.</summary>
     [WolverineGet("/frameworks", Name = "ListFrameworks"), Authorize]
     public static async Task<IReadOnlyList<AssessmentFramework>> Frameworks(IQuerySession session, CancellationToken ct) =>
-        await session.Query<AssessmentFramework>().OrderBy(f => f.Year).ToListAsync(ct);
+        (await session.Query<AssessmentFramework>().ToListAsync(ct)).OrderBy(f => f.Year).ThenBy(f => f.Id).ThenBy(f => f.Version).ToList();
 
+    /// <summary>The newest version of a framework, the one a new inspection is scheduled against.</summary>
     [WolverineGet("/frameworks/{frameworkId}", Name = "GetFramework"), Authorize, ProducesResponseType<AssessmentFramework>(200)]
     public static async Task<IResult> Framework(string frameworkId, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<AssessmentFramework>(frameworkId, ct) is { } framework
+        await FrameworkVersions.LatestAsync(session, frameworkId, ct) is { } framework
             ? Results.Ok(framework)
             : Refusal.NotFound($"There is no framework '{frameworkId}'.").ToResult();
+
+    /// <summary>One version exactly as it was published: what an inspection scheduled against it was assessed on.</summary>
+    [WolverineGet("/frameworks/{frameworkId}/versions/{version}", Name = "GetFrameworkVersion"), Authorize, ProducesResponseType<AssessmentFramework>(200)]
+    public static async Task<IResult> FrameworkVersion(string frameworkId, int version, IQuerySession session, CancellationToken ct) =>
+        await FrameworkVersions.LoadAsync(session, frameworkId, version, ct) is { } framework
+            ? Results.Ok(framework)
+            : Refusal.NotFound($"There is no version {version} of framework '{frameworkId}'.").ToResult();
 }

@@ -40,8 +40,8 @@ public static class ReportEndpoints
             : await session.Query<Inspections.Inspection>().FirstOrDefaultAsync(i => i.ForceId == forceId && i.Cycle == cycle, ct);
         if (inspection is null) return notFound;
         var force = (await session.LoadAsync<Force>(forceId, ct))!;
-        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Id);
-        var framework = frameworks[inspection.FrameworkId];
+        var frameworks = await FrameworkVersions.LatestOfEachAsync(session, ct);
+        var framework = (await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct))!;
         var pillar = pillarCode is null ? null : framework.Pillars.FirstOrDefault(p => p.Code == pillarCode);
         // A pillar framework has a page per pillar; a 2021+ framework one page per inspection.
         if (pillarCode is not null && pillar is null || framework.HasPillars && pillar is null) return notFound;

@@ -1,4 +1,5 @@
 using NetArchTest.Rules;
+using PeelCases.Host;
 
 namespace PeelCases.Tests.Architecture;
 

@@ -1,4 +1,5 @@
 using PeelCases.Tests.Support;
+using PeelCases.Inspections;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Tests.Integration;
@@ -33,6 +34,46 @@ public sealed class ReferenceDataTests(AppFixture app) : IntegrationTest(app)
 
         var all = await Get<List<AssessmentFramework>>("/frameworks", TestUser.Inspector);
         Assert.Equal(["peel-2016", "peel-2017", "peel-2018-19", "peel-2021-22"], all.Select(f => f.Id));
+    }
+
+    [Fact]
+    public async Task A_published_framework_version_is_never_rewritten_a_change_is_a_new_version()
+    {
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.Store(Frameworks.Peel2018 with { Name = "PEEL 2018/19, edited in place" });
+            await session.SaveChangesAsync();
+        }
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => new ReferenceDataSeeder().Populate(App.Store, CancellationToken.None));
+        Assert.Contains("Framework peel-2018-19 version 1 is stored and differs from its definition in the code", refused.Message);
+        Assert.Equal("PEEL 2018/19, edited in place", (await Get<AssessmentFramework>("/frameworks/peel-2018-19/versions/1", TestUser.Inspector)).Name);
+    }
+
+    [Fact]
+    public async Task A_new_version_stands_beside_the_old_one_and_each_inspection_keeps_the_version_it_was_scheduled_on()
+    {
+        var onFirst = await Post<InspectionView>("/inspections", Commands.Schedule(force: "kent", questions: ["E1"]), TestUser.Lead, 201);
+        var reworded = Frameworks.Peel2018 with
+        {
+            Version = 2,
+            Questions = Frameworks.Peel2018.Questions.Select(q => q.Code == "E1" ? q with { Text = "How well does the force prevent crime?" } : q).ToList(),
+        };
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.Insert(reworded with { Key = AssessmentFramework.KeyOf(reworded.Id, 2) });
+            await session.SaveChangesAsync();
+        }
+        await new ReferenceDataSeeder().Populate(App.Store, CancellationToken.None); // adds nothing, rewrites nothing
+
+        Assert.Equal(2, (await Get<AssessmentFramework>("/frameworks/peel-2018-19", TestUser.Inspector)).Version);
+        Assert.Equal(Frameworks.Peel2018.FindQuestion("E1")!.Text, (await Get<AssessmentFramework>("/frameworks/peel-2018-19/versions/1", TestUser.Inspector)).FindQuestion("E1")!.Text);
+        Assert.Equal(2, (await Get<List<AssessmentFramework>>("/frameworks", TestUser.Inspector)).Count(f => f.Id == "peel-2018-19"));
+
+        var kept = await Get<InspectionView>($"/inspections/{onFirst.Id}", TestUser.Lead);
+        Assert.Equal((1, Frameworks.Peel2018.FindQuestion("E1")!.Text), (kept.FrameworkVersion, kept.Questions[0].Text));
+        var onSecond = await Post<InspectionView>("/inspections", Commands.Schedule(force: "dorset", questions: ["E1"]), TestUser.Lead, 201);
+        Assert.Equal((2, "How well does the force prevent crime?"), (onSecond.FrameworkVersion, onSecond.Questions[0].Text));
+        await Problem(HttpMethod.Get, "/frameworks/peel-2018-19/versions/3", null, TestUser.Inspector, 404);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
     private static readonly Dictionary<string, string[]> Rules = new()
     {
         ["GET /forces"] = [SignedIn], ["GET /forces/{forceId}"] = [SignedIn],
-        ["GET /frameworks"] = [SignedIn], ["GET /frameworks/{frameworkId}"] = [SignedIn],
+        ["GET /frameworks"] = [SignedIn], ["GET /frameworks/{frameworkId}"] = [SignedIn], ["GET /frameworks/{frameworkId}/versions/{version}"] = [SignedIn],
         ["GET /reports/{forceId}/{cycle}/{pillar}"] = [Public], ["GET /reports/{forceId}/{cycle}"] = [Public],
         ["POST /inspections"] = Lead,
         ["GET /inspections"] = Inspectorate, ["GET /inspections/{inspectionId}"] = Inspectorate,

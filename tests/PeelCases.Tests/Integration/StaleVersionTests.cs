@@ -1,14 +1,13 @@
+using PeelCases.Tests.Support;
 using PeelCases.FactualAccuracy;
 using PeelCases.Findings;
 using PeelCases.Grading;
-using PeelCases.HmiSignOff;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.Moderation;
 using PeelCases.Publishing;
 using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
-using PeelCases.Tests.Support;
 
 namespace PeelCases.Tests.Integration;
 

@@ -15,6 +15,7 @@ using PeelCases.FactualAccuracy;
 using PeelCases.Host;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 using PeelCases.Reporting;
 
 namespace PeelCases.Tests.Integration;
@@ -174,6 +175,8 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
         }
         foreach (var inspection in await session.Query<Inspection>().ToListAsync())
         {
+            Assert.True(await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, CancellationToken.None) is not null,
+                $"Inspection {inspection.Id} no longer resolves framework {inspection.FrameworkId} version {inspection.FrameworkVersion}.");
             var folded = await session.Events.AggregateStreamAsync<Inspection>(inspection.Id);
             var key = $"Inspection:{inspection.Id}";
             Assert.Equal(LeavingOutIntendedChanges(new() { [key] = JsonSerializer.Serialize(inspection) })[key],

@@ -1,7 +1,11 @@
 using System.Reflection;
 using PeelCases.Tests.Support;
 using Wolverine.Attributes;
+using PeelCases.Audit;
 using PeelCases.Host;
+using PeelCases.Kernel;
+using PeelCases.Moderation;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Tests.Unit;
 

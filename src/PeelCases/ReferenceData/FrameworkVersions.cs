@@ -1,0 +1,17 @@
+using Marten;
+
+namespace PeelCases.ReferenceData;
+
+/// <summary>Finding a framework version: the exact one an inspection was scheduled against, or the newest of a framework.</summary>
+public static class FrameworkVersions
+{
+    public static Task<AssessmentFramework?> LoadAsync(IQuerySession session, string id, int version, CancellationToken ct) =>
+        session.LoadAsync<AssessmentFramework>(AssessmentFramework.KeyOf(id, version), ct);
+
+    public static async Task<AssessmentFramework?> LatestAsync(IQuerySession session, string id, CancellationToken ct) =>
+        (await session.Query<AssessmentFramework>().Where(f => f.Id == id).ToListAsync(ct)).MaxBy(f => f.Version);
+
+    /// <summary>The newest version of each framework, by id (for views that name questions and pillars).</summary>
+    public static async Task<IReadOnlyDictionary<string, AssessmentFramework>> LatestOfEachAsync(IQuerySession session, CancellationToken ct) =>
+        (await session.Query<AssessmentFramework>().ToListAsync(ct)).GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.MaxBy(f => f.Version)!);
+}
