@@ -17,7 +17,7 @@ namespace PeelCases.UnitTests;
 public sealed class CarryOverTests
 {
     private static readonly InspectionHistory C = Cumbria.Inspection;
-    private static readonly IReadOnlyDictionary<string, AssessmentFramework> AllFrameworks = Frameworks.All.ToDictionary(f => f.Id);
+    private static readonly IReadOnlyDictionary<string, AssessmentFramework> AllFrameworks = Frameworks.All.ToDictionary(f => f.Key);
     private static readonly Inspection[] Earlier = [Given.Inspection(Cumbria.Published2016), Given.Inspection(Cumbria.Published2017)];
 
     /// <summary>WHEN: the lookup the endpoint and the workflow use, over the given earlier inspections.</summary>
@@ -91,7 +91,7 @@ public sealed class CarryOverTests
     public void An_earlier_inspection_against_a_framework_no_longer_known_is_passed_over()
     {
         var inspection = ScopedForCarryOver("E2");
-        var known = new Dictionary<string, AssessmentFramework> { ["peel-2016"] = Frameworks.Peel2016 };
+        var known = new Dictionary<string, AssessmentFramework> { [Frameworks.Peel2016.Key] = Frameworks.Peel2016 };
         Assert.Null(EarlierJudgments.Resolve(inspection, Cumbria.Framework.FindQuestion("E2")!, Earlier, known, "Cumbria Constabulary").Found);
     }
 

@@ -37,7 +37,8 @@ public static class EventDescriptions
             ? $"{x.QuestionCode}: moderation changed {x.ProposedGrade.Display()} to {x.ModeratedGrade.Display()}: {x.Reason}"
             : $"{x.QuestionCode}: moderation confirmed {x.ModeratedGrade.Display()}",
         GradeAwarded x => $"{x.QuestionCode}: awarded {x.Grade.Display()}",
-        JudgmentCarriedOver x => $"{x.QuestionCode}: {x.From.Grade.Display()} carried over from the {x.From.Year} inspection ({x.From.Cycle}, {x.From.QuestionCode})",
+        JudgmentCarriedOver x => $"{x.QuestionCode}: {x.From.Grade.Display()} carried over from the {x.From.Year} inspection ({x.From.Cycle}, {x.From.QuestionCode})"
+            + (x.Via is { } via ? $", the question it replaced: {via}" : ""),
         CarryOverNeedsDecision x => $"{x.QuestionCode}: nothing to carry over, a person must decide: {x.Reason}",
         QuestionSummaryWritten x => $"{x.QuestionCode}: report summary written: {Short(x.Summary)}",
         PillarGradeProposed x => $"{x.PillarCode} pillar: {x.Grade.Display()} proposed",

@@ -10,6 +10,17 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;
 
+/// <summary>
+/// A carry-over decided by the lead inspector: after the workflow found nothing, or found several
+/// earlier judgments that could stand (<see cref="From"/> names the earlier question chosen).
+/// </summary>
+public sealed record CarryOverByHand(string? From, long? ExpectedVersion)
+{
+    public static FieldErrors Validate(CarryOverByHand c) => new FieldErrors()
+        .Required("expectedVersion", c.ExpectedVersion)
+        .Text("from", c.From, 20, required: false);
+}
+
 public static class CarryOverJudgmentRules
 {
     public static Decision<JudgmentCarriedOver> Decide(Inspection inspection, AssessmentFramework framework, string code,
@@ -24,23 +35,23 @@ public static class CarryOverJudgmentRules
         var result = lookup(q.Defined);
         if (result.Found is not { } reference) return Refusal.ProcessRule(result.WhyNone!);
         return new JudgmentCarriedOver(inspection.Id, inspection.ForceId, inspection.Cycle, inspection.Year, inspection.FrameworkId,
-            q.Code, q.Defined.LineageKey!, reference, actor, now);
+            q.Code, q.Defined.LineageKey!, reference, actor, now, result.Via);
     }
 }
 
 public static class CarryOverJudgmentEndpoint
 {
-    public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
+    public static ProblemDetails Validate(CarryOverByHand? command) => FieldErrors.Check(command, CarryOverByHand.Validate);
 
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/carry-over", Name = "CarryOverJudgment")]
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string questionCode, InspectionStep command,
+    public static Task<IResult> Post(Guid inspectionId, string questionCode, CarryOverByHand command,
         IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
         InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion), async (inspection, framework) =>
         {
             var question = framework.FindQuestion(questionCode);
-            var lookup = question is null ? null : await EarlierJudgments.FindAsync(session, inspection, question, ct);
+            var lookup = question is null ? null : await EarlierJudgments.FindAsync(session, inspection, question, ct, command.From?.Trim());
             return CarryOverJudgmentRules.Decide(inspection, framework, questionCode, _ => lookup!, user.Actor(), clock.GetUtcNow());
         }, ct);
 }

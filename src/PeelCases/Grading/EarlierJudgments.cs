@@ -4,53 +4,80 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;
 
-/// <summary>The earlier awarded judgment a carry-over refers to, or why there is none.</summary>
-public sealed record JudgmentLookup(JudgmentReference? Found, string? WhyNone);
+/// <summary>
+/// The earlier awarded judgment a carry-over refers to, or why there is none; <see cref="Via"/> is
+/// the reason of the lineage mapping followed, when the judgment was given to a question it replaced.
+/// </summary>
+public sealed record JudgmentLookup(JudgmentReference? Found, string? WhyNone, string? Via = null);
 
 /// <summary>
 /// Finds the judgment that stands for a question from the force's earlier inspections, matched
-/// by lineage key. Reads the inline inspection documents, which are exact at write time.
+/// by lineage key or through a lineage mapping (ReferenceData/LineageMappings). Reads the inline
+/// inspection documents, which are exact at write time, each with the framework version it was
+/// scheduled on.
 /// </summary>
 public static class EarlierJudgments
 {
-    public static async Task<JudgmentLookup> FindAsync(IQuerySession session, Inspection inspection, FrameworkQuestion question, CancellationToken ct)
+    public static async Task<JudgmentLookup> FindAsync(IQuerySession session, Inspection inspection, FrameworkQuestion question, CancellationToken ct,
+        string? chosen = null)
     {
         if (question.LineageKey is null) return Resolve(inspection, question, [], new Dictionary<string, AssessmentFramework>(), "");
         var earlier = await session.Query<Inspection>()
             .Where(i => i.ForceId == inspection.ForceId && i.Year < inspection.Year)
             .ToListAsync(ct);
-        var frameworks = await FrameworkVersions.LatestOfEachAsync(session, ct);
+        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Key);
         var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
-        return Resolve(inspection, question, earlier, frameworks, force?.Name ?? inspection.ForceId);
+        return Resolve(inspection, question, earlier, frameworks, force?.Name ?? inspection.ForceId, chosen);
     }
 
     /// <summary>
     /// Newest earlier inspection first: an award there is the reference; a carry-over there
     /// already holds the reference to the original award, so a chain resolves to where the
-    /// grade was actually awarded. An earlier question left unsettled is passed over.
+    /// grade was actually awarded. An earlier question left unsettled is passed over. Where one
+    /// inspection holds several judgments that could stand (questions merged into this one), the
+    /// lead inspector chooses: <paramref name="chosen"/> names the earlier question's code.
     /// </summary>
+    /// <param name="frameworks">Framework versions by <see cref="AssessmentFramework.Key"/>.</param>
     public static JudgmentLookup Resolve(Inspection inspection, FrameworkQuestion question, IReadOnlyList<Inspection> earlier,
-        IReadOnlyDictionary<string, AssessmentFramework> frameworks, string forceName)
+        IReadOnlyDictionary<string, AssessmentFramework> frameworks, string forceName, string? chosen = null)
     {
         if (question.LineageKey is null)
             return new(null, $"Question {question.Code} has no lineage to earlier cycles, so no earlier judgment can be carried over.");
 
+        var sources = LineageMappings.SourcesOf(question.LineageKey);
         var assessedBefore = false;
         foreach (var candidate in earlier.Where(i => i.Year < inspection.Year && i.Id != inspection.Id).OrderByDescending(i => i.Year))
         {
-            if (!frameworks.TryGetValue(candidate.FrameworkId, out var framework)) continue;
-            var match = framework.Questions.FirstOrDefault(q => q.LineageKey == question.LineageKey);
-            var scoped = match is null ? null : candidate.FindQuestion(match.Code);
-            if (match is null || scoped is null) continue;
+            if (!frameworks.TryGetValue(AssessmentFramework.KeyOf(candidate.FrameworkId, candidate.FrameworkVersion), out var framework)) continue;
+            var matches = sources
+                .SelectMany(s => framework.Questions.Where(q => q.LineageKey == s.Lineage).Select(q => (Defined: q, s.Mapping)))
+                .Select(m => (m.Defined, m.Mapping, Scoped: candidate.FindQuestion(m.Defined.Code)))
+                .Where(m => m.Scoped is not null)
+                .ToList();
+            if (matches.Count == 0) continue;
             assessedBefore = true;
-            if (scoped.Awarded is { } awarded)
-                return new(new JudgmentReference(candidate.Id, candidate.ForceId, candidate.Cycle, candidate.Year, candidate.FrameworkId,
-                    match.Code, match.PillarCode, awarded.Grade, awarded.AwardedAt), null);
-            if (scoped.CarriedOverFrom is { } reference) return new(reference, null);
+            var standing = matches
+                .Select(m => (m.Defined, m.Mapping, Reference: Standing(candidate, m.Defined, m.Scoped!)))
+                .Where(m => m.Reference is not null && (chosen is null || string.Equals(m.Defined.Code, chosen, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+            if (standing.Count == 1) return new(standing[0].Reference, null, standing[0].Mapping?.Reason);
+            if (standing.Count > 1)
+                return new(null,
+                    $"Several earlier judgments could stand for {question.Code}: " +
+                    string.Join("; ", standing.Select(m => $"{m.Defined.Code} ({m.Reference!.Grade.Display()}, {m.Reference.Cycle})")) + ". " +
+                    $"{standing.First(m => m.Mapping is not null).Mapping!.Reason} Carry one over by hand, naming it (\"from\": \"{standing[0].Defined.Code}\").");
         }
 
+        if (chosen is not null)
+            return new(null, $"No earlier inspection of {forceName} holds a judgment on question {chosen} that could stand for {question.Code}.");
         return new(null, assessedBefore
             ? $"{forceName}'s earlier inspections assessed this question ({question.LineageKey}) but none awarded a grade that could be carried over."
             : $"No earlier inspection of {forceName} assessed a question of the same lineage ({question.LineageKey}). Grades from different frameworks are not comparable, so there is nothing to carry over.");
     }
+
+    private static JudgmentReference? Standing(Inspection candidate, FrameworkQuestion defined, InspectionQuestion scoped) =>
+        scoped.Awarded is { } awarded
+            ? new JudgmentReference(candidate.Id, candidate.ForceId, candidate.Cycle, candidate.Year, candidate.FrameworkId,
+                defined.Code, defined.PillarCode, awarded.Grade, awarded.AwardedAt)
+            : scoped.CarriedOverFrom;
 }

@@ -26,11 +26,14 @@ public sealed record GradeAwarded(
     DateTimeOffset IBusinessEvent.BusinessTime => AwardedAt;
 }
 
-/// <summary>A question not inspected in detail keeps the earlier awarded judgment.</summary>
+/// <summary>
+/// A question not inspected in detail keeps the earlier awarded judgment. <c>Via</c> is the reason of
+/// the lineage mapping followed when the judgment was given to a question this one replaced.
+/// </summary>
 [MessageIdentity("PeelCases.Grading.JudgmentCarriedOver")] // stored in Wolverine's envelope tables: never change
 public sealed record JudgmentCarriedOver(
     Guid InspectionId, string ForceId, string Cycle, int Year, string FrameworkId, string QuestionCode, string LineageKey,
-    JudgmentReference From, string CarriedBy, DateTimeOffset CarriedAt) : IBusinessEvent, IQuestionEvent
+    JudgmentReference From, string CarriedBy, DateTimeOffset CarriedAt, string? Via = null) : IBusinessEvent, IQuestionEvent
 {
     DateTimeOffset IBusinessEvent.BusinessTime => CarriedAt;
 }

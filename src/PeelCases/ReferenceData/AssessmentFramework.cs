@@ -42,7 +42,8 @@ public sealed record Pillar(string Code, string Name, string HeadlineQuestion);
 /// A core question. <see cref="Graded"/> false means the framework itself marks it Ungraded
 /// (e.g. 2018/19 specialist capabilities). <see cref="LineageKey"/> is null where the
 /// question has no predecessor or successor in other cycles. <see cref="ShortTitle"/> is how a
-/// report names it in a sentence ("good at <i>investigating crime</i>").
+/// report names it in a sentence ("good at <i>investigating crime</i>"). <see cref="Unconfirmed"/>
+/// says what no public source confirms (a wording, whether it was graded); null when all is confirmed.
 /// </summary>
 public sealed record FrameworkQuestion(
     string Code,
@@ -52,7 +53,8 @@ public sealed record FrameworkQuestion(
     bool Graded,
     string? LineageKey,
     IReadOnlyList<Topic> Topics,
-    string? ShortTitle = null);
+    string? ShortTitle = null,
+    string? Unconfirmed = null);
 
 public sealed record Topic(string Code, string Title, IReadOnlyList<Characteristic> Characteristics);
 

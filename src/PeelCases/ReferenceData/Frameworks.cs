@@ -19,8 +19,9 @@ public static class Frameworks
     private static readonly IReadOnlyList<Pillar> EffectivenessOnly =
         [new("effectiveness", "Effectiveness", EffectivenessHeadline)];
 
-    private static FrameworkQuestion Q(string code, int number, string text, string? pillar, string? lineage, bool graded = true, string? shortTitle = null) =>
-        new(code, number, text, pillar, graded, lineage, [], shortTitle);
+    private static FrameworkQuestion Q(string code, int number, string text, string? pillar, string? lineage, bool graded = true, string? shortTitle = null,
+        string? unconfirmed = null) =>
+        new(code, number, text, pillar, graded, lineage, [], shortTitle, unconfirmed);
 
     private static IReadOnlyList<FrameworkQuestion> EffectivenessQuestions(string specialistText) =>
     [
@@ -42,6 +43,37 @@ public static class Frameworks
     public static readonly AssessmentFramework Peel2017 = new(
         "peel-2017", 1, "PEEL 2017 (effectiveness)", "2017", 2017, GradeScales.FourPoint, EffectivenessOnly,
         EffectivenessQuestions("How effective are the force’s specialist capabilities?"));
+
+    // 2017 as published: three pillar inspections (efficiency and legitimacy in spring, effectiveness
+    // in autumn), numbered within each pillar. Version 1 held effectiveness only; a stored version is
+    // never edited (ADR 0007), so the whole cycle is version 2. Sources: ../shared/reference/peel-frameworks.md §4.
+    public const string UnderstandingDemand = "efficiency/understanding-demand";
+    public const string UsingResources = "efficiency/using-resources";
+    public const string PlanningForFutureDemand = "efficiency/planning-for-future-demand";
+
+    public static readonly AssessmentFramework Peel2017Pillars = new(
+        "peel-2017", 2, "PEEL 2017", "2017", 2017, GradeScales.FourPoint,
+        [
+            new("effectiveness", "Effectiveness", "How effective is the force at keeping people safe and reducing crime?"),
+            new("efficiency", "Efficiency", "How efficient is the force at keeping people safe and reducing crime?"),
+            new("legitimacy", "Legitimacy", "How legitimate is the force at keeping people safe and reducing crime?"),
+        ],
+        [
+            .. EffectivenessQuestions("How effective are the force’s specialist capabilities?").Select(q => q.Code == "E5"
+                ? q with { Unconfirmed = "Whether 2017 graded specialist capabilities: the overview pages list five effectiveness questions; treated as ungraded, as in 2016 and 2018/19." }
+                : q),
+            Q("F1", 1, "How well does the force understand demand?", "efficiency", UnderstandingDemand, shortTitle: "understanding demand"),
+            Q("F2", 2, "How well does the force use its resources?", "efficiency", UsingResources, shortTitle: "using its resources"),
+            Q("F3", 3, "How well is the force planning for future demand?", "efficiency", PlanningForFutureDemand, shortTitle: "planning for the future",
+                unconfirmed: "The exact wording: published summaries call it \"planning for the future\" and \"planning for future demand\"."),
+            Q("L1", 1, "To what extent does the force treat all of the people it serves with fairness and respect?", "legitimacy", "legitimacy/treating-the-public-fairly",
+                shortTitle: "treating the public fairly"),
+            Q("L2", 2, "How well does the force ensure that its workforce behaves ethically and lawfully?", "legitimacy", "legitimacy/ethical-and-lawful-workforce",
+                shortTitle: "ensuring its workforce behaves ethically and lawfully"),
+            Q("L3", 3, "To what extent does the force treat its workforce with fairness and respect?", "legitimacy", "legitimacy/treating-the-workforce-fairly",
+                shortTitle: "treating its workforce fairly",
+                unconfirmed: "The exact 2017 wording: press releases say \"treating its workforce with fairness and respect\"; 2016 and 2018/19 use this wording."),
+        ]);
 
     public static readonly AssessmentFramework Peel2018 = new(
         "peel-2018-19", 1, "PEEL 2018/19", "2018/19", 2018, GradeScales.FourPoint,
@@ -91,5 +123,5 @@ public static class Frameworks
                 T("10.1", "Planning and managing demand", "The force understands current and future demand and plans for it.")),
         ]);
 
-    public static readonly IReadOnlyList<AssessmentFramework> All = [Peel2016, Peel2017, Peel2018, Peel2021];
+    public static readonly IReadOnlyList<AssessmentFramework> All = [Peel2016, Peel2017, Peel2017Pillars, Peel2018, Peel2021];
 }

@@ -33,7 +33,15 @@ public sealed class ReferenceDataTests(AppFixture app) : IntegrationTest(app)
         Assert.Contains(peel2021.Questions, q => q.Topics.Any(t => t.Characteristics.Any(c => c.Code == "3.1.1")));
 
         var all = await Get<List<AssessmentFramework>>("/frameworks", TestUser.Inspector);
-        Assert.Equal(["peel-2016", "peel-2017", "peel-2018-19", "peel-2021-22"], all.Select(f => f.Id));
+        Assert.Equal(["peel-2016@1", "peel-2017@1", "peel-2017@2", "peel-2018-19@1", "peel-2021-22@1"], all.Select(f => f.Key));
+
+        // 2017 as published: three pillars, numbered within each, with what no public source confirms said so.
+        var peel2017 = await Get<AssessmentFramework>("/frameworks/peel-2017", TestUser.Inspector);
+        Assert.Equal(2, peel2017.Version);
+        Assert.Equal(["effectiveness", "efficiency", "legitimacy"], peel2017.Pillars.Select(p => p.Code));
+        Assert.Equal([1, 2, 3], peel2017.Questions.Where(q => q.PillarCode == "efficiency").Select(q => q.Number));
+        Assert.Contains("planning for the future", peel2017.FindQuestion("F3")!.Unconfirmed);
+        Assert.Null(peel2017.FindQuestion("F1")!.Unconfirmed);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Inspections.InspectionStep>(httpContext);
+            var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Grading.CarryOverByHand>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var problemDetails1 = PeelCases.Grading.CarryOverJudgmentEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems

@@ -1,0 +1,77 @@
+using PeelCases.Audit;
+using PeelCases.FactualAccuracy;
+using PeelCases.Grading;
+using PeelCases.Inspections;
+using PeelCases.Publishing;
+using PeelCases.ReferenceData;
+using PeelCases.Reporting;
+using Alba;
+using PeelCases.Tests.Support;
+using Wolverine.Tracking;
+
+namespace PeelCases.Tests.Integration;
+
+/// <summary>
+/// The pillars of 2017 as separate inspections, and judgments that follow a question into the
+/// cycle that replaced it through a lineage mapping stated in the data.
+/// </summary>
+public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
+{
+    [Fact]
+    public async Task A_2017_efficiency_inspection_is_graded_and_published_on_its_own_date()
+    {
+        var view = await BuildAsync("durham", "peel-2017", "2017", 2017,
+            new("F1", QuestionScope.Detailed, Grade.Outstanding), new("F2", QuestionScope.Detailed, Grade.Outstanding), new("F3", QuestionScope.Detailed, Grade.Good));
+        Assert.Equal(2, view.FrameworkVersion);
+        Assert.Equal([1, 2, 3], view.Questions.Select(q => q.Number));
+        var pillar = Assert.Single(view.Pillars);
+        Assert.Equal(("efficiency", "How efficient is the force at keeping people safe and reducing crime?"), (pillar.Code, pillar.HeadlineQuestion));
+
+        view = await Step(view, "pillars/efficiency/grade-proposals", new ProposePillarGrade(Grade.Outstanding, "Outstanding on demand and resources.", view.Version), TestUser.Lead);
+        view = await Step(view, "pillars/efficiency/award", new InspectionStep(view.Version), TestUser.Hmi);
+        Assert.Equal(InspectionStage.SignOff, view.Stage);
+        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
+        view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
+        await App.Host.InvokeMessageAndWaitAsync(new CloseFactualAccuracyCheck(view.Id, view.FactualAccuracy!.Deadline));
+        view = await View(view.Id);
+        await Tracked(() => Post<InspectionView>($"/inspections/{view.Id}/publication", new PublishReport(new DateOnly(2017, 11, 9), view.Version), TestUser.Hmi));
+
+        var json = (await App.Host.Scenario(s => s.Get.Url("/reports/durham/peel-2017/efficiency").Accepts("application/json"))).ReadAsText();
+        var page = System.Text.Json.JsonSerializer.Deserialize<ReportPage>(json, AppFixture.Json)!;
+        Assert.Equal(new DateOnly(2017, 11, 9), page.LastUpdated);
+        Assert.Equal("Outstanding", page.OverallGrade);
+    }
+
+    [Fact]
+    public async Task A_2018_19_question_carries_over_the_2017_judgment_of_the_question_it_replaced_through_a_stated_mapping()
+    {
+        var in2017 = await BuildAsync("durham", "peel-2017", "2017", 2017, new QuestionPlan("F3", QuestionScope.Detailed, Grade.Good));
+        var view = await BuildAsync("durham", "peel-2018-19", "2018/19", 2018, new QuestionPlan("F2", QuestionScope.CarryOver));
+
+        var f2 = Assert.Single(view.Questions);
+        Assert.Equal((QuestionStage.CarriedOver, Grade.Good, in2017.Id, "F3"), (f2.Stage, f2.Grade, f2.CarriedOverFrom!.InspectionId, f2.CarriedOverFrom.QuestionCode));
+        var trail = await Get<GradeTrailView>($"/inspections/{view.Id}/questions/F2/trail", TestUser.Lead);
+        var carried = trail.Steps.Single(s => s.EventType == nameof(JudgmentCarriedOver));
+        Assert.Contains("the question it replaced: The same question under a new wording", carried.Description);
+        // The trail ends in the award of the question it replaced.
+        Assert.Equal((in2017.Id, "F3"), (trail.CarriedOverFrom!.InspectionId, trail.CarriedOverFrom.QuestionCode));
+        Assert.Equal(nameof(GradeAwarded), trail.CarriedOverFrom.Steps[^1].EventType);
+    }
+
+    [Fact]
+    public async Task Where_two_earlier_judgments_could_stand_the_lead_inspector_chooses_instead_of_the_workflow_guessing()
+    {
+        await BuildAsync("durham", "peel-2017", "2017", 2017,
+            new("F1", QuestionScope.Detailed, Grade.Good), new("F2", QuestionScope.Detailed, Grade.Outstanding));
+        var view = await BuildAsync("durham", "peel-2018-19", "2018/19", 2018, new QuestionPlan("F1", QuestionScope.CarryOver));
+
+        var f1 = Assert.Single(view.Questions);
+        Assert.Null(f1.CarriedOverFrom);
+        Assert.Contains("Several earlier judgments could stand for F1: F1 (Good, 2017); F2 (Outstanding, 2017).", f1.CarryOverProblem);
+
+        view = await Step(view, "questions/F1/carry-over", new CarryOverByHand("F2", view.QuestionVersion("F1")), TestUser.Lead);
+        f1 = Assert.Single(view.Questions);
+        Assert.Equal((Grade.Outstanding, "F2", (string?)null), (f1.Grade, f1.CarriedOverFrom!.QuestionCode, f1.CarryOverProblem));
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/F1/carry-over", new CarryOverByHand("F2", view.QuestionVersion("F1")), TestUser.Lead, 409);
+    }
+}

@@ -1,0 +1,90 @@
+using PeelCases.Grading;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using PeelCases.UnitTests.Support;
+
+namespace PeelCases.UnitTests;
+
+/// <summary>
+/// Carry-over through a lineage mapping: GIVEN Durham's 2017 efficiency inspection (framework
+/// 2017 version 2, three questions awarded), WHEN a 2018/19 question that replaced 2017 questions
+/// is carried over, THEN it refers to the award of the question it replaced, with the mapping's
+/// reason; where two 2017 judgments could stand, the lead inspector must choose.
+/// </summary>
+public sealed class MappedCarryOverTests
+{
+    private static readonly Force Durham = Forces.All.Single(f => f.Id == "durham");
+    private static readonly IReadOnlyDictionary<string, AssessmentFramework> AllFrameworks = Frameworks.All.ToDictionary(f => f.Key);
+
+    private static readonly InspectionHistory Efficiency2017 =
+        new(Guid.NewGuid(), Durham, Frameworks.Peel2017Pillars, new DateOnly(2017, 5, 8), new DateOnly(2017, 5, 19)) { Questions = ["F1", "F2", "F3"] };
+
+    private static readonly InspectionHistory Inspection2018 =
+        new(Guid.NewGuid(), Durham, Frameworks.Peel2018, new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19)) { Questions = ["F1", "F2"] };
+
+    private static readonly Inspection[] Earlier =
+    [
+        Given.Inspection(Efficiency2017.Scheduled(), Efficiency2017.GradeAwarded("F1", Grade.Good),
+            Efficiency2017.GradeAwarded("F2", Grade.Outstanding), Efficiency2017.GradeAwarded("F3", Grade.Good)),
+    ];
+
+    private static readonly Inspection Scoped = Given.Inspection(Inspection2018.Scheduled(),
+        Inspection2018.Scoped("F1", QuestionScope.CarryOver), Inspection2018.Scoped("F2", QuestionScope.CarryOver));
+
+    private static JudgmentLookup Lookup(string question, string? chosen = null) =>
+        EarlierJudgments.Resolve(Scoped, Frameworks.Peel2018.FindQuestion(question)!, Earlier, AllFrameworks, Durham.Name, chosen);
+
+    [Fact]
+    public void A_question_that_replaced_one_earlier_question_carries_its_award_with_the_mappings_reason()
+    {
+        var lookup = Lookup("F2");
+        Assert.Equal((Efficiency2017.Id, "F3", Grade.Good, "2017"), (lookup.Found!.InspectionId, lookup.Found.QuestionCode, lookup.Found.Grade, lookup.Found.Cycle));
+        Assert.StartsWith("The same question under a new wording", lookup.Via);
+    }
+
+    [Fact]
+    public void Where_two_earlier_questions_were_merged_into_one_the_lead_inspector_must_choose()
+    {
+        var lookup = Lookup("F1");
+        Assert.Null(lookup.Found);
+        Assert.StartsWith("Several earlier judgments could stand for F1: F1 (Good, 2017); F2 (Outstanding, 2017). 2018/19 asks one question", lookup.WhyNone);
+        Assert.EndsWith("Carry one over by hand, naming it (\"from\": \"F1\").", lookup.WhyNone);
+    }
+
+    [Fact]
+    public void The_lead_inspectors_choice_decides_which_judgment_stands()
+    {
+        var carried = Then.Decided(CarryOverJudgmentRules.Decide(Scoped, Frameworks.Peel2018, "F1", q => Lookup(q.Code, "f2"), People.Lead, Inspection2018.CarriedAt));
+        Assert.Equal(("F2", Grade.Outstanding), (carried.From.QuestionCode, carried.From.Grade));
+        Assert.StartsWith("2018/19 asks one question", carried.Via);
+    }
+
+    [Fact]
+    public void A_choice_that_names_no_standing_judgment_is_refused_with_what_was_asked()
+    {
+        Then.Refused(CarryOverJudgmentRules.Decide(Scoped, Frameworks.Peel2018, "F1", q => Lookup(q.Code, "F3"), People.Lead, Inspection2018.CarriedAt),
+            409, "No earlier inspection of Durham Constabulary holds a judgment on question F3 that could stand for F1.");
+    }
+
+    [Fact]
+    public void A_question_matched_by_its_own_lineage_carries_no_mapping_reason()
+    {
+        var lookup = EarlierJudgments.Resolve(Given.Inspection(Cumbria.Scheduled.Then(Cumbria.Inspection.Scoped("E2", QuestionScope.CarryOver))),
+            Cumbria.Framework.FindQuestion("E2")!, [Given.Inspection(Cumbria.Published2017)], AllFrameworks, Cumbria.Force.Name);
+        Assert.NotNull(lookup.Found);
+        Assert.Null(lookup.Via);
+    }
+
+    [Fact]
+    public void Every_mapping_joins_lineages_that_exist_and_says_why()
+    {
+        var lineages = Frameworks.All.SelectMany(f => f.Questions).Select(q => q.LineageKey).ToHashSet();
+        Assert.All(LineageMappings.All, m =>
+        {
+            Assert.Contains(m.From, lineages);
+            Assert.Contains(m.To, lineages);
+            Assert.False(string.IsNullOrWhiteSpace(m.Reason));
+        });
+        Assert.All(LineageMappings.All.Where(m => m.Change == LineageChange.ManyToOne).GroupBy(m => m.To), g => Assert.True(g.Count() > 1));
+    }
+}
