@@ -17,9 +17,9 @@ public sealed class ScheduleInspectionRulesTests
             Cumbria.Inspection.FieldworkStarts, Cumbria.Inspection.FieldworkEnds, People.Team);
 
     /// <summary>WHEN: the endpoint looks the force and framework up by the codes the command names.</summary>
-    private static Decision<InspectionScheduled> Decide(ScheduleInspection c, Inspection? sameCycle = null) =>
+    private static Decision<InspectionScheduled> Decide(ScheduleInspection c, params Inspection[] sameCycle) =>
         ScheduleInspectionRules.Decide(c, Forces.All.SingleOrDefault(f => f.Id == c.ForceId),
-            Frameworks.All.SingleOrDefault(f => f.Id == c.FrameworkId), sameCycle, NewId, People.Lead, Now);
+            Frameworks.All.Where(f => f.Id == c.FrameworkId).MaxBy(f => f.Version), sameCycle, NewId, People.Lead, Now);
 
     [Fact]
     public void Scheduling_Cumbria_for_PEEL_2018_19_records_the_inspection_against_that_framework_version()
@@ -27,7 +27,7 @@ public sealed class ScheduleInspectionRulesTests
         var command = Schedule() with { LeadInspector = "  lena.lead ", Team = [" ian.inspector", "sara.inspector", "ian.inspector "] };
         Then.Decided(Decide(command), new InspectionScheduled(NewId, "cumbria", "2018/19", 2018, "peel-2018-19", 1,
             ["E1", "E2", "E3", "E4", "E5"], People.Lead, new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19),
-            [People.Ian, People.Sara], People.Lead, Now));
+            [People.Ian, People.Sara], People.Lead, Now, ["effectiveness"]));
     }
 
     [Fact]
@@ -79,12 +79,36 @@ public sealed class ScheduleInspectionRulesTests
         Then.Invalid(Decide(Schedule(questions: ["E1", "E3", "e1"])), "questionCodes", "Question E1 is listed twice.");
 
     [Fact]
-    public void A_force_has_one_inspection_per_cycle()
+    public void A_force_has_one_inspection_of_a_pillar_per_cycle()
     {
         var existing = Given.Inspection(Cumbria.Planned);
         Then.Refused(Decide(Schedule(id: Guid.NewGuid()), existing), 409,
-            "Cumbria Constabulary already has an inspection for cycle 2018/19", existing.Id.ToString());
-        Then.Refused(Decide(Schedule(id: null), existing), 409, "already has an inspection");
+            "Cumbria Constabulary already has an inspection of effectiveness for cycle 2018/19", existing.Id.ToString());
+        Then.Refused(Decide(Schedule(id: null, questions: ["E2", "F1"]), existing), 409, "already has an inspection of effectiveness");
+    }
+
+    [Fact]
+    public void Pillars_inspected_separately_in_one_cycle_are_inspections_of_their_own()
+    {
+        var effectiveness2017 = Given.Inspection(new InspectionHistory(Guid.NewGuid(), Cumbria.Force, Frameworks.Peel2017Pillars,
+            new DateOnly(2017, 9, 11), new DateOnly(2017, 9, 22)) { Questions = ["E1", "E2"] }.Scheduled());
+        var efficiency = Then.Decided(Decide(Schedule(framework: "peel-2017", cycle: "2017", questions: ["F1", "F2", "F3"]), effectiveness2017));
+        Assert.Equal(["efficiency"], efficiency.Pillars!);
+        Assert.Equal(2, efficiency.FrameworkVersion);
+        Then.Refused(Decide(Schedule(framework: "peel-2017", cycle: "2017", questions: ["E3", "L1"]), effectiveness2017), 409,
+            "already has an inspection of effectiveness for cycle 2017");
+    }
+
+    [Fact]
+    public void An_inspection_scheduled_before_coverage_was_recorded_covers_the_pillars_of_its_questions()
+    {
+        var legacy = Given.Inspection(Cumbria.Inspection2017.Scheduled());
+        Assert.Null(legacy.Covers); // scheduled before coverage was recorded: derived from its questions
+        Then.Refused(Decide(Schedule(framework: "peel-2017", cycle: "2017", questions: ["E5"]), legacy), 409, "already has an inspection of effectiveness for cycle 2017");
+        Then.Decided(Decide(Schedule(framework: "peel-2017", cycle: "2017", questions: ["L1"]), legacy));
+        Assert.Equal("whole", legacy.Coverage);
+        // An integrated framework has no pillars: its inspection covers the whole cycle.
+        Assert.Empty(Then.Decided(Decide(Schedule(framework: "peel-2021-22", cycle: "2021/22", questions: ["Q1"]))).Pillars!);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
         var actor = command.LeadInspector!;
         session.SetHeader("source", "demo-data");
         session.LastModifiedBy = actor;
-        session.Events.StartStream<Inspection>(id, Must(ScheduleInspectionRules.Decide(command, force, framework, null, id, actor, at)));
+        session.Events.StartStream<Inspection>(id, Must(ScheduleInspectionRules.Decide(command, force, framework, [], id, actor, at)));
         await session.SaveChangesAsync(ct);
     }
 

@@ -23,6 +23,20 @@ public sealed class Inspection
     public DateTimeOffset StageSince { get; set; }
     public List<InspectionQuestion> Questions { get; set; } = [];
     public List<PillarJudgment> Pillars { get; set; } = [];
+
+    /// <summary>The pillars this inspection covers; empty for an integrated framework; null when scheduled before it was recorded.</summary>
+    public List<string>? Covers { get; set; }
+
+    /// <summary>
+    /// What the uniqueness of force, cycle and coverage is checked on (a unique index): its pillars
+    /// joined, or "whole" for an integrated framework or an inspection scheduled before coverage was recorded.
+    /// </summary>
+    public string Coverage { get; set; } = Whole;
+
+    public const string Whole = "whole";
+
+    public static string CoverageOf(IReadOnlyList<string>? pillars) =>
+        pillars is { Count: > 0 } ? string.Join("+", pillars.Order(StringComparer.Ordinal)) : Whole;
     public SignOffStamp? SignedOff { get; set; }
     public FactualAccuracyCheck? FactualAccuracy { get; set; }
     public List<Publication> Publications { get; set; } = [];

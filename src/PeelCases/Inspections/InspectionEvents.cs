@@ -18,7 +18,11 @@ public enum QuestionScope
 [System.Text.Json.Serialization.JsonConverter(typeof(PeelCases.Kernel.StrictEnumConverter<InspectionStage>))]
 public enum InspectionStage { Planning, Fieldwork, Reporting, Moderation, SignOff, FactualAccuracyCheck, Published }
 
-/// <summary>An inspection of one force in one cycle, against one framework version.</summary>
+/// <summary>
+/// An inspection of one force in one cycle, against one framework version. <c>Pillars</c> (added
+/// 2026-11-27) are the pillars it covers where pillars were inspected separately; empty for an
+/// integrated framework, absent from earlier events (derived from their questions).
+/// </summary>
 public sealed record InspectionScheduled(
     Guid InspectionId,
     string ForceId,
@@ -32,7 +36,8 @@ public sealed record InspectionScheduled(
     DateOnly FieldworkEnds,
     IReadOnlyList<string> Team,
     string ScheduledBy,
-    DateTimeOffset ScheduledAt) : IBusinessEvent
+    DateTimeOffset ScheduledAt,
+    IReadOnlyList<string>? Pillars = null) : IBusinessEvent
 {
     DateTimeOffset IBusinessEvent.BusinessTime => ScheduledAt;
 }

@@ -12,6 +12,8 @@ public static class InspectionState
         FrameworkId = e.FrameworkId,
         FrameworkVersion = e.FrameworkVersion,
         LeadInspector = e.LeadInspector,
+        Covers = e.Pillars?.ToList(),
+        Coverage = Inspection.CoverageOf(e.Pillars),
         Team = e.Team.ToList(),
         FieldworkStarts = e.FieldworkStarts,
         FieldworkEnds = e.FieldworkEnds,

@@ -18,7 +18,8 @@ public static class InspectionsConfiguration
     public static StoreOptions AddInspections(this StoreOptions opts)
     {
         opts.MapEvents(Events);
-        opts.Schema.For<Inspection>().DocumentAlias(InspectionDocument).UniqueIndex(i => i.ForceId, i => i.Cycle);
+        // Up to 2017 a force's pillars were separate inspections in one cycle: unique per force, cycle and coverage.
+        opts.Schema.For<Inspection>().DocumentAlias(InspectionDocument).UniqueIndex(i => i.ForceId, i => i.Cycle, i => i.Coverage);
         return opts;
     }
 }

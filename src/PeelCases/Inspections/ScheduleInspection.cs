@@ -39,7 +39,7 @@ public static class ScheduleInspectionRules
 
     /// <summary>Checks the command against reference data and the force's existing inspections.</summary>
     public static Decision<InspectionScheduled> Decide(
-        ScheduleInspection c, Force? force, AssessmentFramework? framework, Inspection? sameCycle,
+        ScheduleInspection c, Force? force, AssessmentFramework? framework, IReadOnlyList<Inspection> sameCycle,
         Guid newId, string actor, DateTimeOffset now)
     {
         if (force is null) return Refusal.Invalid("forceId", $"There is no force with code '{c.ForceId}'. GET /forces lists them.");
@@ -62,14 +62,25 @@ public static class ScheduleInspectionRules
             codes.Add(question.Code);
         }
 
-        if (sameCycle is not null && sameCycle.Id != c.InspectionId)
-            return Refusal.ProcessRule($"{force.Name} already has an inspection for cycle {c.Cycle} ({sameCycle.Id}).");
-
         // Keep framework order, whatever order the client listed them in.
         var ordered = framework.Questions.Where(q => codes.Contains(q.Code)).Select(q => q.Code).ToList();
+        var pillars = PillarsOf(ordered, framework);
+        // Up to 2017 each pillar was an inspection of its own; no two inspections of a force in a cycle cover one pillar.
+        foreach (var other in sameCycle.Where(i => i.Id != c.InspectionId))
+        {
+            var theirs = other.Covers ?? PillarsOf(other.Questions.Select(q => q.Code), framework);
+            if (pillars.Count == 0 || theirs.Count == 0)
+                return Refusal.ProcessRule($"{force.Name} already has an inspection for cycle {c.Cycle} ({other.Id}).");
+            if (pillars.Intersect(theirs).ToList() is { Count: > 0 } both)
+                return Refusal.ProcessRule($"{force.Name} already has an inspection of {string.Join(" and ", both)} for cycle {c.Cycle} ({other.Id}).");
+        }
         return new InspectionScheduled(newId, force.Id, framework.Cycle, framework.Year, framework.Id, framework.Version, ordered,
-            c.LeadInspector!.Trim(), starts, ends, (c.Team ?? []).Select(m => m.Trim()).Distinct().ToList(), actor, now);
+            c.LeadInspector!.Trim(), starts, ends, (c.Team ?? []).Select(m => m.Trim()).Distinct().ToList(), actor, now, pillars);
     }
+
+    /// <summary>The pillars the questions belong to, in framework order; empty for a framework without pillars.</summary>
+    public static IReadOnlyList<string> PillarsOf(IEnumerable<string> questionCodes, AssessmentFramework framework) =>
+        framework.Pillars.Where(p => questionCodes.Any(code => framework.FindQuestion(code)?.PillarCode == p.Code)).Select(p => p.Code).ToList();
 }
 
 public static class ScheduleInspectionEndpoint
@@ -94,7 +105,7 @@ public static class ScheduleInspectionEndpoint
         var force = await session.LoadAsync<Force>(command.ForceId!, ct);
         var framework = await FrameworkVersions.LatestAsync(session, command.FrameworkId!, ct);
         var sameCycle = await session.Query<Inspection>()
-            .FirstOrDefaultAsync(i => i.ForceId == command.ForceId && i.Cycle == command.Cycle, ct);
+            .Where(i => i.ForceId == command.ForceId && i.Cycle == command.Cycle).ToListAsync(ct);
 
         var decision = ScheduleInspectionRules.Decide(command, force, framework, sameCycle, id, user.Actor(), clock.GetUtcNow());
         if (decision.Refusal is { } refusal) return refusal.ToResult();

@@ -36,8 +36,11 @@ public static class ReportEndpoints
     {
         var notFound = Refusal.NotFound($"There is no published report at {http.Request.Path}.").ToResult();
         var cycle = CycleFromSlug(cycleSlug);
-        var inspection = cycle is null ? null
-            : await session.Query<Inspections.Inspection>().FirstOrDefaultAsync(i => i.ForceId == forceId && i.Cycle == cycle, ct);
+        var candidates = cycle is null ? []
+            : await session.Query<Inspections.Inspection>().Where(i => i.ForceId == forceId && i.Cycle == cycle).ToListAsync(ct);
+        // Up to 2017 a force's pillars were separate inspections of one cycle: the page is the one covering the pillar.
+        var inspection = candidates.FirstOrDefault(i => pillarCode is not null && i.Covers?.Contains(pillarCode) == true)
+            ?? candidates.FirstOrDefault(i => i.Covers is not { Count: > 0 });
         if (inspection is null) return notFound;
         var force = (await session.LoadAsync<Force>(forceId, ct))!;
         var frameworks = await FrameworkVersions.LatestOfEachAsync(session, ct);

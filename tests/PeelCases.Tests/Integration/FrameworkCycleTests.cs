@@ -27,19 +27,51 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
         var pillar = Assert.Single(view.Pillars);
         Assert.Equal(("efficiency", "How efficient is the force at keeping people safe and reducing crime?"), (pillar.Code, pillar.HeadlineQuestion));
 
-        view = await Step(view, "pillars/efficiency/grade-proposals", new ProposePillarGrade(Grade.Outstanding, "Outstanding on demand and resources.", view.Version), TestUser.Lead);
-        view = await Step(view, "pillars/efficiency/award", new InspectionStep(view.Version), TestUser.Hmi);
+        await PublishAsync(view, "efficiency", Grade.Outstanding, new DateOnly(2017, 11, 9));
+
+        var page = await PageAsync("/reports/durham/peel-2017/efficiency");
+        Assert.Equal(new DateOnly(2017, 11, 9), page.LastUpdated);
+        Assert.Equal("Outstanding", page.OverallGrade);
+    }
+
+    [Fact]
+    public async Task A_forces_2017_pillars_are_inspections_of_their_own_each_page_with_its_own_date()
+    {
+        var efficiency = await BuildAsync("gwent", "peel-2017", "2017", 2017, new QuestionPlan("F2", QuestionScope.Detailed, Grade.Good));
+        var effectiveness = await BuildAsync("gwent", "peel-2017", "2017", 2017, new QuestionPlan("E3", QuestionScope.Detailed, Grade.RequiresImprovement));
+        Assert.NotEqual(efficiency.Id, effectiveness.Id);
+        var overlap = await Problem(HttpMethod.Post, "/inspections", Commands.Schedule(force: "gwent", framework: "peel-2017", cycle: "2017", questions: ["E1"]) with
+            { FieldworkStarts = new DateOnly(2017, 9, 11), FieldworkEnds = new DateOnly(2017, 9, 22) }, TestUser.Lead, 409);
+        Assert.Contains($"Gwent Police already has an inspection of effectiveness for cycle 2017 ({effectiveness.Id})", overlap.Detail);
+
+        await PublishAsync(efficiency, "efficiency", Grade.Good, new DateOnly(2017, 11, 9));
+        await PublishAsync(effectiveness, "effectiveness", Grade.RequiresImprovement, new DateOnly(2018, 3, 22));
+        Assert.Equal((new DateOnly(2017, 11, 9), "Good"), await DateAndGrade("/reports/gwent/peel-2017/efficiency"));
+        Assert.Equal((new DateOnly(2018, 3, 22), "Requires improvement"), await DateAndGrade("/reports/gwent/peel-2017/effectiveness"));
+        await Problem(HttpMethod.Get, "/reports/gwent/peel-2017/legitimacy", null, null, 404);
+    }
+
+    private async Task<(DateOnly?, string?)> DateAndGrade(string url)
+    {
+        var page = await PageAsync(url);
+        return (page.LastUpdated, page.OverallGrade);
+    }
+
+    private async Task<ReportPage> PageAsync(string url) =>
+        System.Text.Json.JsonSerializer.Deserialize<ReportPage>(
+            (await App.Host.Scenario(s => s.Get.Url(url).Accepts("application/json"))).ReadAsText(), AppFixture.Json)!;
+
+    /// <summary>The pillar graded and awarded, then sign-off, the factual accuracy check (its deadline fired) and publication.</summary>
+    private async Task PublishAsync(InspectionView view, string pillar, Grade grade, DateOnly on)
+    {
+        view = await Step(view, $"pillars/{pillar}/grade-proposals", new ProposePillarGrade(grade, "As the questions' grades show.", view.Version), TestUser.Lead);
+        view = await Step(view, $"pillars/{pillar}/award", new InspectionStep(view.Version), TestUser.Hmi);
         Assert.Equal(InspectionStage.SignOff, view.Stage);
         view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
         view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
         await App.Host.InvokeMessageAndWaitAsync(new CloseFactualAccuracyCheck(view.Id, view.FactualAccuracy!.Deadline));
         view = await View(view.Id);
-        await Tracked(() => Post<InspectionView>($"/inspections/{view.Id}/publication", new PublishReport(new DateOnly(2017, 11, 9), view.Version), TestUser.Hmi));
-
-        var json = (await App.Host.Scenario(s => s.Get.Url("/reports/durham/peel-2017/efficiency").Accepts("application/json"))).ReadAsText();
-        var page = System.Text.Json.JsonSerializer.Deserialize<ReportPage>(json, AppFixture.Json)!;
-        Assert.Equal(new DateOnly(2017, 11, 9), page.LastUpdated);
-        Assert.Equal("Outstanding", page.OverallGrade);
+        await Tracked(() => Post<InspectionView>($"/inspections/{view.Id}/publication", new PublishReport(on, view.Version), TestUser.Hmi));
     }
 
     [Fact]

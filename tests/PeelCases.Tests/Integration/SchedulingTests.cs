@@ -54,12 +54,31 @@ public sealed class SchedulingTests(AppFixture app) : InspectionTestBase(app)
     }
 
     [Fact]
-    public async Task One_inspection_per_force_and_cycle()
+    public async Task One_inspection_of_a_pillar_per_force_and_cycle()
     {
         await ScheduleAsync();
         var problem = await Problem(HttpMethod.Post, "/inspections", Commands.Schedule(), TestUser.Lead, 409);
-        Assert.Contains("already has an inspection for cycle 2018/19", problem.Detail);
+        Assert.Contains("already has an inspection of effectiveness for cycle 2018/19", problem.Detail);
         Assert.Equal(1, await TotalEvents());
+    }
+
+    [Fact]
+    public async Task Two_schedulings_of_the_same_pillars_racing_each_other_record_one_inspection()
+    {
+        // Both pass the check before either is stored: the unique index on force, cycle and coverage decides.
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+            (await App.Host.Scenario(s =>
+            {
+                s.Post.Json(Commands.Schedule(id: Guid.NewGuid())).ToUrl("/inspections");
+                s.WithBearerToken(App.TokenFor(TestUser.Lead));
+                s.IgnoreStatusCode();
+            })).Context.Response.StatusCode));
+        Assert.Contains(201, statuses);
+        Assert.All(statuses, s => Assert.True(s is 201 or 409, $"status {s}"));
+        // The loser's events were never stored (Marten may leave a tombstone to mark the sequence it had taken).
+        await using var session = App.Store.QuerySession();
+        Assert.Equal(1, await Marten.QueryableExtensions.CountAsync(session.Query<Inspection>()));
+        Assert.Equal(1, (await session.QueryAsync<long>("select count(*) from peelcases.mt_events where type = 'inspection_scheduled'")).Single());
     }
 
     public static TheoryData<object, string> InvalidSchedules => new()
