@@ -2,7 +2,7 @@
 # Writes a stored-history dump of this version for the upgrade tests (docs/operations.md, "Stored history"):
 # the service on a fresh database, the demo data, four 2021/22 inspections driven through the API,
 # pg_dump → tests/PeelCases.Tests/StoredHistory/<commit>.sql.gz; then the answers this version gives
-# on it (<commit>.answers.json), which every later version must keep giving.
+# on it (<commit>.answers.json.gz), which every later version must keep giving.
 #   ./deploy/local/history-dump.sh [NAME]    (default: the short commit id; commit first)
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
@@ -186,20 +187,22 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
 
     /// <summary>
     /// Trails, time travel, diffs, lists and grade histories answer as they did on the version that
-    /// wrote the dump (StoredHistory/NAME.answers.json, written by that version with
+    /// wrote the dump (StoredHistory/NAME.answers.json.gz, written by that version with
     /// PEELCASES_CAPTURE_STORED_ANSWERS=1). New properties may appear; nothing said may change.
     /// </summary>
     private async Task AnswersAreAsStored(IAlbaHost host, IDocumentStore store, StoredDump dump)
     {
-        var file = Path.Combine(StoredDump.Folder, $"{dump.Name}.answers.json");
+        var file = Path.Combine(StoredDump.Folder, $"{dump.Name}.answers.json.gz");
         if (Environment.GetEnvironmentVariable(CaptureVariable) == "1" && !File.Exists(file))
         {
             var captured = new JsonObject();
             foreach (var url in await QuestionsToAsk(store)) captured[url] = await Ask(host, url);
-            await File.WriteAllTextAsync(file, captured.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            await using var write = new GZipStream(File.Create(file), CompressionLevel.SmallestSize);
+            await write.WriteAsync(System.Text.Encoding.UTF8.GetBytes(captured.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
         }
         Assert.True(File.Exists(file), $"{file} is missing: write it with {CaptureVariable}=1 on the version that wrote the dump.");
-        var stored = JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsObject();
+        await using var read = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+        var stored = (await JsonNode.ParseAsync(read))!.AsObject();
         var differences = new List<string>();
         foreach (var (url, answer) in stored)
         {
