@@ -17,16 +17,16 @@ public sealed class GradingTests
 
     private static Decision<GradeProposed> Propose(Inspection inspection, string question = "E3", Grade grade = Grade.Good,
         IReadOnlyCollection<Finding>? cited = null, params Guid[] citing) =>
-        ProposeGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Id == inspection.FrameworkId), question,
+        ProposeGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Key == AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)), question,
             new ProposeGrade(grade, " Cumbria Constabulary is good at protecting vulnerable people. ", citing.Length > 0 ? citing : [Cumbria.HelpDeskFinding], inspection.Version),
             cited ?? Cited, People.Lead, C.ProposedAt);
 
     private static Decision<GradeModerated> Moderate(Inspection inspection, Grade grade, string? reason = null, string question = "E3") =>
-        ModerateGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Id == inspection.FrameworkId), question, new ModerateGrade(grade, reason, inspection.Version),
+        ModerateGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Key == AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)), question, new ModerateGrade(grade, reason, inspection.Version),
             People.Moderator, C.ModeratedAt);
 
     private static Decision<GradeAwarded> Award(Inspection inspection, string question = "E3") =>
-        AwardGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Id == inspection.FrameworkId), question, People.Hmi, C.AwardedAt);
+        AwardGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Key == AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)), question, People.Hmi, C.AwardedAt);
 
     // Proposing.
 

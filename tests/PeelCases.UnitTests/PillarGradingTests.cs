@@ -14,11 +14,11 @@ public sealed class PillarGradingTests
     private const string Rationale = " Cumbria Constabulary is good at reducing crime and keeping people safe. ";
 
     private static Decision<PillarGradeProposed> Propose(Inspection inspection, string pillar = Cumbria.Effectiveness, Grade grade = Grade.Good) =>
-        ProposePillarGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Id == inspection.FrameworkId), pillar,
+        ProposePillarGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Key == AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)), pillar,
             new ProposePillarGrade(grade, Rationale, inspection.Version), People.Lead, C.PillarProposedAt);
 
     private static Decision<PillarGradeAwarded> Award(Inspection inspection, string pillar = Cumbria.Effectiveness) =>
-        AwardPillarGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Id == inspection.FrameworkId), pillar, People.Hmi, C.PillarAwardedAt);
+        AwardPillarGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Key == AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)), pillar, People.Hmi, C.PillarAwardedAt);
 
     [Fact]
     public void Once_every_graded_question_is_settled_the_lead_proposes_the_pillar_grade() =>

@@ -23,7 +23,7 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
     public async Task Schedule(Guid id, ScheduleInspection command, DateTimeOffset at)
     {
         var force = await session.LoadAsync<Force>(command.ForceId!, ct);
-        var framework = await FrameworkVersions.LatestAsync(session, command.FrameworkId!, ct);
+        var framework = await FrameworkVersions.ApplicableAsync(session, command.FrameworkId!, command.FieldworkStarts!.Value, command.FrameworkVersion, ct);
         var actor = command.LeadInspector!;
         session.SetHeader("source", "demo-data");
         session.LastModifiedBy = actor;

@@ -21,7 +21,8 @@ public sealed record ScheduleInspection(
     string? LeadInspector,
     DateOnly? FieldworkStarts,
     DateOnly? FieldworkEnds,
-    IReadOnlyList<string>? Team = null);
+    IReadOnlyList<string>? Team = null,
+    int? FrameworkVersion = null);
 
 public static class ScheduleInspectionRules
 {
@@ -43,7 +44,10 @@ public static class ScheduleInspectionRules
         Guid newId, string actor, DateTimeOffset now)
     {
         if (force is null) return Refusal.Invalid("forceId", $"There is no force with code '{c.ForceId}'. GET /forces lists them.");
-        if (framework is null) return Refusal.Invalid("frameworkId", $"There is no framework '{c.FrameworkId}'. GET /frameworks lists them.");
+        if (framework is null)
+            return c.FrameworkVersion is { } version
+                ? Refusal.Invalid("frameworkVersion", $"There is no version {version} of framework '{c.FrameworkId}'. GET /frameworks lists them.")
+                : Refusal.Invalid("frameworkId", $"There is no framework '{c.FrameworkId}'. GET /frameworks lists them.");
         if (framework.Cycle != c.Cycle)
             return Refusal.Invalid("cycle", $"Framework {framework.Id} is for cycle {framework.Cycle}, not {c.Cycle}.");
         var starts = c.FieldworkStarts!.Value;
@@ -103,7 +107,7 @@ public static class ScheduleInspectionEndpoint
         }
 
         var force = await session.LoadAsync<Force>(command.ForceId!, ct);
-        var framework = await FrameworkVersions.LatestAsync(session, command.FrameworkId!, ct);
+        var framework = await FrameworkVersions.ApplicableAsync(session, command.FrameworkId!, command.FieldworkStarts!.Value, command.FrameworkVersion, ct);
         var sameCycle = await session.Query<Inspection>()
             .Where(i => i.ForceId == command.ForceId && i.Cycle == command.Cycle).ToListAsync(ct);
 

@@ -37,7 +37,8 @@ public static class ModerationComparison
     {
         if (string.IsNullOrWhiteSpace(cycle)) return Refusal.Invalid("cycle", "Name the cycle, e.g. 2018/19.").ToResult();
         if (string.IsNullOrWhiteSpace(question)) return Refusal.Invalid("question", "Name the question code, e.g. E3.").ToResult();
-        var framework = (await session.Query<AssessmentFramework>().ToListAsync(ct)).Where(f => f.Cycle == cycle).MaxBy(f => f.Version);
+        // A cycle may have several framework versions (2021/22 was revised): the newest one that asks the question.
+        var framework = (await session.Query<AssessmentFramework>().ToListAsync(ct)).Where(f => f.Cycle == cycle && f.FindQuestion(question) is not null).MaxBy(f => f.Version);
         var defined = framework?.FindQuestion(question);
         if (framework is null || defined is null)
             return Refusal.NotFound($"No framework for cycle {cycle} has a question '{question}'.").ToResult();

@@ -10,6 +10,8 @@ public enum Grade { Outstanding, Good, Adequate, RequiresImprovement, Inadequate
 /// One version of an assessment framework: its questions, their hierarchy and its grade scale.
 /// Every inspection is assessed against exactly one framework version; grades from different
 /// frameworks are not comparable, so questions only match across cycles through a lineage key.
+/// <see cref="AppliesFrom"/>: inspections whose fieldwork starts on or after it are assessed on this
+/// version (2021/22 was revised for the forces inspected from March 2022); null: from the cycle's start.
 /// </summary>
 public sealed record AssessmentFramework(
     string Id,
@@ -19,7 +21,8 @@ public sealed record AssessmentFramework(
     int Year,
     IReadOnlyList<Grade> Scale,
     IReadOnlyList<Pillar> Pillars,
-    IReadOnlyList<FrameworkQuestion> Questions)
+    IReadOnlyList<FrameworkQuestion> Questions,
+    DateOnly? AppliesFrom = null)
 {
     /// <summary>
     /// Where this version is stored: a published version is never edited, so each (id, version)
@@ -44,6 +47,8 @@ public sealed record Pillar(string Code, string Name, string HeadlineQuestion);
 /// question has no predecessor or successor in other cycles. <see cref="ShortTitle"/> is how a
 /// report names it in a sentence ("good at <i>investigating crime</i>"). <see cref="Unconfirmed"/>
 /// says what no public source confirms (a wording, whether it was graded); null when all is confirmed.
+/// <see cref="WithinCode"/> names the area that holds this one (2021/22: crime data integrity, graded,
+/// within the victim service assessment, which is not).
 /// </summary>
 public sealed record FrameworkQuestion(
     string Code,
@@ -54,7 +59,8 @@ public sealed record FrameworkQuestion(
     string? LineageKey,
     IReadOnlyList<Topic> Topics,
     string? ShortTitle = null,
-    string? Unconfirmed = null);
+    string? Unconfirmed = null,
+    string? WithinCode = null);
 
 public sealed record Topic(string Code, string Title, IReadOnlyList<Characteristic> Characteristics);
 

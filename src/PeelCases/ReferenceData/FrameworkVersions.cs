@@ -8,6 +8,17 @@ public static class FrameworkVersions
     public static Task<AssessmentFramework?> LoadAsync(IQuerySession session, string id, int version, CancellationToken ct) =>
         session.LoadAsync<AssessmentFramework>(AssessmentFramework.KeyOf(id, version), ct);
 
+    /// <summary>
+    /// The version an inspection is scheduled on: the one asked for, else the newest that applies to
+    /// fieldwork starting on that date.
+    /// </summary>
+    public static async Task<AssessmentFramework?> ApplicableAsync(IQuerySession session, string id, DateOnly fieldworkStarts, int? version,
+        CancellationToken ct) =>
+        version is { } exact
+            ? await LoadAsync(session, id, exact, ct)
+            : (await session.Query<AssessmentFramework>().Where(f => f.Id == id).ToListAsync(ct))
+                .Where(f => f.AppliesFrom is null || f.AppliesFrom <= fieldworkStarts).MaxBy(f => f.Version);
+
     public static async Task<AssessmentFramework?> LatestAsync(IQuerySession session, string id, CancellationToken ct) =>
         (await session.Query<AssessmentFramework>().Where(f => f.Id == id).ToListAsync(ct)).MaxBy(f => f.Version);
 

@@ -123,5 +123,31 @@ public static class Frameworks
                 T("10.1", "Planning and managing demand", "The force understands current and future demand and plans for it.")),
         ]);
 
-    public static readonly IReadOnlyList<AssessmentFramework> All = [Peel2016, Peel2017, Peel2017Pillars, Peel2018, Peel2021];
+    // 2021/22 as revised in March 2022 for the remaining 35 forces: areas, most graded on five tiers, no
+    // pillar and no overall grade. The victim service assessment is an area with no graded judgment that
+    // holds a graded one, crime data integrity. The exact capitalised area labels and their order on the
+    // report are GAP (../shared/reference/peel-frameworks.md §7): marked unconfirmed.
+    private const string AreaLabelsUnconfirmed =
+        "The exact label and its place in the grades table (known only in paraphrase: a PCC's report to the Kent Police and Crime Panel).";
+
+    private static FrameworkQuestion Area(string code, int number, string label, string lineage, bool graded = true, string? within = null) =>
+        new(code, number, label, null, graded, $"peel-2021/area/{lineage}", [], label.ToLowerInvariant(), AreaLabelsUnconfirmed, within);
+
+    public static readonly AssessmentFramework Peel2021Revised = new(
+        "peel-2021-22", 2, "PEEL 2021/22 (revised March 2022)", "2021/22", 2021, GradeScales.FivePoint, [],
+        [
+            Area("VS", 1, "Providing a service to the victims of crime", "victim-service", graded: false),
+            Area("CD", 2, "Recording data about crime", "crime-data-integrity", within: "VS"),
+            Area("TP", 3, "Treatment of the public", "treatment-of-the-public"),
+            Area("PC", 4, "Preventing crime", "preventing-crime"),
+            Area("RP", 5, "Responding to the public", "responding-to-the-public"),
+            Area("IC", 6, "Investigating crime", "investigating-crime"),
+            Area("PV", 7, "Protecting vulnerable people", "protecting-vulnerable-people"),
+            Area("MO", 8, "Managing offenders", "managing-offenders"),
+            Area("PW", 9, "Developing a positive workplace", "positive-workplace"),
+            Area("UR", 10, "Good use of resources", "use-of-resources"),
+        ],
+        AppliesFrom: new DateOnly(2022, 3, 1));
+
+    public static readonly IReadOnlyList<AssessmentFramework> All = [Peel2016, Peel2017, Peel2017Pillars, Peel2018, Peel2021, Peel2021Revised];
 }

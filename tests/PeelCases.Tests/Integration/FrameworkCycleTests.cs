@@ -51,6 +51,36 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
         await Problem(HttpMethod.Get, "/reports/gwent/peel-2017/legitimacy", null, null, 404);
     }
 
+    [Fact]
+    public async Task A_2021_22_inspection_after_the_revision_assesses_areas_with_an_ungraded_one_holding_a_graded_topic()
+    {
+        // Fieldwork in October 2022: the framework as revised in March 2022 applies.
+        var view = await BuildAsync("surrey", "peel-2021-22", "2021/22", 2022,
+            new("VS", QuestionScope.Ungraded), new("CD", QuestionScope.Detailed, Grade.Adequate), new("PC", QuestionScope.Detailed, Grade.Good));
+        Assert.Equal(2, view.FrameworkVersion);
+        Assert.Empty(view.Pillars);
+        var (vs, cd) = (view.Questions.Single(q => q.Code == "VS"), view.Questions.Single(q => q.Code == "CD"));
+        Assert.Equal((false, QuestionStage.Ungraded, (Grade?)null), (vs.Graded, vs.Stage, vs.Grade));
+        Assert.Equal((true, QuestionStage.Awarded, (Grade?)Grade.Adequate), (cd.Graded, cd.Stage, cd.Grade));
+        Assert.Equal(InspectionStage.SignOff, view.Stage); // no pillar and no overall grade to wait for
+
+        var framework = await Get<AssessmentFramework>("/frameworks/peel-2021-22/versions/2", TestUser.Lead);
+        Assert.Equal("VS", framework.FindQuestion("CD")!.WithinCode);
+        Assert.Equal(GradeScales.FivePoint, framework.Scale);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/VS/grade-proposals",
+            new ProposeGrade(Grade.Good, "r", [Guid.NewGuid()], view.QuestionVersion("VS")), TestUser.Lead, 409);
+
+        // Before March 2022 the first version applied; either can be asked for by number.
+        var early = await Post<InspectionView>("/inspections", Commands.Schedule(force: "kent", framework: "peel-2021-22", cycle: "2021/22", questions: ["Q1"]) with
+            { FieldworkStarts = new DateOnly(2021, 10, 4), FieldworkEnds = new DateOnly(2021, 10, 15) }, TestUser.Lead, 201);
+        Assert.Equal(1, early.FrameworkVersion);
+        var chosen = await Post<InspectionView>("/inspections", Commands.Schedule(force: "essex", framework: "peel-2021-22", cycle: "2021/22", questions: ["PC"]) with
+            { FieldworkStarts = new DateOnly(2021, 10, 4), FieldworkEnds = new DateOnly(2021, 10, 15), FrameworkVersion = 2 }, TestUser.Lead, 201);
+        Assert.Equal(2, chosen.FrameworkVersion);
+        Assert.Contains("frameworkVersion", (await Problem(HttpMethod.Post, "/inspections", Commands.Schedule(force: "dorset", framework: "peel-2021-22", cycle: "2021/22", questions: ["PC"]) with
+            { FrameworkVersion = 7 }, TestUser.Lead, 400)).Errors!.Keys);
+    }
+
     private async Task<(DateOnly?, string?)> DateAndGrade(string url)
     {
         var page = await PageAsync(url);

@@ -27,13 +27,13 @@ public sealed class ReferenceDataTests(AppFixture app) : IntegrationTest(app)
         Assert.False(peel2018.FindQuestion("E5")!.Graded);
         Assert.Equal(Frameworks.PreventingCrime, peel2018.FindQuestion("E1")!.LineageKey);
 
-        var peel2021 = await Get<AssessmentFramework>("/frameworks/peel-2021-22", TestUser.Inspector);
+        var peel2021 = await Get<AssessmentFramework>("/frameworks/peel-2021-22/versions/1", TestUser.Inspector);
         Assert.Empty(peel2021.Pillars);
         Assert.Equal(5, peel2021.Scale.Count);
         Assert.Contains(peel2021.Questions, q => q.Topics.Any(t => t.Characteristics.Any(c => c.Code == "3.1.1")));
 
         var all = await Get<List<AssessmentFramework>>("/frameworks", TestUser.Inspector);
-        Assert.Equal(["peel-2016@1", "peel-2017@1", "peel-2017@2", "peel-2018-19@1", "peel-2021-22@1"], all.Select(f => f.Key));
+        Assert.Equal(["peel-2016@1", "peel-2017@1", "peel-2017@2", "peel-2018-19@1", "peel-2021-22@1", "peel-2021-22@2"], all.Select(f => f.Key));
 
         // 2017 as published: three pillars, numbered within each, with what no public source confirms said so.
         var peel2017 = await Get<AssessmentFramework>("/frameworks/peel-2017", TestUser.Inspector);
