@@ -40,6 +40,34 @@ public static class Frameworks
         "peel-2016", 1, "PEEL 2016 (effectiveness)", "2016", 2016, GradeScales.FourPoint, EffectivenessOnly,
         EffectivenessQuestions("How effective are the force’s specialist capabilities?"));
 
+    // 2016 as published: spring inspections of efficiency, legitimacy and leadership, autumn of
+    // effectiveness. Version 1 held effectiveness only. Sources: ../shared/reference/peel-frameworks.md §3.
+    public static readonly AssessmentFramework Peel2016Pillars = new(
+        "peel-2016", 2, "PEEL 2016", "2016", 2016, GradeScales.FourPoint,
+        [
+            new("effectiveness", "Effectiveness", "How effective is the force at keeping people safe and reducing crime?"),
+            new("efficiency", "Efficiency", "How efficient is the force at keeping people safe and reducing crime?"),
+            new("legitimacy", "Legitimacy", "How legitimate is the force at keeping people safe and reducing crime?"),
+            new("leadership", "Leadership", "How well does the force understand, develop and display leadership?"),
+        ],
+        [
+            .. EffectivenessQuestions("How effective are the force’s specialist capabilities?").Select(q => q.Code == "E5"
+                ? q with { Unconfirmed = "Whether 2016 graded specialist capabilities: contemporary news lists four graded areas; treated as ungraded, as in 2018/19." }
+                : q),
+            Q("F1", 1, "How well does the force understand the current and likely future demand?", "efficiency", UnderstandingDemand, shortTitle: "understanding demand"),
+            Q("F2", 2, "How well does the force use its resources to manage current demand?", "efficiency", UsingResources, shortTitle: "using its resources"),
+            Q("F3", 3, "How well is the force planning for demand in the future?", "efficiency", PlanningForFutureDemand, shortTitle: "planning for the future"),
+            Q("L1", 1, "To what extent does the force treat all of the people it serves with fairness and respect?", "legitimacy", "legitimacy/treating-the-public-fairly",
+                shortTitle: "treating the public fairly"),
+            Q("L2", 2, "How well does the force ensure that its workforce behaves ethically and lawfully?", "legitimacy", "legitimacy/ethical-and-lawful-workforce",
+                shortTitle: "ensuring its workforce behaves ethically and lawfully"),
+            Q("L3", 3, "To what extent does the force treat its workforce with fairness and respect?", "legitimacy", "legitimacy/treating-the-workforce-fairly",
+                shortTitle: "treating its workforce fairly"),
+            Q("LD1", 1, "How well does the force understand, develop and display leadership?", "leadership", "leadership/2016", graded: false,
+                shortTitle: "leadership",
+                unconfirmed: "The wording: not found; the page describes the inspection as focusing \"on how a force understands, develops and displays leadership through its organisational development\". No grade is shown; so is the pillar's headline."),
+        ]);
+
     public static readonly AssessmentFramework Peel2017 = new(
         "peel-2017", 1, "PEEL 2017 (effectiveness)", "2017", 2017, GradeScales.FourPoint, EffectivenessOnly,
         EffectivenessQuestions("How effective are the force’s specialist capabilities?"));
@@ -149,5 +177,38 @@ public static class Frameworks
         ],
         AppliesFrom: new DateOnly(2022, 3, 1));
 
-    public static readonly IReadOnlyList<AssessmentFramework> All = [Peel2016, Peel2017, Peel2017Pillars, Peel2018, Peel2021, Peel2021Revised];
+    // 2023–25: areas again, five tiers, the victim service area ungraded and holding crime data
+    // integrity. Only some labels are seen in sources (§8): the others are modelled and marked.
+    private static FrameworkQuestion Area2023(string code, int number, string label, string lineage, string? unconfirmed, bool graded = true, string? within = null) =>
+        new(code, number, label, null, graded, $"peel-2023/area/{lineage}", [], label.ToLowerInvariant(), unconfirmed, within);
+
+    private const string SeenInPress = "The label as a third party quotes the report's table; the report itself was not seen.";
+
+    public static readonly AssessmentFramework Peel2023 = new(
+        "peel-2023-25", 1, "PEEL 2023–25", "2023-25", 2023, GradeScales.FivePoint, [],
+        [
+            Area2023("VS", 1, "Providing a service to the victims of crime", "victim-service",
+                "The label (the report says \"We don't make a graded judgment for this area\").", graded: false),
+            Area2023("CD", 2, "Recording data about crime", "crime-data-integrity", SeenInPress, within: "VS"),
+            Area2023("PP", 3, "Police powers and public treatment", "police-powers", "Not found in any source: modelled on 2021/22's treatment of the public."),
+            Area2023("PC", 4, "Preventing crime", "preventing-crime", "The exact label."),
+            Area2023("RP", 5, "Responding to the public", "responding-to-the-public", SeenInPress),
+            Area2023("IC", 6, "Investigating crime", "investigating-crime", "Seen in lower case only."),
+            Area2023("PV", 7, "Protecting vulnerable people", "protecting-vulnerable-people", "Seen in lower case only."),
+            Area2023("MO", 8, "Managing offenders", "managing-offenders", "Seen in lower case only."),
+            Area2023("SO", 9, "Disrupting serious organised crime", "serious-organised-crime", "The label and whether forces' pages grade it."),
+            Area2023("WF", 10, "Building, supporting and protecting the workforce", "workforce", SeenInPress),
+            Area2023("LF", 11, "Leadership and force management", "leadership", "The 2023–25 label: the wording is 2025–27's first core question."),
+        ]);
+
+    // 2025–27: only the first core question is found (§9); the rest are a GAP, not modelled.
+    public static readonly AssessmentFramework Peel2025 = new(
+        "peel-2025-27", 1, "PEEL 2025–27 (first core question only)", "2025-27", 2025, GradeScales.FivePoint, [],
+        [
+            new("Q1", 1, "How good is the force at leadership and force management?", null, true, "peel-2025/q1", [], "leadership and force management",
+                "Whether it is graded on five tiers (not checked on the page). The framework's other core questions were not found."),
+        ]);
+
+    public static readonly IReadOnlyList<AssessmentFramework> All =
+        [Peel2016, Peel2016Pillars, Peel2017, Peel2017Pillars, Peel2018, Peel2021, Peel2021Revised, Peel2023, Peel2025];
 }

@@ -35,9 +35,9 @@ public static class ReportEndpoints
         HttpContext http, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var notFound = Refusal.NotFound($"There is no published report at {http.Request.Path}.").ToResult();
-        var cycle = CycleFromSlug(cycleSlug);
-        var candidates = cycle is null ? []
-            : await session.Query<Inspections.Inspection>().Where(i => i.ForceId == forceId && i.Cycle == cycle).ToListAsync(ct);
+        var cycles = CyclesFromSlug(cycleSlug);
+        var candidates = cycles.Length == 0 ? []
+            : await session.Query<Inspections.Inspection>().Where(i => i.ForceId == forceId && cycles.Contains(i.Cycle)).ToListAsync(ct);
         // Up to 2017 a force's pillars were separate inspections of one cycle: the page is the one covering the pillar.
         var inspection = candidates.FirstOrDefault(i => pillarCode is not null && i.Covers?.Contains(pillarCode) == true)
             ?? candidates.FirstOrDefault(i => i.Covers is not { Count: > 0 });
@@ -76,10 +76,11 @@ public static class ReportEndpoints
             && inspection.Stage == InspectionStage.FactualAccuracyCheck);
 
     /// <summary>"peel-2018-19" → "2018/19"; "peel-2016" → "2016".</summary>
-    public static string? CycleFromSlug(string slug)
+    /// <summary>The cycles a page's slug can name: "peel-2018-19" is 2018/19, "peel-2023-25" is 2023-25 (written so since that cycle).</summary>
+    public static string[] CyclesFromSlug(string slug)
     {
-        if (!slug.StartsWith("peel-", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!slug.StartsWith("peel-", StringComparison.OrdinalIgnoreCase)) return [];
         var parts = slug[5..].Split('-');
-        return parts.Length switch { 1 => parts[0], 2 => $"{parts[0]}/{parts[1]}", _ => null };
+        return parts.Length switch { 1 => [parts[0]], 2 => [$"{parts[0]}/{parts[1]}", $"{parts[0]}-{parts[1]}"], _ => [] };
     }
 }

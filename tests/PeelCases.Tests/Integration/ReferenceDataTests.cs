@@ -33,7 +33,17 @@ public sealed class ReferenceDataTests(AppFixture app) : IntegrationTest(app)
         Assert.Contains(peel2021.Questions, q => q.Topics.Any(t => t.Characteristics.Any(c => c.Code == "3.1.1")));
 
         var all = await Get<List<AssessmentFramework>>("/frameworks", TestUser.Inspector);
-        Assert.Equal(["peel-2016@1", "peel-2017@1", "peel-2017@2", "peel-2018-19@1", "peel-2021-22@1", "peel-2021-22@2"], all.Select(f => f.Key));
+        Assert.Equal(["peel-2016@1", "peel-2016@2", "peel-2017@1", "peel-2017@2", "peel-2018-19@1", "peel-2021-22@1", "peel-2021-22@2", "peel-2023-25@1", "peel-2025-27@1"],
+            all.Select(f => f.Key));
+
+        // 2016 with its four pillars, leadership narrative only; 2023–25 areas with the victim service ungraded, holding crime recording.
+        var peel2016 = await Get<AssessmentFramework>("/frameworks/peel-2016", TestUser.Inspector);
+        Assert.Equal(["effectiveness", "efficiency", "legitimacy", "leadership"], peel2016.Pillars.Select(p => p.Code));
+        Assert.False(peel2016.FindQuestion("LD1")!.Graded);
+        Assert.NotNull(peel2016.FindQuestion("LD1")!.Unconfirmed);
+        var peel2023 = await Get<AssessmentFramework>("/frameworks/peel-2023-25", TestUser.Inspector);
+        Assert.Equal((false, true, "VS"), (peel2023.FindQuestion("VS")!.Graded, peel2023.FindQuestion("CD")!.Graded, peel2023.FindQuestion("CD")!.WithinCode));
+        Assert.Equal(11, peel2023.Questions.Count);
 
         // 2017 as published: three pillars, numbered within each, with what no public source confirms said so.
         var peel2017 = await Get<AssessmentFramework>("/frameworks/peel-2017", TestUser.Inspector);
