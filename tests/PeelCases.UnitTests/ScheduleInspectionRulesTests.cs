@@ -26,7 +26,7 @@ public sealed class ScheduleInspectionRulesTests
     public void Scheduling_Cumbria_for_PEEL_2018_19_records_the_inspection_against_that_framework_version()
     {
         var command = Schedule() with { LeadInspector = "  lena.lead ", Team = [" ian.inspector", "sara.inspector", "ian.inspector "] };
-        Then.Decided(Decide(command), new InspectionScheduled(NewId, "cumbria", "2018/19", 2018, "peel-2018-19", 1,
+        Then.Decided(Decide(command), new InspectionScheduled(NewId, "cumbria", "2018/19", 2018, "peel-2018-19", 2,
             ["E1", "E2", "E3", "E4", "E5"], People.Lead, new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19),
             [People.Ian, People.Sara], People.Lead, Now, ["effectiveness"]));
     }

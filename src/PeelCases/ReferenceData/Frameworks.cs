@@ -119,6 +119,33 @@ public static class Frameworks
             Q("L3", 10, "To what extent does the force treat its workforce with fairness and respect?", "legitimacy", "legitimacy/treating-the-workforce-fairly"),
         ]);
 
+    // 2018/19 as published: version 1 numbered questions across the framework and worded the efficiency
+    // questions and headline loosely; the pages number within each pillar (§5 of the reference).
+    public static readonly AssessmentFramework Peel2018Published = Peel2018 with
+    {
+        Version = 2,
+        Key = AssessmentFramework.KeyOf(Peel2018.Id, 2),
+        Pillars =
+        [
+            new("effectiveness", "Effectiveness", EffectivenessHeadline),
+            new("efficiency", "Efficiency", "How efficiently does the force operate and how sustainable are its services to the public?"),
+            new("legitimacy", "Legitimacy", "How legitimately does the force treat the public and its workforce?"),
+        ],
+        Questions =
+        [
+            .. EffectivenessQuestions("How effective are the force’s specialist capabilities?"),
+            Q("F1", 1, "How well does the force use its resources to meet the demand it faces?", "efficiency", "efficiency/meeting-demand",
+                shortTitle: "meeting current demands and using resources"),
+            Q("F2", 2, "How well does the force plan for the future?", "efficiency", "efficiency/planning-for-the-future", shortTitle: "planning for the future"),
+            Q("L1", 1, "To what extent does the force treat all of the people it serves with fairness and respect?", "legitimacy", "legitimacy/treating-the-public-fairly",
+                shortTitle: "treating the public fairly"),
+            Q("L2", 2, "How well does the force ensure that its workforce behaves ethically and lawfully?", "legitimacy", "legitimacy/ethical-and-lawful-workforce",
+                shortTitle: "ensuring its workforce behaves ethically and lawfully"),
+            Q("L3", 3, "To what extent does the force treat its workforce with fairness and respect?", "legitimacy", "legitimacy/treating-the-workforce-fairly",
+                shortTitle: "treating its workforce fairly"),
+        ],
+    };
+
     private static FrameworkQuestion Core(int n, string text, params Topic[] topics) =>
         new($"Q{n}", n, text, null, true, $"peel-2021/q{n}", topics);
 
@@ -210,5 +237,5 @@ public static class Frameworks
         ]);
 
     public static readonly IReadOnlyList<AssessmentFramework> All =
-        [Peel2016, Peel2016Pillars, Peel2017, Peel2017Pillars, Peel2018, Peel2021, Peel2021Revised, Peel2023, Peel2025];
+        [Peel2016, Peel2016Pillars, Peel2017, Peel2017Pillars, Peel2018, Peel2018Published, Peel2021, Peel2021Revised, Peel2023, Peel2025];
 }

@@ -23,6 +23,8 @@ public sealed class ReferenceDataTests(AppFixture app) : IntegrationTest(app)
         var peel2018 = await Get<AssessmentFramework>("/frameworks/peel-2018-19", TestUser.Inspector);
         Assert.Equal(["effectiveness", "efficiency", "legitimacy"], peel2018.Pillars.Select(p => p.Code));
         Assert.Equal(10, peel2018.Questions.Count);
+        Assert.Equal((2, 1, "How well does the force use its resources to meet the demand it faces?"),
+            (peel2018.Version, peel2018.FindQuestion("F1")!.Number, peel2018.FindQuestion("F1")!.Text));
         Assert.Equal(GradeScales.FourPoint, peel2018.Scale);
         Assert.False(peel2018.FindQuestion("E5")!.Graded);
         Assert.Equal(Frameworks.PreventingCrime, peel2018.FindQuestion("E1")!.LineageKey);
@@ -33,7 +35,7 @@ public sealed class ReferenceDataTests(AppFixture app) : IntegrationTest(app)
         Assert.Contains(peel2021.Questions, q => q.Topics.Any(t => t.Characteristics.Any(c => c.Code == "3.1.1")));
 
         var all = await Get<List<AssessmentFramework>>("/frameworks", TestUser.Inspector);
-        Assert.Equal(["peel-2016@1", "peel-2016@2", "peel-2017@1", "peel-2017@2", "peel-2018-19@1", "peel-2021-22@1", "peel-2021-22@2", "peel-2023-25@1", "peel-2025-27@1"],
+        Assert.Equal(["peel-2016@1", "peel-2016@2", "peel-2017@1", "peel-2017@2", "peel-2018-19@1", "peel-2018-19@2", "peel-2021-22@1", "peel-2021-22@2", "peel-2023-25@1", "peel-2025-27@1"],
             all.Select(f => f.Key));
 
         // 2016 with its four pillars, leadership narrative only; 2023–25 areas with the victim service ungraded, holding crime recording.
@@ -70,28 +72,29 @@ public sealed class ReferenceDataTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task A_new_version_stands_beside_the_old_one_and_each_inspection_keeps_the_version_it_was_scheduled_on()
     {
-        var onFirst = await Post<InspectionView>("/inspections", Commands.Schedule(force: "kent", questions: ["E1"]), TestUser.Lead, 201);
-        var reworded = Frameworks.Peel2018 with
+        var onSecond = await Post<InspectionView>("/inspections", Commands.Schedule(force: "kent", questions: ["E1"]), TestUser.Lead, 201);
+        var reworded = Frameworks.Peel2018Published with
         {
-            Version = 2,
-            Questions = Frameworks.Peel2018.Questions.Select(q => q.Code == "E1" ? q with { Text = "How well does the force prevent crime?" } : q).ToList(),
+            Version = 3,
+            Key = AssessmentFramework.KeyOf(Frameworks.Peel2018.Id, 3),
+            Questions = Frameworks.Peel2018Published.Questions.Select(q => q.Code == "E1" ? q with { Text = "How well does the force prevent crime?" } : q).ToList(),
         };
         await using (var session = App.Store.LightweightSession())
         {
-            session.Insert(reworded with { Key = AssessmentFramework.KeyOf(reworded.Id, 2) });
+            session.Insert(reworded);
             await session.SaveChangesAsync();
         }
         await new ReferenceDataSeeder().Populate(App.Store, CancellationToken.None); // adds nothing, rewrites nothing
 
-        Assert.Equal(2, (await Get<AssessmentFramework>("/frameworks/peel-2018-19", TestUser.Inspector)).Version);
-        Assert.Equal(Frameworks.Peel2018.FindQuestion("E1")!.Text, (await Get<AssessmentFramework>("/frameworks/peel-2018-19/versions/1", TestUser.Inspector)).FindQuestion("E1")!.Text);
-        Assert.Equal(2, (await Get<List<AssessmentFramework>>("/frameworks", TestUser.Inspector)).Count(f => f.Id == "peel-2018-19"));
+        Assert.Equal(3, (await Get<AssessmentFramework>("/frameworks/peel-2018-19", TestUser.Inspector)).Version);
+        Assert.Equal(Frameworks.Peel2018.FindQuestion("E1")!.Text, (await Get<AssessmentFramework>("/frameworks/peel-2018-19/versions/2", TestUser.Inspector)).FindQuestion("E1")!.Text);
+        Assert.Equal(3, (await Get<List<AssessmentFramework>>("/frameworks", TestUser.Inspector)).Count(f => f.Id == "peel-2018-19"));
 
-        var kept = await Get<InspectionView>($"/inspections/{onFirst.Id}", TestUser.Lead);
-        Assert.Equal((1, Frameworks.Peel2018.FindQuestion("E1")!.Text), (kept.FrameworkVersion, kept.Questions[0].Text));
-        var onSecond = await Post<InspectionView>("/inspections", Commands.Schedule(force: "dorset", questions: ["E1"]), TestUser.Lead, 201);
-        Assert.Equal((2, "How well does the force prevent crime?"), (onSecond.FrameworkVersion, onSecond.Questions[0].Text));
-        await Problem(HttpMethod.Get, "/frameworks/peel-2018-19/versions/3", null, TestUser.Inspector, 404);
+        var kept = await Get<InspectionView>($"/inspections/{onSecond.Id}", TestUser.Lead);
+        Assert.Equal((2, Frameworks.Peel2018.FindQuestion("E1")!.Text), (kept.FrameworkVersion, kept.Questions[0].Text));
+        var onThird = await Post<InspectionView>("/inspections", Commands.Schedule(force: "dorset", questions: ["E1"]), TestUser.Lead, 201);
+        Assert.Equal((3, "How well does the force prevent crime?"), (onThird.FrameworkVersion, onThird.Questions[0].Text));
+        await Problem(HttpMethod.Get, "/frameworks/peel-2018-19/versions/4", null, TestUser.Inspector, 404);
     }
 
     [Fact]
