@@ -40,6 +40,64 @@ public static class Frameworks
         "peel-2016", 1, "PEEL 2016 (effectiveness)", "2016", 2016, GradeScales.FourPoint, EffectivenessOnly,
         EffectivenessQuestions("How effective are the force’s specialist capabilities?"));
 
+    // 2014, the first ("transitional") year: thirteen questions, six graded; an overall grade for
+    // efficiency only. Questions of 2014 and 2015 have lineages of their own: their sets differ from
+    // the later ones and no judgment was carried from them. Sources: ../shared/reference/peel-frameworks.md §1–2.
+    private const string WordingNotFound = "The wording: cut off in the only stored source; the structure (four narrative questions) is known.";
+
+    public static readonly AssessmentFramework Peel2014 = new(
+        "peel-2014", 1, "PEEL 2014", "2014", 2014, GradeScales.FourPoint,
+        [
+            new("effectiveness", "Effectiveness", "How well the force tackles crime"),
+            new("efficiency", "Efficiency", "How well the force delivers value for money"),
+            new("legitimacy", "Legitimacy", "Does the force act with integrity and provide a service the public expects?"),
+        ],
+        [
+            Q("E1", 1, "How effective is the force at reducing crime and preventing offending?", "effectiveness", "peel-2014/reducing-crime"),
+            Q("E2", 2, "How effective is the force at investigating offending?", "effectiveness", "peel-2014/investigating-offending"),
+            Q("E3", 3, "How effective is the force at tackling anti-social behaviour?", "effectiveness", "peel-2014/anti-social-behaviour"),
+            Q("E4", 4, "How effective is the force at protecting those at greatest risk of harm?", "effectiveness", "peel-2014/greatest-risk", graded: false),
+            Q("E5", 5, "How effective is the force at tackling serious, organised and complex crime?", "effectiveness", "peel-2014/serious-organised-complex", graded: false),
+            Q("E6", 6, "How effective is the force at meeting its commitments under the Strategic Policing Requirement?", "effectiveness", "peel-2014/spr", graded: false),
+            Q("F1", 1, "To what extent is the force efficient?", "efficiency", "peel-2014/efficient"),
+            Q("F2", 2, "To what extent is the force taking steps to ensure a secure financial position for the short and long term?", "efficiency", "peel-2014/financial-position"),
+            Q("F3", 3, "To what extent has the force got an affordable way of providing policing?", "efficiency", "peel-2014/affordable-policing"),
+            Q("L1", 1, "Legitimacy question 1", "legitimacy", null, graded: false, unconfirmed: WordingNotFound),
+            Q("L2", 2, "Legitimacy question 2", "legitimacy", null, graded: false, unconfirmed: WordingNotFound),
+            Q("L3", 3, "Legitimacy question 3", "legitimacy", null, graded: false, unconfirmed: WordingNotFound),
+            Q("L4", 4, "Legitimacy question 4", "legitimacy", null, graded: false, unconfirmed: WordingNotFound),
+        ]);
+
+    // 2015: three graded pillars and leadership, narrative only.
+    public static readonly AssessmentFramework Peel2015 = new(
+        "peel-2015", 1, "PEEL 2015", "2015", 2015, GradeScales.FourPoint,
+        [
+            new("effectiveness", "Effectiveness", "How effective is the force at keeping people safe and reducing crime?"),
+            new("efficiency", "Efficiency", "How efficient is the force at keeping people safe and reducing crime?"),
+            new("legitimacy", "Legitimacy", "How legitimate is the force at keeping people safe and reducing crime?"),
+            new("leadership", "Leadership", "Questions for Leadership"),
+        ],
+        [
+            Q("E1", 1, "How effective is the force at preventing crime and anti-social behaviour, and keeping people safe?", "effectiveness", "peel-2015/preventing-crime"),
+            Q("E2", 2, "How effective is the force at investigating crime and managing offenders?", "effectiveness", "peel-2015/investigating-crime"),
+            Q("E3", 3, "How effective is the force at protecting from harm those who are vulnerable, and supporting victims?", "effectiveness", "peel-2015/vulnerability"),
+            Q("E4", 4, "How effective is the force at tackling serious and organised crime, including its arrangement for fulfilling its national policing responsibilities?",
+                "effectiveness", "peel-2015/serious-organised-crime"),
+            Q("F1", 1, "How well does the force use its resources to meet its demand?", "efficiency", "peel-2015/meeting-demand"),
+            Q("F2", 2, "How sustainable and affordable is the workforce model?", "efficiency", "peel-2015/workforce-model"),
+            Q("F3", 3, "How sustainable is the force’s financial position for the short and long term?", "efficiency", "peel-2015/financial-position"),
+            Q("L1", 1, "To what extent does practice and behaviour reinforce the wellbeing of staff and an ethical culture?", "legitimacy", "peel-2015/ethical-culture"),
+            Q("L2", 2, "To what extent are forces recording crimes in accordance with the Home Office Counting Rules?", "legitimacy", "peel-2015/crime-recording", graded: false),
+            Q("L3", 3, "How well does the force understand, engage with and treat fairly the people it serves to maintain and improve its legitimacy?", "legitimacy",
+                "peel-2015/treating-people-fairly"),
+            Q("L4", 4, "To what extent are decisions taken on the use of stop and search and Taser fair and appropriate?", "legitimacy", "peel-2015/stop-search-taser"),
+            Q("LD1", 1, "How well does the force have a clear understanding of the current state of its leadership at every level?", "leadership", null, graded: false),
+            Q("LD2", 2, "How well has the force provided a clear and compelling sense of the future direction of the organisation?", "leadership", null, graded: false),
+            Q("LD3", 3, "How is the force developing leadership, motivating the workforce and encouraging staff engagement?", "leadership", null, graded: false),
+            Q("LD4", 4, "To what extent is leadership improving the effe…", "leadership", null, graded: false,
+                unconfirmed: "The rest of the wording: cut off in the only stored source."),
+        ]);
+
     // 2016 as published: spring inspections of efficiency, legitimacy and leadership, autumn of
     // effectiveness. Version 1 held effectiveness only. Sources: ../shared/reference/peel-frameworks.md §3.
     public static readonly AssessmentFramework Peel2016Pillars = new(
@@ -237,5 +295,5 @@ public static class Frameworks
         ]);
 
     public static readonly IReadOnlyList<AssessmentFramework> All =
-        [Peel2016, Peel2016Pillars, Peel2017, Peel2017Pillars, Peel2018, Peel2018Published, Peel2021, Peel2021Revised, Peel2023, Peel2025];
+        [Peel2014, Peel2015, Peel2016, Peel2016Pillars, Peel2017, Peel2017Pillars, Peel2018, Peel2018Published, Peel2021, Peel2021Revised, Peel2023, Peel2025];
 }

@@ -35,7 +35,7 @@ public sealed class ReferenceDataTests(AppFixture app) : IntegrationTest(app)
         Assert.Contains(peel2021.Questions, q => q.Topics.Any(t => t.Characteristics.Any(c => c.Code == "3.1.1")));
 
         var all = await Get<List<AssessmentFramework>>("/frameworks", TestUser.Inspector);
-        Assert.Equal(["peel-2016@1", "peel-2016@2", "peel-2017@1", "peel-2017@2", "peel-2018-19@1", "peel-2018-19@2", "peel-2021-22@1", "peel-2021-22@2", "peel-2023-25@1", "peel-2025-27@1"],
+        Assert.Equal(["peel-2014@1", "peel-2015@1", "peel-2016@1", "peel-2016@2", "peel-2017@1", "peel-2017@2", "peel-2018-19@1", "peel-2018-19@2", "peel-2021-22@1", "peel-2021-22@2", "peel-2023-25@1", "peel-2025-27@1"],
             all.Select(f => f.Key));
 
         // 2016 with its four pillars, leadership narrative only; 2023–25 areas with the victim service ungraded, holding crime recording.
@@ -46,6 +46,13 @@ public sealed class ReferenceDataTests(AppFixture app) : IntegrationTest(app)
         var peel2023 = await Get<AssessmentFramework>("/frameworks/peel-2023-25", TestUser.Inspector);
         Assert.Equal((false, true, "VS"), (peel2023.FindQuestion("VS")!.Graded, peel2023.FindQuestion("CD")!.Graded, peel2023.FindQuestion("CD")!.WithinCode));
         Assert.Equal(11, peel2023.Questions.Count);
+
+        // 2014: thirteen questions, six of them graded; 2015: eleven graded-grid questions (one ungraded) and leadership.
+        var peel2014 = await Get<AssessmentFramework>("/frameworks/peel-2014", TestUser.Inspector);
+        Assert.Equal((13, 6), (peel2014.Questions.Count, peel2014.Questions.Count(q => q.Graded)));
+        Assert.All(peel2014.Questions.Where(q => q.PillarCode == "legitimacy"), q => Assert.NotNull(q.Unconfirmed));
+        var peel2015 = await Get<AssessmentFramework>("/frameworks/peel-2015", TestUser.Inspector);
+        Assert.Equal((11, 10), (peel2015.Questions.Count(q => q.PillarCode != "leadership"), peel2015.Questions.Count(q => q.Graded)));
 
         // 2017 as published: three pillars, numbered within each, with what no public source confirms said so.
         var peel2017 = await Get<AssessmentFramework>("/frameworks/peel-2017", TestUser.Inspector);
