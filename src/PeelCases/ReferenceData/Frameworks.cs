@@ -23,6 +23,17 @@ public static class Frameworks
         string? unconfirmed = null) =>
         new(code, number, text, pillar, graded, lineage, [], shortTitle, unconfirmed);
 
+    // The legitimacy questions of 2016, 2017 and 2018/19 as the pages number them, within the pillar.
+    private static readonly IReadOnlyList<FrameworkQuestion> LegitimacyQuestions =
+    [
+            Q("L1", 1, "To what extent does the force treat all of the people it serves with fairness and respect?", "legitimacy", "legitimacy/treating-the-public-fairly",
+                shortTitle: "treating the public fairly"),
+            Q("L2", 2, "How well does the force ensure that its workforce behaves ethically and lawfully?", "legitimacy", "legitimacy/ethical-and-lawful-workforce",
+                shortTitle: "ensuring its workforce behaves ethically and lawfully"),
+            Q("L3", 3, "To what extent does the force treat its workforce with fairness and respect?", "legitimacy", "legitimacy/treating-the-workforce-fairly",
+                shortTitle: "treating its workforce fairly"),
+    ];
+
     private static IReadOnlyList<FrameworkQuestion> EffectivenessQuestions(string specialistText) =>
     [
         Q("E1", 1, "How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?", "effectiveness", PreventingCrime,
@@ -115,12 +126,7 @@ public static class Frameworks
             Q("F1", 1, "How well does the force understand the current and likely future demand?", "efficiency", UnderstandingDemand, shortTitle: "understanding demand"),
             Q("F2", 2, "How well does the force use its resources to manage current demand?", "efficiency", UsingResources, shortTitle: "using its resources"),
             Q("F3", 3, "How well is the force planning for demand in the future?", "efficiency", PlanningForFutureDemand, shortTitle: "planning for the future"),
-            Q("L1", 1, "To what extent does the force treat all of the people it serves with fairness and respect?", "legitimacy", "legitimacy/treating-the-public-fairly",
-                shortTitle: "treating the public fairly"),
-            Q("L2", 2, "How well does the force ensure that its workforce behaves ethically and lawfully?", "legitimacy", "legitimacy/ethical-and-lawful-workforce",
-                shortTitle: "ensuring its workforce behaves ethically and lawfully"),
-            Q("L3", 3, "To what extent does the force treat its workforce with fairness and respect?", "legitimacy", "legitimacy/treating-the-workforce-fairly",
-                shortTitle: "treating its workforce fairly"),
+            .. LegitimacyQuestions,
             Q("LD1", 1, "How well does the force understand, develop and display leadership?", "leadership", "leadership/2016", graded: false,
                 shortTitle: "leadership",
                 unconfirmed: "The wording: not found; the page describes the inspection as focusing \"on how a force understands, develops and displays leadership through its organisational development\". No grade is shown; so is the pillar's headline."),
@@ -152,13 +158,9 @@ public static class Frameworks
             Q("F2", 2, "How well does the force use its resources?", "efficiency", UsingResources, shortTitle: "using its resources"),
             Q("F3", 3, "How well is the force planning for future demand?", "efficiency", PlanningForFutureDemand, shortTitle: "planning for the future",
                 unconfirmed: "The exact wording: published summaries call it \"planning for the future\" and \"planning for future demand\"."),
-            Q("L1", 1, "To what extent does the force treat all of the people it serves with fairness and respect?", "legitimacy", "legitimacy/treating-the-public-fairly",
-                shortTitle: "treating the public fairly"),
-            Q("L2", 2, "How well does the force ensure that its workforce behaves ethically and lawfully?", "legitimacy", "legitimacy/ethical-and-lawful-workforce",
-                shortTitle: "ensuring its workforce behaves ethically and lawfully"),
-            Q("L3", 3, "To what extent does the force treat its workforce with fairness and respect?", "legitimacy", "legitimacy/treating-the-workforce-fairly",
-                shortTitle: "treating its workforce fairly",
-                unconfirmed: "The exact 2017 wording: press releases say \"treating its workforce with fairness and respect\"; 2016 and 2018/19 use this wording."),
+            .. LegitimacyQuestions.Select(q => q.Code == "L3"
+                ? q with { Unconfirmed = "The exact 2017 wording: press releases say \"treating its workforce with fairness and respect\"; 2016 and 2018/19 use this wording." }
+                : q),
         ]);
 
     public static readonly AssessmentFramework Peel2018 = new(
@@ -195,12 +197,7 @@ public static class Frameworks
             Q("F1", 1, "How well does the force use its resources to meet the demand it faces?", "efficiency", "efficiency/meeting-demand",
                 shortTitle: "meeting current demands and using resources"),
             Q("F2", 2, "How well does the force plan for the future?", "efficiency", "efficiency/planning-for-the-future", shortTitle: "planning for the future"),
-            Q("L1", 1, "To what extent does the force treat all of the people it serves with fairness and respect?", "legitimacy", "legitimacy/treating-the-public-fairly",
-                shortTitle: "treating the public fairly"),
-            Q("L2", 2, "How well does the force ensure that its workforce behaves ethically and lawfully?", "legitimacy", "legitimacy/ethical-and-lawful-workforce",
-                shortTitle: "ensuring its workforce behaves ethically and lawfully"),
-            Q("L3", 3, "To what extent does the force treat its workforce with fairness and respect?", "legitimacy", "legitimacy/treating-the-workforce-fairly",
-                shortTitle: "treating its workforce fairly"),
+            .. LegitimacyQuestions,
         ],
     };
 
