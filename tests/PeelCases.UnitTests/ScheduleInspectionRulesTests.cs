@@ -19,8 +19,7 @@ public sealed class ScheduleInspectionRulesTests
     /// <summary>WHEN: the endpoint looks the force and framework up by the codes the command names.</summary>
     private static Decision<InspectionScheduled> Decide(ScheduleInspection c, params Inspection[] sameCycle) =>
         ScheduleInspectionRules.Decide(c, Forces.All.SingleOrDefault(f => f.Id == c.ForceId),
-            Frameworks.All.Where(f => f.Id == c.FrameworkId && (f.AppliesFrom is null || f.AppliesFrom <= c.FieldworkStarts)).MaxBy(f => f.Version),
-            sameCycle, NewId, People.Lead, Now);
+            FrameworkVersions.Applicable(Frameworks.All.Where(f => f.Id == c.FrameworkId), c.FieldworkStarts!.Value), sameCycle, NewId, People.Lead, Now);
 
     [Fact]
     public void Scheduling_Cumbria_for_PEEL_2018_19_records_the_inspection_against_that_framework_version()

@@ -14,13 +14,17 @@ public static class FrameworkVersions
     /// </summary>
     public static async Task<AssessmentFramework?> ApplicableAsync(IQuerySession session, string id, DateOnly fieldworkStarts, int? version,
         CancellationToken ct) =>
-        version is { } exact
-            ? await LoadAsync(session, id, exact, ct)
-            : (await session.Query<AssessmentFramework>().Where(f => f.Id == id).ToListAsync(ct))
-                .Where(f => f.AppliesFrom is null || f.AppliesFrom <= fieldworkStarts).MaxBy(f => f.Version);
+        version is { } exact ? await LoadAsync(session, id, exact, ct) : Applicable(await VersionsAsync(session, id, ct), fieldworkStarts);
+
+    /// <summary>Of a framework's versions, the newest that applies to fieldwork starting on that date.</summary>
+    public static AssessmentFramework? Applicable(IEnumerable<AssessmentFramework> versions, DateOnly fieldworkStarts) =>
+        versions.Where(f => f.AppliesFrom is null || f.AppliesFrom <= fieldworkStarts).MaxBy(f => f.Version);
 
     public static async Task<AssessmentFramework?> LatestAsync(IQuerySession session, string id, CancellationToken ct) =>
-        (await session.Query<AssessmentFramework>().Where(f => f.Id == id).ToListAsync(ct)).MaxBy(f => f.Version);
+        (await VersionsAsync(session, id, ct)).MaxBy(f => f.Version);
+
+    private static async Task<IReadOnlyList<AssessmentFramework>> VersionsAsync(IQuerySession session, string id, CancellationToken ct) =>
+        await session.Query<AssessmentFramework>().Where(f => f.Id == id).ToListAsync(ct);
 
     /// <summary>The newest version of each framework, by id (for views that name questions and pillars).</summary>
     public static async Task<IReadOnlyDictionary<string, AssessmentFramework>> LatestOfEachAsync(IQuerySession session, CancellationToken ct) =>

@@ -232,12 +232,12 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
         return urls;
     }
 
-    private static async Task<JsonObject> Ask(IAlbaHost host, string url)
+    private async Task<JsonObject> Ask(IAlbaHost host, string url)
     {
         var result = await host.Scenario(s =>
         {
             s.Get.Url(url);
-            s.WithBearerToken(Token(TestUser.Lead));
+            s.WithBearerToken(app.TokenFor(TestUser.Lead));
             s.IgnoreStatusCode();
         });
         var body = JsonNode.Parse(result.ReadAsText());
@@ -300,7 +300,4 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
-
-    private static string Token(TestUser user) =>
-        DevTokens.Mint(new AuthOptions { SigningKey = AppFixture.SigningKey }, user.Id, user.Roles, DateTimeOffset.UtcNow, user.ForceId);
 }
