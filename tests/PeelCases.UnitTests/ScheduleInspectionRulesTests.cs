@@ -12,9 +12,13 @@ public sealed class ScheduleInspectionRulesTests
     private static readonly Guid NewId = Cumbria.Inspection.Id;
 
     private static ScheduleInspection Schedule(string force = "cumbria", string framework = "peel-2018-19", string cycle = "2018/19",
-        Guid? id = null, params string[] questions) =>
-        new(id, force, cycle, framework, questions.Length > 0 ? questions : ["E1", "E2", "E3", "E4", "E5"], People.Lead,
-            Cumbria.Inspection.FieldworkStarts, Cumbria.Inspection.FieldworkEnds, People.Team);
+        Guid? id = null, params string[] questions)
+    {
+        // The same days of the framework's own year, inside its cycle's window.
+        var years = (Frameworks.All.FirstOrDefault(f => f.Id == framework)?.Year ?? 2018) - 2018;
+        return new(id, force, cycle, framework, questions.Length > 0 ? questions : ["E1", "E2", "E3", "E4", "E5"], People.Lead,
+            Cumbria.Inspection.FieldworkStarts.AddYears(years), Cumbria.Inspection.FieldworkEnds.AddYears(years), People.Team);
+    }
 
     /// <summary>WHEN: the endpoint looks the force and framework up by the codes the command names.</summary>
     private static Decision<InspectionScheduled> Decide(ScheduleInspection c, params Inspection[] sameCycle) =>
@@ -27,7 +31,7 @@ public sealed class ScheduleInspectionRulesTests
         var command = Schedule() with { LeadInspector = "  lena.lead ", Team = [" ian.inspector", "sara.inspector", "ian.inspector "] };
         Then.Decided(Decide(command), new InspectionScheduled(NewId, "cumbria", "2018/19", 2018, "peel-2018-19", 2,
             ["E1", "E2", "E3", "E4", "E5"], People.Lead, new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19),
-            [People.Ian, People.Sara], People.Lead, Now, ["effectiveness"]));
+            [People.Lead, People.Ian, People.Sara], People.Lead, Now, ["effectiveness"]));
     }
 
     [Fact]
@@ -38,8 +42,14 @@ public sealed class ScheduleInspectionRulesTests
     }
 
     [Fact]
-    public void An_inspection_without_a_team_has_an_empty_team() =>
-        Assert.Empty(Then.Decided(Decide(Schedule() with { Team = null })).Team);
+    public void The_lead_inspector_is_on_the_team_even_when_no_team_is_named() =>
+        Assert.Equal([People.Lead], Then.Decided(Decide(Schedule() with { Team = null })).Team);
+
+    [Theory]
+    [InlineData("2013-12-02", "2013-12-13", "fieldworkStarts", "2013-12-02 is outside the fieldwork window of cycle 2018/19 (2018-01-01 to 2020-03-31).")]
+    [InlineData("2020-03-16", "2020-04-03", "fieldworkEnds", "2020-04-03 is outside the fieldwork window of cycle 2018/19 (2018-01-01 to 2020-03-31).")]
+    public void Fieldwork_lies_inside_the_cycle_window(string starts, string ends, string field, string message) =>
+        Then.Invalid(Decide(Schedule() with { FieldworkStarts = DateOnly.Parse(starts), FieldworkEnds = DateOnly.Parse(ends) }), field, message);
 
     [Fact]
     public void An_unknown_force_is_named_back_to_the_lead() =>

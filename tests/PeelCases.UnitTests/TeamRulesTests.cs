@@ -50,6 +50,14 @@ public sealed class TeamRulesTests
     }
 
     [Fact]
+    public void The_lead_inspector_stays_on_the_team()
+    {
+        var inspection = Given.Inspection(Cumbria.Planned.Then(C.TeamChanged([People.Lead], [])));
+        Then.Refused(TeamRules.Decide(inspection, new ChangeTeam(null, [People.Lead, People.Ian], inspection.Version), People.Lead, Now), 409,
+            "lena.lead leads this inspection and stays on its team.");
+    }
+
+    [Fact]
     public void A_team_change_needs_the_version_it_was_made_on_and_names_no_one_blank()
     {
         Then.Valid(TeamRules.Validate(new ChangeTeam([People.Olu], null, 3)));

@@ -22,6 +22,8 @@ public static class TeamRules
     {
         var joined = (c.Join ?? []).Select(m => m.Trim()).Distinct().Where(m => !inspection.Team.Contains(m)).ToList();
         var left = (c.Leave ?? []).Select(m => m.Trim()).Distinct().Where(inspection.Team.Contains).ToList();
+        if (left.Contains(inspection.LeadInspector))
+            return Refusal.ProcessRule($"{inspection.LeadInspector} leads this inspection and stays on its team.");
         if (joined.Count == 0 && left.Count == 0) return Refusal.ProcessRule("The team already looks like that.");
         return new InspectionTeamChanged(inspection.Id, joined, left, actor, now);
     }

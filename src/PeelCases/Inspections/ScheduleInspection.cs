@@ -54,6 +54,11 @@ public static class ScheduleInspectionRules
         var ends = c.FieldworkEnds!.Value;
         if (ends < starts) return Refusal.Invalid("fieldworkEnds", $"Fieldwork cannot end ({ends:yyyy-MM-dd}) before it starts ({starts:yyyy-MM-dd}).");
         if (ends.DayNumber - starts.DayNumber > 90) return Refusal.Invalid("fieldworkEnds", "A fieldwork window is at most 90 days long.");
+        if (CycleWindows.Of(framework.Cycle) is { } window)
+        {
+            if (!window.Contains(starts)) return OutsideCycle("fieldworkStarts", starts, window);
+            if (!window.Contains(ends)) return OutsideCycle("fieldworkEnds", ends, window);
+        }
 
         var codes = new List<string>();
         foreach (var code in c.QuestionCodes!)
@@ -78,9 +83,15 @@ public static class ScheduleInspectionRules
             if (pillars.Intersect(theirs).ToList() is { Count: > 0 } both)
                 return Refusal.ProcessRule($"{force.Name} already has an inspection of {string.Join(" and ", both)} for cycle {c.Cycle} ({other.Id}).");
         }
+        // The lead inspector is on the team by definition: first, whether or not the client listed them.
+        var lead = c.LeadInspector!.Trim();
+        var team = (c.Team ?? []).Select(m => m.Trim()).Prepend(lead).Distinct().ToList();
         return new InspectionScheduled(newId, force.Id, framework.Cycle, framework.Year, framework.Id, framework.Version, ordered,
-            c.LeadInspector!.Trim(), starts, ends, (c.Team ?? []).Select(m => m.Trim()).Distinct().ToList(), actor, now, pillars);
+            lead, starts, ends, team, actor, now, pillars);
     }
+
+    private static Refusal OutsideCycle(string field, DateOnly day, CycleWindow window) =>
+        Refusal.Invalid(field, $"{day:yyyy-MM-dd} is outside the fieldwork window of cycle {window.Cycle} ({window.From:yyyy-MM-dd} to {window.To:yyyy-MM-dd}).");
 
     /// <summary>The pillars the questions belong to, in framework order; empty for a framework without pillars.</summary>
     public static IReadOnlyList<string> PillarsOf(IEnumerable<string> questionCodes, AssessmentFramework framework) =>

@@ -89,6 +89,7 @@ public sealed class SchedulingTests(AppFixture app) : InspectionTestBase(app)
         { Commands.Schedule(questions: ["E9"]), "questionCodes" },
         { Commands.Schedule(questions: ["E1", "e1"]), "questionCodes" },
         { Commands.Schedule() with { FieldworkEnds = Commands.FieldworkStarts.AddDays(-1) }, "fieldworkEnds" },
+        { Commands.Schedule() with { FieldworkStarts = new DateOnly(2016, 10, 3), FieldworkEnds = new DateOnly(2016, 10, 14) }, "fieldworkStarts" },
         { Commands.Schedule() with { LeadInspector = new string('x', 201) }, "leadInspector" },
         { Commands.Schedule() with { QuestionCodes = [] }, "questionCodes" },
         { Commands.Schedule() with { InspectionId = Guid.Empty }, "inspectionId" },

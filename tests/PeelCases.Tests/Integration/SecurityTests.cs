@@ -175,7 +175,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         await RecordAsync(view.Id, user: TestUser.Lead);
 
         view = await Step(view, "team", new ChangeTeam(["ian.inspector"], ["sara.inspector"], view.Version), TestUser.Lead);
-        Assert.Equal(["ian.inspector"], view.Team);
+        Assert.Equal(["lena.lead", "ian.inspector"], view.Team);
         await RecordAsync(view.Id, user: TestUser.Inspector);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/evidence", Commands.Evidence(), TestUser.SecondInspector, 403);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/team", new ChangeTeam(["x"], null, view.Version), TestUser.Inspector, 403);

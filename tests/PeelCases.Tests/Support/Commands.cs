@@ -10,9 +10,16 @@ public static class Commands
     public static readonly DateOnly FieldworkEnds = new(2018, 10, 19);
 
     public static ScheduleInspection Schedule(string force = "cumbria", string framework = "peel-2018-19", string cycle = "2018/19",
-        Guid? id = null, params string[] questions) =>
-        new(id, force, cycle, framework, questions.Length > 0 ? questions : ["E1", "E2", "E3", "E4", "E5"], "lena.lead",
-            FieldworkStarts, FieldworkEnds, Team);
+        Guid? id = null, params string[] questions)
+    {
+        // Fieldwork inside the cycle's window: the same weekdays of the cycle's own autumn.
+        var years = (FrameworkYear(framework) ?? FieldworkStarts.Year) - FieldworkStarts.Year;
+        return new(id, force, cycle, framework, questions.Length > 0 ? questions : ["E1", "E2", "E3", "E4", "E5"], "lena.lead",
+            FieldworkStarts.AddYears(years), FieldworkEnds.AddYears(years), Team);
+    }
+
+    private static int? FrameworkYear(string framework) =>
+        framework.StartsWith("peel-") && int.TryParse(framework.AsSpan(5, 4), out var year) ? year : null;
 
     public static readonly string[] Team = ["ian.inspector", "sara.inspector"];
 
