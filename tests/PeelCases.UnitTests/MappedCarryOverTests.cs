@@ -86,5 +86,23 @@ public sealed class MappedCarryOverTests
             Assert.False(string.IsNullOrWhiteSpace(m.Reason));
         });
         Assert.All(LineageMappings.All.Where(m => m.Change == LineageChange.ManyToOne).GroupBy(m => m.To), g => Assert.True(g.Count() > 1));
+        Assert.All(LineageMappings.All.Where(m => m.Change == LineageChange.OneToMany).GroupBy(m => m.From), g => Assert.True(g.Count() > 1));
+    }
+
+    [Theory]
+    [InlineData("F1")]
+    [InlineData("F2")]
+    public void Where_one_earlier_question_was_split_in_two_its_judgment_can_stand_for_either(string question)
+    {
+        var in2015 = new InspectionHistory(Guid.NewGuid(), Durham, Frameworks.Peel2015, new DateOnly(2015, 5, 11), new DateOnly(2015, 5, 22)) { Questions = ["F1"] };
+        var in2016 = new InspectionHistory(Guid.NewGuid(), Durham, Frameworks.Peel2016Pillars, new DateOnly(2016, 5, 9), new DateOnly(2016, 5, 20))
+            { Questions = ["F1", "F2"] };
+        var scoped = Given.Inspection(in2016.Scheduled(), in2016.Scoped("F1", QuestionScope.CarryOver), in2016.Scoped("F2", QuestionScope.CarryOver));
+
+        var lookup = EarlierJudgments.Resolve(scoped, Frameworks.Peel2016Pillars.FindQuestion(question)!,
+            [Given.Inspection(in2015.Scheduled(), in2015.GradeAwarded("F1", Grade.RequiresImprovement))], AllFrameworks, Durham.Name);
+
+        Assert.Equal((in2015.Id, "F1", Grade.RequiresImprovement), (lookup.Found!.InspectionId, lookup.Found.QuestionCode, lookup.Found.Grade));
+        Assert.StartsWith("2015 asked one efficiency question", lookup.Via);
     }
 }

@@ -33,12 +33,16 @@ public static class EventDescriptions
         FindingsReturnedByQa x => $"{x.QuestionCode}: findings returned by QA: {x.Comments}",
         GradeProposed x => $"{x.QuestionCode}: {x.Grade.Display()} proposed, citing {x.CitedFindingIds.Count} finding(s): {Short(x.Rationale)}",
         GradeEnteredModeration x => $"{x.QuestionCode}: proposed {x.ProposedGrade.Display()} entered the moderation queue",
+        GradeModerated { Upheld: { } upheld } x =>
+            $"{x.QuestionCode}: moderation upheld the {upheld.Grade.Display()} carried over from {upheld.Year} over the team's {x.ProposedGrade.Display()}: {x.Reason}",
         GradeModerated x => x.Changed
             ? $"{x.QuestionCode}: moderation changed {x.ProposedGrade.Display()} to {x.ModeratedGrade.Display()}: {x.Reason}"
             : $"{x.QuestionCode}: moderation confirmed {x.ModeratedGrade.Display()}",
         GradeAwarded x => $"{x.QuestionCode}: awarded {x.Grade.Display()}",
         JudgmentCarriedOver x => $"{x.QuestionCode}: {x.From.Grade.Display()} carried over from the {x.From.Year} inspection ({x.From.Cycle}, {x.From.QuestionCode})"
             + (x.Via is { } via ? $", the question it replaced: {via}" : ""),
+        CarriedOverJudgmentDisputed x =>
+            $"{x.QuestionCode}: the team disputes the {x.From.Grade.Display()} carried over from {x.From.Year} and intends {x.IntendedGrade.Display()}: {x.Reason}",
         CarryOverNeedsDecision x => $"{x.QuestionCode}: nothing to carry over, a person must decide: {x.Reason}",
         QuestionSummaryWritten x => $"{x.QuestionCode}: report summary written: {Short(x.Summary)}",
         PillarGradeProposed x => $"{x.PillarCode} pillar: {x.Grade.Display()} proposed",

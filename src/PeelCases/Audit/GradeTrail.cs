@@ -43,7 +43,8 @@ public static class GradeTrail
         var record = question is null ? null : await InspectionRecord.LoadAsync(session, inspectionId, ct);
         if (record is null || question is null) return null;
         var steps = Of(record, question.Code).Select(e => RecordStep.From(e, inspectionId)).ToList();
-        var origin = question.CarriedOverFrom is { } from && depth < 5
+        // A disputed carry-over keeps the earlier judgment's trail beside the team's, whichever the moderator chose.
+        var origin = (question.CarriedOverFrom ?? question.DisputedCarryOver) is { } from && depth < 5
             ? await BuildAsync(session, from.InspectionId, from.QuestionCode, depth + 1, ct)
             : null;
         return new GradeTrailView(inspectionId, question.Code, steps, origin);

@@ -39,6 +39,7 @@ public static class GradeRules
         return q.Scoped.Scope switch
         {
             null => Refusal.ProcessRule($"Question {q.Code} has not been scoped yet; scope it as Detailed before grading."),
+            QuestionScope.CarryOver when q.Scoped.DisputedCarryOver is not null => null, // the moderator chose the team's grade over it
             QuestionScope.CarryOver => Refusal.ProcessRule(
                 $"Question {q.Code} is scoped for carry-over: its earlier judgment stands. Re-scope it as Detailed before proposing a fresh grade."),
             _ => null,

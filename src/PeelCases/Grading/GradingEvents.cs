@@ -38,6 +38,18 @@ public sealed record JudgmentCarriedOver(
     DateTimeOffset IBusinessEvent.BusinessTime => CarriedAt;
 }
 
+/// <summary>
+/// The team holds that a carried-over judgment no longer stands: it intends another grade, for a
+/// reason. The question goes to moderation with the team's grade as its proposal; the moderator
+/// upholds the earlier judgment or moderates the team's grade (added 2026-11-27).
+/// </summary>
+public sealed record CarriedOverJudgmentDisputed(
+    Guid InspectionId, string QuestionCode, JudgmentReference From, Grade IntendedGrade, string Reason, string DisputedBy, DateTimeOffset DisputedAt)
+    : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => DisputedAt;
+}
+
 /// <summary>A pillar grade proposed once every graded question of the pillar is settled (2015–2018/19 frameworks).</summary>
 public sealed record PillarGradeProposed(
     Guid InspectionId, string PillarCode, Grade Grade, string Rationale, string ProposedBy, DateTimeOffset ProposedAt) : IBusinessEvent

@@ -22,6 +22,17 @@ public static class GradingState
         q => q with { Stage = QuestionStage.CarriedOver, StageSince = e.CarriedAt, CarriedOverFrom = e.From, CarryOverProblem = null },
         e.CarriedBy, e.CarriedAt);
 
+    // The team's grade becomes the proposal the moderator weighs against the earlier judgment, which is kept beside it.
+    public static void Apply(Inspection i, CarriedOverJudgmentDisputed e) => i.ChangeQuestion(e.QuestionCode, q => q with
+    {
+        Stage = QuestionStage.Moderation,
+        StageSince = e.DisputedAt,
+        CarriedOverFrom = null,
+        DisputedCarryOver = e.From,
+        Proposed = new(e.IntendedGrade, e.Reason, [], e.DisputedBy, e.DisputedAt),
+        Moderated = null,
+    }, e.DisputedBy, e.DisputedAt);
+
     public static void Apply(Inspection i, CarryOverNeedsDecision e) =>
         i.ChangeQuestion(e.QuestionCode, q => q with { CarryOverProblem = e.Reason }, null, e.FlaggedAt);
 

@@ -114,7 +114,8 @@ public sealed record InspectionQuestion(
     string? QaComments = null,
     string? CarryOverProblem = null,
     string? Summary = null,
-    long Version = 1)
+    long Version = 1,
+    JudgmentReference? DisputedCarryOver = null)
 {
     /// <summary>
     /// The question's own version: 1 when scheduled, one more for every event that changes it.
@@ -122,6 +123,9 @@ public sealed record InspectionQuestion(
     /// moving another question, a colleague on another question) never makes them stale.
     /// </summary>
     public long Version { get; init; } = Version;
+
+    /// <summary>The carried-over judgment the team disputed; kept after the moderator decides, so the trail shows both.</summary>
+    public JudgmentReference? DisputedCarryOver { get; init; } = DisputedCarryOver;
 
     /// <summary>Awarded or carried over: the question's grade stands.</summary>
     public bool Settled => Awarded is not null || CarriedOverFrom is not null;

@@ -28,6 +28,16 @@ public static class ModerateGradeRules
         if (Stages.Require(q.Scoped, "Moderation", QuestionStage.Moderation) is { } wrongStage) return wrongStage;
         if (GradeRules.OnScale(framework, c.Grade!.Value) is { } offScale) return offScale;
         var proposed = q.Scoped.Proposed!.Grade;
+        if (q.Scoped.DisputedCarryOver is { } earlier)
+        {
+            // A disputed carry-over: the earlier judgment or the team's grade, and the moderator says why.
+            if (c.Grade != earlier.Grade && c.Grade != proposed)
+                return Refusal.Invalid("grade", $"Question {q.Code} is a disputed carry-over: choose the earlier judgment ({earlier.Grade.Display()}, {earlier.Cycle}) or the team's grade ({proposed.Display()}).");
+            if (string.IsNullOrWhiteSpace(c.Reason))
+                return Refusal.Invalid("reason", $"Deciding a disputed carry-over of question {q.Code} needs a reason.");
+            return new GradeModerated(inspection.Id, q.Code, proposed, c.Grade.Value, c.Reason.Trim(), actor, now,
+                c.Grade == earlier.Grade && c.Grade != proposed ? earlier : null);
+        }
         if (c.Grade != proposed && string.IsNullOrWhiteSpace(c.Reason))
             return Refusal.Invalid("reason", $"Changing the proposed grade ({proposed.Display()}) to {c.Grade.Value.Display()} needs a reason.");
         return new GradeModerated(inspection.Id, q.Code, proposed, c.Grade.Value, c.Reason?.Trim(), actor, now);

@@ -9,7 +9,8 @@ namespace PeelCases.Moderation;
 
 public sealed record ModerationItem(
     Guid InspectionId, string ForceId, string ForceName, string Cycle, string QuestionCode, string LineageKey, Grade ProposedGrade,
-    string Rationale, int CitedFindings, string ProposedBy, DateTimeOffset ProposedAt, DateTimeOffset InQueueSince, long InspectionVersion);
+    string Rationale, int CitedFindings, string ProposedBy, DateTimeOffset ProposedAt, DateTimeOffset InQueueSince, long InspectionVersion,
+    JudgmentReference? DisputedCarryOver = null, long QuestionVersion = 0);
 
 /// <summary>The proposed grades waiting for a moderator, oldest first, filterable by cycle and question.</summary>
 public static class ModerationQueue
@@ -28,7 +29,7 @@ public static class ModerationQueue
                 .Select(q => new ModerationItem(i.Id, i.ForceId, forces.GetValueOrDefault(i.ForceId, i.ForceId), i.Cycle, q.Code,
                     frameworks.GetValueOrDefault(i.FrameworkId)?.FindQuestion(q.Code)?.LineageKey ?? q.Code,
                     q.Proposed!.Grade, q.Proposed.Rationale, q.Proposed.CitedFindingIds.Count, q.Proposed.ProposedBy, q.Proposed.ProposedAt,
-                    q.StageSince, i.Version)))
+                    q.StageSince, i.Version, q.DisputedCarryOver, q.Version)))
             .OrderBy(x => x.InQueueSince).ToList();
     }
 }

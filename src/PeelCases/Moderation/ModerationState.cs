@@ -7,10 +7,12 @@ public static class ModerationState
     public static void Apply(Inspection i, GradeEnteredModeration e) =>
         i.ChangeQuestion(e.QuestionCode, q => q with { Stage = QuestionStage.Moderation, StageSince = e.EnteredAt }, null, e.EnteredAt);
 
+    // Upholding a disputed carry-over settles the question on the earlier judgment; otherwise the grade waits for its award.
     public static void Apply(Inspection i, GradeModerated e) => i.ChangeQuestion(e.QuestionCode, q => q with
     {
-        Stage = QuestionStage.AwaitingAward,
+        Stage = e.Upheld is null ? QuestionStage.AwaitingAward : QuestionStage.CarriedOver,
         StageSince = e.ModeratedAt,
         Moderated = new(e.ModeratedGrade, e.Changed, e.Reason, e.ModeratedBy, e.ModeratedAt),
+        CarriedOverFrom = e.Upheld ?? q.CarriedOverFrom,
     }, e.ModeratedBy, e.ModeratedAt);
 }

@@ -19,8 +19,15 @@ public static class LineageMappings
         "how well it understands demand, and how well it uses its resources. Either 2017 judgment could stand for it, so the lead inspector chooses " +
         "(2018/19 efficiency pages: \"In 2017, we judged Kent Police as outstanding at meeting current demands and using resources.\").";
 
+    private const string SplitDemand =
+        "2015 asked one efficiency question, how well the force uses its resources to meet its demand; 2016 asked it as two: how well it understands " +
+        "current and likely future demand, and how well it uses its resources to manage current demand. The 2015 judgment can stand for either. " +
+        "Inferred from the two cycles' wordings (../shared/reference/peel-frameworks.md §2–3); no published page seen carries it over.";
+
     public static readonly IReadOnlyList<LineageMapping> All =
     [
+        new("peel-2015/meeting-demand", Frameworks.UnderstandingDemand, LineageChange.OneToMany, SplitDemand),
+        new("peel-2015/meeting-demand", Frameworks.UsingResources, LineageChange.OneToMany, SplitDemand),
         new(Frameworks.UnderstandingDemand, "efficiency/meeting-demand", LineageChange.ManyToOne, MergedDemand),
         new(Frameworks.UsingResources, "efficiency/meeting-demand", LineageChange.ManyToOne, MergedDemand),
         new(Frameworks.PlanningForFutureDemand, "efficiency/planning-for-the-future", LineageChange.OneToOne,

@@ -49,6 +49,7 @@ public static class WorkflowHandler
     // Whatever settles a question may move the whole inspection on.
     public static Task Handle(GradeEnteredModeration e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
     public static Task Handle(GradeAwarded e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
+    public static Task Handle(GradeModerated e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
     public static Task Handle(JudgmentCarriedOver e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
     public static Task Handle(FindingsAcceptedByQa e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
     public static Task Handle(PillarGradeAwarded e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);

@@ -2,6 +2,7 @@ using PeelCases.Audit;
 using PeelCases.FactualAccuracy;
 using PeelCases.Grading;
 using PeelCases.Inspections;
+using PeelCases.Moderation;
 using PeelCases.Publishing;
 using PeelCases.ReferenceData;
 using PeelCases.Reporting;
@@ -135,5 +136,54 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
         f1 = Assert.Single(view.Questions);
         Assert.Equal((Grade.Outstanding, "F2", (string?)null), (f1.Grade, f1.CarriedOverFrom!.QuestionCode, f1.CarryOverProblem));
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/F1/carry-over", new CarryOverByHand("F2", view.QuestionVersion("F1")), TestUser.Lead, 409);
+    }
+
+    [Fact]
+    public async Task A_carried_over_judgment_the_team_disputes_shows_both_grades_and_the_moderator_upholds_one()
+    {
+        var in2017 = await BuildAsync("gwent", "peel-2017", "2017", 2017, new QuestionPlan("F3", QuestionScope.Detailed, Grade.Good));
+        var view = await BuildAsync("gwent", "peel-2018-19", "2018/19", 2018, new QuestionPlan("F2", QuestionScope.CarryOver));
+
+        view = await Step(view, "questions/F2/carry-over/dispute",
+            new DisputeCarriedOverJudgment(Grade.RequiresImprovement, "The force has since cut its demand planning team.", view.QuestionVersion("F2")), TestUser.Lead);
+        var f2 = Assert.Single(view.Questions);
+        Assert.Equal((QuestionStage.Moderation, (Grade?)null, Grade.RequiresImprovement, in2017.Id),
+            (f2.Stage, f2.Grade, f2.Proposed!.Grade, f2.DisputedCarryOver!.InspectionId));
+        var queued = (await Get<List<ModerationItem>>("/moderation/queue", TestUser.Moderator)).Single(i => i.InspectionId == view.Id);
+        Assert.Equal((Grade.RequiresImprovement, Grade.Good), (queued.ProposedGrade, queued.DisputedCarryOver!.Grade));
+
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/F2/moderation",
+            new ModerateGrade(Grade.Outstanding, "Neither.", view.QuestionVersion("F2")), TestUser.Moderator, 400);
+        view = await ModerateAsync(view, "F2", Grade.Good, "The 2017 judgment still stands: the planning work continues under another team.");
+        f2 = Assert.Single(view.Questions);
+        Assert.Equal((QuestionStage.CarriedOver, Grade.Good, in2017.Id), (f2.Stage, f2.Grade, f2.CarriedOverFrom!.InspectionId));
+
+        // The trail shows the carry-over, the team's grade, the moderator's decision, and then the 2017 award.
+        var trail = await Get<GradeTrailView>($"/inspections/{view.Id}/questions/F2/trail", TestUser.Lead);
+        Assert.Equal([nameof(JudgmentCarriedOver), nameof(CarriedOverJudgmentDisputed), nameof(GradeModerated)],
+            trail.Steps.Select(s => s.EventType).Where(t => t is nameof(JudgmentCarriedOver) or nameof(CarriedOverJudgmentDisputed) or nameof(GradeModerated)));
+        Assert.Contains("intends Requires improvement", trail.Steps.Single(s => s.EventType == nameof(CarriedOverJudgmentDisputed)).Description);
+        Assert.Contains("upheld the Good carried over from 2017 over the team's Requires improvement", trail.Steps[^1].Description);
+        Assert.Equal(nameof(GradeAwarded), trail.CarriedOverFrom!.Steps[^1].EventType);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/F2/carry-over/dispute",
+            new DisputeCarriedOverJudgment(Grade.Inadequate, "Again.", view.QuestionVersion("F2")), TestUser.Lead, 409);
+    }
+
+    [Fact]
+    public async Task When_the_moderator_chooses_the_teams_grade_it_is_awarded_and_the_trail_still_shows_the_earlier_judgment()
+    {
+        await BuildAsync("dyfed-powys", "peel-2017", "2017", 2017, new QuestionPlan("F3", QuestionScope.Detailed, Grade.Good));
+        var view = await BuildAsync("dyfed-powys", "peel-2018-19", "2018/19", 2018, new QuestionPlan("F2", QuestionScope.CarryOver));
+
+        view = await Step(view, "questions/F2/carry-over/dispute",
+            new DisputeCarriedOverJudgment(Grade.RequiresImprovement, "Planning has not kept pace with demand since 2017.", view.QuestionVersion("F2")), TestUser.Lead);
+        view = await ModerateAsync(view, "F2", Grade.RequiresImprovement, "The team's evidence shows the change.");
+        view = await AwardAsync(view, "F2");
+
+        var f2 = Assert.Single(view.Questions);
+        Assert.Equal((QuestionStage.Awarded, Grade.RequiresImprovement, (JudgmentReference?)null), (f2.Stage, f2.Grade, f2.CarriedOverFrom));
+        var trail = await Get<GradeTrailView>($"/inspections/{view.Id}/questions/F2/trail", TestUser.Lead);
+        Assert.Equal(nameof(GradeAwarded), trail.Steps[^1].EventType);
+        Assert.Equal("F3", trail.CarriedOverFrom!.QuestionCode);
     }
 }

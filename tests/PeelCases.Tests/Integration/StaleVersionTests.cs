@@ -29,6 +29,7 @@ public sealed class StaleVersionTests(AppFixture app) : InspectionTestBase(app)
         { "questions/E1/moderation", "question E1", new ModerateGrade(Grade.Good, null, 7) },
         { "questions/E1/award", "question E1", new InspectionStep(7) },
         { "questions/E1/carry-over", "question E1", new InspectionStep(7) },
+        { "questions/E1/carry-over/dispute", "question E1", new DisputeCarriedOverJudgment(Grade.Good, "The force has changed since.", 7) },
         { "questions/E1/summary", "question E1", new WriteQuestionSummary("The force is good at preventing crime.", 7) },
         { "fieldwork/start", "inspection", new InspectionStep(7) },
         { "fieldwork/complete", "inspection", new InspectionStep(7) },
