@@ -18,6 +18,7 @@ public sealed record GradeEnteredModeration(Guid InspectionId, string ForceId, s
 /// A moderator confirmed the proposed grade, or changed it with a reason. <c>Upheld</c> (added
 /// 2026-11-27): on a disputed carry-over, the earlier judgment the moderator upheld over the team's grade.
 /// </summary>
+[MessageIdentity("PeelCases.Moderation.GradeModerated")] // stored in Wolverine's envelope tables: never change
 public sealed record GradeModerated(Guid InspectionId, string QuestionCode, Grade ProposedGrade, Grade ModeratedGrade, string? Reason, string ModeratedBy,
     DateTimeOffset ModeratedAt, JudgmentReference? Upheld = null) : IBusinessEvent, IQuestionEvent
 {
