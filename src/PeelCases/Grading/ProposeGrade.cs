@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Findings;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
@@ -47,14 +48,17 @@ public static class ProposeGradeEndpoint
 {
     public static ProblemDetails Validate(ProposeGrade? command) => FieldErrors.Check(command, ProposeGradeRules.Validate);
 
+    public static ProblemDetails Before(ProposeGrade? command, Inspection? inspection, string questionCode) =>
+        Expected.Question(questionCode, command?.ExpectedVersion).Check(inspection);
+
+    public static async Task<IReadOnlyList<Finding>> LoadAsync(ProposeGrade command, IQuerySession session, CancellationToken ct) =>
+        await session.LoadManyAsync<Finding>(ct, command.CitedFindingIds!.Distinct());
+
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/grade-proposals", Name = "ProposeGrade")]
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static async Task<IResult> Post(Guid inspectionId, string questionCode, ProposeGrade command,
-        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var cited = await session.LoadManyAsync<Finding>(ct, command.CitedFindingIds!.Distinct());
-        return await InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
-            (inspection, framework) => ProposeGradeRules.Decide(inspection, framework, questionCode, command, cited, user.Actor(), clock.GetUtcNow()), ct);
-    }
+    public static (IResult, Events, OutgoingMessages) Post(string questionCode, ProposeGrade command,
+        [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Inspection inspection, AssessmentFramework framework,
+        IReadOnlyList<Finding> cited, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, ProposeGradeRules.Decide(inspection, framework, questionCode, command, cited, user.Actor(), clock.GetUtcNow()));
 }

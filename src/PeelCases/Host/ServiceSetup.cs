@@ -143,7 +143,11 @@ public static class ServiceSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         // A query value that does not parse is a 400, not a silent default.
-        app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.RejectUnparseableQueryValues = true;
+            opts.AddMiddleware(typeof(InspectionCommandMiddleware), InspectionCommandMiddleware.AppliesTo);
+        });
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 using PeelCases.Kernel;
 namespace PeelCases.Inspections;
 
@@ -25,4 +27,8 @@ public sealed record Expected(long? Version, string? QuestionCode)
     }
 
     public static readonly Expected Nothing = new(null, null);
+
+    /// <summary>For an endpoint's <c>Before</c> step; an unknown inspection is answered by the middleware.</summary>
+    public ProblemDetails Check(Inspection? inspection) =>
+        inspection is not null && CheckAgainst(inspection) is { } stale ? stale.ToProblemDetails() : WolverineContinue.NoProblems;
 }

@@ -1,0 +1,62 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.Inspections;
+
+/// <summary>
+/// How a command on an inspection runs, with Wolverine's aggregate handler workflow carrying the
+/// I/O: it locks the inspection's stream (<c>[WriteAggregate(LoadStyle = Exclusive)]</c>: writers
+/// queue rather than race, so the inline document stays exact), this middleware answers an unknown
+/// inspection and loads its framework version, the endpoint's <c>Before</c> checks the version the
+/// client saw of what it decides on (Wolverine checks none under an exclusive lock; ADR 0008), the
+/// endpoint's pure decision returns the events, and Wolverine appends them, hands them to their
+/// subscribers through the outbox and commits, all in one transaction, before the response is written.
+/// </summary>
+public static class InspectionCommandMiddleware
+{
+    public static ProblemDetails Before(Inspection? inspection, HttpContext context) =>
+        inspection is null
+            ? Refusal.NotFound($"There is no inspection {context.Request.RouteValues["inspectionId"]}.").ToProblemDetails()
+            : WolverineContinue.NoProblems;
+
+    public static async Task<AssessmentFramework> LoadAsync(Inspection? inspection, IQuerySession session, CancellationToken ct) =>
+        inspection is null
+            ? null!
+            : await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct)
+              ?? throw new InvalidOperationException($"Framework {inspection.FrameworkId} version {inspection.FrameworkVersion} is missing from reference data.");
+
+    /// <summary>Applies to every endpoint that writes an inspection through the aggregate handler workflow.</summary>
+    public static bool AppliesTo(HttpChain chain) =>
+        chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(Inspection) && p.IsDefined(typeof(WriteAggregateAttribute), false));
+}
+
+/// <summary>What a decision on an inspection comes to: the response, the events to append, and the same events for the workflow.</summary>
+public static class InspectionOutcome
+{
+    public static (IResult, Events, OutgoingMessages) Of<TEvent>(Inspection inspection, Decision<TEvent> decision) where TEvent : class =>
+        Of(inspection, decision.Refusal, decision.Value is { } e ? [e] : []);
+
+    public static (IResult, Events, OutgoingMessages) Of(Inspection inspection, Refusal? refusal, IReadOnlyList<object> events)
+    {
+        if (refusal is not null) return (refusal.ToResult(), [], []);
+        var outgoing = new OutgoingMessages();
+        outgoing.AddRange(events);
+        return (new InspectionViewResult(inspection.Id), [.. events], outgoing);
+    }
+}
+
+/// <summary>The inspection overview, composed when the response is written: after the commit, so it shows what was stored.</summary>
+public sealed record InspectionViewResult(Guid InspectionId) : IResult
+{
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+        var inspection = await session.LoadAsync<Inspection>(InspectionId, context.RequestAborted);
+        await Results.Ok(await InspectionView.Load(session, inspection!, context.RequestAborted)).ExecuteAsync(context);
+    }
+}
