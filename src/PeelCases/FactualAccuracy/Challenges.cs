@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -58,34 +59,29 @@ public static class ChallengeEndpoints
 {
     public static ProblemDetails Validate(RaiseChallenge? command) => FieldErrors.Check(command, ChallengeRules.Validate);
 
+    /// <summary>A resend of a challenge already raised is answered like the first time: with the check as it stands.</summary>
     [WolverinePost("/inspections/{inspectionId}/factual-accuracy-check/challenges", Name = "RaiseChallenge"), Authorize(Policy = Policies.FactualAccuracy)]
     [ProducesResponseType<FactualAccuracyView>(200)]
-    public static async Task<IResult> Raise(Guid inspectionId, RaiseChallenge command, IDocumentSession session, IMessageBus bus,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var refusal = await InspectionWrites.Append(session, bus, inspectionId, Expected.Nothing,
-            (inspection, _) => Task.FromResult(ChallengeRules.Raise(inspection, command, user.Actor(), user.FindFirst("force")?.Value, clock.GetUtcNow())), ct);
-        // A resend of a challenge already raised is answered like the first time.
-        return refusal is null ? Results.Ok(await Draft(session, inspectionId, ct)) : refusal.ToResult();
-    }
+    public static (IResult, Events, OutgoingMessages) Raise(RaiseChallenge command, [InspectionStream] Inspection inspection,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, ChallengeRules.Raise(inspection, command, user.Actor(), user.FindFirst("force")?.Value, clock.GetUtcNow()),
+            response: new AfterCommit(async (session, ct) => Results.Ok(Draft((await session.LoadAsync<Inspection>(inspection.Id, ct))!))));
 
     /// <summary>What a force liaison may see of the inspection: the check and its challenges, nothing else.</summary>
-    private static async Task<FactualAccuracyView> Draft(IDocumentSession session, Guid inspectionId, CancellationToken ct)
-    {
-        var inspection = (await session.LoadAsync<Inspection>(inspectionId, ct))!;
-        return new FactualAccuracyView(inspection.Id, inspection.Stage, inspection.FactualAccuracy!.Deadline, inspection.FactualAccuracy.Challenges);
-    }
+    private static FactualAccuracyView Draft(Inspection inspection) =>
+        new(inspection.Id, inspection.Stage, inspection.FactualAccuracy!.Deadline, inspection.FactualAccuracy.Challenges);
 }
 
 public static class ResolveChallengeEndpoint
 {
     public static ProblemDetails Validate(ResolveChallenge? command) => FieldErrors.Check(command, ChallengeRules.Validate);
 
+    public static ProblemDetails Before(ResolveChallenge? command, Inspection? inspection) => Expected.Inspection(command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/factual-accuracy-check/challenges/{challengeId}/resolution", Name = "ResolveChallenge")]
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, Guid challengeId, ResolveChallenge command, IDocumentSession session, IMessageBus bus,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
-            (inspection, _) => ChallengeRules.Resolve(inspection, challengeId, command, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(Guid challengeId, ResolveChallenge command, [InspectionStream] Inspection inspection,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, ChallengeRules.Resolve(inspection, challengeId, command, user.Actor(), clock.GetUtcNow()));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -23,18 +24,16 @@ public static class OpenFactualAccuracyCheckEndpoint
 {
     public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
+    public static ProblemDetails Before(InspectionStep? command, Inspection? inspection) => Expected.Inspection(command?.ExpectedVersion).Check(inspection);
+
     /// <summary>
     /// Opens the force's window to challenge facts and schedules the durable deadline message
     /// in the same transaction: it fires once, even if the service restarts in between.
     /// </summary>
     [WolverinePost("/inspections/{inspectionId}/factual-accuracy-check", Name = "OpenFactualAccuracyCheck"), Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
-        FactualAccuracyOptions options, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion), async (inspection, _) =>
-        {
-            var decision = OpenFactualAccuracyCheckRules.Decide(inspection, options.WorkingDays, user.Actor(), clock.GetUtcNow());
-            if (decision.Value is { } opened) await bus.ScheduleAsync(new CloseFactualAccuracyCheck(inspectionId, opened.Deadline), opened.Deadline);
-            return decision;
-        }, ct);
+    public static (IResult, Events, OutgoingMessages) Post(InspectionStep command, [InspectionStream] Inspection inspection,
+        FactualAccuracyOptions options, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, OpenFactualAccuracyCheckRules.Decide(inspection, options.WorkingDays, user.Actor(), clock.GetUtcNow()),
+            opened => new CloseFactualAccuracyCheck(inspection.Id, opened.Deadline).ScheduledAt(opened.Deadline));
 }

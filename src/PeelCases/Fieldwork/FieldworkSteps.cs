@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -40,17 +41,17 @@ public static class FieldworkEndpoints
 {
     public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
+    public static ProblemDetails Before(InspectionStep? command, Inspection? inspection) => Expected.Inspection(command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/fieldwork/start", Name = "StartFieldwork"), Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Start(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
-            (inspection, _) => FieldworkRules.Start(inspection, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Start(InspectionStep command, [InspectionStream] Inspection inspection,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, FieldworkRules.Start(inspection, user.Actor(), clock.GetUtcNow()));
 
     [WolverinePost("/inspections/{inspectionId}/fieldwork/complete", Name = "CompleteFieldwork"), Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Complete(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
-            (inspection, _) => FieldworkRules.Complete(inspection, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Complete(InspectionStep command, [InspectionStream] Inspection inspection,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, FieldworkRules.Complete(inspection, user.Actor(), clock.GetUtcNow()));
 }

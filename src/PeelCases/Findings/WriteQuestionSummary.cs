@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -39,10 +40,12 @@ public static class WriteQuestionSummaryEndpoint
 {
     public static ProblemDetails Validate(WriteQuestionSummary? command) => FieldErrors.Check(command, WriteQuestionSummaryRules.Validate);
 
+    public static ProblemDetails Before(WriteQuestionSummary? command, Inspection? inspection, string questionCode) =>
+        Expected.Question(questionCode, command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/summary", Name = "WriteQuestionSummary"), Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string questionCode, WriteQuestionSummary command, IDocumentSession session,
-        IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
-            (inspection, _) => WriteQuestionSummaryRules.Decide(inspection, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(string questionCode, WriteQuestionSummary command, [InspectionStream] Inspection inspection,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, WriteQuestionSummaryRules.Decide(inspection, questionCode, command, user.Actor(), clock.GetUtcNow()));
 }

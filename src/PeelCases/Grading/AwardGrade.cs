@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.ReferenceData;
@@ -27,11 +28,12 @@ public static class AwardGradeEndpoint
 {
     public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
+    public static ProblemDetails Before(InspectionStep? command, Inspection? inspection, string questionCode) =>
+        Expected.Question(questionCode, command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/award", Name = "AwardGrade")]
     [Authorize(Policy = Policies.Awarding)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string questionCode, InspectionStep command,
-        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
-            (inspection, framework) => AwardGradeRules.Decide(inspection, framework, questionCode, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(string questionCode, InspectionStep command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, AwardGradeRules.Decide(inspection, framework, questionCode, user.Actor(), clock.GetUtcNow()));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.ReferenceData;
@@ -26,11 +27,11 @@ public static class AwardPillarGradeEndpoint
 {
     public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
+    public static ProblemDetails Before(InspectionStep? command, Inspection? inspection) => Expected.Inspection(command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/pillars/{pillarCode}/award", Name = "AwardPillarGrade")]
     [Authorize(Policy = Policies.Awarding)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string pillarCode, InspectionStep command,
-        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
-            (inspection, framework) => AwardPillarGradeRules.Decide(inspection, framework, pillarCode, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(string pillarCode, InspectionStep command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, AwardPillarGradeRules.Decide(inspection, framework, pillarCode, user.Actor(), clock.GetUtcNow()));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.ReferenceData;
@@ -43,15 +44,20 @@ public static class CarryOverJudgmentEndpoint
 {
     public static ProblemDetails Validate(CarryOverByHand? command) => FieldErrors.Check(command, CarryOverByHand.Validate);
 
+    public static ProblemDetails Before(CarryOverByHand? command, Inspection? inspection, string questionCode) =>
+        Expected.Question(questionCode, command?.ExpectedVersion).Check(inspection);
+
+    /// <summary>The earlier judgment the lead inspector's choice points at, from the inline inspection documents.</summary>
+    public static async Task<JudgmentLookup> LoadAsync(string questionCode, CarryOverByHand command, Inspection inspection, AssessmentFramework framework,
+        IQuerySession session, CancellationToken ct) =>
+        framework.FindQuestion(questionCode) is { } question
+            ? await EarlierJudgments.FindAsync(session, inspection, question, ct, command.From?.Trim())
+            : new JudgmentLookup(null, $"Framework {framework.Id} has no question '{questionCode}'.");
+
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/carry-over", Name = "CarryOverJudgment")]
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string questionCode, CarryOverByHand command,
-        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion), async (inspection, framework) =>
-        {
-            var question = framework.FindQuestion(questionCode);
-            var lookup = question is null ? null : await EarlierJudgments.FindAsync(session, inspection, question, ct, command.From?.Trim());
-            return CarryOverJudgmentRules.Decide(inspection, framework, questionCode, _ => lookup!, user.Actor(), clock.GetUtcNow());
-        }, ct);
+    public static (IResult, Events, OutgoingMessages) Post(string questionCode, CarryOverByHand command, [InspectionStream] Inspection inspection,
+        AssessmentFramework framework, JudgmentLookup lookup, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, CarryOverJudgmentRules.Decide(inspection, framework, questionCode, _ => lookup, user.Actor(), clock.GetUtcNow()));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.ReferenceData;
@@ -45,11 +46,12 @@ public static class DisputeCarriedOverJudgmentEndpoint
 {
     public static ProblemDetails Validate(DisputeCarriedOverJudgment? command) => FieldErrors.Check(command, DisputeCarriedOverJudgmentRules.Validate);
 
+    public static ProblemDetails Before(DisputeCarriedOverJudgment? command, Inspection? inspection, string questionCode) =>
+        Expected.Question(questionCode, command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/carry-over/dispute", Name = "DisputeCarriedOverJudgment")]
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string questionCode, DisputeCarriedOverJudgment command,
-        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
-            (inspection, framework) => DisputeCarriedOverJudgmentRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(string questionCode, DisputeCarriedOverJudgment command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, DisputeCarriedOverJudgmentRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()));
 }

@@ -58,7 +58,7 @@ public static class ProposeGradeEndpoint
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string questionCode, ProposeGrade command,
-        [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Inspection inspection, AssessmentFramework framework,
+        [InspectionStream] Inspection inspection, AssessmentFramework framework,
         IReadOnlyList<Finding> cited, ClaimsPrincipal user, TimeProvider clock) =>
         InspectionOutcome.Of(inspection, ProposeGradeRules.Decide(inspection, framework, questionCode, command, cited, user.Actor(), clock.GetUtcNow()));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.ReferenceData;
@@ -34,11 +35,11 @@ public static class ProposePillarGradeEndpoint
 {
     public static ProblemDetails Validate(ProposePillarGrade? command) => FieldErrors.Check(command, ProposePillarGradeRules.Validate);
 
+    public static ProblemDetails Before(ProposePillarGrade? command, Inspection? inspection) => Expected.Inspection(command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/pillars/{pillarCode}/grade-proposals", Name = "ProposePillarGrade")]
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string pillarCode, ProposePillarGrade command,
-        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
-            (inspection, framework) => ProposePillarGradeRules.Decide(inspection, framework, pillarCode, command, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(string pillarCode, ProposePillarGrade command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, ProposePillarGradeRules.Decide(inspection, framework, pillarCode, command, user.Actor(), clock.GetUtcNow()));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -23,11 +24,11 @@ public static class SignOffEndpoint
 {
     public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
 
+    public static ProblemDetails Before(InspectionStep? command, Inspection? inspection) => Expected.Inspection(command?.ExpectedVersion).Check(inspection);
+
     /// <summary>The HMI signs the inspection off once the workflow has marked it ready.</summary>
     [WolverinePost("/inspections/{inspectionId}/sign-off", Name = "SignOffInspection"), Authorize(Policy = Policies.SignOff)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, InspectionStep command, IDocumentSession session, IMessageBus bus,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
-            (inspection, _) => SignOffRules.Decide(inspection, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(InspectionStep command, [InspectionStream] Inspection inspection, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, SignOffRules.Decide(inspection, user.Actor(), clock.GetUtcNow()));
 }

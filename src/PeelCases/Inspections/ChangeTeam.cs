@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Kernel;
 
 namespace PeelCases.Inspections;
@@ -40,10 +41,10 @@ public static class ChangeTeamEndpoint
 {
     public static ProblemDetails Validate(ChangeTeam? command) => FieldErrors.Check(command, TeamRules.Validate);
 
+    public static ProblemDetails Before(ChangeTeam? command, Inspection? inspection) => Expected.Inspection(command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/team", Name = "ChangeTeam"), Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, ChangeTeam command, IDocumentSession session, IMessageBus bus,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion),
-            (inspection, _) => TeamRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(ChangeTeam command, [InspectionStream] Inspection inspection, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, TeamRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow()));
 }

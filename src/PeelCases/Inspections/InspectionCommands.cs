@@ -32,31 +32,60 @@ public static class InspectionCommandMiddleware
 
     /// <summary>Applies to every endpoint that writes an inspection through the aggregate handler workflow.</summary>
     public static bool AppliesTo(HttpChain chain) =>
-        chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(Inspection) && p.IsDefined(typeof(WriteAggregateAttribute), false));
+        chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(Inspection) && p.IsDefined(typeof(WriteAggregateAttribute), true));
 }
 
-/// <summary>What a decision on an inspection comes to: the response, the events to append, and the same events for the workflow.</summary>
+/// <summary>
+/// The inspection's stream, locked for the command (<c>FetchForExclusiveWriting</c>); an unknown
+/// inspection reaches the middleware as null so it is answered in our words.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class InspectionStreamAttribute : WriteAggregateAttribute
+{
+    public InspectionStreamAttribute()
+    {
+        Required = false;
+        LoadStyle = ConcurrencyStyle.Exclusive;
+    }
+}
+
+/// <summary>
+/// What a decision on an inspection comes to: the response, the events to append, and the same
+/// events handed to their subscribers (the workflow's handlers) through the outbox, with any
+/// message the decision sends on (<paramref name="alsoSend"/>: a deadline, an integration event).
+/// </summary>
 public static class InspectionOutcome
 {
-    public static (IResult, Events, OutgoingMessages) Of<TEvent>(Inspection inspection, Decision<TEvent> decision) where TEvent : class =>
-        Of(inspection, decision.Refusal, decision.Value is { } e ? [e] : []);
-
-    public static (IResult, Events, OutgoingMessages) Of(Inspection inspection, Refusal? refusal, IReadOnlyList<object> events)
+    public static (IResult, Events, OutgoingMessages) Of<TEvent>(Inspection inspection, Decision<TEvent> decision,
+        Func<TEvent, object>? alsoSend = null, IResult? response = null) where TEvent : class
     {
-        if (refusal is not null) return (refusal.ToResult(), [], []);
+        if (decision.Refusal is { } refusal) return (refusal.ToResult(), [], []);
+        var events = new Events();
         var outgoing = new OutgoingMessages();
-        outgoing.AddRange(events);
-        return (new InspectionViewResult(inspection.Id), [.. events], outgoing);
+        if (decision.Value is { } e)
+        {
+            events.Add(e);
+            outgoing.Add(e);
+            if (alsoSend?.Invoke(e) is { } message) outgoing.Add(message);
+        }
+        return (response ?? new InspectionViewResult(inspection.Id), events, outgoing);
     }
 }
 
 /// <summary>The inspection overview, composed when the response is written: after the commit, so it shows what was stored.</summary>
 public sealed record InspectionViewResult(Guid InspectionId) : IResult
 {
+    public Task ExecuteAsync(HttpContext context) =>
+        new AfterCommit(async (session, ct) => Results.Ok(await InspectionView.Load(session, (await session.LoadAsync<Inspection>(InspectionId, ct))!, ct)))
+            .ExecuteAsync(context);
+}
+
+/// <summary>A response read from the store once the command's transaction has committed.</summary>
+public sealed class AfterCommit(Func<IQuerySession, CancellationToken, Task<IResult>> read) : IResult
+{
     public async Task ExecuteAsync(HttpContext context)
     {
         await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-        var inspection = await session.LoadAsync<Inspection>(InspectionId, context.RequestAborted);
-        await Results.Ok(await InspectionView.Load(session, inspection!, context.RequestAborted)).ExecuteAsync(context);
+        await (await read(session, context.RequestAborted)).ExecuteAsync(context);
     }
 }

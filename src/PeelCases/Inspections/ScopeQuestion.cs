@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Kernel;
 using PeelCases.ReferenceData;
 
@@ -48,12 +49,12 @@ public static class ScopeQuestionEndpoint
 {
     public static ProblemDetails Validate(ScopeQuestion? command) => FieldErrors.Check(command, ScopeQuestionRules.Validate);
 
+    public static ProblemDetails Before(ScopeQuestion? command, Inspection? inspection, string questionCode) =>
+        Expected.Question(questionCode, command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/scope", Name = "ScopeQuestion")]
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(
-        Guid inspectionId, string questionCode, ScopeQuestion command,
-        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
-            (inspection, framework) => ScopeQuestionRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(string questionCode, ScopeQuestion command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, ScopeQuestionRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()));
 }

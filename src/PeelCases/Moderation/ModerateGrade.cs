@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
@@ -48,11 +49,12 @@ public static class ModerateGradeEndpoint
 {
     public static ProblemDetails Validate(ModerateGrade? command) => FieldErrors.Check(command, ModerateGradeRules.Validate);
 
+    public static ProblemDetails Before(ModerateGrade? command, Inspection? inspection, string questionCode) =>
+        Expected.Question(questionCode, command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/moderation", Name = "ModerateGrade")]
     [Authorize(Policy = Policies.Moderation)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string questionCode, ModerateGrade command, IDocumentSession session,
-        IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
-            (inspection, framework) => ModerateGradeRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(string questionCode, ModerateGrade command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, ModerateGradeRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.ReferenceData;
@@ -47,19 +48,16 @@ public static class PublishReportEndpoint
 {
     public static ProblemDetails Validate(PublishReport? command) => FieldErrors.Check(command, PublishReportRules.Validate);
 
+    public static ProblemDetails Before(PublishReport? command, Inspection? inspection) => Expected.Inspection(command?.ExpectedVersion).Check(inspection);
+
     /// <summary>Publishes and tells the outside world through the durable outbox, in the same transaction.</summary>
     [WolverinePost("/inspections/{inspectionId}/publication", Name = "PublishReport"), Authorize(Policy = Policies.SignOff)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, PublishReport command, IDocumentSession session, IMessageBus bus,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Inspection(command.ExpectedVersion), async (inspection, framework) =>
-        {
-            var decision = PublishReportRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow());
-            if (decision.Value is { } published)
-                await bus.PublishAsync(new InspectionReportPublished(inspectionId, published.ForceId, published.Cycle,
-                    published.ReportVersion, published.PublishedOn, ReportUrls.For(inspection, framework)));
-            return decision;
-        }, ct);
+    public static (IResult, Events, OutgoingMessages) Post(PublishReport command, [InspectionStream] Inspection inspection, AssessmentFramework framework,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, PublishReportRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow()),
+            published => new InspectionReportPublished(inspection.Id, published.ForceId, published.Cycle,
+                published.ReportVersion, published.PublishedOn, ReportUrls.For(inspection, framework)));
 }
 
 /// <summary>Where a published report is read.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -41,11 +42,13 @@ public static class ReviewFindingsEndpoint
 {
     public static ProblemDetails Validate(ReviewFindings? command) => FieldErrors.Check(command, ReviewFindingsRules.Validate);
 
+    public static ProblemDetails Before(ReviewFindings? command, Inspection? inspection, string questionCode) =>
+        Expected.Question(questionCode, command?.ExpectedVersion).Check(inspection);
+
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/qa-review", Name = "ReviewFindings")]
     [Authorize(Policy = Policies.QualityAssurance)]
     [ProducesResponseType<InspectionView>(200)]
-    public static Task<IResult> Post(Guid inspectionId, string questionCode, ReviewFindings command, IDocumentSession session,
-        IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
-            (inspection, _) => ReviewFindingsRules.Decide(inspection, questionCode, command, user.Actor(), clock.GetUtcNow()), ct);
+    public static (IResult, Events, OutgoingMessages) Post(string questionCode, ReviewFindings command, [InspectionStream] Inspection inspection,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, ReviewFindingsRules.Decide(inspection, questionCode, command, user.Actor(), clock.GetUtcNow()));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -21,20 +22,28 @@ public static class SubmitForQaRules
     }
 }
 
+/// <summary>How many findings a question has now (withdrawn ones left out).</summary>
+public sealed record CurrentFindings(int Count);
+
 public static class SubmitForQaEndpoint
 {
     public static ProblemDetails Validate(InspectionStep? command) => InspectionStep.Check(command);
+
+    public static ProblemDetails Before(InspectionStep? command, Inspection? inspection, string questionCode) =>
+        Expected.Question(questionCode, command?.ExpectedVersion).Check(inspection);
+
+    /// <summary>The findings the question has now, read from their own documents.</summary>
+    public static async Task<CurrentFindings> LoadAsync(Guid inspectionId, string questionCode, IQuerySession session, CancellationToken ct) =>
+        new((await FindingCounts.ForInspection(session, inspectionId, ct))
+            .Where(c => string.Equals(c.Key, questionCode, StringComparison.OrdinalIgnoreCase)).SelectMany(c => c.Value.Values).Sum());
 
     /// <summary>The drafting team hands a question's findings to QA.</summary>
     [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/qa-submission", Name = "SubmitFindingsForQa")]
     [Authorize(Policy = Policies.Fieldwork)]
     [ProducesResponseType<InspectionView>(200)]
-    public static async Task<IResult> Post(Guid inspectionId, string questionCode, InspectionStep command, IDocumentSession session,
-        IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var counts = await FindingCounts.ForInspection(session, inspectionId, ct);
-        var current = counts.Where(c => string.Equals(c.Key, questionCode, StringComparison.OrdinalIgnoreCase)).SelectMany(c => c.Value.Values).Sum();
-        return await InspectionWrites.Decide(session, bus, inspectionId, Expected.Question(questionCode, command.ExpectedVersion),
-            (inspection, _) => TeamRules.MayWorkOn(user, inspection) ?? SubmitForQaRules.Decide(inspection, questionCode, current, user.Actor(), clock.GetUtcNow()), ct);
-    }
+    public static (IResult, Events, OutgoingMessages) Post(string questionCode, InspectionStep command, [InspectionStream] Inspection inspection,
+        CurrentFindings findings, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, TeamRules.MayWorkOn(user, inspection) is { } forbidden
+            ? forbidden
+            : SubmitForQaRules.Decide(inspection, questionCode, findings.Count, user.Actor(), clock.GetUtcNow()));
 }

@@ -32,8 +32,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.FactualAccuracy.ChallengeEndpoints").SetTag("http.route", "/inspections/{inspectionId}/factual-accuracy-check/challenges").SetTag("http.request.method", "POST");
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             string inspectionId_rawValue = (string?)httpContext.GetRouteValue("inspectionId");
             System.Guid inspectionId = default;
 
@@ -46,10 +44,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<PeelCases.FactualAccuracy.RaiseChallenge>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = PeelCases.FactualAccuracy.ChallengeEndpoints.Validate(command);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.FactualAccuracy.ChallengeEndpoints").SetTag("http.route", "/inspections/{inspectionId}/factual-accuracy-check/challenges").SetTag("http.request.method", "POST");
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_inspection = await documentSession.Events.FetchForExclusiveWriting<PeelCases.Inspections.Inspection>(inspectionId, httpContext.RequestAborted);
+            var problemDetails1 = PeelCases.Inspections.InspectionCommandMiddleware.Before(stream_inspection.Aggregate, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -57,9 +55,38 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var assessmentFramework = await PeelCases.Inspections.InspectionCommandMiddleware.LoadAsync(stream_inspection.Aggregate, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<PeelCases.FactualAccuracy.RaiseChallenge>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", inspectionId);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "PeelCases.Inspections.Inspection");
+            var problemDetails2 = PeelCases.FactualAccuracy.ChallengeEndpoints.Validate(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await PeelCases.FactualAccuracy.ChallengeEndpoints.Raise(inspectionId, command, documentSession, messageContext, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var result, var events, var outgoingMessages) = PeelCases.FactualAccuracy.ChallengeEndpoints.Raise(command, stream_inspection.Aggregate, httpContext.User, _timeProvider);
+
+            if (events != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_inspection.AppendMany(events);
+            }
+
+            
+            // Outgoing, cascaded message
+            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
+
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             
