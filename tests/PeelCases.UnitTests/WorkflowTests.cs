@@ -140,6 +140,25 @@ public sealed class InspectionProgressTests
     private static readonly DateTimeOffset Now = C.EnteredModerationAt;
 
     [Fact]
+    public void A_proposal_enters_the_moderation_queue_as_it_is_made()
+    {
+        var proposed = C.GradeProposed("E3", Grade.Good, Cumbria.HelpDeskFinding);
+        var inspection = Given.Inspection(Cumbria.AwaitingGrade);
+        Assert.Equal(new GradeEnteredModeration(C.Id, "cumbria", "2018/19", "E3", Grade.Good, proposed.ProposedAt, proposed.ProposedAt),
+            ProposeGradeRules.EnterModeration(inspection, proposed));
+    }
+
+    [Fact]
+    public void A_proposal_stored_before_proposals_entered_moderation_themselves_joins_the_queue_once()
+    {
+        var proposed = C.GradeProposed("E3", Grade.Good, Cumbria.HelpDeskFinding);
+        var (events, _) = WorkflowHandler.Handle(proposed, Given.Inspection(Cumbria.AwaitingGrade.Then(proposed)));
+        Assert.IsType<GradeEnteredModeration>(Assert.Single(events));
+        var (again, _) = WorkflowHandler.Handle(proposed, Given.Inspection(Cumbria.InModeration));
+        Assert.Empty(again);
+    }
+
+    [Fact]
     public void The_inspection_enters_moderation_when_the_last_question_reaches_moderation()
     {
         var inspection = Given.Inspection(Cumbria.E3Proposed.Then(C.GradeEnteredModeration("E3", Grade.Good)));

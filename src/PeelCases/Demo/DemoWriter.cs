@@ -52,12 +52,11 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
         await Decide(id, (i, _) => ReviewFindingsRules.Decide(i, question, new ReviewFindings(QaOutcome.Accept, null, i.Version), reviewer, at.AddDays(3)));
     }
 
-    /// <summary>Proposed, taken into moderation (the workflow's step), confirmed by the moderator, awarded.</summary>
+    /// <summary>Proposed (and so in the moderation queue), confirmed by the moderator, awarded.</summary>
     public async Task Grade(Guid id, string question, Grade grade, string rationale, IReadOnlyList<Guid> findings, string moderator, string hmi, DateTimeOffset at)
     {
         await Decide(id, async (i, f) => ProposeGradeRules.Decide(i, f, question, new ProposeGrade(grade, rationale, findings, i.Version),
-            await session.LoadManyAsync<Finding>(ct, findings), i.LeadInspector, at));
-        await Decide(id, (i, _) => new Decision<GradeEnteredModeration>(new GradeEnteredModeration(i.Id, i.ForceId, i.Cycle, question, grade, at, at), null));
+            await session.LoadManyAsync<Finding>(ct, findings), i.LeadInspector, at), ProposeGradeRules.EnterModeration);
         await Decide(id, (i, f) => ModerateGradeRules.Decide(i, f, question, new ModerateGrade(grade, null, i.Version), moderator, at.AddDays(14)));
         await Decide(id, (i, f) => AwardGradeRules.Decide(i, f, question, hmi, at.AddDays(21)));
     }
@@ -98,13 +97,15 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
     private Task Decide<TEvent>(Guid id, Func<Inspection, AssessmentFramework, Decision<TEvent>> decide) where TEvent : class =>
         Decide(id, (i, f) => Task.FromResult(decide(i, f)));
 
-    private async Task Decide<TEvent>(Guid id, Func<Inspection, AssessmentFramework, Task<Decision<TEvent>>> decide) where TEvent : class
+    /// <summary><paramref name="then"/>: an event that follows from the decision in the same append, as the endpoint appends it.</summary>
+    private async Task Decide<TEvent>(Guid id, Func<Inspection, AssessmentFramework, Task<Decision<TEvent>>> decide,
+        Func<Inspection, TEvent, object>? then = null) where TEvent : class
     {
         var inspection = (await session.LoadAsync<Inspection>(id, ct))!;
         var framework = (await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct))!;
         var decided = Must(await decide(inspection, framework));
         session.LastModifiedBy = Actor(decided) ?? inspection.LeadInspector;
-        session.Events.Append(id, decided);
+        session.Events.Append(id, then is null ? new object[] { decided } : [decided, then(inspection, decided)]);
         await session.SaveChangesAsync(ct);
 
         // What the workflow's handlers would do next, until there is nothing more.
@@ -124,7 +125,7 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
         FindingsAcceptedByQa q => q.ReviewedBy,
         InspectionSignedOff s => s.SignedOffBy,
         InspectionPublished p => p.PublishedBy,
-        GradeEnteredModeration or FactualAccuracyCheckClosed => WorkflowHandler.Actor,
+        FactualAccuracyCheckClosed => WorkflowHandler.Actor,
         _ => null,
     };
 

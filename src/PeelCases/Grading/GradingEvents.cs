@@ -38,6 +38,13 @@ public sealed record JudgmentCarriedOver(
     DateTimeOffset IBusinessEvent.BusinessTime => CarriedAt;
 }
 
+/// <summary>Appended with the proposal (by the workflow until 2026-11-27) when a grade is proposed: the proposal joins the moderation queue.</summary>
+[MessageIdentity("PeelCases.Workflow.GradeEnteredModeration")] // stored in Wolverine's envelope tables: never change
+public sealed record GradeEnteredModeration(Guid InspectionId, string ForceId, string Cycle, string QuestionCode, Grade ProposedGrade, DateTimeOffset ProposedAt, DateTimeOffset EnteredAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => EnteredAt;
+}
+
 /// <summary>
 /// The team holds that a carried-over judgment no longer stands: it intends another grade, for a
 /// reason. The question goes to moderation with the team's grade as its proposal; the moderator

@@ -5,7 +5,7 @@ namespace PeelCases.Grading;
 /// <summary>How grading events change the inspection record (folded by Lifecycle/InspectionProjection).</summary>
 public static class GradingState
 {
-    // A new proposal waits for the workflow to put it in the moderation queue; any earlier moderation no longer applies.
+    // A new proposal (any earlier moderation no longer applies); it enters the moderation queue in the same append.
     public static void Apply(Inspection i, GradeProposed e) => i.ChangeQuestion(e.QuestionCode, q => q with
     {
         Stage = QuestionStage.AwaitingGrade,
@@ -13,6 +13,9 @@ public static class GradingState
         Proposed = new(e.Grade, e.Rationale, e.CitedFindingIds, e.ProposedBy, e.ProposedAt),
         Moderated = null,
     }, e.ProposedBy, e.ProposedAt);
+
+    public static void Apply(Inspection i, GradeEnteredModeration e) =>
+        i.ChangeQuestion(e.QuestionCode, q => q with { Stage = QuestionStage.Moderation, StageSince = e.EnteredAt }, null, e.EnteredAt);
 
     public static void Apply(Inspection i, GradeAwarded e) => i.ChangeQuestion(e.QuestionCode,
         q => q with { Stage = QuestionStage.Awarded, StageSince = e.AwardedAt, Awarded = new(e.Grade, e.AwardedBy, e.AwardedAt) },

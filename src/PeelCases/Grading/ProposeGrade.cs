@@ -42,6 +42,10 @@ public static class ProposeGradeRules
         }
         return new GradeProposed(inspection.Id, q.Code, c.Grade.Value, c.Rationale!.Trim(), c.CitedFindingIds!.Distinct().ToList(), actor, now);
     }
+
+    /// <summary>A proposal joins the moderation queue as it is made.</summary>
+    public static GradeEnteredModeration EnterModeration(Inspection inspection, GradeProposed p) =>
+        new(inspection.Id, inspection.ForceId, inspection.Cycle, p.QuestionCode, p.Grade, p.ProposedAt, p.ProposedAt);
 }
 
 public static class ProposeGradeEndpoint
@@ -60,5 +64,6 @@ public static class ProposeGradeEndpoint
     public static (IResult, Events, OutgoingMessages) Post(string questionCode, ProposeGrade command,
         [InspectionStream] Inspection inspection, AssessmentFramework framework,
         IReadOnlyList<Finding> cited, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, ProposeGradeRules.Decide(inspection, framework, questionCode, command, cited, user.Actor(), clock.GetUtcNow()));
+        InspectionOutcome.Of(inspection, ProposeGradeRules.Decide(inspection, framework, questionCode, command, cited, user.Actor(), clock.GetUtcNow()),
+            then: proposed => ProposeGradeRules.EnterModeration(inspection, proposed));
 }

@@ -52,12 +52,14 @@ public sealed class InspectionStreamAttribute : WriteAggregateAttribute
 /// <summary>
 /// What a decision on an inspection comes to: the response, the events to append, and the same
 /// events handed to their subscribers (the workflow's handlers) through the outbox, with any
-/// message the decision sends on (<paramref name="alsoSend"/>: a deadline, an integration event).
+/// message the decision sends on (<paramref name="alsoSend"/>: a deadline, an integration event), and
+/// any event that follows from it on the same stream (<paramref name="then"/>: a proposal joins the
+/// moderation queue in its own transaction, not in a second one the workflow would make stale).
 /// </summary>
 public static class InspectionOutcome
 {
     public static (IResult, Events, OutgoingMessages) Of<TEvent>(Inspection inspection, Decision<TEvent> decision,
-        Func<TEvent, object>? alsoSend = null, IResult? response = null) where TEvent : class
+        Func<TEvent, object>? alsoSend = null, IResult? response = null, Func<TEvent, object>? then = null) where TEvent : class
     {
         if (decision.Refusal is { } refusal) return (refusal.ToResult(), [], []);
         var events = new Events();
@@ -65,7 +67,8 @@ public static class InspectionOutcome
         if (decision.Value is { } e)
         {
             events.Add(e);
-            outgoing.Add(e);
+            if (then?.Invoke(e) is { } next) events.Add(next);
+            outgoing.AddRange(events);
             if (alsoSend?.Invoke(e) is { } message) outgoing.Add(message);
         }
         return (response ?? new InspectionViewResult(inspection.Id), events, outgoing);

@@ -7,7 +7,6 @@ public static class ModerationConfiguration
 {
     public static readonly IReadOnlyList<StoredEvent> Events =
     [
-        StoredEvent.Of<GradeEnteredModeration>("grade_entered_moderation", "PeelCases.Workflow.GradeEnteredModeration"),
         StoredEvent.Of<GradeModerated>("grade_moderated", "PeelCases.Workflow.GradeModerated"),
     ];
 

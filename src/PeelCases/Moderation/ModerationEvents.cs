@@ -7,13 +7,6 @@ namespace PeelCases.Moderation;
 
 // In the inspection stream.
 
-/// <summary>Appended by the workflow when a grade is proposed: the proposal joins the moderation queue.</summary>
-[MessageIdentity("PeelCases.Workflow.GradeEnteredModeration")] // stored in Wolverine's envelope tables: never change
-public sealed record GradeEnteredModeration(Guid InspectionId, string ForceId, string Cycle, string QuestionCode, Grade ProposedGrade, DateTimeOffset ProposedAt, DateTimeOffset EnteredAt) : IBusinessEvent, IQuestionEvent
-{
-    DateTimeOffset IBusinessEvent.BusinessTime => EnteredAt;
-}
-
 /// <summary>
 /// A moderator confirmed the proposed grade, or changed it with a reason. <c>Upheld</c> (added
 /// 2026-11-27): on a disputed carry-over, the earlier judgment the moderator upheld over the team's grade.

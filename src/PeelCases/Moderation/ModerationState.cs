@@ -4,9 +4,6 @@ namespace PeelCases.Moderation;
 /// <summary>How moderation events change the inspection record (folded by Lifecycle/InspectionProjection).</summary>
 public static class ModerationState
 {
-    public static void Apply(Inspection i, GradeEnteredModeration e) =>
-        i.ChangeQuestion(e.QuestionCode, q => q with { Stage = QuestionStage.Moderation, StageSince = e.EnteredAt }, null, e.EnteredAt);
-
     // Upholding a disputed carry-over settles the question on the earlier judgment; otherwise the grade waits for its award.
     public static void Apply(Inspection i, GradeModerated e) => i.ChangeQuestion(e.QuestionCode, q => q with
     {

@@ -1,9 +1,9 @@
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 using PeelCases.FactualAccuracy;
 using PeelCases.Grading;
 using PeelCases.Inspections;
-using PeelCases.Kernel;
 using PeelCases.Moderation;
 using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
@@ -11,69 +11,87 @@ using PeelCases.ReferenceData;
 namespace PeelCases.Workflow;
 
 /// <summary>
-/// The message-driven workflow. Each handler reacts to an event the write path handed over
-/// through the outbox, reads the inspection as it stands (under the stream lock) and appends
-/// at most one event. Every decision first checks whether its work is already done, so a
-/// redelivered message changes nothing twice.
+/// The message-driven workflow. Each handler reacts to an event a command handed over through the
+/// outbox, with Wolverine's aggregate handler workflow: the inspection's stream locked, its framework
+/// version loaded, a pure decision of at most one event, appended and handed on in one transaction.
+/// Every decision first checks whether its work is already done, so a redelivered message changes
+/// nothing twice.
 /// </summary>
 public static class WorkflowHandler
 {
     public const string Actor = "workflow";
 
-    /// <summary>Scoped for carry-over: find the earlier awarded judgment and carry it, or flag that a person must decide.</summary>
-    public static Task Handle(QuestionScoped e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        e.Scope != Inspections.QuestionScope.CarryOver
-            ? Task.CompletedTask
-            : Apply(session, bus, e.InspectionId, async (inspection, framework) =>
-            {
-                var question = inspection.FindQuestion(e.QuestionCode);
-                var defined = framework.FindQuestion(e.QuestionCode);
-                if (question is not { Scope: Inspections.QuestionScope.CarryOver, Settled: false } || defined is null) return null;
-                var lookup = await EarlierJudgments.FindAsync(session, inspection, defined, ct);
-                var decision = CarryOverJudgmentRules.Decide(inspection, framework, e.QuestionCode, _ => lookup, Actor, clock.GetUtcNow());
-                if (decision.Value is { } carried) return carried;
-                var reason = decision.Refusal!.Detail;
-                return question.CarryOverProblem == reason ? null : new CarryOverNeedsDecision(inspection.Id, question.Code, reason, clock.GetUtcNow());
-            }, ct);
+    // The workflow's events are its own, not the user's whose command it reacts to.
+    public static void Before(IDocumentSession session) => session.LastModifiedBy = Actor;
 
-    /// <summary>A proposed grade joins the moderation queue.</summary>
-    public static Task Handle(GradeProposed e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        Apply(session, bus, e.InspectionId, (inspection, _) =>
-        {
-            var question = inspection.FindQuestion(e.QuestionCode);
-            return Task.FromResult<object?>(question is { Stage: QuestionStage.AwaitingGrade, Proposed: { } p } && p.ProposedAt == e.ProposedAt
-                ? new GradeEnteredModeration(inspection.Id, inspection.ForceId, inspection.Cycle, question.Code, p.Grade, p.ProposedAt, clock.GetUtcNow())
-                : null);
-        }, ct);
+    public static Task<AssessmentFramework?> LoadAsync(Inspection? inspection, IQuerySession session, CancellationToken ct) =>
+        WorkflowStep.FrameworkOf(inspection, session, ct);
+
+    /// <summary>
+    /// A proposal enters the moderation queue in its own transaction since 2026-11-27. One stored
+    /// before then, whose message was still queued at the upgrade, joins the queue here.
+    /// </summary>
+    public static (Events, OutgoingMessages) Handle(GradeProposed e, [InspectionStream] Inspection? inspection) =>
+        WorkflowStep.Of(inspection?.FindQuestion(e.QuestionCode) is { Stage: QuestionStage.AwaitingGrade, Proposed: { } p } && p.ProposedAt == e.ProposedAt
+            ? ProposeGradeRules.EnterModeration(inspection, e)
+            : null);
 
     // Whatever settles a question may move the whole inspection on.
-    public static Task Handle(GradeEnteredModeration e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
-    public static Task Handle(GradeAwarded e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
-    public static Task Handle(GradeModerated e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
-    public static Task Handle(JudgmentCarriedOver e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
-    public static Task Handle(FindingsAcceptedByQa e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
-    public static Task Handle(PillarGradeAwarded e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
-    public static Task Handle(InspectionEnteredModeration e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) => Progress(session, bus, e.InspectionId, clock, ct);
+    public static (Events, OutgoingMessages) Handle(GradeEnteredModeration e, [InspectionStream] Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) => Progress(inspection, framework, clock);
+    public static (Events, OutgoingMessages) Handle(GradeModerated e, [InspectionStream] Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) => Progress(inspection, framework, clock);
+    public static (Events, OutgoingMessages) Handle(GradeAwarded e, [InspectionStream] Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) => Progress(inspection, framework, clock);
+    public static (Events, OutgoingMessages) Handle(JudgmentCarriedOver e, [InspectionStream] Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) => Progress(inspection, framework, clock);
+    public static (Events, OutgoingMessages) Handle(FindingsAcceptedByQa e, [InspectionStream] Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) => Progress(inspection, framework, clock);
+    public static (Events, OutgoingMessages) Handle(PillarGradeAwarded e, [InspectionStream] Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) => Progress(inspection, framework, clock);
+    public static (Events, OutgoingMessages) Handle(InspectionEnteredModeration e, [InspectionStream] Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) => Progress(inspection, framework, clock);
 
     /// <summary>The deadline message: closes the factual accuracy check it was scheduled for, once.</summary>
-    public static Task Handle(CloseFactualAccuracyCheck message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        Apply(session, bus, message.InspectionId, (inspection, _) => Task.FromResult<object?>(
-            inspection.FactualAccuracy is { ClosedAt: null } check && check.Deadline == message.Deadline
-                ? new FactualAccuracyCheckClosed(inspection.Id, check.Challenges.Count, clock.GetUtcNow())
-                : null), ct);
+    public static (Events, OutgoingMessages) Handle(CloseFactualAccuracyCheck message, [InspectionStream] Inspection? inspection, TimeProvider clock) =>
+        WorkflowStep.Of(inspection is { FactualAccuracy: { ClosedAt: null } check } && check.Deadline == message.Deadline
+            ? new FactualAccuracyCheckClosed(inspection.Id, check.Challenges.Count, clock.GetUtcNow())
+            : null);
 
-    private static Task Progress(IDocumentSession session, IMessageBus bus, Guid inspectionId, TimeProvider clock, CancellationToken ct) =>
-        Apply(session, bus, inspectionId, (inspection, framework) =>
-            Task.FromResult(InspectionProgress.Next(inspection, framework, clock.GetUtcNow())), ct);
+    private static (Events, OutgoingMessages) Progress(Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) =>
+        WorkflowStep.Of(inspection is null || framework is null ? null : InspectionProgress.Next(inspection, framework, clock.GetUtcNow()));
+}
 
-    private static async Task Apply(IDocumentSession session, IMessageBus bus, Guid inspectionId,
-        Func<Inspection, AssessmentFramework, Task<object?>> decide, CancellationToken ct)
+/// <summary>Scoped for carry-over: carry the earlier awarded judgment, or flag that a person must decide.</summary>
+public static class CarryOverHandler
+{
+    public static void Before(IDocumentSession session) => session.LastModifiedBy = WorkflowHandler.Actor;
+
+    /// <summary>The framework version and the earlier judgment, read from the inline inspection documents (exact at write time).</summary>
+    public static async Task<CarryOverContext> LoadAsync(QuestionScoped e, Inspection? inspection, IQuerySession session, CancellationToken ct)
     {
-        session.LastModifiedBy = Actor;
-        await InspectionWrites.Append(session, bus, inspectionId, Expected.Nothing, async (inspection, framework) =>
-            await decide(inspection, framework) is { } next ? new Decision<object>(next, null) : Done, ct);
+        if (e.Scope != QuestionScope.CarryOver || inspection?.FindQuestion(e.QuestionCode) is not { Scope: QuestionScope.CarryOver, Settled: false })
+            return new(null, null);
+        var framework = await WorkflowStep.FrameworkOf(inspection, session, ct);
+        return framework?.FindQuestion(e.QuestionCode) is { } defined
+            ? new(framework, await EarlierJudgments.FindAsync(session, inspection, defined, ct))
+            : new(null, null);
     }
 
-    // The reaction is already in the record (or was never needed): a redelivery lands here.
-    private static readonly Decision<object> Done = new AlreadyDone("The workflow's step is already in the record.");
+    public static (Events, OutgoingMessages) Handle(QuestionScoped e, [InspectionStream] Inspection? inspection, CarryOverContext context, TimeProvider clock)
+    {
+        if (inspection is null || context is not { Framework: { } framework, Lookup: { } lookup }) return WorkflowStep.Of(null);
+        var decision = CarryOverJudgmentRules.Decide(inspection, framework, e.QuestionCode, _ => lookup, WorkflowHandler.Actor, clock.GetUtcNow());
+        if (decision.Value is { } carried) return WorkflowStep.Of(carried);
+        var reason = decision.Refusal!.Detail;
+        return WorkflowStep.Of(inspection.FindQuestion(e.QuestionCode)!.CarryOverProblem == reason
+            ? null
+            : new CarryOverNeedsDecision(inspection.Id, e.QuestionCode, reason, clock.GetUtcNow()));
+    }
+}
+
+/// <summary>What a carry-over decision reads: null when the question no longer waits for one (a redelivery).</summary>
+public sealed record CarryOverContext(AssessmentFramework? Framework, JudgmentLookup? Lookup);
+
+public static class WorkflowStep
+{
+    /// <summary>The workflow's step: nothing when its work is already in the record, else the event, appended and handed on.</summary>
+    public static (Events, OutgoingMessages) Of(object? next) =>
+        next is null ? ([], []) : ([next], [next]);
+
+    public static async Task<AssessmentFramework?> FrameworkOf(Inspection? inspection, IQuerySession session, CancellationToken ct) =>
+        inspection is null ? null : await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
 }

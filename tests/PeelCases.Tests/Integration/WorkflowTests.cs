@@ -137,10 +137,11 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         var before = await EventsOf(view.Id);
 
         // Deliver again what the workflow has already handled.
-        var proposed = before.Select(e => e.Data).OfType<GradeProposed>().Single();
+        var entered = before.Select(e => e.Data).OfType<GradeEnteredModeration>().Single();
         var scoped = before.Select(e => e.Data).OfType<QuestionScoped>().Single(e => e.QuestionCode == "E2");
-        await App.Host.InvokeMessageAndWaitAsync(proposed);
-        await App.Host.InvokeMessageAndWaitAsync(proposed);
+        await App.Host.InvokeMessageAndWaitAsync(entered);
+        await App.Host.InvokeMessageAndWaitAsync(entered);
+        await App.Host.InvokeMessageAndWaitAsync(before.Select(e => e.Data).OfType<GradeProposed>().Single());
         await App.Host.InvokeMessageAndWaitAsync(scoped);
         await App.Host.InvokeMessageAndWaitAsync(new CloseFactualAccuracyCheck(view.Id, DateTimeOffset.MinValue));
 

@@ -87,7 +87,7 @@ public sealed class EventContractTests
     public void A_grade_enters_moderation_when_it_enters_not_when_it_was_proposed()
     {
         var proposed = new DateTimeOffset(2018, 11, 1, 9, 0, 0, TimeSpan.Zero);
-        var e = new PeelCases.Moderation.GradeEnteredModeration(Guid.NewGuid(), "cumbria", "2018/19", "E3", PeelCases.ReferenceData.Grade.Good, proposed, proposed.AddMinutes(5));
+        var e = new PeelCases.Grading.GradeEnteredModeration(Guid.NewGuid(), "cumbria", "2018/19", "E3", PeelCases.ReferenceData.Grade.Good, proposed, proposed.AddMinutes(5));
         Assert.Equal(proposed.AddMinutes(5), PeelCases.Audit.EventDescriptions.BusinessTime(e));
     }
 }

@@ -27,9 +27,34 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "PeelCases.Workflow.WorkflowHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "PeelCases.Workflow.WorkflowHandler");
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_inspection = await documentSession.Events.FetchForExclusiveWriting<PeelCases.Inspections.Inspection>(((PeelCases.Grading.PillarGradeAwarded)context.Envelope.Message).InspectionId, cancellation);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((PeelCases.Grading.PillarGradeAwarded)context.Envelope.Message).InspectionId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "PeelCases.Inspections.Inspection");
+            PeelCases.Workflow.WorkflowHandler.Before(documentSession);
+            var assessmentFramework = await PeelCases.Workflow.WorkflowHandler.LoadAsync(stream_inspection.Aggregate, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
             
             // The actual message execution
-            await PeelCases.Workflow.WorkflowHandler.Handle(pillarGradeAwarded, documentSession, context, _timeProvider, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = PeelCases.Workflow.WorkflowHandler.Handle(pillarGradeAwarded, stream_inspection.Aggregate, assessmentFramework, _timeProvider);
+
+            if (outgoing1 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_inspection.AppendMany(outgoing1);
+            }
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
+
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(cancellation).ConfigureAwait(false);
+
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await context.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 
