@@ -3,6 +3,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -45,17 +47,15 @@ public static class AmendEvidenceEndpoint
 {
     public static ProblemDetails Validate(AmendEvidence? command) => FieldErrors.Check(command, AmendEvidenceRules.Validate);
 
+    public static Task<Inspection?> LoadAsync(Guid inspectionId, IQuerySession session, CancellationToken ct) => RecordStreams.InspectionAsync(session, inspectionId, ct);
+
+    public static ProblemDetails Before(Guid inspectionId, Guid evidenceId, AmendEvidence? command, Inspection? inspection, Evidence? evidence, ClaimsPrincipal user) =>
+        RecordStreams.MayChange(inspection, user, evidence, inspectionId, evidenceId, command?.ExpectedVersion, "evidence");
+
     [WolverinePost("/inspections/{inspectionId}/evidence/{evidenceId}/amendments", Name = "AmendEvidence")]
     [Authorize(Policy = Policies.Fieldwork)]
     [ProducesResponseType<Evidence>(200)]
-    public static async Task<IResult> Post(
-        Guid inspectionId, Guid evidenceId, AmendEvidence command,
-        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
-        if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
-        if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
-        return await RecordStreams.Change<Evidence, EvidenceAmended>(session, inspectionId, evidenceId, command.ExpectedVersion, "evidence",
-            evidence => Task.FromResult(AmendEvidenceRules.Decide(evidence, inspection, command, user.Actor(), clock.GetUtcNow())), ct);
-    }
+    public static (IResult, Events) Post(Guid evidenceId, AmendEvidence command, Inspection inspection, [RecordStream("evidenceId")] Evidence evidence,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        RecordStreams.Changed<Evidence, EvidenceAmended>(evidenceId, AmendEvidenceRules.Decide(evidence, inspection, command, user.Actor(), clock.GetUtcNow()));
 }

@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Marten;
+using Marten.Exceptions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -58,28 +61,24 @@ public static class RecordEvidenceEndpoint
 {
     public static ProblemDetails Validate(RecordEvidence? command) => FieldErrors.Check(command, RecordEvidenceRules.Validate);
 
+    public static Task<RecordStart<Evidence>> LoadAsync(Guid inspectionId, RecordEvidence command, IQuerySession session, CancellationToken ct) =>
+        RecordStreams.LoadAsync<Evidence>(session, inspectionId, command.EvidenceId, ct);
+
+    public static ProblemDetails Before(Guid inspectionId, RecordStart<Evidence> start, ClaimsPrincipal user) =>
+        RecordStreams.MayWorkOn(start.Inspection, inspectionId, user);
+
+    /// <summary>A resend (even after the window closed, say) is answered with what was recorded; new evidence starts its stream.</summary>
     [WolverinePost("/inspections/{inspectionId}/evidence", Name = "RecordEvidence"), Authorize(Policy = Policies.Fieldwork)]
     [ProducesResponseType<Evidence>(201), ProducesResponseType<Evidence>(200)]
-    public static async Task<IResult> Post(
-        Guid inspectionId, RecordEvidence command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    public static (IResult, IMartenOp) Post(RecordEvidence command, RecordStart<Evidence> start, ClaimsPrincipal user, TimeProvider clock)
     {
-        var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
-        if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
-        if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
-
-        var decision = RecordEvidenceRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow());
-        if (decision.Refusal is { } refusal)
-        {
-            // A resend after the window closed (say) is still answered with what was recorded.
-            var existing = await session.LoadAsync<Evidence>(command.EvidenceId!.Value, ct);
-            return existing is null ? refusal.ToResult() : Retried(existing, inspection, command);
-        }
-
-        // A resend finds the stream taken: it is answered from the stored record.
-        return await RecordStreams.StartOnce<EvidenceProjection, Evidence>(session, command.EvidenceId!.Value, decision.Value!,
-            $"/inspections/{inspectionId}/evidence/{command.EvidenceId}", e => Retried(e, inspection, command), ct);
+        var inspection = start.Inspection!;
+        if (start.Stored is { } stored)
+            return (RecordEvidenceRules.CheckRetry(stored, inspection, command) is { } refusal ? refusal.ToResult() : Results.Ok(stored), MartenOps.Nothing());
+        return RecordStreams.Start<EvidenceProjection, Evidence, EvidenceRecorded>(command.EvidenceId!.Value,
+            RecordEvidenceRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow()), $"/inspections/{inspection.Id}/evidence/{command.EvidenceId}");
     }
 
-    private static IResult Retried(Evidence existing, Inspection inspection, RecordEvidence command) =>
-        RecordEvidenceRules.CheckRetry(existing, inspection, command) is { } refusal ? refusal.ToResult() : Results.Ok(existing);
+    public static Task<IResult> OnExceptionAsync(ExistingStreamIdCollisionException collision, HttpContext context) =>
+        RecordStreams.Collided<Evidence>(collision, context, "evidence");
 }

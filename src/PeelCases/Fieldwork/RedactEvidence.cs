@@ -3,6 +3,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -17,9 +19,10 @@ public static class RedactEvidenceRules
         .Text("reason", c.Reason, 2_000)
         .Required("expectedVersion", c.ExpectedVersion);
 
+    /// <summary>A second redaction at the current version appends nothing; its masking of the stored events runs again.</summary>
     public static Decision<EvidenceRedacted> Decide(Evidence evidence, RedactEvidence c, string actor, DateTimeOffset now) =>
         evidence.Redacted is { } done
-            ? Refusal.ProcessRule($"The evidence was already redacted by {done.By} on {done.At:d MMMM yyyy}.")
+            ? new AlreadyDone($"The evidence was already redacted by {done.By} on {done.At:d MMMM yyyy}.")
             : new EvidenceRedacted(evidence.Id, evidence.InspectionId, c.Reason!.Trim(), actor, now);
 }
 
@@ -27,25 +30,31 @@ public static class RedactEvidenceEndpoint
 {
     public static ProblemDetails Validate(RedactEvidence? command) => FieldErrors.Check(command, RedactEvidenceRules.Validate);
 
+    public static ProblemDetails Before(Guid inspectionId, Guid evidenceId, RedactEvidence? command, Evidence? evidence) =>
+        RecordStreams.MayChange(null, null, evidence, inspectionId, evidenceId, command?.ExpectedVersion, "evidence");
+
     /// <summary>
-    /// Records the redaction, then masks the stream's stored events (Marten's event data
-    /// masking). Masking is idempotent: if it was interrupted, sending the command again with
-    /// the new version finishes it.
+    /// Records the redaction, then, once it is committed, masks the stream's stored events (Marten's
+    /// event data masking). Masking is idempotent: if it was interrupted, sending the command again
+    /// with the new version finishes it.
     /// </summary>
     [WolverinePost("/inspections/{inspectionId}/evidence/{evidenceId}/redaction", Name = "RedactEvidence"), Authorize(Policy = Policies.Redaction)]
     [ProducesResponseType<Evidence>(200)]
-    public static async Task<IResult> Post(Guid inspectionId, Guid evidenceId, RedactEvidence command, IDocumentSession session,
-        IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    public static (IResult, Events) Post(Guid evidenceId, RedactEvidence command, [RecordStream("evidenceId")] Evidence evidence,
+        ClaimsPrincipal user, TimeProvider clock)
     {
-        var existing = await session.LoadAsync<Evidence>(evidenceId, ct);
-        if (existing is { Redacted: not null } && existing.InspectionId == inspectionId && command.ExpectedVersion == existing.Version)
-        {
-            await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(evidenceId), ct);
-            return Results.Ok(existing);
-        }
-        var change = await RecordStreams.Apply<Evidence, EvidenceRedacted>(session, inspectionId, evidenceId, command.ExpectedVersion, "evidence",
-            evidence => Task.FromResult(RedactEvidenceRules.Decide(evidence, command, user.Actor(), clock.GetUtcNow())), ct);
-        if (change.Refusal is null) await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(evidenceId), ct);
-        return change.ToResult();
+        var (response, events) = RecordStreams.Changed<Evidence, EvidenceRedacted>(evidenceId, RedactEvidenceRules.Decide(evidence, command, user.Actor(), clock.GetUtcNow()));
+        return response is AfterCommit ? (new MaskedAfterCommit(evidenceId, response), events) : (response, events);
+    }
+}
+
+/// <summary>Masks the evidence's stored events once the redaction is committed, then answers with the record.</summary>
+public sealed class MaskedAfterCommit(Guid evidenceId, IResult then) : IResult
+{
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        await context.RequestServices.GetRequiredService<IDocumentStore>().Advanced
+            .ApplyEventDataMasking(m => m.IncludeStream(evidenceId), context.RequestAborted);
+        await then.ExecuteAsync(context);
     }
 }

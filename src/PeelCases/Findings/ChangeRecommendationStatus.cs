@@ -3,6 +3,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -33,12 +35,13 @@ public static class ChangeRecommendationStatusEndpoint
 {
     public static ProblemDetails Validate(ChangeRecommendationStatus? command) => FieldErrors.Check(command, ChangeRecommendationStatusRules.Validate);
 
+    public static ProblemDetails Before(Guid inspectionId, Guid findingId, ChangeRecommendationStatus? command, Finding? finding) =>
+        RecordStreams.MayChange(null, null, finding, inspectionId, findingId, command?.ExpectedVersion, "finding");
+
     [WolverinePost("/inspections/{inspectionId}/findings/{findingId}/recommendations/{number}/status", Name = "ChangeRecommendationStatus")]
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<Finding>(200)]
-    public static Task<IResult> Post(
-        Guid inspectionId, Guid findingId, int number, ChangeRecommendationStatus command,
-        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        RecordStreams.Change<Finding, RecommendationStatusChanged>(session, inspectionId, findingId, command.ExpectedVersion, "finding",
-            finding => Task.FromResult(ChangeRecommendationStatusRules.Decide(finding, number, command, user.Actor(), clock.GetUtcNow())), ct);
+    public static (IResult, Events) Post(Guid findingId, int number, ChangeRecommendationStatus command, [RecordStream("findingId")] Finding finding,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        RecordStreams.Changed<Finding, RecommendationStatusChanged>(findingId, ChangeRecommendationStatusRules.Decide(finding, number, command, user.Actor(), clock.GetUtcNow()));
 }

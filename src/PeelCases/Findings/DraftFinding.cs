@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Marten;
+using Marten.Exceptions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine;
+using Wolverine.Marten;
 using PeelCases.Fieldwork;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
@@ -57,25 +60,25 @@ public static class DraftFindingEndpoint
 {
     public static ProblemDetails Validate(DraftFinding? command) => FieldErrors.Check(command, DraftFindingRules.Validate);
 
+    public static async Task<(RecordStart<Finding>, IReadOnlyList<Evidence>)> LoadAsync(Guid inspectionId, DraftFinding command, IQuerySession session, CancellationToken ct) =>
+        (await RecordStreams.LoadAsync<Finding>(session, inspectionId, command.FindingId, ct), await session.LoadManyAsync<Evidence>(ct, command.CitedEvidenceIds!.Distinct()));
+
+    public static ProblemDetails Before(Guid inspectionId, RecordStart<Finding> start, ClaimsPrincipal user) =>
+        RecordStreams.MayWorkOn(start.Inspection, inspectionId, user);
+
     [WolverinePost("/inspections/{inspectionId}/findings", Name = "DraftFinding"), Authorize(Policy = Policies.Fieldwork)]
     [ProducesResponseType<Finding>(201), ProducesResponseType<Finding>(200)]
-    public static async Task<IResult> Post(
-        Guid inspectionId, DraftFinding command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    public static (IResult, IMartenOp) Post(DraftFinding command, RecordStart<Finding> start, IReadOnlyList<Evidence> cited, ClaimsPrincipal user, TimeProvider clock)
     {
-        var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
-        if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
-        if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
-        var cited = await session.LoadManyAsync<Evidence>(ct, command.CitedEvidenceIds!.Distinct());
-
+        var inspection = start.Inspection!;
         var decision = DraftFindingRules.Decide(inspection, command, cited, user.Actor(), clock.GetUtcNow());
-        var id = command.FindingId!.Value;
-        var existing = await session.LoadAsync<Finding>(id, ct);
-        if (existing is not null) return Resent(existing, decision);
-        if (decision.Refusal is { } refusal) return refusal.ToResult();
-
-        return await RecordStreams.StartOnce<FindingProjection, Finding>(session, id, decision.Value!, $"/inspections/{inspectionId}/findings/{id}",
-            f => Resent(f, decision), ct);
+        if (start.Stored is { } stored) return (Resent(stored, decision), MartenOps.Nothing());
+        return RecordStreams.Start<FindingProjection, Finding, FindingDrafted>(command.FindingId!.Value, decision,
+            $"/inspections/{inspection.Id}/findings/{command.FindingId}");
     }
+
+    public static Task<IResult> OnExceptionAsync(ExistingStreamIdCollisionException collision, HttpContext context) =>
+        RecordStreams.Collided<Finding>(collision, context, "findings");
 
     private static IResult Resent(Finding existing, Decision<FindingDrafted> decision) =>
         (decision.Value is { } drafted ? DraftFindingRules.CheckResend(existing, drafted) : DraftFindingRules.IdTaken(existing.Id)) is { } refusal

@@ -3,6 +3,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine;
+using Wolverine.Marten;
 using PeelCases.Fieldwork;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
@@ -43,16 +45,15 @@ public static class ReviseFindingEndpoint
 {
     public static ProblemDetails Validate(ReviseFinding? command) => FieldErrors.Check(command, ReviseFindingRules.Validate);
 
+    public static async Task<(Inspection?, IReadOnlyList<Evidence>)> LoadAsync(Guid inspectionId, ReviseFinding command, IQuerySession session, CancellationToken ct) =>
+        (await RecordStreams.InspectionAsync(session, inspectionId, ct), await session.LoadManyAsync<Evidence>(ct, command.CitedEvidenceIds!.Distinct()));
+
+    public static ProblemDetails Before(Guid inspectionId, Guid findingId, ReviseFinding? command, Inspection? inspection, Finding? finding, ClaimsPrincipal user) =>
+        RecordStreams.MayChange(inspection, user, finding, inspectionId, findingId, command?.ExpectedVersion, "finding");
+
     [WolverinePost("/inspections/{inspectionId}/findings/{findingId}/revisions", Name = "ReviseFinding"), Authorize(Policy = Policies.Fieldwork)]
     [ProducesResponseType<Finding>(200)]
-    public static async Task<IResult> Post(
-        Guid inspectionId, Guid findingId, ReviseFinding command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
-        if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
-        if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
-        var cited = await session.LoadManyAsync<Evidence>(ct, command.CitedEvidenceIds!.Distinct());
-        return await RecordStreams.Change<Finding, FindingRevised>(session, inspectionId, findingId, command.ExpectedVersion, "finding",
-            finding => Task.FromResult(ReviseFindingRules.Decide(finding, inspection, command, cited, user.Actor(), clock.GetUtcNow())), ct);
-    }
+    public static (IResult, Events) Post(Guid findingId, ReviseFinding command, Inspection inspection, IReadOnlyList<Evidence> cited,
+        [RecordStream("findingId")] Finding finding, ClaimsPrincipal user, TimeProvider clock) =>
+        RecordStreams.Changed<Finding, FindingRevised>(findingId, ReviseFindingRules.Decide(finding, inspection, command, cited, user.Actor(), clock.GetUtcNow()));
 }

@@ -3,6 +3,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine;
+using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -31,15 +33,14 @@ public static class WithdrawFindingEndpoint
 {
     public static ProblemDetails Validate(WithdrawFinding? command) => FieldErrors.Check(command, WithdrawFindingRules.Validate);
 
+    public static Task<Inspection?> LoadAsync(Guid inspectionId, IQuerySession session, CancellationToken ct) => RecordStreams.InspectionAsync(session, inspectionId, ct);
+
+    public static ProblemDetails Before(Guid inspectionId, Guid findingId, WithdrawFinding? command, Inspection? inspection, Finding? finding, ClaimsPrincipal user) =>
+        RecordStreams.MayChange(inspection, user, finding, inspectionId, findingId, command?.ExpectedVersion, "finding");
+
     [WolverinePost("/inspections/{inspectionId}/findings/{findingId}/withdrawal", Name = "WithdrawFinding"), Authorize(Policy = Policies.Fieldwork)]
     [ProducesResponseType<Finding>(200)]
-    public static async Task<IResult> Post(
-        Guid inspectionId, Guid findingId, WithdrawFinding command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
-        if (inspection is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
-        if (TeamRules.MayWorkOn(user, inspection) is { } forbidden) return forbidden.ToResult();
-        return await RecordStreams.Change<Finding, FindingWithdrawn>(session, inspectionId, findingId, command.ExpectedVersion, "finding",
-            finding => Task.FromResult(WithdrawFindingRules.Decide(finding, inspection, command, user.Actor(), clock.GetUtcNow())), ct);
-    }
+    public static (IResult, Events) Post(Guid findingId, WithdrawFinding command, Inspection inspection, [RecordStream("findingId")] Finding finding,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        RecordStreams.Changed<Finding, FindingWithdrawn>(findingId, WithdrawFindingRules.Decide(finding, inspection, command, user.Actor(), clock.GetUtcNow()));
 }

@@ -59,6 +59,15 @@ public sealed class EvidenceTests(AppFixture app) : InspectionTestBase(app)
     }
 
     [Fact]
+    public async Task An_id_already_used_by_another_kind_of_record_is_409_not_a_500()
+    {
+        var inspection = await ScheduleAsync();
+        var problem = await Problem(HttpMethod.Post, $"/inspections/{inspection.Id}/evidence", Commands.Evidence(id: inspection.Id), TestUser.Inspector, 409);
+        Assert.Contains($"Id {inspection.Id} is already used by another record", problem.Detail);
+        Assert.Equal([typeof(InspectionScheduled)], (await EventsOf(inspection.Id)).Select(e => e.EventType));
+    }
+
+    [Fact]
     public async Task An_evidence_id_reused_for_different_evidence_is_409()
     {
         var inspection = await ScheduleAsync();

@@ -33,34 +33,71 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Fieldwork.RecordEvidenceEndpoint").SetTag("http.route", "/inspections/{inspectionId}/evidence").SetTag("http.request.method", "POST");
-            string inspectionId_rawValue = (string?)httpContext.GetRouteValue("inspectionId");
-            System.Guid inspectionId = default;
-
-            if (inspectionId_rawValue != null && System.Guid.TryParse(inspectionId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out inspectionId))
+            try
             {
+                // Reading the request body via JSON deserialization
+                var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Fieldwork.RecordEvidence>(httpContext);
+                if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+                var problemDetails1 = PeelCases.Fieldwork.RecordEvidenceEndpoint.Validate(command);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+                {
+                    await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                    return;
+                }
+
+                string inspectionId_rawValue = (string?)httpContext.GetRouteValue("inspectionId");
+                System.Guid inspectionId = default;
+
+                if (inspectionId_rawValue != null && System.Guid.TryParse(inspectionId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out inspectionId))
+                {
+                }
+                else
+                {
+                    httpContext.Response.StatusCode = 404;
+                    return;
+                }
+
+                var recordStartOfEvidence = await PeelCases.Fieldwork.RecordEvidenceEndpoint.LoadAsync(inspectionId, command, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+                var problemDetails2 = PeelCases.Fieldwork.RecordEvidenceEndpoint.Before(inspectionId, recordStartOfEvidence, httpContext.User);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+                {
+                    await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                    return;
+                }
+
+                
+                // The actual HTTP request handler execution
+                (var result, var martenOp) = PeelCases.Fieldwork.RecordEvidenceEndpoint.Post(command, recordStartOfEvidence, httpContext.User, _timeProvider);
+
+                if (martenOp != null)
+                {
+                    
+                    // Placed by Wolverine's ISideEffect policy
+                    martenOp.Execute(documentSession);
+                }
+
+                
+                // Save all pending changes to this Marten session
+                await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+
+                
+                // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+                await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+                await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             }
-            else
+            catch (Marten.Exceptions.ExistingStreamIdCollisionException existingStreamIdCollisionException)
             {
-                httpContext.Response.StatusCode = 404;
-                return;
+                var onExceptionResult = await PeelCases.Fieldwork.RecordEvidenceEndpoint.OnExceptionAsync(existingStreamIdCollisionException, httpContext).ConfigureAwait(false);
+                // Evaluate whether or not the execution should be stopped based on the IResult value
+                if (onExceptionResult != null && !(onExceptionResult is Wolverine.Http.WolverineContinue))
+                {
+                    await onExceptionResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+                    return;
+                }
             }
-
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Fieldwork.RecordEvidence>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = PeelCases.Fieldwork.RecordEvidenceEndpoint.Validate(command);
-            // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-            {
-                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
-                return;
-            }
-
-            
-            // The actual HTTP request handler execution
-            var result = await PeelCases.Fieldwork.RecordEvidenceEndpoint.Post(inspectionId, command, documentSession, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
-
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -33,18 +33,6 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Fieldwork.AmendEvidenceEndpoint").SetTag("http.route", "/inspections/{inspectionId}/evidence/{evidenceId}/amendments").SetTag("http.request.method", "POST");
-            string inspectionId_rawValue = (string?)httpContext.GetRouteValue("inspectionId");
-            System.Guid inspectionId = default;
-
-            if (inspectionId_rawValue != null && System.Guid.TryParse(inspectionId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out inspectionId))
-            {
-            }
-            else
-            {
-                httpContext.Response.StatusCode = 404;
-                return;
-            }
-
             string evidenceId_rawValue = (string?)httpContext.GetRouteValue("evidenceId");
             System.Guid evidenceId = default;
 
@@ -60,6 +48,10 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Fieldwork.AmendEvidence>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_evidence = await documentSession.Events.FetchForExclusiveWriting<PeelCases.Fieldwork.Evidence>(evidenceId, httpContext.RequestAborted);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", evidenceId);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "PeelCases.Fieldwork.Evidence");
             var problemDetails1 = PeelCases.Fieldwork.AmendEvidenceEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -68,9 +60,45 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string inspectionId_rawValue = (string?)httpContext.GetRouteValue("inspectionId");
+            System.Guid inspectionId = default;
+
+            if (inspectionId_rawValue != null && System.Guid.TryParse(inspectionId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out inspectionId))
+            {
+            }
+            else
+            {
+                httpContext.Response.StatusCode = 404;
+                return;
+            }
+
+            var inspection = await PeelCases.Fieldwork.AmendEvidenceEndpoint.LoadAsync(inspectionId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails2 = PeelCases.Fieldwork.AmendEvidenceEndpoint.Before(inspectionId, evidenceId, command, inspection, stream_evidence.Aggregate, httpContext.User);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await PeelCases.Fieldwork.AmendEvidenceEndpoint.Post(inspectionId, evidenceId, command, documentSession, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var result, var events) = PeelCases.Fieldwork.AmendEvidenceEndpoint.Post(evidenceId, command, inspection, stream_evidence.Aggregate, httpContext.User, _timeProvider);
+
+            if (events != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_evidence.AppendMany(events);
+            }
+
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

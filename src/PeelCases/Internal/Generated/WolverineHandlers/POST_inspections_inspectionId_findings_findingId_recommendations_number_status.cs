@@ -33,18 +33,6 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Findings.ChangeRecommendationStatusEndpoint").SetTag("http.route", "/inspections/{inspectionId}/findings/{findingId}/recommendations/{number}/status").SetTag("http.request.method", "POST");
-            string inspectionId_rawValue = (string?)httpContext.GetRouteValue("inspectionId");
-            System.Guid inspectionId = default;
-
-            if (inspectionId_rawValue != null && System.Guid.TryParse(inspectionId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out inspectionId))
-            {
-            }
-            else
-            {
-                httpContext.Response.StatusCode = 404;
-                return;
-            }
-
             string findingId_rawValue = (string?)httpContext.GetRouteValue("findingId");
             System.Guid findingId = default;
 
@@ -72,6 +60,10 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Findings.ChangeRecommendationStatus>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_finding = await documentSession.Events.FetchForExclusiveWriting<PeelCases.Findings.Finding>(findingId, httpContext.RequestAborted);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", findingId);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "PeelCases.Findings.Finding");
             var problemDetails1 = PeelCases.Findings.ChangeRecommendationStatusEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -80,9 +72,44 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string inspectionId_rawValue = (string?)httpContext.GetRouteValue("inspectionId");
+            System.Guid inspectionId = default;
+
+            if (inspectionId_rawValue != null && System.Guid.TryParse(inspectionId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out inspectionId))
+            {
+            }
+            else
+            {
+                httpContext.Response.StatusCode = 404;
+                return;
+            }
+
+            var problemDetails2 = PeelCases.Findings.ChangeRecommendationStatusEndpoint.Before(inspectionId, findingId, command, stream_finding.Aggregate);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await PeelCases.Findings.ChangeRecommendationStatusEndpoint.Post(inspectionId, findingId, number, command, documentSession, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var result, var events) = PeelCases.Findings.ChangeRecommendationStatusEndpoint.Post(findingId, number, command, stream_finding.Aggregate, httpContext.User, _timeProvider);
+
+            if (events != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_finding.AppendMany(events);
+            }
+
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
