@@ -117,11 +117,12 @@ public sealed partial class Benchmarks
     private async Task WorkflowLatency(List<Row> rows, ServerProcess service, string database)
     {
         var targets = new List<(Guid Id, string Question)>();
-        foreach (var (framework, cycle, question) in new[] { ("peel-2016", "2016", "E1"), ("peel-2017", "2017", "E1"), ("peel-2021-22", "2021/22", "Q3") })
+        // Fieldwork inside each cycle's window.
+        foreach (var (framework, cycle, year, question) in new[] { ("peel-2016", "2016", 2016, "E1"), ("peel-2017", "2017", 2017, "E1"), ("peel-2021-22", "2021/22", 2021, "Q3") })
         foreach (var force in Forces.All)
         {
             var view = await ReadAsync<InspectionView>(await service.Client.PostAsJsonAsync("/inspections", new ScheduleInspection(null, force.Id, cycle, framework,
-                [question], "bench.lead", new DateOnly(2018, 10, 8), new DateOnly(2018, 10, 19)), Json));
+                [question], "bench.lead", new DateOnly(year, 10, 8), new DateOnly(year, 10, 19)), Json));
             targets.Add((view.Id, question));
         }
 
