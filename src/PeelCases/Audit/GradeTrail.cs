@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using PeelCases.Fieldwork;
+using PeelCases.Grading;
 using PeelCases.Inspections;
+using PeelCases.ReferenceData;
 using PeelCases.Kernel;
 
 namespace PeelCases.Audit;
@@ -12,17 +14,20 @@ namespace PeelCases.Audit;
 /// <summary>One step of the record, with who did it and when, exactly as written at the time.</summary>
 public sealed record RecordStep(
     long Sequence, string Stream, Guid StreamId, long StreamVersion, string EventType, string Description,
-    string? Actor, DateTimeOffset? BusinessTime, DateTimeOffset RecordedAt, string? CorrelationId, string? CausationId, object Data)
+    string? Actor, DateTimeOffset? BusinessTime, DateTimeOffset RecordedAt, string? CorrelationId, string? CausationId, object Data,
+    string? ImportedFrom = null)
 {
     public static RecordStep From(IEvent e, Guid inspectionId) => new(
         e.Sequence,
         e.StreamId == inspectionId ? "inspection" : e.Data is EvidenceRecorded or EvidenceAmended or EvidenceRedacted ? "evidence" : "finding",
         e.StreamId, e.Version, e.Data.GetType().Name, EventDescriptions.Describe(e.Data),
-        e.UserName, EventDescriptions.BusinessTime(e.Data), e.Timestamp, e.CorrelationId, e.CausationId, e.Data);
+        e.UserName, EventDescriptions.BusinessTime(e.Data), e.Timestamp, e.CorrelationId, e.CausationId, e.Data,
+        e.GetHeader(ImportHeaders.Source)?.ToString());
 }
 
 /// <summary>How a question's grade was reached; a carried-over judgment ends in the trail of the original award.</summary>
-public sealed record GradeTrailView(Guid InspectionId, string QuestionCode, IReadOnlyList<RecordStep> Steps, GradeTrailView? CarriedOverFrom);
+public sealed record GradeTrailView(Guid InspectionId, string QuestionCode, IReadOnlyList<RecordStep> Steps, GradeTrailView? CarriedOverFrom,
+    GradeMovement? Movement = null);
 
 public static class GradeTrail
 {
@@ -47,7 +52,19 @@ public static class GradeTrail
         var origin = (question.CarriedOverFrom ?? question.DisputedCarryOver) is { } from && depth < 5
             ? await BuildAsync(session, from.InspectionId, from.QuestionCode, depth + 1, ct)
             : null;
-        return new GradeTrailView(inspectionId, question.Code, steps, origin);
+        return new GradeTrailView(inspectionId, question.Code, steps, origin, await MovementAsync(session, inspectionId, question.Code, ct));
+    }
+
+    /// <summary>How the question's standing grade moved from the judgment that stood before it on its lineage, in the force's earlier inspections.</summary>
+    private static async Task<GradeMovement?> MovementAsync(IQuerySession session, Guid inspectionId, string code, CancellationToken ct)
+    {
+        var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
+        if (inspection is null) return null;
+        var force = await session.Query<Inspection>().Where(i => i.ForceId == inspection.ForceId).ToListAsync(ct);
+        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Key);
+        var standing = GradeMovements.Standing(force, frameworks).ToList();
+        var own = standing.FirstOrDefault(s => s.Inspection.Id == inspectionId && s.Code == code);
+        return own.Judgment is null ? null : GradeMovements.Of(own.Judgment, standing.Where(s => s.Inspection.Id != inspectionId).Select(s => s.Judgment));
     }
 
     /// <summary>

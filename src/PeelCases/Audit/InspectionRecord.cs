@@ -8,11 +8,16 @@ using PeelCases.Lifecycle;
 
 namespace PeelCases.Audit;
 
-/// <summary>Where in the record to look: a moment (recorded time) or a version of the inspection stream.</summary>
-public sealed record PointInRecord(DateTimeOffset? At, long? Version)
+/// <summary>
+/// Where in the record to look: a moment of recording (<see cref="At"/>), a version of the inspection
+/// stream, or a business date (<see cref="On"/>: what had happened by the end of that day, by the
+/// dates the events state — an imported 2016 award counts on its 2016 date, not on the day it was imported).
+/// </summary>
+public sealed record PointInRecord(DateTimeOffset? At, long? Version, DateOnly? On = null)
 {
     public static readonly PointInRecord Now = new(null, null);
-    public override string ToString() => At is { } at ? $"as recorded at {at:O}" : Version is { } v ? $"at inspection version {v}" : "now";
+    public override string ToString() => At is { } at ? $"as recorded at {at:O}" : Version is { } v ? $"at inspection version {v}"
+        : On is { } on ? $"as it stood on {on:yyyy-MM-dd}" : "now";
 }
 
 /// <summary>
@@ -41,6 +46,11 @@ public sealed class InspectionRecord(Guid inspectionId, IReadOnlyList<IEvent> ev
     public IReadOnlyList<IEvent> Until(PointInRecord point)
     {
         if (point.At is { } at) return Events.Where(e => e.Timestamp <= at).ToList();
+        if (point.On is { } on)
+        {
+            var end = new DateTimeOffset(on.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return Events.Where(e => (EventDescriptions.BusinessTime(e.Data) ?? e.Timestamp) < end).ToList();
+        }
         if (point.Version is not { } version) return Events;
         var last = Events.LastOrDefault(e => e.StreamId == InspectionId && e.Version <= version);
         return last is null ? [] : Events.Where(e => e.Sequence <= last.Sequence).ToList();

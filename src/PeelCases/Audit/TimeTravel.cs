@@ -18,9 +18,15 @@ public static class TimeTravel
 {
     [WolverineGet("/inspections/{inspectionId}/as-of", Name = "GetInspectionAsOf"), Authorize(Policy = Policies.Inspectorate)]
     [ProducesResponseType<InspectionView>(200)]
-    public static async Task<IResult> Inspection(Guid inspectionId, DateTimeOffset? at, long? version, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Inspection(Guid inspectionId, DateTimeOffset? at, long? version, DateOnly? on, IQuerySession session, CancellationToken ct)
     {
-        if (Check(at, version) is { } invalid) return invalid.ToResult();
+        if (Check(at, version, on) is { } invalid) return invalid.ToResult();
+        if (on is not null)
+        {
+            // By business date: the whole record folded up to the events dated on or before that day.
+            var (state, refusal) = await StateAsync(session, inspectionId, null, null, ct, on);
+            return refusal is not null ? refusal.ToResult() : Results.Ok(await ViewAsync(session, state!, ct));
+        }
         var point = new PointInRecord(at, version);
         // The inspection's own stream is folded; evidence and findings are counted in the database.
         var events = await session.Events.FetchStreamAsync(inspectionId, version ?? 0, at, token: ct);
@@ -40,35 +46,36 @@ public static class TimeTravel
         return Results.Ok(InspectionView.Compose(inspection, force, framework, evidence, findings));
     }
 
-    private static Refusal? Check(DateTimeOffset? at, long? version) =>
-        at is not null && version is not null ? Refusal.Invalid("at", "Ask for a moment (at) or a version, not both.")
+    private static Refusal? Check(DateTimeOffset? at, long? version, DateOnly? on = null) =>
+        new object?[] { at, version, on }.Count(x => x is not null) > 1 ? Refusal.Invalid("at", "Ask for one point: a moment recorded (at), a version, or a business date (on).")
         : version is < 1 ? Refusal.Invalid("version", "Versions start at 1.")
         : null;
 
     [WolverineGet("/inspections/{inspectionId}/questions/{questionCode}/as-of", Name = "GetQuestionAsOf"), Authorize(Policy = Policies.Inspectorate)]
     [ProducesResponseType<QuestionAsOf>(200)]
-    public static async Task<IResult> Question(Guid inspectionId, string questionCode, DateTimeOffset? at, long? version, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Question(Guid inspectionId, string questionCode, DateTimeOffset? at, long? version, DateOnly? on, IQuerySession session, CancellationToken ct)
     {
-        var (state, refusal) = await StateAsync(session, inspectionId, at, version, ct);
+        var (state, refusal) = await StateAsync(session, inspectionId, at, version, ct, on);
         if (refusal is not null) return refusal.ToResult();
         var view = await ViewAsync(session, state!, ct);
         var question = view.Questions.FirstOrDefault(q => string.Equals(q.Code, questionCode, StringComparison.OrdinalIgnoreCase));
         if (question is null) return Refusal.NotFound($"Question '{questionCode}' is not in the scope of inspection {inspectionId}.").ToResult();
-        return Results.Ok(new QuestionAsOf(new PointInRecord(at, version).ToString(), question,
+        return Results.Ok(new QuestionAsOf(new PointInRecord(at, version, on).ToString(), question,
             state!.Findings.Where(f => f.QuestionCode == question.Code && !f.Withdrawn).OrderBy(f => f.DraftedAt).ToList(),
             state.Evidence.Where(e => e.Content.QuestionCodes.Contains(question.Code)).OrderBy(e => e.RecordedAt).ToList()));
     }
 
     /// <summary>The record's state at the point asked for, or why it cannot be given.</summary>
     public static async Task<(RecordState? State, Refusal? Refusal)> StateAsync(
-        IQuerySession session, Guid inspectionId, DateTimeOffset? at, long? version, CancellationToken ct)
+        IQuerySession session, Guid inspectionId, DateTimeOffset? at, long? version, CancellationToken ct, DateOnly? on = null)
     {
-        if (Check(at, version) is { } invalid) return (null, invalid);
+        if (Check(at, version, on) is { } invalid) return (null, invalid);
         var record = await InspectionRecord.LoadAsync(session, inspectionId, ct);
         if (record is null) return (null, Refusal.NotFound($"There is no inspection {inspectionId}."));
-        var state = record.StateAt(new PointInRecord(at, version));
+        var point = new PointInRecord(at, version, on);
+        var state = record.StateAt(point);
         return state.Inspection is null
-            ? (null, Refusal.NotFound($"Inspection {inspectionId} did not exist yet {new PointInRecord(at, version)}."))
+            ? (null, Refusal.NotFound($"Inspection {inspectionId} did not exist yet {point}."))
             : (state, null);
     }
 

@@ -53,7 +53,8 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.Moderation, p => p.RequireRole(Roles.Moderator))
             .AddPolicy(Policies.SignOff, p => p.RequireRole(Roles.Hmi))
             .AddPolicy(Policies.FactualAccuracy, p => p.RequireRole(Roles.ForceLiaison))
-            .AddPolicy(Policies.Redaction, p => p.RequireRole(Roles.LeadInspector, Roles.Administrator));
+            .AddPolicy(Policies.Redaction, p => p.RequireRole(Roles.LeadInspector, Roles.Administrator))
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator));
         return services;
     }
 }

@@ -22,6 +22,7 @@ using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.HmiSignOff;
+using PeelCases.Import;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.Lifecycle;
@@ -52,6 +53,7 @@ public static class ServiceSetup
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<HistoryImport>();
         services.AddFactualAccuracy(configuration);
         services.AddBoard(configuration);
         services.AddProblemDetails();
@@ -72,7 +74,7 @@ public static class ServiceSetup
         // applied explicitly (`dotnet PeelCases.dll db-apply`) and never created on the fly.
         if (configuration.GetValue("Database:ApplyChangesOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
         else services.CritterStackDefaults(x => x.Production.ResourceAutoCreate = JasperFx.AutoCreate.None);
-        if (configuration.GetValue("PeelCases:DemoData", false)) marten.InitializeWith<DemoData>();
+        if (configuration.GetValue("PeelCases:DemoData", false)) marten.InitializeWith(new DemoData(fullHistory: configuration.GetValue("PeelCases:DemoHistory", true)));
 
         builder.Host.UseWolverine(opts =>
         {

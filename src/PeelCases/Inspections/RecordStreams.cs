@@ -43,9 +43,16 @@ public static class RecordStreams
     public static Task<Inspection?> InspectionAsync(IQuerySession session, Guid inspectionId, CancellationToken ct) =>
         session.LoadAsync<Inspection>(inspectionId, ct);
 
+    /// <summary>The inspection and whatever is stored under the client's id, in one round trip (a batched query).</summary>
     public static async Task<RecordStart<TDoc>> LoadAsync<TDoc>(IQuerySession session, Guid inspectionId, Guid? id, CancellationToken ct)
-        where TDoc : class, IInspectionRecord =>
-        new(await session.LoadAsync<Inspection>(inspectionId, ct), id is { } given ? await session.LoadAsync<TDoc>(given, ct) : null);
+        where TDoc : class, IInspectionRecord
+    {
+        var batch = session.CreateBatchQuery();
+        var inspection = batch.Load<Inspection>(inspectionId);
+        var stored = batch.Load<TDoc>(id ?? Guid.Empty);
+        await batch.Execute(ct);
+        return new(await inspection, id is null ? null : await stored);
+    }
 
     /// <summary>404 for an unknown inspection; 403 for an inspector not on its team.</summary>
     public static ProblemDetails MayWorkOn(Inspection? inspection, Guid inspectionId, ClaimsPrincipal user) =>

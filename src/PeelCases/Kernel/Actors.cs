@@ -30,6 +30,7 @@ public static class Policies
     public const string SignOff = "sign-off";
     public const string FactualAccuracy = "factual-accuracy";
     public const string Redaction = "redaction";
+    public const string Administration = "administration";
 }
 
 public static class ActorExtensions

@@ -12,7 +12,7 @@ namespace PeelCases.Moderation;
 
 public sealed record ComparisonRow(
     Guid InspectionId, string ForceId, string ForceName, string Stage, Grade? Proposed, Grade? Moderated, Grade? Awarded, Grade? Standing,
-    IReadOnlyDictionary<FindingKind, int> Findings, int FindingBalance, string? Flag);
+    IReadOnlyDictionary<FindingKind, int> Findings, int FindingBalance, string? Flag, GradeMovement? Movement = null);
 
 public sealed record GradeComparison(
     string Cycle, string QuestionCode, string QuestionText, IReadOnlyList<Grade> Scale, Grade? MedianGrade, double? MedianFindingBalance,
@@ -53,7 +53,18 @@ public static class ModerationComparison
                 .ToDictionary(c => c.Key, c => c.Value.ToDictionary(k => Enum.Parse<FindingKind>(k.Key), k => k.Value));
             rows.Add((inspection, q, counts.GetValueOrDefault(q.Code) ?? []));
         }
-        return Results.Ok(Compare(framework, defined, rows.Select(r => (r.Inspection, r.Question, r.Findings, forces.GetValueOrDefault(r.Inspection.ForceId, r.Inspection.ForceId))).ToList()));
+        var comparison = Compare(framework, defined, rows.Select(r => (r.Inspection, r.Question, r.Findings, forces.GetValueOrDefault(r.Inspection.ForceId, r.Inspection.ForceId))).ToList());
+        // Each force's movement from the judgment that stood before on the question's lineage.
+        var forceIds = rows.Select(r => r.Inspection.ForceId).Distinct().ToList();
+        var all = await session.Query<Inspection>().Where(i => i.ForceId.IsOneOf(forceIds)).ToListAsync(ct);
+        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Key);
+        var standing = GradeMovements.Standing(all, frameworks).ToList();
+        return Results.Ok(comparison with
+        {
+            Forces = comparison.Forces.Select(row => standing.FirstOrDefault(s => s.Inspection.Id == row.InspectionId && s.Code == defined.Code) is { Judgment: { } judgment }
+                ? row with { Movement = GradeMovements.Of(judgment, standing.Where(s => s.Inspection.ForceId == row.ForceId && s.Inspection.Id != row.InspectionId).Select(s => s.Judgment)) }
+                : row).ToList(),
+        });
     }
 
     public static GradeComparison Compare(AssessmentFramework framework, FrameworkQuestion question,

@@ -32,7 +32,8 @@ public sealed class ArchitectureTests
         ["Board"] = ["Kernel", "ReferenceData", "Inspections"],
         ["Audit"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle"],
         ["Reporting"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "Grading", "Publishing", "Lifecycle", "Audit"],
-        ["Demo"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle", "Reporting"],
+        ["Import"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle"],
+        ["Demo"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle", "Reporting", "Import"],
     };
 
     private static readonly Types Service = Types.InAssembly(typeof(Host.ServiceSetup).Assembly);

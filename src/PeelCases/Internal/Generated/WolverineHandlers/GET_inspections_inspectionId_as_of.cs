@@ -69,9 +69,22 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string on_rawValue = httpContext.Request.Query["on"];
+            System.Nullable<System.DateOnly> on = default;
+
+            if (on_rawValue != null && System.DateOnly.TryParse(on_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var on_parsed))
+            {
+                on = on_parsed;
+            }
+            else if (!string.IsNullOrEmpty(on_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "on", on_rawValue, "System.DateOnly").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await PeelCases.Audit.TimeTravel.Inspection(inspectionId, at, version, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await PeelCases.Audit.TimeTravel.Inspection(inspectionId, at, version, on, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

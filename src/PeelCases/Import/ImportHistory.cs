@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using System.Text.Json;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using PeelCases.Kernel;
+
+namespace PeelCases.Import;
+
+public static class ImportHistoryEndpoint
+{
+    public static ProblemDetails Validate(PublishedRecord? record) => FieldErrors.Check(record, PublishedRecordRules.Validate);
+
+    /// <summary>
+    /// Imports the published record of past inspections in one request: 200 with what was imported
+    /// and, by position in the request, each inspection refused and why. Importing the same record
+    /// again imports nothing twice.
+    /// </summary>
+    [WolverinePost("/history/imports", Name = "ImportHistory"), Authorize(Policy = Policies.Administration)]
+    [ProducesResponseType<ImportReport>(200)]
+    public static Task<ImportReport> Post(PublishedRecord record, HistoryImport import, ClaimsPrincipal user, CancellationToken ct) =>
+        import.ImportAsync(record, user.Actor(), ct);
+}
+
+public sealed class ImportHistoryInput : NetCoreInput
+{
+    [Description("JSON files, each a published record ({\"source\": …, \"inspections\": […]}), as POST /history/imports takes")]
+    public List<string> Files { get; set; } = [];
+
+    [Description("Who is importing (recorded on every event); defaults to the operating-system user")]
+    [FlagAlias("as")]
+    public string? AsFlag { get; set; }
+}
+
+/// <summary><c>dotnet PeelCases.dll import-history record.json …</c>: the same import from files, for an operator.</summary>
+[Description("Import the published record of past inspections from JSON files", Name = "import-history")]
+public sealed class ImportHistoryCommand : JasperFxAsyncCommand<ImportHistoryInput>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public override async Task<bool> Execute(ImportHistoryInput input)
+    {
+        using var host = input.BuildHost();
+        var import = host.Services.GetRequiredService<HistoryImport>();
+        var ok = true;
+        foreach (var file in input.Files)
+        {
+            var record = JsonSerializer.Deserialize<PublishedRecord>(await File.ReadAllTextAsync(file), Json);
+            var problems = record is null ? null : PublishedRecordRules.Validate(record).ToProblem();
+            if (record is null || problems is ValidationProblemDetails)
+            {
+                Console.Error.WriteLine($"{file}: not a published record. {JsonSerializer.Serialize(problems)}");
+                ok = false;
+                continue;
+            }
+            var report = await import.ImportAsync(record, input.AsFlag ?? $"import:{Environment.UserName}", CancellationToken.None);
+            Console.WriteLine($"{file}: {report.Imported} imported ({report.Events} events), {report.AlreadyImported} already there, {report.Refused.Count} refused, {report.Seconds:0.0} s");
+            foreach (var r in report.Refused) Console.WriteLine($"  refused #{r.Index} {r.ForceId} {r.FrameworkId}: {r.Reason}");
+        }
+        return ok;
+    }
+}
