@@ -93,4 +93,14 @@ public sealed class RecordStateTests
         // The decision refuses an unknown question with a 404 of its own.
         Assert.Null(Expected.Question("Z9", 1).CheckAgainst(inspection));
     }
+
+    [Fact]
+    public void The_before_step_answers_a_stale_version_as_a_409_problem_and_leaves_an_unknown_inspection_to_the_middleware()
+    {
+        var inspection = Given.Inspection(C.Scheduled.Then(I.Scoped("E3", QuestionScope.Detailed)));
+        Assert.Same(Wolverine.Http.WolverineContinue.NoProblems, Expected.Question("E3", 2).Check(inspection));
+        Assert.Same(Wolverine.Http.WolverineContinue.NoProblems, Expected.Inspection(1).Check(null));
+        var stale = Expected.Inspection(1).Check(inspection);
+        Assert.Equal((409, "Stale version"), (stale.Status, stale.Title));
+    }
 }
