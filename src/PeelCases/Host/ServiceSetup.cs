@@ -5,6 +5,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Schema;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using JasperFx.Core;
 using Npgsql;
@@ -74,7 +75,9 @@ public static class ServiceSetup
         // applied explicitly (`dotnet PeelCases.dll db-apply`) and never created on the fly.
         if (configuration.GetValue("Database:ApplyChangesOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
         else services.CritterStackDefaults(x => x.Production.ResourceAutoCreate = JasperFx.AutoCreate.None);
-        if (configuration.GetValue("PeelCases:DemoData", false)) marten.InitializeWith(new DemoData(fullHistory: configuration.GetValue("PeelCases:DemoHistory", true)));
+        // Registered as InitializeWith<T> does, after the reference data, so it runs after it.
+        if (configuration.GetValue("PeelCases:DemoData", false))
+            services.AddSingleton<IInitialData>(new DemoData(fullHistory: configuration.GetValue("PeelCases:DemoHistory", true)));
 
         builder.Host.UseWolverine(opts =>
         {

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json;
 using JasperFx.CommandLine;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.Import;
 
@@ -42,6 +44,11 @@ public sealed class ImportHistoryCommand : JasperFxAsyncCommand<ImportHistoryInp
     public override async Task<bool> Execute(ImportHistoryInput input)
     {
         using var host = input.BuildHost();
+        // The service is not started here: bring the schema (where the service would) and the reference data up to date first.
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        if (host.Services.GetRequiredService<IConfiguration>().GetValue("Database:ApplyChangesOnStartup", true))
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await new ReferenceDataSeeder().Populate(store, CancellationToken.None);
         var import = host.Services.GetRequiredService<HistoryImport>();
         var ok = true;
         foreach (var file in input.Files)

@@ -28,7 +28,7 @@ public sealed class ImportTests(AppFixture app) : GradingTestBase(app)
             kind == FindingKind.CauseOfConcern ? [new RecommendationInput("Act within six months.", new RecommendationDeadline(DeadlineKind.WithinMonths, Months: 6))] : null)]);
 
     /// <summary>Durham's efficiency pages: 2016 and 2017 as published, and a 2017 legitimacy record with a grade off the four-point scale.</summary>
-    private static PublishedRecord Durham(Grade f3In2016 = Grade.Good, Grade f3In2017 = Grade.Inadequate) => new("HMICFRS PEEL pages, Durham Constabulary",
+    internal static PublishedRecord Durham(Grade f3In2016 = Grade.Good, Grade f3In2017 = Grade.Inadequate) => new("HMICFRS PEEL pages, Durham Constabulary",
     [
         new(null, "durham", "peel-2016", null, new(2016, 5, 9), new(2016, 5, 20),
             [Detailed("F1", Grade.Good, new(2016, 9, 1)), Detailed("F2", Grade.Outstanding, new(2016, 9, 1)), Detailed("F3", f3In2016, new(2016, 9, 1))],
