@@ -102,6 +102,11 @@ public static class HistoryDump
             }
             view = await Until(view, v => v.Stage == InspectionStage.SignOff);
             if (goal == InspectionStage.SignOff) return;
+            // The public summaries the report prints, then sign-off.
+            foreach (var q in Questions)
+                view = await Step(view, $"questions/{q}/summary", v => new WriteQuestionSummary($"The force's work on question {q}, as the report describes it.", v), "lead-inspector");
+            foreach (var p in view.Pillars)
+                view = await Step(view, $"pillars/{p.Code}/summary", v => new WritePillarSummary($"The force's {p.Name.ToLowerInvariant()}, as the report describes it.", v), "lead-inspector");
             view = await Step(view, "sign-off", v => new InspectionStep(v), "hmi");
             await Step(view, "factual-accuracy-check", v => new InspectionStep(v), "lead-inspector");
         }

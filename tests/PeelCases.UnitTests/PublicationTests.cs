@@ -5,6 +5,7 @@ using PeelCases.HmiSignOff;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.Publishing;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.UnitTests;
 
@@ -19,21 +20,36 @@ public sealed class PublicationTests
 
     [Fact]
     public void The_HMI_signs_off_an_inspection_ready_for_sign_off() =>
-        Then.Decided(SignOffRules.Decide(Given.Inspection(Cumbria.ReadyForSignOff), People.Hmi, C.SignedOffAt),
+        Then.Decided(SignOffRules.Decide(Given.Inspection(Cumbria.ReadyForSignOff), Cumbria.Framework, People.Hmi, C.SignedOffAt),
             new InspectionSignedOff(C.Id, People.Hmi, C.SignedOffAt));
 
     [Fact]
     public void Sign_off_waits_for_the_workflow_and_says_what_is_outstanding()
     {
         Assert.Equal("HMI sign-off needs the inspection at SignOff; it is at Moderation. Not yet settled: E3 at Moderation.",
-            Then.Refused(SignOffRules.Decide(Given.Inspection(Cumbria.InModeration), People.Hmi, C.SignedOffAt), 409).Detail);
+            Then.Refused(SignOffRules.Decide(Given.Inspection(Cumbria.InModeration), Cumbria.Framework, People.Hmi, C.SignedOffAt), 409).Detail);
         Assert.Equal("HMI sign-off needs the inspection at SignOff; it is at Moderation. Every question is settled; pillar grades may still be outstanding.",
-            Then.Refused(SignOffRules.Decide(Given.Inspection(Cumbria.PillarProposed), People.Hmi, C.SignedOffAt), 409).Detail);
+            Then.Refused(SignOffRules.Decide(Given.Inspection(Cumbria.PillarProposed), Cumbria.Framework, People.Hmi, C.SignedOffAt), 409).Detail);
     }
 
     [Fact]
+    public void Sign_off_and_publication_wait_for_every_public_summary_and_name_the_missing_ones()
+    {
+        var unwritten = Given.Inspection(PillarProposedAndAwarded());
+        Assert.Equal("HMI sign-off needs the public summary of question E3, question E5 and the effectiveness pillar: a report never prints a grade's rationale " +
+            "or a QA comment in its place. Write them with POST …/questions/{code}/summary and …/pillars/{code}/summary.",
+            Then.Refused(SignOffRules.Decide(unwritten, Cumbria.Framework, People.Hmi, C.SignedOffAt), 409).Detail);
+        var partly = Given.Inspection(PillarProposedAndAwarded().Then(C.SummaryWritten("E3", "Good at protecting vulnerable people.")));
+        Then.Refused(SignOffRules.Decide(partly, Cumbria.Framework, People.Hmi, C.SignedOffAt), 409, "question E5 and the effectiveness pillar");
+        Assert.Empty(PublicSummaries.Missing(Given.Inspection(Cumbria.ReadyForSignOff), Cumbria.Framework));
+    }
+
+    private static object[] PillarProposedAndAwarded() =>
+        Cumbria.PillarProposed.Then(C.PillarGradeAwarded(Cumbria.Effectiveness, Grade.Good), C.ReadyForSignOff());
+
+    [Fact]
     public void An_inspection_is_signed_off_once() =>
-        Then.Refused(SignOffRules.Decide(Given.Inspection(Cumbria.SignedOff), People.Hmi, C.SignedOffAt.AddDays(1)), 409,
+        Then.Refused(SignOffRules.Decide(Given.Inspection(Cumbria.SignedOff), Cumbria.Framework, People.Hmi, C.SignedOffAt.AddDays(1)), 409,
             "The inspection was signed off by hannah.hmi on 11 March 2019.");
 
     // Opening the factual accuracy check.
@@ -179,7 +195,7 @@ public sealed class PublicationTests
     // Publication.
 
     private static Decision<InspectionPublished> Publish(Inspection inspection, DateOnly? on = null) =>
-        PublishReportRules.Decide(inspection, new PublishReport(on ?? C.PublishedOn, inspection.Version), People.Hmi, C.PublishedAt);
+        PublishReportRules.Decide(inspection, Cumbria.Framework, new PublishReport(on ?? C.PublishedOn, inspection.Version), People.Hmi, C.PublishedAt);
 
     [Fact]
     public void Once_the_check_has_closed_the_report_is_published_as_version_1() =>

@@ -15,6 +15,13 @@ namespace PeelCases.Audit;
 /// </summary>
 public sealed record PointInRecord(DateTimeOffset? At, long? Version, DateOnly? On = null)
 {
+    /// <summary>
+    /// For a published page: the record at the point, with the corrections appended to it since (events
+    /// carrying the <c>correction</c> header, dated by business time no later than the point): what
+    /// was published, as the record should have held it.
+    /// </summary>
+    public bool WithCorrections { get; init; }
+
     public static readonly PointInRecord Now = new(null, null);
     public override string ToString() => At is { } at ? $"as recorded at {at:O}" : Version is { } v ? $"at inspection version {v}"
         : On is { } on ? $"as it stood on {on:yyyy-MM-dd}" : "now";
@@ -53,7 +60,12 @@ public sealed class InspectionRecord(Guid inspectionId, IReadOnlyList<IEvent> ev
         }
         if (point.Version is not { } version) return Events;
         var last = Events.LastOrDefault(e => e.StreamId == InspectionId && e.Version <= version);
-        return last is null ? [] : Events.Where(e => e.Sequence <= last.Sequence).ToList();
+        if (last is null) return [];
+        var until = Events.Where(e => e.Sequence <= last.Sequence);
+        if (!point.WithCorrections) return until.ToList();
+        var asOf = EventDescriptions.BusinessTime(last.Data) ?? last.Timestamp;
+        return until.Concat(Events.Where(e => e.Sequence > last.Sequence && e.GetHeader(CorrectionHeaders.Correction) is not null
+            && (EventDescriptions.BusinessTime(e.Data) ?? e.Timestamp) <= asOf)).ToList();
     }
 
     /// <summary>The inspection, its evidence and its findings as they stood at that point.</summary>

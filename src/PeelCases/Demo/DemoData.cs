@@ -25,12 +25,44 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
     public static readonly Guid Kent2021 = new("c0b1a000-2021-4022-8000-000000000002");
 
     private static readonly string[] Team = ["ian.inspector", "sara.inspector"];
+
+    private const string EffectivenessSummary = "Cumbria Constabulary is good at keeping people safe and reducing crime.";
+
+    /// <summary>
+    /// The public text of the demo's Cumbria pages, by inspection: the effectiveness pillar's summary and each inspected
+    /// question's. The 2018/19 pillar summary is the published one; the stored reference page shows the two "Summary for
+    /// question N" headings without their text, so those summaries are the questions' own opening lines (docs/reports.md).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Guid, (string Pillar, IReadOnlyDictionary<string, string> Questions)> PublicText =
+        new Dictionary<Guid, (string, IReadOnlyDictionary<string, string>)>
+        {
+            [Cumbria2016] = (EffectivenessSummary, new Dictionary<string, string>
+            {
+                ["E1"] = "Neighbourhood teams understand local priorities and work with partners to prevent crime and anti-social behaviour.",
+            }),
+            [Cumbria2017] = (EffectivenessSummary, new Dictionary<string, string>
+            {
+                ["E2"] = "Investigations are allocated to officers with the right skills and are well supervised.",
+                ["E3"] = "The constabulary identifies vulnerability at first contact and safeguards victims promptly.",
+                ["E4"] = "The constabulary understands the threat from serious and organised crime and disrupts organised crime groups.",
+            }),
+            [Cumbria2018] = (Cumbria2018Report.Load().Summary, new Dictionary<string, string>
+            {
+                ["E3"] = "Cumbria Constabulary is good at protecting vulnerable people and has improved since our 2017 effectiveness inspection, when it was also graded as good.",
+                ["E5"] = "Cumbria Constabulary understands the threat and risk posed by armed criminals and terrorists, and can call on specialist armed officers from neighbouring forces when it needs them.",
+            }),
+        };
     private const string Lead = "lena.lead", Ian = "ian.inspector", Sara = "sara.inspector", Hmi = "hannah.hmi", Moderator = "mo.moderator", Qa = "quinn.qa";
 
     public async Task Populate(IDocumentStore store, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<Inspection>(Kent2021, ct) is not null) return;
+        // Loaded before: only the corrections a stored demo record may still need (idempotent).
+        if (await session.LoadAsync<Inspection>(Kent2021, ct) is not null)
+        {
+            await DemoCorrections.ApplyAsync(store, ct);
+            return;
+        }
         // At start the async daemon is not running yet: it folds the imported events into the grade history when it starts.
         var record = new PublishedRecord("PeelCases demo data",
             [.. DemoHistory.Cumbria(), .. fullHistory ? DemoHistory.Generated(Frameworks.All, Forces.All) : []]);
@@ -104,7 +136,12 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
         await w.Grade(id, "E3", Grade.Good,
             "Cumbria Constabulary is good at protecting vulnerable people and has improved since 2017: a clear strategy, a safeguarding help desk in the control room, good initial risk assessments and proactive use of legal powers.",
             e3Findings, Moderator, Hmi, At(2019, 1, 14));
-        await w.Pillar(id, "effectiveness", Grade.Good, report.Summary, Hmi, At(2019, 2, 18), At(2019, 3, 4));
+        await w.Pillar(id, "effectiveness", Grade.Good, "Every effectiveness question stands at good; protecting vulnerable people has improved since 2017.",
+            Hmi, At(2019, 2, 18), At(2019, 3, 4));
+        // The public text, apart from the grades' rationales: the pillar summary as published, and a summary for each inspected
+        // question (the stored reference page shows the two "Summary for question N" headings without their text: docs/reports.md).
+        await w.PillarSummary(id, "effectiveness", PublicText[id].Pillar, At(2019, 3, 5));
+        foreach (var (question, summary) in PublicText[id].Questions) await w.Summary(id, question, summary, At(2019, 3, 5));
         await w.Publish(id, Hmi, At(2019, 3, 11), new DateOnly(2019, 5, 2));
     }
 

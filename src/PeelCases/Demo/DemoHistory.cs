@@ -40,21 +40,19 @@ public static class DemoHistory
     /// <summary>Cumbria's effectiveness inspections of 2016 and 2017, as the demo has always shown them.</summary>
     public static IReadOnlyList<PublishedInspection> Cumbria() =>
     [
-        new(DemoData.Cumbria2016, "cumbria", "peel-2016", null, new(2016, 9, 12), new(2016, 9, 23),
-            [Inspected("E1", Grade.Good, "Neighbourhood teams understand local priorities and work with partners to prevent crime and anti-social behaviour.")],
-            [new PublishedPillar("effectiveness", Grade.Good)], new(2017, 3, 2), "PEEL: police effectiveness 2016, Cumbria Constabulary"),
+        new(DemoData.Cumbria2016, "cumbria", "peel-2016", null, new(2016, 9, 12), new(2016, 9, 23), Inspected(DemoData.Cumbria2016),
+            [new PublishedPillar("effectiveness", Grade.Good, Summary: DemoData.PublicText[DemoData.Cumbria2016].Pillar)],
+            new(2017, 3, 2), "PEEL: police effectiveness 2016, Cumbria Constabulary"),
         new(DemoData.Cumbria2017, "cumbria", "peel-2017", null, new(2017, 9, 12), new(2017, 9, 23),
-            [
-                new PublishedQuestion("E1", QuestionScope.CarryOver),
-                Inspected("E2", Grade.Good, "Investigations are allocated to officers with the right skills and are well supervised."),
-                Inspected("E3", Grade.Good, "The constabulary identifies vulnerability at first contact and safeguards victims promptly."),
-                Inspected("E4", Grade.Good, "The constabulary understands the threat from serious and organised crime and disrupts organised crime groups."),
-            ],
-            [new PublishedPillar("effectiveness", Grade.Good)], new(2018, 3, 22), "PEEL: police effectiveness 2017, Cumbria Constabulary"),
+            [new PublishedQuestion("E1", QuestionScope.CarryOver), .. Inspected(DemoData.Cumbria2017)],
+            [new PublishedPillar("effectiveness", Grade.Good, Summary: DemoData.PublicText[DemoData.Cumbria2017].Pillar)],
+            new(2018, 3, 22), "PEEL: police effectiveness 2017, Cumbria Constabulary"),
     ];
 
-    private static PublishedQuestion Inspected(string code, Grade grade, string finding) =>
-        new(code, QuestionScope.Detailed, grade, null, null, [new PublishedFinding(FindingKind.Strength, "Summary of findings", finding)]);
+    /// <summary>Each question inspected and awarded Good, its finding and summary the demo's public text.</summary>
+    private static IReadOnlyList<PublishedQuestion> Inspected(Guid inspection) =>
+        DemoData.PublicText[inspection].Questions.Select(q => new PublishedQuestion(q.Key, QuestionScope.Detailed, Grade.Good, null, q.Value,
+            [new PublishedFinding(FindingKind.Strength, "Summary of findings", q.Value)])).ToList();
 
     /// <summary>Every force's generated history, leaving out what the demo holds for real (Cumbria's effectiveness and 2018/19, Kent's 2021/22).</summary>
     public static IReadOnlyList<PublishedInspection> Generated(IReadOnlyList<AssessmentFramework> frameworks, IReadOnlyList<Force> forces)
@@ -74,7 +72,8 @@ public static class DemoHistory
                 var pillars = framework.Pillars.Where(p => questions.Any(q => q.PillarCode == p.Code && q.Graded))
                     .Select(p => new PublishedPillar(p.Code, framework.Scale[Math.Clamp((int)Math.Round(published
                         .Where(q => q.Grade is not null && framework.FindQuestion(q.Code!)!.PillarCode == p.Code)
-                        .Select(q => (double)framework.Scale.ToList().IndexOf(q.Grade!.Value)).DefaultIfEmpty(1).Average()), 0, framework.Scale.Count - 1)]))
+                        .Select(q => (double)framework.Scale.ToList().IndexOf(q.Grade!.Value)).DefaultIfEmpty(1).Average()), 0, framework.Scale.Count - 1)],
+                        Summary: $"{GeneratedNote} {force.Name}: {p.Name.ToLowerInvariant()}."))
                     .ToList();
                 result.Add(new PublishedInspection(null, force.Id, framework.Id, framework.Version, plan.Starts, plan.Starts.AddDays(11), published, pillars,
                     plan.PublishedOn, $"Generated demo history: {force.Name}, {framework.Name}{(plan.Pillars.Length > 0 ? $", {plan.Pillars[0]}" : "")}",
@@ -86,7 +85,7 @@ public static class DemoHistory
 
     private static PublishedQuestion Question(FrameworkQuestion q, AssessmentFramework framework, Plan plan, Force force, Random random, Dictionary<string, int> standing)
     {
-        if (!q.Graded) return new(q.Code, QuestionScope.Ungraded, Findings: [Finding(FindingKind.Strength, q, force)]);
+        if (!q.Graded) return new(q.Code, QuestionScope.Ungraded, Summary: Summary(q, force), Findings: [Finding(FindingKind.Strength, q, force)]);
         if (plan.CarriedOver?.Contains(q.Code) == true) return new(q.Code, QuestionScope.CarryOver);
         // Four-point grades drift from the last one on the lineage; the five-point scale starts afresh (not comparable).
         var key = $"{(framework.Scale.Count)}|{q.LineageKey ?? q.Code}";
@@ -100,8 +99,10 @@ public static class DemoHistory
             Grade.Inadequate => FindingKind.CauseOfConcern,
             _ => FindingKind.AreaForImprovement,
         };
-        return new(q.Code, QuestionScope.Detailed, grade, null, null, [Finding(kind, q, force)]);
+        return new(q.Code, QuestionScope.Detailed, grade, null, Summary(q, force), [Finding(kind, q, force)]);
     }
+
+    private static string Summary(FrameworkQuestion q, Force force) => $"{GeneratedNote} {force.Name}, {q.ShortTitle ?? q.Text}";
 
     private static PublishedFinding Finding(FindingKind kind, FrameworkQuestion q, Force force) => new(kind,
         kind switch { FindingKind.CauseOfConcern => "Cause of concern", FindingKind.AreaForImprovement => "Area for improvement", _ => "Summary of findings" },

@@ -64,12 +64,19 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
     /// <summary>Signed off, checked by the force (deadline passed without challenge) and published.</summary>
     public async Task Publish(Guid id, string hmi, DateTimeOffset signedOff, DateOnly publishedOn)
     {
-        await Decide(id, (i, _) => SignOffRules.Decide(i, hmi, signedOff));
+        await Decide(id, (i, f) => SignOffRules.Decide(i, f, hmi, signedOff));
         await Decide(id, (i, _) => OpenFactualAccuracyCheckRules.Decide(i, 10, i.LeadInspector, signedOff.AddDays(1)));
         await Decide(id, (i, _) => new Decision<FactualAccuracyCheckClosed>(new FactualAccuracyCheckClosed(i.Id, 0, i.FactualAccuracy!.Deadline), null));
-        await Decide(id, (i, _) => PublishReportRules.Decide(i, new PublishReport(publishedOn, i.Version), hmi,
+        await Decide(id, (i, f) => PublishReportRules.Decide(i, f, new PublishReport(publishedOn, i.Version), hmi,
             new DateTimeOffset(publishedOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero)));
     }
+
+    /// <summary>The public summaries the report prints: a question's, and a pillar's.</summary>
+    public Task Summary(Guid id, string question, string text, DateTimeOffset at) =>
+        Decide(id, (i, _) => WriteQuestionSummaryRules.Decide(i, question, new WriteQuestionSummary(text, i.Version), i.LeadInspector, at));
+
+    public Task PillarSummary(Guid id, string pillar, string text, DateTimeOffset at) =>
+        Decide(id, (i, f) => WritePillarSummaryRules.Decide(i, f, pillar, new WritePillarSummary(text, i.Version), i.LeadInspector, at));
 
     public async Task Pillar(Guid id, string pillar, Grade grade, string rationale, string awardedBy, DateTimeOffset proposedAt, DateTimeOffset awardedAt)
     {

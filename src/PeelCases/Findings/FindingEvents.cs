@@ -31,13 +31,13 @@ public sealed record RecommendationDeadline(DeadlineKind Kind, DateOnly? Date = 
 }
 
 /// <summary>A recommendation attached to a cause of concern; its status moves on after publication.</summary>
-public sealed record Recommendation(int Number, string Text, RecommendationDeadline Deadline, RecommendationStatus Status);
+public sealed record Recommendation(int Number, [property: PublicText] string Text, RecommendationDeadline Deadline, RecommendationStatus Status);
 
 /// <summary>What a finding says; kept whole in every event so each version can be read back.</summary>
 public sealed record FindingContent(
-    string Heading,
+    [property: PublicText] string Heading,
     FindingKind Kind,
-    string Text,
+    [property: PublicText] string Text,
     IReadOnlyList<Guid> CitedEvidenceIds,
     IReadOnlyList<Recommendation> Recommendations);
 

@@ -11,7 +11,7 @@ using PeelCases.Kernel;
 namespace PeelCases.Findings;
 
 /// <summary>The "Summary for question N" a report prints under the question's detailed findings.</summary>
-public sealed record QuestionSummaryWritten(Guid InspectionId, string QuestionCode, string Summary, string WrittenBy, DateTimeOffset WrittenAt) : IBusinessEvent, IQuestionEvent
+public sealed record QuestionSummaryWritten(Guid InspectionId, string QuestionCode, [property: PublicText] string Summary, string WrittenBy, DateTimeOffset WrittenAt) : IBusinessEvent, IQuestionEvent
 {
     DateTimeOffset IBusinessEvent.BusinessTime => WrittenAt;
 }

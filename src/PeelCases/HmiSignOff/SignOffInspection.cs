@@ -7,15 +7,17 @@ using Wolverine.Http;
 using Wolverine.Marten;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
+using PeelCases.ReferenceData;
 
 namespace PeelCases.HmiSignOff;
 
 public static class SignOffRules
 {
-    public static Decision<InspectionSignedOff> Decide(Inspection inspection, string actor, DateTimeOffset now)
+    public static Decision<InspectionSignedOff> Decide(Inspection inspection, AssessmentFramework framework, string actor, DateTimeOffset now)
     {
         if (Stages.Require(inspection, InspectionStage.SignOff, "HMI sign-off", Stages.Outstanding(inspection)) is { } wrongStage) return wrongStage;
         if (inspection.SignedOff is { } done) return Refusal.ProcessRule($"The inspection was signed off by {done.By} on {done.At:d MMMM yyyy}.");
+        if (PublicSummaries.Require(inspection, framework, "HMI sign-off") is { } unwritten) return unwritten;
         return new InspectionSignedOff(inspection.Id, actor, now);
     }
 }
@@ -29,6 +31,6 @@ public static class SignOffEndpoint
     /// <summary>The HMI signs the inspection off once the workflow has marked it ready.</summary>
     [WolverinePost("/inspections/{inspectionId}/sign-off", Name = "SignOffInspection"), Authorize(Policy = Policies.SignOff)]
     [ProducesResponseType<InspectionView>(200)]
-    public static (IResult, Events, OutgoingMessages) Post(InspectionStep command, [InspectionStream] Inspection inspection, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, SignOffRules.Decide(inspection, user.Actor(), clock.GetUtcNow()));
+    public static (IResult, Events, OutgoingMessages) Post(InspectionStep command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, SignOffRules.Decide(inspection, framework, user.Actor(), clock.GetUtcNow()));
 }

@@ -111,13 +111,15 @@ public sealed class InspectionBuilder
             b.Step(i => ProposePillarGradeRules.Decide(i, framework, pillar.Code!, new ProposePillarGrade(pillar.Grade, "Imported: the grade as published.", i.Version),
                 actor, At(awarded.AddDays(-2))), $"pillar {pillar.Code}");
             b.Step(i => AwardPillarGradeRules.Decide(i, framework, pillar.Code!, actor, At(awarded)), $"pillar {pillar.Code}");
+            if (!string.IsNullOrWhiteSpace(pillar.Summary))
+                b.Step(i => WritePillarSummaryRules.Decide(i, framework, pillar.Code!, new WritePillarSummary(pillar.Summary, i.Version), actor, At(awarded)), $"pillar {pillar.Code}");
         }
         if (p.PublishedOn is { } on)
         {
-            b.Step(i => SignOffRules.Decide(i, actor, At(on.AddDays(-40))));
+            b.Step(i => SignOffRules.Decide(i, framework, actor, At(on.AddDays(-40))));
             b.Step(i => OpenFactualAccuracyCheckRules.Decide(i, new FactualAccuracyOptions().WorkingDays, actor, At(on.AddDays(-38))));
             b.Step(i => new Decision<FactualAccuracyCheckClosed>(new FactualAccuracyCheckClosed(i.Id, 0, i.FactualAccuracy!.Deadline), null));
-            b.Step(i => PublishReportRules.Decide(i, new PublishReport(on, i.Version), actor, At(on, 9)));
+            b.Step(i => PublishReportRules.Decide(i, framework, new PublishReport(on, i.Version), actor, At(on, 9)));
         }
         return new BuiltInspection(b._inspection, b._events, b._evidence.Values.ToList(), b._findings.Values.ToList());
     }

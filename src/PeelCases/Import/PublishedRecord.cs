@@ -46,7 +46,7 @@ public sealed record PublishedQuestion(
 
 public sealed record PublishedFinding(FindingKind? Kind, string? Heading, string? Text, IReadOnlyList<RecommendationInput>? Recommendations = null);
 
-public sealed record PublishedPillar(string? Code, Grade? Grade, DateOnly? AwardedOn = null);
+public sealed record PublishedPillar(string? Code, Grade? Grade, DateOnly? AwardedOn = null, string? Summary = null);
 
 public static class PublishedRecordRules
 {
@@ -76,7 +76,8 @@ public static class PublishedRecordRules
             }
             foreach (var (pillar, j) in (p.Pillars ?? []).Select((x, j) => (x, j)))
                 if (pillar is null) errors.Add($"{at}.pillars[{j}]", "A pillar is required.");
-                else errors.Text($"{at}.pillars[{j}].code", pillar.Code, 40).Required($"{at}.pillars[{j}].grade", pillar.Grade);
+                else errors.Text($"{at}.pillars[{j}].code", pillar.Code, 40).Required($"{at}.pillars[{j}].grade", pillar.Grade)
+                    .Text($"{at}.pillars[{j}].summary", pillar.Summary, FieldErrors.LongText, required: false);
         }
         return errors;
     }

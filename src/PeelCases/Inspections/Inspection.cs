@@ -143,7 +143,8 @@ public sealed record ModerationDecision(Grade Grade, bool Changed, string? Reaso
 
 public sealed record AwardedGrade(Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);
 
-public sealed record PillarJudgment(string PillarCode, ProposedGrade? Proposed, AwardedGrade? Awarded);
+/// <summary>A pillar's grade and its public summary (<see cref="Summary"/>, added 2026-11-27).</summary>
+public sealed record PillarJudgment(string PillarCode, ProposedGrade? Proposed, AwardedGrade? Awarded, string? Summary = null);
 
 public sealed record SignOffStamp(string By, DateTimeOffset At);
 

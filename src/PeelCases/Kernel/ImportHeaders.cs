@@ -7,3 +7,9 @@ public static class ImportHeaders
     public const string Source = "source-document";
     public const string Generated = "generated";
 }
+
+/// <summary>How an event appended to correct a stored record says so (a Marten event header): the correction's id.</summary>
+public static class CorrectionHeaders
+{
+    public const string Correction = "correction";
+}

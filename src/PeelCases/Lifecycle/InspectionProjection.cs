@@ -38,6 +38,7 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
     public static void Apply(GradeEnteredModeration e, Inspection i) => GradingState.Apply(i, e);
     public static void Apply(GradeModerated e, Inspection i) => ModerationState.Apply(i, e);
     public static void Apply(QuestionSummaryWritten e, Inspection i) => SummaryState.Apply(i, e);
+    public static void Apply(PillarSummaryWritten e, Inspection i) => SummaryState.Apply(i, e);
     public static void Apply(InspectionEnteredModeration e, Inspection i) => WorkflowState.Apply(i, e);
     public static void Apply(InspectionReadyForSignOff e, Inspection i) => WorkflowState.Apply(i, e);
     public static void Apply(InspectionSignedOff e, Inspection i) => SignOffState.Apply(i, e);

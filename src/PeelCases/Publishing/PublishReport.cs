@@ -21,7 +21,7 @@ public static class PublishReportRules
         .Required("expectedVersion", c.ExpectedVersion);
 
     /// <summary>After the factual accuracy check has closed with every challenge answered; again later for a new version.</summary>
-    public static Decision<InspectionPublished> Decide(Inspection inspection, PublishReport c, string actor, DateTimeOffset now)
+    public static Decision<InspectionPublished> Decide(Inspection inspection, AssessmentFramework framework, PublishReport c, string actor, DateTimeOffset now)
     {
         var publishedOn = c.PublishedOn!.Value;
         if (inspection.Stage == InspectionStage.Published)
@@ -40,6 +40,8 @@ public static class PublishReportRules
             if (open.Count > 0)
                 return Refusal.ProcessRule($"{open.Count} factual accuracy challenge(s) still need an answer before publication.");
         }
+        // Sign-off already required them; a record signed off before that rule still cannot publish without them.
+        if (PublicSummaries.Require(inspection, framework, "Publication") is { } unwritten) return unwritten;
         return new InspectionPublished(inspection.Id, inspection.ForceId, inspection.Cycle, inspection.Publications.Count + 1, publishedOn, actor, now);
     }
 }
@@ -55,7 +57,7 @@ public static class PublishReportEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(PublishReport command, [InspectionStream] Inspection inspection, AssessmentFramework framework,
         ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, PublishReportRules.Decide(inspection, command, user.Actor(), clock.GetUtcNow()),
+        InspectionOutcome.Of(inspection, PublishReportRules.Decide(inspection, framework, command, user.Actor(), clock.GetUtcNow()),
             published => new InspectionReportPublished(inspection.Id, published.ForceId, published.Cycle,
                 published.ReportVersion, published.PublishedOn, ReportUrls.For(inspection, framework)));
 }

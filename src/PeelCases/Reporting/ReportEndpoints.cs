@@ -58,7 +58,8 @@ public static class ReportEndpoints
         var publication = wantsDraft ? null : inspection.Publications.Single(p => p.ReportVersion == (version ?? inspection.Publications[^1].ReportVersion));
         var point = publication is null
             ? PointInRecord.Now
-            : new PointInRecord(null, record.Events.Single(e => e.Data is InspectionPublished p && p.ReportVersion == publication.ReportVersion).Version);
+            : new PointInRecord(null, record.Events.Single(e => e.Data is InspectionPublished p && p.ReportVersion == publication.ReportVersion).Version)
+                { WithCorrections = true };
         var page = ReportPages.Build(record.StateAt(point), force, framework, pillar, frameworks, publication, inspection.Publications);
 
         var accept = http.Request.Headers.Accept.ToString();

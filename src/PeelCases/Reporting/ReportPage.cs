@@ -1,4 +1,5 @@
 using PeelCases.Audit;
+using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
@@ -11,11 +12,21 @@ public sealed record ReportPage(
     bool IsDraft, string? OverallGrade, IReadOnlyList<string> Summary, IReadOnlyList<string> EarlierJudgments, string QuestionsHeading,
     IReadOnlyList<ReportQuestion> Questions, IReadOnlyList<PageVersion> Versions);
 
+/// <summary>
+/// A question on the page, in the order the published pages show it: its grade, its areas for
+/// improvement and causes of concern (each with its recommendations), the carried-over sentence or
+/// the introduction to the detailed findings, those findings, and its public summary.
+/// </summary>
 public sealed record ReportQuestion(
     int Number, string Text, string Grade, string? CarriedOverSentence, string? Introduction, IReadOnlyList<ReportSection> Sections,
-    string? Summary);
+    string? Summary, IReadOnlyList<string>? AreasForImprovement = null, IReadOnlyList<ReportCauseOfConcern>? CausesOfConcern = null);
 
 public sealed record ReportSection(string Heading, IReadOnlyList<string> Paragraphs);
+
+/// <summary>A cause of concern with its recommendations, grouped under the lead-in their deadline gives.</summary>
+public sealed record ReportCauseOfConcern(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<ReportRecommendations> Recommendations);
+
+public sealed record ReportRecommendations(string LeadIn, IReadOnlyList<string> Items);
 
 public sealed record PageVersion(int Version, DateOnly PublishedOn);
 
@@ -50,7 +61,8 @@ public static class ReportPages
             ForceName: force.Name, Cycle: inspection.Cycle, PillarName: pillar?.Name, HeadlineQuestion: pillar?.HeadlineQuestion,
             LastUpdated: publication?.PublishedOn, Version: publication?.ReportVersion, IsDraft: publication is null,
             OverallGrade: pillarJudgment?.Awarded?.Grade.Display(),
-            Summary: Paragraphs(pillarJudgment?.Proposed?.Rationale),
+            // Only text written for the public: the pillar grade's rationale is internal deliberation.
+            Summary: Paragraphs(pillarJudgment?.Summary),
             EarlierJudgments: earlier,
             QuestionsHeading: pillar is null ? "Questions" : $"Questions for {pillar.Name}",
             Questions: questions,
@@ -70,17 +82,34 @@ public static class ReportPages
                 null, [], null);
         }
 
-        var sections = state.Findings
+        var current = state.Findings
             .Where(f => f.QuestionCode == q.Code && !f.Withdrawn)
             .OrderBy(f => f.DraftedAt).ThenBy(f => f.Id)
+            .ToList();
+        var sections = current
+            .Where(f => f.Content.Kind is FindingKind.Strength or FindingKind.InnovativePractice)
             .GroupBy(f => f.Content.Heading)
             .Select(g => new ReportSection(g.Key, g.SelectMany(f => Paragraphs(f.Content.Text)).ToList()))
             .ToList();
+        var areas = current.Where(f => f.Content.Kind == FindingKind.AreaForImprovement).SelectMany(f => Paragraphs(f.Content.Text)).ToList();
+        var concerns = current.Where(f => f.Content.Kind == FindingKind.CauseOfConcern)
+            .Select(f => new ReportCauseOfConcern(f.Content.Heading, Paragraphs(f.Content.Text),
+                f.Content.Recommendations.OrderBy(r => r.Number).GroupBy(r => r.Deadline).Select(g => new ReportRecommendations(LeadIn(g.Key), g.Select(r => r.Text).ToList())).ToList()))
+            .ToList();
         var graded = defined.Graded && q.Scope == QuestionScope.Detailed;
+        // Only the public summary: a grade's rationale is internal deliberation and is never printed in its place.
         return new ReportQuestion(defined.Number, defined.Text, grade, null,
             graded ? $"We set out our detailed findings below. These are the basis for our judgment of the {noun}’s performance in this area." : null,
-            sections, q.Summary ?? (graded ? q.Proposed?.Rationale : null));
+            sections, q.Summary, areas, concerns);
     }
+
+    /// <summary>The lead-in to a cause of concern's recommendations, by deadline (wording from the register: docs/reports.md).</summary>
+    public static string LeadIn(RecommendationDeadline deadline) => deadline.Kind switch
+    {
+        DeadlineKind.Immediately => "We recommend that the force should immediately:",
+        DeadlineKind.ByDate => $"We recommend that by {deadline.Date:d MMMM yyyy} the force should:",
+        _ => $"We recommend that {deadline} the force should:",
+    };
 
     private static IReadOnlyList<string> Paragraphs(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Replace("\r\n", "\n").Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0).ToList();

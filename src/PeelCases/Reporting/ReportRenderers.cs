@@ -31,6 +31,16 @@ public static class HtmlReport
         foreach (var q in page.Questions)
         {
             html.Append($"<section class=\"q\"><p class=\"n\">{q.Number}</p><h3>{e.Encode(q.Text)}</h3><p class=\"grade\">{e.Encode(q.Grade)}</p>");
+            if (q.AreasForImprovement is { Count: > 0 } areas)
+                html.Append("<h4>Areas for improvement</h4><ul>").Append(string.Concat(areas.Select(a => $"<li>{e.Encode(a)}</li>"))).Append("</ul>");
+            foreach (var c in q.CausesOfConcern ?? [])
+            {
+                html.Append($"<h4>Cause of concern</h4><p><strong>{e.Encode(c.Heading)}</strong></p>");
+                foreach (var p in c.Paragraphs) html.Append($"<p>{e.Encode(p)}</p>");
+                html.Append("<h5>Recommendations</h5>");
+                foreach (var r in c.Recommendations)
+                    html.Append($"<p>{e.Encode(r.LeadIn)}</p><ul>").Append(string.Concat(r.Items.Select(i => $"<li>{e.Encode(i)}</li>"))).Append("</ul>");
+            }
             if (q.CarriedOverSentence is not null) html.Append($"<p class=\"carried\">{e.Encode(q.CarriedOverSentence)}</p>");
             if (q.Introduction is not null) html.Append($"<p>{e.Encode(q.Introduction)}</p>");
             foreach (var s in q.Sections)
@@ -41,14 +51,8 @@ public static class HtmlReport
             if (q.Summary is not null) html.Append($"<h4>Summary for question {q.Number}</h4><p>{e.Encode(q.Summary)}</p>");
             html.Append("</section>");
         }
+        // Earlier versions are reached with ?version=N and listed in the JSON model; the published pages carry no versions footer.
         html.Append("</main>");
-        if (page.Versions.Count > 1)
-        {
-            html.Append("<footer><h2>Versions</h2><ul>");
-            foreach (var v in page.Versions)
-                html.Append($"<li><a href=\"{e.Encode(selfUrl)}?version={v.Version}\">Version {v.Version}, {v.PublishedOn:dd/MM/yyyy}</a></li>");
-            html.Append("</ul></footer>");
-        }
         return html.Append("</body></html>").ToString();
     }
 }
@@ -70,6 +74,24 @@ public static class MarkdownReport
         foreach (var q in page.Questions)
         {
             md.AppendLine($"### {q.Number}. {Escape(q.Text)}").AppendLine().AppendLine($"**{Escape(q.Grade)}**").AppendLine();
+            if (q.AreasForImprovement is { Count: > 0 } areas)
+            {
+                md.AppendLine("#### Areas for improvement").AppendLine();
+                foreach (var a in areas) md.AppendLine($"- {Escape(a)}");
+                md.AppendLine();
+            }
+            foreach (var c in q.CausesOfConcern ?? [])
+            {
+                md.AppendLine("#### Cause of concern").AppendLine().AppendLine($"**{Escape(c.Heading)}**").AppendLine();
+                foreach (var p in c.Paragraphs) md.AppendLine(Escape(p)).AppendLine();
+                md.AppendLine("##### Recommendations").AppendLine();
+                foreach (var r in c.Recommendations)
+                {
+                    md.AppendLine(Escape(r.LeadIn)).AppendLine();
+                    foreach (var i in r.Items) md.AppendLine($"- {Escape(i)}");
+                    md.AppendLine();
+                }
+            }
             if (q.CarriedOverSentence is not null) md.AppendLine($"_{Escape(q.CarriedOverSentence)}_").AppendLine();
             if (q.Introduction is not null) md.AppendLine(Escape(q.Introduction)).AppendLine();
             foreach (var s in q.Sections)
@@ -78,11 +100,6 @@ public static class MarkdownReport
                 foreach (var p in s.Paragraphs) md.AppendLine(Escape(p)).AppendLine();
             }
             if (q.Summary is not null) md.AppendLine($"#### Summary for question {q.Number}").AppendLine().AppendLine(Escape(q.Summary)).AppendLine();
-        }
-        if (page.Versions.Count > 1)
-        {
-            md.AppendLine("## Versions").AppendLine();
-            foreach (var v in page.Versions) md.AppendLine($"- Version {v.Version}, {v.PublishedOn:dd/MM/yyyy}");
         }
         return md.ToString();
     }

@@ -98,6 +98,7 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
         view = await Step(view, $"pillars/{pillar}/grade-proposals", new ProposePillarGrade(grade, "As the questions' grades show.", view.Version), TestUser.Lead);
         view = await Step(view, $"pillars/{pillar}/award", new InspectionStep(view.Version), TestUser.Hmi);
         Assert.Equal(InspectionStage.SignOff, view.Stage);
+        view = await SummariseAsync(view);
         view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
         view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
         await App.Host.InvokeMessageAndWaitAsync(new CloseFactualAccuracyCheck(view.Id, view.FactualAccuracy!.Deadline));

@@ -24,7 +24,7 @@ public sealed class ImportTests(AppFixture app) : GradingTestBase(app)
     private static readonly TestUser Admin = new("ada.admin", [Roles.Administrator]);
 
     private static PublishedQuestion Detailed(string code, Grade grade, DateOnly awarded, FindingKind kind = FindingKind.Strength) =>
-        new(code, QuestionScope.Detailed, grade, awarded, null, [new PublishedFinding(kind, "Summary of findings", $"What the report says about {code}.",
+        new(code, QuestionScope.Detailed, grade, awarded, $"The summary the report gives for {code}.", [new PublishedFinding(kind, "Summary of findings", $"What the report says about {code}.",
             kind == FindingKind.CauseOfConcern ? [new RecommendationInput("Act within six months.", new RecommendationDeadline(DeadlineKind.WithinMonths, Months: 6))] : null)]);
 
     /// <summary>Durham's efficiency pages: 2016 and 2017 as published, and a 2017 legitimacy record with a grade off the four-point scale.</summary>
@@ -32,14 +32,14 @@ public sealed class ImportTests(AppFixture app) : GradingTestBase(app)
     [
         new(null, "durham", "peel-2016", null, new(2016, 5, 9), new(2016, 5, 20),
             [Detailed("F1", Grade.Good, new(2016, 9, 1)), Detailed("F2", Grade.Outstanding, new(2016, 9, 1)), Detailed("F3", f3In2016, new(2016, 9, 1))],
-            [new PublishedPillar("efficiency", Grade.Good, new(2016, 9, 8))], new(2016, 11, 3), "https://example.org/peel-2016/durham/efficiency"),
+            [new PublishedPillar("efficiency", Grade.Good, new(2016, 9, 8), "Durham is good at efficiency.")], new(2016, 11, 3), "https://example.org/peel-2016/durham/efficiency"),
         new(null, "durham", "peel-2017", null, new(2017, 5, 8), new(2017, 5, 19),
             [Detailed("F1", Grade.Good, new(2017, 9, 4)), Detailed("F2", Grade.Outstanding, new(2017, 9, 4)),
              Detailed("F3", f3In2017, new(2017, 9, 4), f3In2017 == Grade.Inadequate ? FindingKind.CauseOfConcern : FindingKind.Strength)],
-            [new PublishedPillar("efficiency", Grade.Good, new(2017, 9, 11))], new(2017, 11, 9), "https://example.org/peel-2017/durham/efficiency"),
+            [new PublishedPillar("efficiency", Grade.Good, new(2017, 9, 11), "Durham is good at efficiency.")], new(2017, 11, 9), "https://example.org/peel-2017/durham/efficiency"),
         new(null, "durham", "peel-2017", null, new(2017, 6, 5), new(2017, 6, 16),
             [Detailed("L1", Grade.Adequate, new(2017, 10, 2)), Detailed("L2", Grade.Good, new(2017, 10, 2)), Detailed("L3", Grade.Good, new(2017, 10, 2))],
-            [new PublishedPillar("legitimacy", Grade.Good)], new(2017, 12, 12), "https://example.org/peel-2017/durham/legitimacy"),
+            [new PublishedPillar("legitimacy", Grade.Good, Summary: "Durham is good at legitimacy.")], new(2017, 12, 12), "https://example.org/peel-2017/durham/legitimacy"),
     ]);
 
     [Fact]

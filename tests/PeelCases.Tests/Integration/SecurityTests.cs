@@ -49,6 +49,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["POST /inspections/{inspectionId}/questions/{questionCode}/carry-over/dispute"] = Lead,
         ["POST /history/imports"] = [Roles.Administrator],
         ["POST /inspections/{inspectionId}/questions/{questionCode}/summary"] = Lead,
+        ["POST /inspections/{inspectionId}/pillars/{pillarCode}/summary"] = Lead,
         ["POST /inspections/{inspectionId}/pillars/{pillarCode}/grade-proposals"] = Lead,
         ["POST /inspections/{inspectionId}/pillars/{pillarCode}/award"] = [Roles.Moderator, Roles.Hmi],
         ["POST /inspections/{inspectionId}/sign-off"] = [Roles.Hmi],

@@ -80,6 +80,10 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(InspectionStage.SignOff, view.Stage);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead, 409);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/sign-off", new InspectionStep(view.Version), TestUser.Lead, 403);
+        // Sign-off waits for the public summary of every question inspected, naming the missing ones.
+        var unwritten = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/sign-off", new InspectionStep(view.Version), TestUser.Hmi, 409);
+        Assert.Contains("needs the public summary of question Q4", unwritten.Detail);
+        view = await SummariseAsync(view);
         view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
         Assert.Equal("hannah.hmi", view.SignedOff!.By);
 

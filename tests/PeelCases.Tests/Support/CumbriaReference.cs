@@ -31,6 +31,11 @@ public static class CumbriaReference
         Assert.Contains("Last updated 02/05/2019\n\n**Good**", markdown);
         Assert.Contains("## Questions for Effectiveness", markdown);
 
+        // The pillar summary as published: written for the public, never the pillar grade's rationale.
+        var summaryStart = Array.IndexOf(Lines, "Cumbria Constabulary is good at reducing crime and keeping people safe.");
+        var summaryEnd = Array.FindIndex(Lines, l => l.StartsWith("In 2016 we judged", StringComparison.Ordinal));
+        Assert.Equal(Lines[summaryStart..summaryEnd].Select(l => l.Trim()).Where(l => l.Length > 0), page.Summary);
+
         // Question order, texts and grades as in the reference.
         var questions = Regex.Matches(markdown, @"^### (\d)\. (.+)\n\n\*\*(.+)\*\*", RegexOptions.Multiline)
             .Select(m => (m.Groups[1].Value, Unescape(m.Groups[2].Value), m.Groups[3].Value)).ToList();

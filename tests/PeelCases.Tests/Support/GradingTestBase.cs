@@ -70,6 +70,16 @@ public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
     protected Task<InspectionView> ProposeAsync(InspectionView view, string question, Grade grade, params Guid[] findings) =>
         Step(view, $"questions/{question}/grade-proposals", new ProposeGrade(grade, "The findings show consistent good practice.", findings, view.QuestionVersion(question)), TestUser.Lead);
 
+    /// <summary>The public summaries the report prints, for every question inspected this time and every pillar covered: sign-off needs them.</summary>
+    protected async Task<InspectionView> SummariseAsync(InspectionView view)
+    {
+        foreach (var q in view.Questions.Where(q => q.Scope is QuestionScope.Detailed or QuestionScope.Ungraded && q.Summary is null))
+            view = await Step(view, $"questions/{q.Code}/summary", new WriteQuestionSummary($"What we found on question {q.Code}.", view.QuestionVersion(q.Code)), TestUser.Lead);
+        foreach (var p in view.Pillars.Where(p => p.Summary is null))
+            view = await Step(view, $"pillars/{p.Code}/summary", new WritePillarSummary($"What we found on {p.Name.ToLowerInvariant()}.", view.Version), TestUser.Lead);
+        return view;
+    }
+
     protected Task<InspectionView> ModerateAsync(InspectionView view, string question, Grade grade, string? reason = null) =>
         Step(view, $"questions/{question}/moderation", new ModerateGrade(grade, reason, view.QuestionVersion(question)), TestUser.Moderator);
 

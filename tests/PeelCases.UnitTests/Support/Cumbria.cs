@@ -83,8 +83,15 @@ public static class Cumbria
 
     public static object[] PillarProposed => QuestionsSettled.Then(Inspection.PillarGradeProposed(Effectiveness, Grade.Good));
 
-    public static object[] ReadyForSignOff => PillarProposed.Then(
-        Inspection.PillarGradeAwarded(Effectiveness, Grade.Good), Inspection.ReadyForSignOff());
+    /// <summary>Every grade awarded and the public summaries written: the HMI can sign off.</summary>
+    public static object[] ReadyForSignOff => Summarised(PillarProposed.Then(
+        Inspection.PillarGradeAwarded(Effectiveness, Grade.Good), Inspection.ReadyForSignOff()));
+
+    /// <summary>The public summaries the report prints: E3's, E5's and the pillar's.</summary>
+    public static object[] Summarised(object[] history) => history.Then(
+        Inspection.SummaryWritten("E3", "Cumbria Constabulary is good at protecting vulnerable people."),
+        Inspection.SummaryWritten("E5", "Cumbria Constabulary understands the armed threat it faces."),
+        Inspection.PillarSummaryWritten(Effectiveness, "Cumbria Constabulary is good at reducing crime and keeping people safe."));
 
     public static object[] SignedOff => ReadyForSignOff.Then(Inspection.SignedOff());
 

@@ -101,6 +101,8 @@ public sealed class InspectionHistory(Guid id, Force force, AssessmentFramework 
 
     public QuestionSummaryWritten SummaryWritten(string question, string summary) => new(id, question, summary, People.Lead, ReviewedAt.AddDays(1));
 
+    public PillarSummaryWritten PillarSummaryWritten(string pillar, string summary) => new(id, pillar, summary, People.Lead, ReviewedAt.AddDays(1));
+
     // Grading and moderation.
 
     public GradeProposed GradeProposed(string question, Grade grade, params Guid[] findings) =>

@@ -79,7 +79,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var outgoingMessages) = PeelCases.HmiSignOff.SignOffEndpoint.Post(command, stream_inspection.Aggregate, httpContext.User, _timeProvider);
+            (var result, var events, var outgoingMessages) = PeelCases.HmiSignOff.SignOffEndpoint.Post(command, stream_inspection.Aggregate, assessmentFramework, httpContext.User, _timeProvider);
 
             if (events != null)
             {

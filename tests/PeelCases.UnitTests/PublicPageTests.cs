@@ -1,0 +1,124 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+using PeelCases.Audit;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
+using PeelCases.Reporting;
+using PeelCases.UnitTests.Support;
+
+namespace PeelCases.UnitTests;
+
+/// <summary>
+/// No internal text on a public page: every string field of every event that is neither marked
+/// <see cref="PublicTextAttribute"/> nor a code gets a marker planted in it, the published record is
+/// folded and rendered as HTML, Markdown and JSON, and no marker may appear. New fields are covered
+/// without anyone listing them; a field that must be public says so with the attribute.
+/// </summary>
+public sealed class PublicPageTests
+{
+    private static readonly InspectionHistory C = Cumbria.Inspection;
+    private static readonly Guid Afi = Guid.Parse("c0b1a000-2018-4019-8000-00000000f0a1");
+    private static readonly Guid Concern = Guid.Parse("c0b1a000-2018-4019-8000-00000000f0c1");
+
+    private sealed class Planter
+    {
+        public int Planted;
+
+        public object Mark(object e)
+        {
+            var clone = JsonSerializer.Deserialize(JsonSerializer.Serialize(e, e.GetType()), e.GetType())!;
+            Walk(clone, e.GetType().Name);
+            return clone;
+        }
+
+        private void Walk(object target, string path)
+        {
+            foreach (var p in target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+            {
+                var value = p.GetValue(target);
+                if (p.PropertyType == typeof(string))
+                {
+                    if (p.CanWrite && value is not null && p.GetCustomAttribute<PublicTextAttribute>() is null && !TextFields.Codes.Contains(p.Name))
+                    {
+                        p.SetValue(target, $"MARKER[{path}.{p.Name}]");
+                        Planted++;
+                    }
+                }
+                else if (value is IEnumerable items and not string && !TextFields.Codes.Contains(p.Name))
+                {
+                    foreach (var item in items) if (item is not null && IsRecord(item.GetType())) Walk(item, $"{path}.{p.Name}[]");
+                }
+                else if (value is not null && IsRecord(p.PropertyType)) Walk(value, $"{path}.{p.Name}");
+            }
+        }
+
+        private static bool IsRecord(Type t) => t.Namespace?.StartsWith("PeelCases", StringComparison.Ordinal) == true && t.IsClass;
+    }
+
+    [Fact]
+    public void No_internal_field_of_any_event_reaches_a_public_page_in_any_format()
+    {
+        var planter = new Planter();
+        object[] Marked(params object[] events) => events.Select(planter.Mark).ToArray();
+
+        var inspection = Given.Inspection(Marked(Cumbria.Published));
+        var evidence = Given.Evidence(Marked(Cumbria.IncidentLogsRecorded,
+            C.EvidenceAmended(Cumbria.IncidentLogs, C.EvidenceContent("E3") with { SampleSize = 41 }, "Recount.")));
+        var cited = new[] { Cumbria.IncidentLogs };
+        var findings = new[]
+        {
+            Given.Finding(Marked(Cumbria.HelpDeskDrafted)),
+            Given.Finding(Marked(C.FindingDrafted(Afi, "E3", C.Strength(cited) with { Kind = FindingKind.AreaForImprovement, Heading = "Risk assessments",
+                Text = "The constabulary should make sure every risk assessment is reviewed." }),
+                C.FindingRevised(Afi, "E3", C.Strength(cited) with { Kind = FindingKind.AreaForImprovement, Heading = "Risk assessments",
+                    Text = "The constabulary should review every risk assessment within a day." }, "Tighter wording."))),
+            Given.Finding(Marked(C.FindingDrafted(Concern, "E3", C.CauseOfConcern(cited)),
+                C.RecommendationStatusChanged(Concern, 1, RecommendationStatus.InProgress))),
+        };
+        var state = new RecordState(inspection, [evidence], findings);
+        var page = ReportPages.Build(state, Cumbria.Force, Cumbria.Framework, Cumbria.Framework.Pillars.Single(p => p.Code == Cumbria.Effectiveness),
+            Frameworks.All.ToDictionary(f => f.Key), inspection.Publications[0], inspection.Publications);
+
+        var formats = new[]
+        {
+            HtmlReport.Render(page, "/reports/cumbria/peel-2018-19/effectiveness"),
+            MarkdownReport.Render(page),
+            JsonSerializer.Serialize(page),
+        };
+        Assert.True(planter.Planted > 40, $"Only {planter.Planted} internal fields were marked: the walk missed the events' text.");
+        Assert.All(formats, f => Assert.DoesNotContain("MARKER[", f));
+        // What was written for the public is there: the summaries, the findings, the recommendations.
+        Assert.All(formats, f => Assert.Contains("Cumbria Constabulary is good at protecting vulnerable people.", f));
+        Assert.All(formats, f => Assert.Contains("review every risk assessment within a day", f));
+        Assert.All(formats, f => Assert.Contains("assess every referral within 24 hours", f));
+    }
+
+    [Fact]
+    public void Areas_for_improvement_and_causes_of_concern_are_shown_under_their_labels_with_the_recommendations_lead_in()
+    {
+        var cited = new[] { Cumbria.IncidentLogs };
+        var state = new RecordState(Given.Inspection(Cumbria.Published), [Given.Evidence(Cumbria.IncidentLogsRecorded)],
+        [
+            Given.Finding(C.FindingDrafted(Afi, "E3", C.Strength(cited) with { Kind = FindingKind.AreaForImprovement, Text = "The constabulary should review risk assessments." })),
+            Given.Finding(C.FindingDrafted(Concern, "E3", C.CauseOfConcern(cited, InspectionHistory.Recommendation(1),
+                new Recommendation(2, "Recruit more investigators.", new RecommendationDeadline(DeadlineKind.Immediately), RecommendationStatus.Open)))),
+        ]);
+        var inspection = state.Inspection!;
+        var page = ReportPages.Build(state, Cumbria.Force, Cumbria.Framework, Cumbria.Framework.Pillars[0], Frameworks.All.ToDictionary(f => f.Key),
+            inspection.Publications[0], inspection.Publications);
+        var markdown = MarkdownReport.Render(page);
+
+        var e3 = page.Questions.Single(q => q.Number == 3);
+        Assert.Equal(["The constabulary should review risk assessments."], e3.AreasForImprovement);
+        var concern = Assert.Single(e3.CausesOfConcern!);
+        Assert.Equal(["We recommend that within 6 months the force should:", "We recommend that the force should immediately:"],
+            concern.Recommendations.Select(r => r.LeadIn));
+        Assert.Contains("#### Areas for improvement\n\n- The constabulary should review risk assessments.", markdown);
+        Assert.Contains("#### Cause of concern", markdown);
+        Assert.DoesNotContain("Versions", markdown);
+    }
+}
