@@ -41,6 +41,8 @@ public static class EventDescriptions
         GradeAwarded x => $"{x.QuestionCode}: awarded {x.Grade.Display()}",
         JudgmentCarriedOver x => $"{x.QuestionCode}: {x.From.Grade.Display()} carried over from the {x.From.Year} inspection ({x.From.Cycle}, {x.From.QuestionCode})"
             + (x.Via is { } via ? $", the question it replaced: {via}" : ""),
+        DraftFlagDismissed x => $"Draft check dismissed: {x.Element} says \"{x.Said}\" ({x.RecordSays}); {x.Reason}",
+        PillarSummaryWritten x => $"{x.PillarCode}: pillar summary written: {Short(x.Summary)}",
         CarriedOverJudgmentDisputed x =>
             $"{x.QuestionCode}: the team disputes the {x.From.Grade.Display()} carried over from {x.From.Year} and intends {x.IntendedGrade.Display()}: {x.Reason}",
         CarryOverNeedsDecision x => $"{x.QuestionCode}: nothing to carry over, a person must decide: {x.Reason}",

@@ -16,6 +16,7 @@ public static class GradingConfiguration
         StoredEvent.Of<JudgmentCarriedOver>("judgment_carried_over"),
         StoredEvent.Of<CarryOverNeedsDecision>("carry_over_needs_decision", "PeelCases.Workflow.CarryOverNeedsDecision"),
         StoredEvent.Of<CarriedOverJudgmentDisputed>("carried_over_judgment_disputed"),
+        StoredEvent.Of<DraftFlagDismissed>("draft_flag_dismissed"),
         StoredEvent.Of<PillarGradeProposed>("pillar_grade_proposed"),
         StoredEvent.Of<PillarGradeAwarded>("pillar_grade_awarded"),
     ];

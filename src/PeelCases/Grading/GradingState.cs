@@ -36,6 +36,12 @@ public static class GradingState
         Moderated = null,
     }, e.DisputedBy, e.DisputedAt);
 
+    public static void Apply(Inspection i, DraftFlagDismissed e)
+    {
+        i.DismissedDraftFlags.Add(new DraftFlagDismissal(e.FlagId, e.Reason, e.DismissedBy, e.DismissedAt));
+        i.Touch(e.DismissedBy, e.DismissedAt);
+    }
+
     public static void Apply(Inspection i, CarryOverNeedsDecision e) =>
         i.ChangeQuestion(e.QuestionCode, q => q with { CarryOverProblem = e.Reason }, null, e.FlaggedAt);
 

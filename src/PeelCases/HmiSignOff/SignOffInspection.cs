@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.ReferenceData;
@@ -28,9 +29,17 @@ public static class SignOffEndpoint
 
     public static ProblemDetails Before(InspectionStep? command, Inspection? inspection) => Expected.Inspection(command?.ExpectedVersion).Check(inspection);
 
+    /// <summary>Sign-off waits for the draft checks: the page's hand-written text read against the record (Grading/DraftChecks).</summary>
+    public static async Task<ProblemDetails> ValidateAsync(Inspection? inspection, AssessmentFramework framework, IQuerySession session, CancellationToken ct) =>
+        inspection is not null
+        && DraftCheckRules.Require(DraftChecks.Flags(inspection, framework, (await DraftCheckContexts.ReadAsync(session, inspection, ct)).Others)) is { } flagged
+            ? flagged.ToProblemDetails()
+            : WolverineContinue.NoProblems;
+
     /// <summary>The HMI signs the inspection off once the workflow has marked it ready.</summary>
     [WolverinePost("/inspections/{inspectionId}/sign-off", Name = "SignOffInspection"), Authorize(Policy = Policies.SignOff)]
     [ProducesResponseType<InspectionView>(200)]
-    public static (IResult, Events, OutgoingMessages) Post(InspectionStep command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
+    public static (IResult, Events, OutgoingMessages) Post(InspectionStep command, [InspectionStream] Inspection inspection, AssessmentFramework framework,
+        ClaimsPrincipal user, TimeProvider clock) =>
         InspectionOutcome.Of(inspection, SignOffRules.Decide(inspection, framework, user.Actor(), clock.GetUtcNow()));
 }

@@ -54,7 +54,8 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.SignOff, p => p.RequireRole(Roles.Hmi))
             .AddPolicy(Policies.FactualAccuracy, p => p.RequireRole(Roles.ForceLiaison))
             .AddPolicy(Policies.Redaction, p => p.RequireRole(Roles.LeadInspector, Roles.Administrator))
-            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.DraftReview, p => p.RequireRole(Roles.LeadInspector, Roles.Moderator));
         return services;
     }
 }

@@ -24,6 +24,9 @@ public sealed class Inspection
     public List<InspectionQuestion> Questions { get; set; } = [];
     public List<PillarJudgment> Pillars { get; set; } = [];
 
+    /// <summary>Draft-check flags dismissed with a reason (added 2026-11-27); a flag stays dismissed while its text is unchanged.</summary>
+    public List<DraftFlagDismissal> DismissedDraftFlags { get; set; } = [];
+
     /// <summary>The pillars this inspection covers; empty for an integrated framework; null when scheduled before it was recorded.</summary>
     public List<string>? Covers { get; set; }
 
@@ -147,6 +150,8 @@ public sealed record AwardedGrade(Grade Grade, string AwardedBy, DateTimeOffset 
 public sealed record PillarJudgment(string PillarCode, ProposedGrade? Proposed, AwardedGrade? Awarded, string? Summary = null);
 
 public sealed record SignOffStamp(string By, DateTimeOffset At);
+
+public sealed record DraftFlagDismissal(string FlagId, string Reason, string By, DateTimeOffset At);
 
 public sealed record FactualAccuracyCheck(
     DateTimeOffset OpenedAt, string OpenedBy, int WorkingDays, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, List<Challenge> Challenges);

@@ -31,6 +31,7 @@ public static class Policies
     public const string FactualAccuracy = "factual-accuracy";
     public const string Redaction = "redaction";
     public const string Administration = "administration";
+    public const string DraftReview = "draft-review";
 }
 
 public static class ActorExtensions

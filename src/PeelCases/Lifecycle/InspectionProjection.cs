@@ -33,6 +33,7 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
     public static void Apply(JudgmentCarriedOver e, Inspection i) => GradingState.Apply(i, e);
     public static void Apply(CarryOverNeedsDecision e, Inspection i) => GradingState.Apply(i, e);
     public static void Apply(CarriedOverJudgmentDisputed e, Inspection i) => GradingState.Apply(i, e);
+    public static void Apply(DraftFlagDismissed e, Inspection i) => GradingState.Apply(i, e);
     public static void Apply(PillarGradeProposed e, Inspection i) => GradingState.Apply(i, e);
     public static void Apply(PillarGradeAwarded e, Inspection i) => GradingState.Apply(i, e);
     public static void Apply(GradeEnteredModeration e, Inspection i) => GradingState.Apply(i, e);

@@ -24,7 +24,7 @@ public sealed class ArchitectureTests
         ["QualityAssurance"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings"],
         ["Grading"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings"],
         ["Moderation"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "Grading"],
-        ["HmiSignOff"] = ["Kernel", "ReferenceData", "Inspections"],
+        ["HmiSignOff"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "Grading"],
         ["FactualAccuracy"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings"],
         ["Publishing"] = ["Kernel", "ReferenceData", "Inspections", "Findings"],
         ["Workflow"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing"],

@@ -1,6 +1,7 @@
 using PeelCases.Audit;
 using PeelCases.FactualAccuracy;
 using PeelCases.Grading;
+using PeelCases.Findings;
 using PeelCases.Inspections;
 using PeelCases.Moderation;
 using PeelCases.Publishing;
@@ -186,5 +187,33 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
         var trail = await Get<GradeTrailView>($"/inspections/{view.Id}/questions/F2/trail", TestUser.Lead);
         Assert.Equal(nameof(GradeAwarded), trail.Steps[^1].EventType);
         Assert.Equal("F3", trail.CarriedOverFrom!.QuestionCode);
+    }
+
+    [Fact]
+    public async Task Hand_written_text_that_disagrees_with_the_record_is_flagged_and_sign_off_waits_until_it_is_dismissed_with_a_reason()
+    {
+        await CumbriaHistoryAsync();
+        var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018,
+            new("E1", QuestionScope.CarryOver), new("E2", QuestionScope.CarryOver), new("E3", QuestionScope.Detailed, Grade.Good));
+        view = await Step(view, "pillars/effectiveness/grade-proposals", new ProposePillarGrade(Grade.Good, "Every question is good.", view.Version), TestUser.Lead);
+        view = await Step(view, "pillars/effectiveness/award", new InspectionStep(view.Version), TestUser.Hmi);
+        // The pillar summary names the wrong year for question 2's judgment, which was awarded in 2017.
+        view = await Step(view, "pillars/effectiveness/summary", new WritePillarSummary(
+            "Cumbria Constabulary is good at reducing crime. In 2016 we judged the constabulary to be good at investigating crime.", view.Version), TestUser.Lead);
+        view = await SummariseAsync(view);
+
+        var checks = await Get<DraftCheckView>($"/inspections/{view.Id}/draft-checks", TestUser.Moderator);
+        var flag = Assert.Single(checks.Flags);
+        Assert.Equal((1, "In 2016 we judged the constabulary to be good at investigating crime"), (checks.Open, flag.Said));
+        Assert.Contains("awarded in 2017", flag.RecordSays);
+        var refused = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/sign-off", new InspectionStep(view.Version), TestUser.Hmi, 409);
+        Assert.Contains("waits for the draft checks", refused.Detail);
+
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/draft-checks/{flag.Id}/dismissal", new DismissDraftFlag("x", view.Version), TestUser.Inspector, 403);
+        view = await Step(view, $"draft-checks/{flag.Id}/dismissal", new DismissDraftFlag("Checked with the HMI: the 2016 inspection is meant.", view.Version), TestUser.Moderator);
+        Assert.Equal(0, (await Get<DraftCheckView>($"/inspections/{view.Id}/draft-checks", TestUser.Lead)).Open);
+        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
+        var events = (await Get<EventPage>($"/inspections/{view.Id}/events?type=DraftFlagDismissed", TestUser.Moderator)).Events;
+        Assert.Contains("Checked with the HMI", Assert.Single(events).Description);
     }
 }

@@ -48,6 +48,8 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["POST /inspections/{inspectionId}/questions/{questionCode}/carry-over"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/carry-over/dispute"] = Lead,
         ["POST /history/imports"] = [Roles.Administrator],
+        ["GET /inspections/{inspectionId}/draft-checks"] = Inspectorate,
+        ["POST /inspections/{inspectionId}/draft-checks/{flagId}/dismissal"] = [Roles.LeadInspector, Roles.Moderator],
         ["POST /inspections/{inspectionId}/questions/{questionCode}/summary"] = Lead,
         ["POST /inspections/{inspectionId}/pillars/{pillarCode}/summary"] = Lead,
         ["POST /inspections/{inspectionId}/pillars/{pillarCode}/grade-proposals"] = Lead,

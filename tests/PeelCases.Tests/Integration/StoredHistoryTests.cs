@@ -68,6 +68,11 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
             {
                 if (o["eventType"]?.GetValue<string>() == "GradeEnteredModeration" && o["data"]?["enteredAt"] is { } at) o["businessTime"] = at.DeepClone();
             })),
+        ("A pillar summary's event is described in words since it was added (3549085 showed its type name, PillarSummaryWritten).",
+            answer => EachObject(answer, o =>
+            {
+                if (o["eventType"]?.GetValue<string>() == "PillarSummaryWritten") o.Remove("description");
+            })),
     ];
 
     private static void EachObject(JsonNode? node, Action<JsonObject> action)

@@ -77,6 +77,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails4 = await PeelCases.HmiSignOff.SignOffEndpoint.ValidateAsync(stream_inspection.Aggregate, assessmentFramework, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails4, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
             (var result, var events, var outgoingMessages) = PeelCases.HmiSignOff.SignOffEndpoint.Post(command, stream_inspection.Aggregate, assessmentFramework, httpContext.User, _timeProvider);
