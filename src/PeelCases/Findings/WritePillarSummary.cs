@@ -33,8 +33,7 @@ public static class WritePillarSummaryRules
         var pillar = framework.Pillars.FirstOrDefault(p => string.Equals(p.Code, pillarCode, StringComparison.OrdinalIgnoreCase));
         if (pillar is null || !inspection.Questions.Any(q => framework.FindQuestion(q.Code)?.PillarCode == pillar.Code))
             return Refusal.NotFound($"Inspection {inspection.Id} does not cover a pillar '{pillarCode}'.");
-        if (inspection.Stage is InspectionStage.FactualAccuracyCheck or InspectionStage.Published || inspection.SignedOff is not null)
-            return Refusal.ProcessRule($"The report's text is fixed once the HMI has signed off; the inspection is at {inspection.Stage}.");
+        if (PublicSummaries.TextFixed(inspection) is { } fixedText) return fixedText;
         return new PillarSummaryWritten(inspection.Id, pillar.Code, c.Summary!.Trim(), actor, now);
     }
 }

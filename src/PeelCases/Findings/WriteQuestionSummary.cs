@@ -30,8 +30,7 @@ public static class WriteQuestionSummaryRules
         if (question is null) return Refusal.NotFound($"Question '{code}' is not in the scope of inspection {inspection.Id}.");
         if (question.Scope is not (QuestionScope.Detailed or QuestionScope.Ungraded))
             return Refusal.ProcessRule($"Question {question.Code} is not inspected in detail this time, so its report carries no summary of findings.");
-        if (inspection.Stage is InspectionStage.FactualAccuracyCheck or InspectionStage.Published || inspection.SignedOff is not null)
-            return Refusal.ProcessRule($"The report's text is fixed once the HMI has signed off; the inspection is at {inspection.Stage}.");
+        if (PublicSummaries.TextFixed(inspection) is { } fixedText) return fixedText;
         return new QuestionSummaryWritten(inspection.Id, question.Code, c.Summary!.Trim(), actor, now);
     }
 }

@@ -38,7 +38,7 @@ public static class DraftCheckRules
         var flag = flags.FirstOrDefault(f => f.Id == flagId);
         if (flag is null) return Refusal.NotFound($"Inspection {inspection.Id} has no open draft-check flag {flagId}; the text may have been corrected.");
         if (flag.Dismissed is { } done) return new AlreadyDone($"The flag was dismissed by {done.By}.");
-        if (inspection.SignedOff is not null) return Refusal.ProcessRule("The report's text is fixed once the HMI has signed off.");
+        if (PublicSummaries.TextFixed(inspection) is { } fixedText) return fixedText;
         var question = flag.Element.StartsWith("the summary for question", StringComparison.Ordinal) ? flag.Element.Split('(', ')')[1] : "";
         return new DraftFlagDismissed(inspection.Id, question, flag.Id, flag.Element, flag.Said, flag.RecordSays, c.Reason!.Trim(), actor, now);
     }

@@ -23,6 +23,12 @@ public static class PublicSummaries
         return [.. questions, .. pillars];
     }
 
+    /// <summary>The report's text (summaries, draft-check dismissals) is fixed once the HMI has signed off; null while it is open.</summary>
+    public static Refusal? TextFixed(Inspection inspection) =>
+        inspection.Stage is InspectionStage.FactualAccuracyCheck or InspectionStage.Published || inspection.SignedOff is not null
+            ? Refusal.ProcessRule($"The report's text is fixed once the HMI has signed off; the inspection is at {inspection.Stage}.")
+            : null;
+
     /// <summary>The refusal for <paramref name="step"/> while any public summary is missing; null when none is.</summary>
     public static Refusal? Require(Inspection inspection, AssessmentFramework framework, string step) =>
         Missing(inspection, framework) is { Count: > 0 } missing
