@@ -67,6 +67,8 @@ public static class ReportEndpoints
             return Results.Text(MarkdownReport.Render(page), "text/markdown; charset=utf-8");
         if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
             return Results.Ok(page);
+        // The page's own policy: nothing runs, styles come from this site's stylesheet only.
+        http.Response.Headers.ContentSecurityPolicy = ReportStyles.ContentSecurityPolicy;
         return Results.Text(HtmlReport.Render(page, http.Request.Path), "text/html; charset=utf-8");
     }
 
@@ -83,5 +85,24 @@ public static class ReportEndpoints
         if (!slug.StartsWith("peel-", StringComparison.OrdinalIgnoreCase)) return [];
         var parts = slug[5..].Split('-');
         return parts.Length switch { 1 => [parts[0]], 2 => [$"{parts[0]}/{parts[1]}", $"{parts[0]}-{parts[1]}"], _ => [] };
+    }
+}
+
+/// <summary>The report pages' stylesheet (screen and print), served as a file so the pages carry no inline style.</summary>
+public static class ReportStyles
+{
+    public const string Url = "/assets/report.css";
+
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static readonly string Css = new StreamReader(typeof(ReportStyles).Assembly.GetManifestResourceStream("PeelCases.Reporting.report.css")!).ReadToEnd();
+
+    [WolverineGet(Url, Name = "GetReportStylesheet")]
+    [Produces("text/css")]
+    public static IResult Get(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        return Results.Text(Css, "text/css; charset=utf-8");
     }
 }

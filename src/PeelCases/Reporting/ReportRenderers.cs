@@ -14,9 +14,7 @@ public static class HtmlReport
         html.Append("<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append($"<title>{e.Encode(page.Title)}{(page.PillarName is null ? "" : " – " + e.Encode(page.PillarName))}</title>")
-            .Append("<style>body{font-family:Arial,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}")
-            .Append(".draft{background:#fff3cd;border:3px solid #d4351c;padding:.5rem 1rem;font-weight:bold}.grade{font-size:1.4rem;font-weight:bold}")
-            .Append(".q{border-top:2px solid #b1b4b6;margin-top:2rem}.n{font-size:2rem;color:#505a5f}.carried{font-style:italic}</style></head><body>");
+            .Append($"<link rel=\"stylesheet\" href=\"{ReportStyles.Url}\"></head><body>");
         if (page.IsDraft)
             html.Append("<p class=\"draft\" role=\"alert\">DRAFT — not published. For people entitled to see the draft only.</p>");
         html.Append($"<header><p>{e.Encode(page.Title)}</p>");

@@ -36,6 +36,28 @@ public sealed class ReportTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
+    public async Task A_page_reads_and_prints_without_inline_style_or_script_under_its_own_policy_with_headings_in_order()
+    {
+        await new DemoData().Populate(App.Store, CancellationToken.None);
+        var result = await App.Host.Scenario(s => s.Get.Url(CumbriaUrl).Accepts("text/html"));
+        var html = result.ReadAsText();
+        Assert.Contains("default-src 'none'; style-src 'self'", result.Context.Response.Headers.ContentSecurityPolicy.ToString());
+        Assert.Contains("<html lang=\"en-GB\">", html);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/assets/report.css\">", html);
+        Assert.DoesNotContain("<style", html);
+        Assert.DoesNotContain(" style=", html);
+        Assert.DoesNotContain("<script", html);
+        // Headings never skip a level: h1, then h2, then h3 …
+        var levels = System.Text.RegularExpressions.Regex.Matches(html, "<h([1-6])>").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal(1, levels[0]);
+        Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"h{pair.First} is followed by h{pair.Second}"));
+
+        var css = await App.Host.Scenario(s => s.Get.Url("/assets/report.css"));
+        Assert.Equal("text/css; charset=utf-8", css.Context.Response.ContentType);
+        Assert.Contains("@media print", css.ReadAsText());
+    }
+
+    [Fact]
     public async Task Unpublished_reports_are_404_to_the_public_and_a_marked_draft_to_those_entitled()
     {
         await new DemoData().Populate(App.Store, CancellationToken.None);

@@ -25,7 +25,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
     {
         ["GET /forces"] = [SignedIn], ["GET /forces/{forceId}"] = [SignedIn],
         ["GET /frameworks"] = [SignedIn], ["GET /frameworks/{frameworkId}"] = [SignedIn], ["GET /frameworks/{frameworkId}/versions/{version}"] = [SignedIn],
-        ["GET /reports/{forceId}/{cycle}/{pillar}"] = [Public], ["GET /reports/{forceId}/{cycle}"] = [Public],
+        ["GET /reports/{forceId}/{cycle}/{pillar}"] = [Public], ["GET /reports/{forceId}/{cycle}"] = [Public], ["GET /assets/report.css"] = [Public],
         ["POST /inspections"] = Lead,
         ["GET /inspections"] = Inspectorate, ["GET /inspections/{inspectionId}"] = Inspectorate,
         ["POST /inspections/{inspectionId}/team"] = Lead,
