@@ -121,4 +121,20 @@ public sealed class PublicPageTests
         Assert.Contains("#### Cause of concern", markdown);
         Assert.DoesNotContain("Versions", markdown);
     }
+
+    [Fact]
+    public void Each_cycle_words_its_pages_as_its_layout_says_2017_with_its_own_carried_over_sentence_and_no_generated_lines()
+    {
+        var inspection = Given.Inspection(Cumbria.Published2017);
+        var framework = Frameworks.All.Single(f => f.Key == AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion));
+        var page = ReportPages.Build(new RecordState(inspection, [], []), Cumbria.Force, framework, framework.Pillars.Single(p => p.Code == Cumbria.Effectiveness),
+            Frameworks.All.ToDictionary(f => f.Key), inspection.Publications[0], inspection.Publications);
+
+        Assert.Equal("This question was not inspected in 2017. The grade and findings from last year’s inspection still stand.",
+            page.Questions.Single(q => q.Number == 1).CarriedOverSentence);
+        Assert.Empty(page.EarlierJudgments);
+        Assert.Null(page.Questions.Single(q => q.Number == 2).Introduction);
+        Assert.NotNull(ReportLayouts.For("2017").Unconfirmed);
+        Assert.True(ReportLayouts.For("2018/19").EarlierJudgmentLines);
+    }
 }

@@ -43,13 +43,15 @@ public static class ReportPages
         var inspection = state.Inspection!;
         var noun = force.Name.Contains("Constabulary", StringComparison.Ordinal) ? "constabulary" : "force";
         var shortName = force.Name.Replace(" Constabulary", "").Replace(" Police Service", "").Replace(" Police", "");
+        var layout = ReportLayouts.For(inspection.Cycle);
         var questions = framework.Questions
             .Where(q => (pillar is null || q.PillarCode == pillar.Code) && inspection.FindQuestion(q.Code) is not null)
-            .Select(q => Question(inspection, inspection.FindQuestion(q.Code)!, q, state, frameworks, noun))
+            .Select(q => Question(inspection, inspection.FindQuestion(q.Code)!, q, state, frameworks, noun, layout))
             .ToList();
 
         var pillarJudgment = pillar is null ? null : inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code);
-        var earlier = inspection.Questions
+        // Only where the cycle's pages add them: other cycles' summaries mention earlier judgments in their own words.
+        var earlier = !layout.EarlierJudgmentLines ? [] : inspection.Questions
             .Where(q => q.CarriedOverFrom is not null && framework.FindQuestion(q.Code) is { } fq && (pillar is null || fq.PillarCode == pillar.Code))
             .GroupBy(q => q.CarriedOverFrom!.Year).OrderBy(g => g.Key)
             .Select(g => $"In {g.Key} we judged the {noun} to be {Lower(g.First().CarriedOverFrom!.Grade)} at " +
@@ -70,16 +72,14 @@ public static class ReportPages
     }
 
     private static ReportQuestion Question(Inspection inspection, InspectionQuestion q, FrameworkQuestion defined, RecordState state,
-        IReadOnlyDictionary<string, AssessmentFramework> frameworks, string noun)
+        IReadOnlyDictionary<string, AssessmentFramework> frameworks, string noun, ReportLayout layout)
     {
         var grade = !defined.Graded || q.Scope == QuestionScope.Ungraded ? "Ungraded" : q.StandingGrade?.Display() ?? "Not yet graded";
         if (q.CarriedOverFrom is { } from)
         {
             var pillarName = frameworks.GetValueOrDefault(from.FrameworkId)?.Pillars.FirstOrDefault(p => p.Code == from.PillarCode)?.Name;
             var earlier = pillarName is null ? $"the {from.Year} inspection" : $"the {from.Year} {pillarName.ToLowerInvariant()} inspection";
-            return new ReportQuestion(defined.Number, defined.Text, grade,
-                $"This question was not subject to detailed inspection in {inspection.Cycle}, and our judgment from {earlier} has been carried over.",
-                null, [], null);
+            return new ReportQuestion(defined.Number, defined.Text, grade, layout.CarriedOver(earlier), null, [], null);
         }
 
         var current = state.Findings
@@ -99,7 +99,7 @@ public static class ReportPages
         var graded = defined.Graded && q.Scope == QuestionScope.Detailed;
         // Only the public summary: a grade's rationale is internal deliberation and is never printed in its place.
         return new ReportQuestion(defined.Number, defined.Text, grade, null,
-            graded ? $"We set out our detailed findings below. These are the basis for our judgment of the {noun}’s performance in this area." : null,
+            graded ? layout.IntroductionFor(noun) : null,
             sections, q.Summary, areas, concerns);
     }
 
