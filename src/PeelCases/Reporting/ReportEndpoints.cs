@@ -69,7 +69,7 @@ public static class ReportEndpoints
             return Results.Ok(page);
         // The page's own policy: nothing runs, styles come from this site's stylesheet only.
         http.Response.Headers.ContentSecurityPolicy = ReportStyles.ContentSecurityPolicy;
-        return Results.Text(HtmlReport.Render(page, http.Request.Path), "text/html; charset=utf-8");
+        return Results.Text(await HtmlReport.RenderAsync(page), "text/html; charset=utf-8");
     }
 
     /// <summary>The inspectorate, and the inspected force's liaison while the factual accuracy check is open.</summary>

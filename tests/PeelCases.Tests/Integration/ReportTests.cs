@@ -43,7 +43,7 @@ public sealed class ReportTests(AppFixture app) : GradingTestBase(app)
         var html = result.ReadAsText();
         Assert.Contains("default-src 'none'; style-src 'self'", result.Context.Response.Headers.ContentSecurityPolicy.ToString());
         Assert.Contains("<html lang=\"en-GB\">", html);
-        Assert.Contains("<link rel=\"stylesheet\" href=\"/assets/report.css\">", html);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/assets/report.css\"", html);
         Assert.DoesNotContain("<style", html);
         Assert.DoesNotContain(" style=", html);
         Assert.DoesNotContain("<script", html);
