@@ -10,7 +10,13 @@ namespace PeelCases.Reporting;
 public sealed record ReportPage(
     string Title, string ForceName, string Cycle, string? PillarName, string? HeadlineQuestion, DateOnly? LastUpdated, int? Version,
     bool IsDraft, string? OverallGrade, IReadOnlyList<string> Summary, IReadOnlyList<string> EarlierJudgments, string QuestionsHeading,
-    IReadOnlyList<ReportQuestion> Questions, IReadOnlyList<PageVersion> Versions);
+    IReadOnlyList<ReportQuestion> Questions, IReadOnlyList<PageVersion> Versions, OverallSummary? Overall = null);
+
+/// <summary>The opening of an integrated report (2021/22 on); no pillar and no overall grade.</summary>
+public sealed record OverallSummary(string Assessed, IReadOnlyList<AreaGrade> Grades, IReadOnlyList<string> Ungraded, string DetailedFindings,
+    string ChangesHeading, IReadOnlyList<string> Changes);
+
+public sealed record AreaGrade(string Area, string Grade);
 
 /// <summary>
 /// A question on the page, in the order the published pages show it: its grade, its areas for
@@ -68,7 +74,8 @@ public static class ReportPages
             EarlierJudgments: earlier,
             QuestionsHeading: pillar is null ? "Questions" : $"Questions for {pillar.Name}",
             Questions: questions,
-            Versions: publications.Select(p => new PageVersion(p.ReportVersion, p.PublishedOn)).ToList());
+            Versions: publications.Select(p => new PageVersion(p.ReportVersion, p.PublishedOn)).ToList(),
+            Overall: layout.Integrated is { } integrated && pillar is null ? Overall(integrated, force, framework, inspection) : null);
     }
 
     private static ReportQuestion Question(Inspection inspection, InspectionQuestion q, FrameworkQuestion defined, RecordState state,
@@ -110,6 +117,17 @@ public static class ReportPages
         DeadlineKind.ByDate => $"We recommend that by {deadline.Date:d MMMM yyyy} the force should:",
         _ => $"We recommend that {deadline} the force should:",
     };
+
+    private static OverallSummary Overall(IntegratedWording wording, Force force, AssessmentFramework framework, Inspection inspection)
+    {
+        var areas = framework.Questions.Where(q => inspection.FindQuestion(q.Code) is not null).ToList();
+        var graded = areas.Where(a => a.Graded).ToList();
+        string Fill(string text) => text.Replace("{force}", force.Name).Replace("{n}", areas.Count.ToString()).Replace("{graded}", graded.Count.ToString());
+        return new OverallSummary(Fill(wording.Assessed),
+            graded.Select(a => new AreaGrade(a.Text, inspection.FindQuestion(a.Code)!.StandingGrade?.Display() ?? "Not yet graded")).ToList(),
+            areas.Any(a => !a.Graded) ? [Fill(wording.UngradedVictims)] : [],
+            wording.DetailedFindings, wording.ChangesHeading, wording.Changes);
+    }
 
     private static IReadOnlyList<string> Paragraphs(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Replace("\r\n", "\n").Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0).ToList();

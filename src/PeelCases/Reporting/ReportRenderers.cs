@@ -34,6 +34,16 @@ public static class MarkdownReport
         else md.AppendLine($"# {Escape(page.ForceName)}").AppendLine();
         if (page.LastUpdated is { } updated) md.AppendLine($"Last updated {updated:dd/MM/yyyy}").AppendLine();
         if (page.OverallGrade is not null) md.AppendLine($"**{Escape(page.OverallGrade)}**").AppendLine();
+        if (page.Overall is { } overall)
+        {
+            md.AppendLine("## Overall summary").AppendLine().AppendLine("### Our judgments").AppendLine().AppendLine(Escape(overall.Assessed)).AppendLine();
+            md.AppendLine("| Area | Grade |").AppendLine("|---|---|");
+            foreach (var g in overall.Grades) md.AppendLine($"| {Escape(g.Area)} | {Escape(g.Grade)} |");
+            md.AppendLine();
+            foreach (var p in overall.Ungraded.Append(overall.DetailedFindings)) md.AppendLine(Escape(p)).AppendLine();
+            md.AppendLine($"## {Escape(overall.ChangesHeading)}").AppendLine();
+            foreach (var p in overall.Changes) md.AppendLine(Escape(p)).AppendLine();
+        }
         foreach (var p in page.Summary.Concat(page.EarlierJudgments)) md.AppendLine(Escape(p)).AppendLine();
         md.AppendLine($"## {Escape(page.QuestionsHeading)}").AppendLine();
         foreach (var q in page.Questions)

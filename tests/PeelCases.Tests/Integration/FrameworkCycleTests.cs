@@ -65,10 +65,25 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal((false, QuestionStage.Ungraded, (Grade?)null), (vs.Graded, vs.Stage, vs.Grade));
         Assert.Equal((true, QuestionStage.Awarded, (Grade?)Grade.Adequate), (cd.Graded, cd.Stage, cd.Grade));
         Assert.Equal(InspectionStage.SignOff, view.Stage); // no pillar and no overall grade to wait for
+        var framework2021 = await Get<AssessmentFramework>("/frameworks/peel-2021-22/versions/2", TestUser.Lead);
 
-        var framework = await Get<AssessmentFramework>("/frameworks/peel-2021-22/versions/2", TestUser.Lead);
-        Assert.Equal("VS", framework.FindQuestion("CD")!.WithinCode);
-        Assert.Equal(GradeScales.FivePoint, framework.Scale);
+        // The integrated report opens with its judgments: the areas assessed and graded, the table, the ungraded victim-service
+        // area, and the statement that these grades cannot be compared with earlier years'. No pillar and no overall grade.
+        var draft = System.Text.Json.JsonSerializer.Deserialize<ReportPage>((await App.Host.Scenario(s =>
+        {
+            s.Get.Url("/reports/surrey/peel-2021-22").Accepts("application/json");
+            s.WithBearerToken(App.TokenFor(TestUser.Lead));
+        })).ReadAsText(), AppFixture.Json)!;
+        var overall = draft.Overall!;
+        Assert.Equal("Our inspection assessed how good Surrey Police is in 3 areas of policing. We make graded judgments in 2 of these 3 as follows:", overall.Assessed);
+        Assert.Equal([new AreaGrade("Recording data about crime", "Adequate"), new AreaGrade(framework2021.FindQuestion("PC")!.Text, "Good")], overall.Grades);
+        Assert.Equal(["We also inspected how effective a service Surrey Police gives to victims of crime. We don’t make a graded judgment in this overall area."], overall.Ungraded);
+        Assert.Equal("Important changes to PEEL", overall.ChangesHeading);
+        Assert.Contains(overall.Changes, c => c.StartsWith("However, these changes mean that it isn’t possible to make direct comparisons", StringComparison.Ordinal));
+        Assert.Null(draft.OverallGrade);
+
+        Assert.Equal("VS", framework2021.FindQuestion("CD")!.WithinCode);
+        Assert.Equal(GradeScales.FivePoint, framework2021.Scale);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/VS/grade-proposals",
             new ProposeGrade(Grade.Good, "r", [Guid.NewGuid()], view.QuestionVersion("VS")), TestUser.Lead, 409);
 
