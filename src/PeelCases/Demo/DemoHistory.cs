@@ -33,7 +33,8 @@ public static class DemoHistory
         new("peel-2017", ["legitimacy"], new(2017, 6, 5), new(2017, 12, 12)),
         new("peel-2017", ["effectiveness"], new(2017, 9, 11), new(2018, 3, 22), ["E1"]),
         new("peel-2018-19", [], new(2018, 10, 8), new(2019, 5, 2), ["E1", "E2", "E4", "F2", "L1"]),
-        new("peel-2021-22", [], new(2021, 10, 4), new(2022, 3, 10)),
+        // Most forces were inspected on the framework as revised in March 2022 (35 of 43).
+        new("peel-2021-22", [], new(2022, 4, 4), new(2022, 9, 15)),
         new("peel-2023-25", [], new(2023, 10, 2), new(2024, 4, 18)),
     ];
 
