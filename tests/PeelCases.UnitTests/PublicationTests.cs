@@ -91,7 +91,20 @@ public sealed class PublicationTests
 
     private static Decision<FactualAccuracyChallengeRaised> Raise(Inspection inspection, string text = " " + ChallengeText + " ",
         string? force = "cumbria", DateTimeOffset? at = null, Guid? finding = null) =>
-        ChallengeRules.Raise(inspection, new RaiseChallenge(Challenge, text, finding), People.Liaison, force, at ?? C.CheckOpenedAt.AddDays(3));
+        ChallengeRules.Raise(inspection, new RaiseChallenge(Challenge, text, finding), People.Liaison, force, at ?? C.CheckOpenedAt.AddDays(3),
+            finding == Cumbria.HelpDeskFinding ? Given.Finding(Cumbria.HelpDeskDrafted) : null);
+
+    [Fact]
+    public void A_challenge_names_a_finding_of_this_inspection_or_none()
+    {
+        var inspection = Given.Inspection(Cumbria.CheckOpen);
+        var unknown = Guid.Parse("c0b1a000-2018-4019-8000-0000000000ff");
+        Then.Refused(Raise(inspection, finding: unknown), 404, $"has no finding {unknown}");
+        var elsewhere = Given.Finding(Cumbria.HelpDeskDrafted with { InspectionId = Guid.NewGuid() });
+        Then.Refused(ChallengeRules.Raise(inspection, new RaiseChallenge(Challenge, ChallengeText, Cumbria.HelpDeskFinding), People.Liaison, "cumbria",
+            C.CheckOpenedAt.AddDays(3), elsewhere), 404);
+        Then.Decided(Raise(inspection));
+    }
 
     [Fact]
     public void The_forces_liaison_challenges_a_fact_in_the_draft() =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using PeelCases.Findings;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 
@@ -30,12 +31,16 @@ public static class ChallengeRules
         .Required("expectedVersion", c.ExpectedVersion);
 
     /// <summary>Only during the check, before its deadline, and only by the inspected force's own liaison.</summary>
-    public static Decision<FactualAccuracyChallengeRaised> Raise(Inspection inspection, RaiseChallenge c, string actor, string? actorForce, DateTimeOffset now)
+    /// <param name="challenged">The finding the challenge names, as stored (null when it names none, or none by that id exists).</param>
+    public static Decision<FactualAccuracyChallengeRaised> Raise(Inspection inspection, RaiseChallenge c, string actor, string? actorForce, DateTimeOffset now,
+        Finding? challenged = null)
     {
         if (actorForce != inspection.ForceId)
             return new Refusal(StatusCodes.Status403Forbidden, "Forbidden", "A force liaison may challenge only their own force's draft.");
         if (inspection.FactualAccuracy is not { } check || inspection.Stage != InspectionStage.FactualAccuracyCheck)
             return Refusal.ProcessRule($"The factual accuracy check is not open: the inspection is at {inspection.Stage}.");
+        if (c.FindingId is { } findingId && (challenged is null || challenged.Id != findingId || challenged.InspectionId != inspection.Id))
+            return Refusal.NotFound($"Inspection {inspection.Id} has no finding {findingId}.");
         if (check.ClosedAt is not null || now >= check.Deadline)
             return Refusal.ProcessRule($"The factual accuracy check closed at its deadline, {check.Deadline:d MMMM yyyy HH:mm} UTC; challenges are no longer accepted.");
         if (check.Challenges.FirstOrDefault(x => x.Id == c.ChallengeId) is { } existing)
@@ -55,16 +60,23 @@ public static class ChallengeRules
     }
 }
 
+/// <summary>The finding a challenge names, as stored; null when it names none or none exists.</summary>
+public sealed record ChallengedFinding(Finding? Finding);
+
 public static class ChallengeEndpoints
 {
     public static ProblemDetails Validate(RaiseChallenge? command) => FieldErrors.Check(command, ChallengeRules.Validate);
+
+    /// <summary>The finding the challenge names, if any.</summary>
+    public static async Task<ChallengedFinding> LoadAsync(RaiseChallenge command, IQuerySession session, CancellationToken ct) =>
+        new(command.FindingId is { } id ? await session.LoadAsync<Finding>(id, ct) : null);
 
     /// <summary>A resend of a challenge already raised is answered like the first time: with the check as it stands.</summary>
     [WolverinePost("/inspections/{inspectionId}/factual-accuracy-check/challenges", Name = "RaiseChallenge"), Authorize(Policy = Policies.FactualAccuracy)]
     [ProducesResponseType<FactualAccuracyView>(200)]
     public static (IResult, Events, OutgoingMessages) Raise(RaiseChallenge command, [InspectionStream] Inspection inspection,
-        ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, ChallengeRules.Raise(inspection, command, user.Actor(), user.FindFirst("force")?.Value, clock.GetUtcNow()),
+        ChallengedFinding challenged, ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, ChallengeRules.Raise(inspection, command, user.Actor(), user.FindFirst("force")?.Value, clock.GetUtcNow(), challenged.Finding),
             response: new AfterCommit(async (session, ct) => Results.Ok(Draft((await session.LoadAsync<Inspection>(inspection.Id, ct))!))));
 
     /// <summary>What a force liaison may see of the inspection: the check and its challenges, nothing else.</summary>

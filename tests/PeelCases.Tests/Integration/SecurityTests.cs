@@ -120,6 +120,17 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
     }
 
     [Fact]
+    public async Task A_NUL_character_in_an_address_or_a_body_is_a_400_and_writes_nothing()
+    {
+        var inspection = await ScheduleAsync();
+        var before = await TotalEvents();
+        var query = await Problem(HttpMethod.Get, "/inspections?force=a%00b", null, TestUser.Lead, 400);
+        Assert.Contains("NUL", query.Detail);
+        await Send(HttpMethod.Post, $"/inspections/{inspection.Id}/evidence", Commands.Evidence(summary: "Names a\u0000victim."), TestUser.Inspector, 400);
+        Assert.Equal(before, await TotalEvents());
+    }
+
+    [Fact]
     public async Task Malformed_payloads_on_every_write_endpoint_are_never_a_500_and_write_nothing()
     {
         await new DemoData().Populate(App.Store, CancellationToken.None);
@@ -161,6 +172,8 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
             var isString = type.Contains("string");
             yield return $"{{\"{name}\": {(isString ? "12345" : "\"not-a-number\"")}, \"expectedVersion\": 1}}";
             if (isString) yield return $"{{\"{name}\": \"{new string('x', 30_000)}\", \"expectedVersion\": 1}}";
+            // A NUL character, which PostgreSQL's jsonb cannot hold: refused as invalid JSON, nothing written.
+            if (isString) yield return $"{{\"{name}\": \"a\\u0000b\", \"expectedVersion\": 1}}";
             yield return $"{{\"{name}\": {{\"nested\": [1, 2, {{}}]}}, \"expectedVersion\": 1}}";
             if (property["enum"] is not null || property["$ref"] is not null)
             {

@@ -101,6 +101,8 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         Assert.Single((await View(view.Id)).FactualAccuracy!.Challenges);
         await Problem(HttpMethod.Post, url, challenge with { ChallengeId = Guid.NewGuid() }, TestUser.Liaison with { ForceId = "kent" }, 403);
         await Problem(HttpMethod.Post, url, challenge with { ChallengeId = Guid.NewGuid() }, TestUser.Lead, 403);
+        // A challenge names a finding of this inspection, or none.
+        await Problem(HttpMethod.Post, url, challenge with { ChallengeId = Guid.NewGuid(), FindingId = Guid.NewGuid() }, TestUser.Liaison, 404);
         await Problem(HttpMethod.Get, $"/inspections/{view.Id}", null, TestUser.Liaison, 403);
 
         App.Clock.Set(new DateTimeOffset(2026, 12, 10, 10, 0, 1, TimeSpan.Zero));

@@ -69,9 +69,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var challengedFinding = await PeelCases.FactualAccuracy.ChallengeEndpoints.LoadAsync(command, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            (var result, var events, var outgoingMessages) = PeelCases.FactualAccuracy.ChallengeEndpoints.Raise(command, stream_inspection.Aggregate, httpContext.User, _timeProvider);
+            (var result, var events, var outgoingMessages) = PeelCases.FactualAccuracy.ChallengeEndpoints.Raise(command, stream_inspection.Aggregate, challengedFinding, httpContext.User, _timeProvider);
 
             if (events != null)
             {
