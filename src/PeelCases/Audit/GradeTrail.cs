@@ -60,9 +60,7 @@ public static class GradeTrail
     {
         var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
         if (inspection is null) return null;
-        var force = await session.Query<Inspection>().Where(i => i.ForceId == inspection.ForceId).ToListAsync(ct);
-        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Key);
-        var standing = GradeMovements.Standing(force, frameworks).ToList();
+        var standing = await GradeMovements.OfForcesAsync(session, [inspection.ForceId], ct);
         var own = standing.FirstOrDefault(s => s.Inspection.Id == inspectionId && s.Code == code);
         return own.Judgment is null ? null : GradeMovements.Of(own.Judgment, standing.Where(s => s.Inspection.Id != inspectionId).Select(s => s.Judgment));
     }

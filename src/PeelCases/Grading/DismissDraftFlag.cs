@@ -60,9 +60,8 @@ public static class DraftCheckContexts
     public static async Task<DraftCheckContext> ReadAsync(IQuerySession session, Inspection? inspection, CancellationToken ct)
     {
         if (inspection is null) return new([]);
-        var force = await session.Query<Inspection>().Where(i => i.ForceId == inspection.ForceId && i.Id != inspection.Id).ToListAsync(ct);
-        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Key);
-        return new(GradeMovements.Standing(force, frameworks).Select(s => s.Judgment).ToList());
+        var standing = await GradeMovements.OfForcesAsync(session, [inspection.ForceId], ct);
+        return new(standing.Where(s => s.Inspection.Id != inspection.Id).Select(s => s.Judgment).ToList());
     }
 }
 

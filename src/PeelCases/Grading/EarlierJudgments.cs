@@ -25,7 +25,7 @@ public static class EarlierJudgments
         var earlier = await session.Query<Inspection>()
             .Where(i => i.ForceId == inspection.ForceId && i.Year < inspection.Year)
             .ToListAsync(ct);
-        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Key);
+        var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);
         var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
         return Resolve(inspection, question, earlier, frameworks, force?.Name ?? inspection.ForceId, chosen);
     }

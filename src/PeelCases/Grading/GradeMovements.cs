@@ -1,3 +1,4 @@
+using Marten;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
 
@@ -52,6 +53,15 @@ public static class GradeMovements
         where q.StandingGrade is not null
         select (i, q.Code, new StandingJudgment(i.Year, i.Cycle, framework.FindQuestion(q.Code)?.LineageKey, q.StandingGrade!.Value, framework.Scale,
             q.Awarded is null && q.CarriedOverFrom is not null));
+
+    /// <summary>The standing judgments of the given forces' inspections, each with its framework's scale.</summary>
+    public static async Task<IReadOnlyList<(Inspection Inspection, string Code, StandingJudgment Judgment)>> OfForcesAsync(
+        IQuerySession session, IReadOnlyCollection<string> forceIds, CancellationToken ct)
+    {
+        var ids = forceIds.ToArray();
+        var inspections = await session.Query<Inspection>().Where(i => i.ForceId.IsOneOf(ids)).ToListAsync(ct);
+        return Standing(inspections, await FrameworkVersions.AllByKeyAsync(session, ct)).ToList();
+    }
 
     private static string Count(int steps) => steps switch { 1 => "one grade", 2 => "two grades", 3 => "three grades", _ => $"{steps} grades" };
 }

@@ -40,7 +40,7 @@ public sealed class HistoryImport(IDocumentStore store, IProjectionCoordinator? 
         var started = clock.GetTimestamp();
         await using var session = store.QuerySession();
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id);
-        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Key);
+        var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);
         var forceIds = (record.Inspections ?? []).Select(p => p.ForceId).Distinct().ToList();
         var known = (await session.Query<Inspection>().Where(i => i.ForceId.IsOneOf(forceIds)).ToListAsync(ct)).ToList();
 
@@ -53,8 +53,7 @@ public sealed class HistoryImport(IDocumentStore store, IProjectionCoordinator? 
             try
             {
                 if (!forces.TryGetValue(p.ForceId!, out var force)) throw new ImportRefused($"There is no force with code '{p.ForceId}'.");
-                var versions = frameworks.Values.Where(f => f.Id == p.FrameworkId);
-                var framework = (p.FrameworkVersion is { } asked ? versions.FirstOrDefault(f => f.Version == asked) : FrameworkVersions.Applicable(versions, p.FieldworkStarts!.Value))
+                var framework = FrameworkVersions.Applicable(frameworks.Values.Where(f => f.Id == p.FrameworkId), p.FieldworkStarts!.Value, p.FrameworkVersion)
                     ?? throw new ImportRefused($"There is no framework '{p.FrameworkId}'{(p.FrameworkVersion is { } v ? $" version {v}" : "")}.");
                 var id = p.InspectionId ?? ImportIds.For(force.Id, framework.Id, framework.Version, p.Questions!.Select(q => q.Code!));
                 if (known.Any(i => i.Id == id)) { already++; continue; }

@@ -56,9 +56,7 @@ public static class ModerationComparison
         var comparison = Compare(framework, defined, rows.Select(r => (r.Inspection, r.Question, r.Findings, forces.GetValueOrDefault(r.Inspection.ForceId, r.Inspection.ForceId))).ToList());
         // Each force's movement from the judgment that stood before on the question's lineage.
         var forceIds = rows.Select(r => r.Inspection.ForceId).Distinct().ToList();
-        var all = await session.Query<Inspection>().Where(i => i.ForceId.IsOneOf(forceIds)).ToListAsync(ct);
-        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Key);
-        var standing = GradeMovements.Standing(all, frameworks).ToList();
+        var standing = await GradeMovements.OfForcesAsync(session, forceIds, ct);
         return Results.Ok(comparison with
         {
             Forces = comparison.Forces.Select(row => standing.FirstOrDefault(s => s.Inspection.Id == row.InspectionId && s.Code == defined.Code) is { Judgment: { } judgment }

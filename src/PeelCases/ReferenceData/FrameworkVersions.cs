@@ -16,6 +16,14 @@ public static class FrameworkVersions
         CancellationToken ct) =>
         version is { } exact ? await LoadAsync(session, id, exact, ct) : Applicable(await VersionsAsync(session, id, ct), fieldworkStarts);
 
+    /// <summary>As <see cref="ApplicableAsync"/>, among versions already read: the one asked for, else the newest that applies.</summary>
+    public static AssessmentFramework? Applicable(IEnumerable<AssessmentFramework> versions, DateOnly fieldworkStarts, int? version) =>
+        version is { } exact ? versions.FirstOrDefault(f => f.Version == exact) : Applicable(versions, fieldworkStarts);
+
+    /// <summary>Every stored version, by <see cref="AssessmentFramework.Key"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, AssessmentFramework>> AllByKeyAsync(IQuerySession session, CancellationToken ct) =>
+        (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Key);
+
     /// <summary>Of a framework's versions, the newest that applies to fieldwork starting on that date.</summary>
     public static AssessmentFramework? Applicable(IEnumerable<AssessmentFramework> versions, DateOnly fieldworkStarts) =>
         versions.Where(f => f.AppliesFrom is null || f.AppliesFrom <= fieldworkStarts).MaxBy(f => f.Version);
