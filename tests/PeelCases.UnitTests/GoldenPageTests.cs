@@ -29,6 +29,8 @@ public sealed class GoldenPageTests
         { "peel-2021-22", "However, these changes mean that it isn’t possible to make direct comparisons between the grades awarded this year with those from previous PEEL inspections." },
         { "peel-2021-22", "We also inspected how effective a service Durham Constabulary gives to victims of crime. We don’t make a graded judgment in this overall area." },
         { "peel-2023-25", "It isn’t possible to make direct comparisons between the grades awarded in this PEEL inspection and those from the previous cycle of PEEL inspections." },
+        { "peel-2021-22", "## HM Inspector’s observations" },
+        { "peel-2023-25", "## HM Inspector’s summary" },
         { "peel-2023-25", "We set out our detailed findings about things the force is doing well and where the force should improve in the rest of this report." },
     };
 

@@ -37,11 +37,40 @@ public sealed class PublicationTests
     {
         var unwritten = Given.Inspection(PillarProposedAndAwarded());
         Assert.Equal("HMI sign-off needs the public summary of question E3, question E5 and the effectiveness pillar: a report never prints a grade's rationale " +
-            "or a QA comment in its place. Write them with POST …/questions/{code}/summary and …/pillars/{code}/summary.",
+            "or a QA comment in its place. Write them with POST …/questions/{code}/summary, …/pillars/{code}/summary and …/hmi-observations.",
             Then.Refused(SignOffRules.Decide(unwritten, Cumbria.Framework, People.Hmi, C.SignedOffAt), 409).Detail);
         var partly = Given.Inspection(PillarProposedAndAwarded().Then(C.SummaryWritten("E3", "Good at protecting vulnerable people.")));
         Then.Refused(SignOffRules.Decide(partly, Cumbria.Framework, People.Hmi, C.SignedOffAt), 409, "question E5 and the effectiveness pillar");
         Assert.Empty(PublicSummaries.Missing(Given.Inspection(Cumbria.ReadyForSignOff), Cumbria.Framework));
+    }
+
+    // HM Inspector's observations (integrated reports).
+
+    [Fact]
+    public void An_integrated_report_waits_for_the_HMI_s_observations_and_names_them()
+    {
+        var k = Kent.Inspection;
+        var summarised = Kent.InReporting.Then(k.SummaryWritten("Q3", "Good at investigating crime."), k.SummaryWritten("Q4", "Adequate at protecting vulnerable people."),
+            k.SummaryWritten("Q6", "Good at managing offenders."));
+        Assert.Equal(["HM Inspector’s observations"], PublicSummaries.Missing(Given.Inspection(summarised), Kent.Framework));
+
+        var observations = Then.Decided(WriteHmiObservationsRules.Decide(Given.Inspection(summarised), Kent.Framework,
+            new WriteHmiObservations("  I am pleased with the force’s progress.  ", 9), People.Hmi, C.SignedOffAt));
+        Assert.Equal(new HmiObservationsWritten(k.Id, "I am pleased with the force’s progress.", People.Hmi, C.SignedOffAt), observations);
+        var written = Given.Inspection(summarised.Then(observations));
+        Assert.Equal("I am pleased with the force’s progress.", written.HmiObservations);
+        Assert.Empty(PublicSummaries.Missing(written, Kent.Framework));
+    }
+
+    [Fact]
+    public void Pillar_pages_carry_no_HMI_observations_and_the_text_is_fixed_at_sign_off()
+    {
+        Then.Refused(WriteHmiObservationsRules.Decide(Given.Inspection(Cumbria.InReporting), Cumbria.Framework, new WriteHmiObservations("Text.", 1), People.Hmi, C.SignedOffAt),
+            409, "2018/19 reports are published by pillar and carry no HM Inspector’s observations");
+        Assert.DoesNotContain("HM Inspector’s observations", PublicSummaries.Missing(Given.Inspection(Cumbria.InReporting), Cumbria.Framework));
+        var signedOff = Given.Inspection(Kent.InReporting.Then(new InspectionSignedOff(Kent.Inspection.Id, People.Hmi, C.SignedOffAt)));
+        Then.Refused(WriteHmiObservationsRules.Decide(signedOff, Kent.Framework, new WriteHmiObservations("Text.", 1), People.Hmi, C.SignedOffAt), 409,
+            "The report's text is fixed once the HMI has signed off");
     }
 
     private static object[] PillarProposedAndAwarded() =>

@@ -52,6 +52,7 @@ public static class EventDescriptions
         InspectionEnteredModeration => "Inspection entered moderation",
         InspectionReadyForSignOff => "Every question settled: ready for HMI sign-off",
         InspectionSignedOff x => $"Signed off by {x.SignedOffBy}",
+        HmiObservationsWritten x => $"HM Inspector’s observations written: {Short(x.Observations)}",
         FactualAccuracyCheckOpened x => $"Factual accuracy check opened until {x.Deadline:d MMM yyyy HH:mm} UTC ({x.WorkingDays} working days)",
         FactualAccuracyChallengeRaised x => $"Factual accuracy challenge raised: {Short(x.Text)}",
         FactualAccuracyChallengeResolved x => $"Challenge {(x.Accepted ? "accepted" : "rejected")}: {Short(x.Reason)}",

@@ -78,7 +78,8 @@ public static class DemoHistory
                     .ToList();
                 result.Add(new PublishedInspection(null, force.Id, framework.Id, framework.Version, plan.Starts, plan.Starts.AddDays(11), published, pillars,
                     plan.PublishedOn, $"Generated demo history: {force.Name}, {framework.Name}{(plan.Pillars.Length > 0 ? $", {plan.Pillars[0]}" : "")}",
-                    Generated: true));
+                    Generated: true,
+                    HmiObservations: framework.HasPillars ? null : $"{GeneratedNote} {force.Name}: HM Inspector’s observations."));
             }
         }
         return result;

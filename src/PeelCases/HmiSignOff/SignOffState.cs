@@ -9,4 +9,10 @@ public static class SignOffState
         i.SignedOff = new SignOffStamp(e.SignedOffBy, e.SignedOffAt);
         i.Touch(e.SignedOffBy, e.SignedOffAt);
     }
+
+    public static void Apply(Inspection i, HmiObservationsWritten e)
+    {
+        i.HmiObservations = e.Observations;
+        i.Touch(e.WrittenBy, e.WrittenAt);
+    }
 }

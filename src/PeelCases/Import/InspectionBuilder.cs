@@ -114,6 +114,8 @@ public sealed class InspectionBuilder
             if (!string.IsNullOrWhiteSpace(pillar.Summary))
                 b.Step(i => WritePillarSummaryRules.Decide(i, framework, pillar.Code!, new WritePillarSummary(pillar.Summary, i.Version), actor, At(awarded)), $"pillar {pillar.Code}");
         }
+        if (!string.IsNullOrWhiteSpace(p.HmiObservations))
+            b.Step(i => WriteHmiObservationsRules.Decide(i, framework, new WriteHmiObservations(p.HmiObservations, i.Version), actor, At(defaultAward.AddDays(7))), "HM Inspector’s observations");
         if (p.PublishedOn is { } on)
         {
             b.Step(i => SignOffRules.Decide(i, framework, actor, At(on.AddDays(-40))));

@@ -16,6 +16,7 @@ public sealed record PublishedRecord(string? Source, IReadOnlyList<PublishedInsp
 /// One inspection. <see cref="InspectionId"/> is optional: without it the id is derived from force,
 /// framework and the questions covered, so importing the same record twice imports it once.
 /// <see cref="Generated"/> marks a record that is not real (the demo's history of other forces).
+/// <see cref="HmiObservations"/> is HM Inspector's text on an integrated report (2021/22 on), which publication needs.
 /// </summary>
 public sealed record PublishedInspection(
     Guid? InspectionId,
@@ -28,7 +29,8 @@ public sealed record PublishedInspection(
     IReadOnlyList<PublishedPillar>? Pillars = null,
     DateOnly? PublishedOn = null,
     string? Source = null,
-    bool Generated = false);
+    bool Generated = false,
+    string? HmiObservations = null);
 
 /// <summary>
 /// A question as published: its scope, and for one inspected in detail its grade, when it was
@@ -62,7 +64,8 @@ public static class PublishedRecordRules
             if (p is null) { errors.Add(at, "An inspection is required."); continue; }
             errors.NotEmpty($"{at}.inspectionId", p.InspectionId).Text($"{at}.forceId", p.ForceId).Text($"{at}.frameworkId", p.FrameworkId)
                 .Required($"{at}.fieldworkStarts", p.FieldworkStarts).Required($"{at}.fieldworkEnds", p.FieldworkEnds)
-                .List($"{at}.questions", p.Questions).Text($"{at}.source", p.Source, 2_000, required: false);
+                .List($"{at}.questions", p.Questions).Text($"{at}.source", p.Source, 2_000, required: false)
+                .Text($"{at}.hmiObservations", p.HmiObservations, FieldErrors.LongText, required: false);
             foreach (var (q, j) in (p.Questions ?? []).Select((q, j) => (q, j)))
             {
                 var qat = $"{at}.questions[{j}]";

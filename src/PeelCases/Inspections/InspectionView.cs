@@ -32,7 +32,8 @@ public sealed record InspectionView(
     string ScheduledBy,
     DateTimeOffset LastChangedAt,
     string LastChangedBy,
-    long Version)
+    long Version,
+    string? HmiObservations = null)
 {
     public static async Task<InspectionView> Load(IQuerySession session, Inspection inspection, CancellationToken ct)
     {
@@ -61,7 +62,7 @@ public sealed record InspectionView(
                 return new PillarView(p.Code, p.Name, p.HeadlineQuestion, judgment?.Proposed, judgment?.Awarded, judgment?.Summary);
             }).ToList(),
         i.SignedOff, i.FactualAccuracy, i.Publications,
-        evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version);
+        evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version, i.HmiObservations);
 }
 
 public sealed record QuestionView(

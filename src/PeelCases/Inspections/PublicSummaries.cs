@@ -20,7 +20,9 @@ public static class PublicSummaries
             .Where(p => inspection.Questions.Any(q => framework.FindQuestion(q.Code) is { Graded: true } fq && fq.PillarCode == p.Code))
             .Where(p => string.IsNullOrWhiteSpace(inspection.Pillars.FirstOrDefault(j => j.PillarCode == p.Code)?.Summary))
             .Select(p => $"the {p.Name.ToLowerInvariant()} pillar");
-        return [.. questions, .. pillars];
+        // An integrated report opens with the HMI's own words (2021/22 on).
+        string[] hmi = !framework.HasPillars && string.IsNullOrWhiteSpace(inspection.HmiObservations) ? ["HM Inspector’s observations"] : [];
+        return [.. questions, .. pillars, .. hmi];
     }
 
     /// <summary>The report's text (summaries, draft-check dismissals) is fixed once the HMI has signed off; null while it is open.</summary>
@@ -33,7 +35,7 @@ public static class PublicSummaries
     public static Refusal? Require(Inspection inspection, AssessmentFramework framework, string step) =>
         Missing(inspection, framework) is { Count: > 0 } missing
             ? Refusal.ProcessRule($"{step} needs the public summary of {Join(missing)}: a report never prints a grade's rationale or a QA comment in its place. " +
-                                  "Write them with POST …/questions/{code}/summary and …/pillars/{code}/summary.")
+                                  "Write them with POST …/questions/{code}/summary, …/pillars/{code}/summary and …/hmi-observations.")
             : null;
 
     private static string Join(IReadOnlyList<string> items) =>

@@ -24,10 +24,12 @@ public sealed record ReportLayout(
 /// <summary>
 /// The opening of an integrated report (2021/22 on): "Overall summary" with "Our judgments" (how many areas were
 /// assessed and graded, the table of area grades, the ungraded victim-service area, the pointer to the findings),
-/// then the cycle's section on what changed, with its statement that grades are not comparable with earlier years.
+/// then the cycle's section on what changed, with its statement that grades are not comparable with earlier years, then
+/// the HMI's own words under the cycle's heading (HmiSignOff/WriteHmiObservations).
 /// {force} is the force's name, {n} the areas assessed, {graded} those graded.
 /// </summary>
-public sealed record IntegratedWording(string Assessed, string UngradedVictims, string DetailedFindings, string ChangesHeading, IReadOnlyList<string> Changes);
+public sealed record IntegratedWording(string Assessed, string UngradedVictims, string DetailedFindings, string ChangesHeading, IReadOnlyList<string> Changes,
+    string ObservationsHeading);
 
 public static class ReportLayouts
 {
@@ -44,22 +46,22 @@ public static class ReportLayouts
             EarlierJudgmentLines: false, null,
             "The introduction to a question's findings on 2017 pages; the summary mentions earlier judgments in its own words (\"Our overall judgment this year is the same as last year.\")."),
         new("2021/22", null, EarlierJudgmentLines: false, null,
-            "The headings of the per-area sections and \"HM Inspector’s observations\" (past the stored cut-off); only the complete sentences of \"Important changes to PEEL\" are printed.",
+            "The headings of the per-area sections (past the stored cut-off); only the complete sentences of \"Important changes to PEEL\" are printed.",
             new IntegratedWording(Assessed,
                 "We also inspected how effective a service {force} gives to victims of crime. We don’t make a graded judgment in this overall area.",
                 Findings, "Important changes to PEEL",
                 [
                     "We have also expanded our previous four-tier system of judgments to five tiers.",
                     "However, these changes mean that it isn’t possible to make direct comparisons between the grades awarded this year with those from previous PEEL inspections. A reduction in grade, particularly from good to adequate, doesn’t necessarily mean that there has been a reduction in performance, unless we say so in the report.",
-                ])),
+                ], "HM Inspector’s observations")),
         new("2023-25", null, EarlierJudgmentLines: false, null,
-            "The headings of the per-area sections, \"Terminology in this report\" and \"HM Inspector’s summary\" (past the stored cut-off).",
+            "The headings of the per-area sections and the text of \"Terminology in this report\" (past the stored cut-off).",
             new IntegratedWording(Assessed,
                 "We also inspected how effective a service {force} gives to victims of crime. We don’t make a graded judgment for this area.",
                 Findings, "PEEL 2023–2025",
                 [
                     "It isn’t possible to make direct comparisons between the grades awarded in this PEEL inspection and those from the previous cycle of PEEL inspections. This is because we have increased our focus on making sure forces are achieving appropriate outcomes for the public, and in some cases we have changed the aspects of policing we inspect.",
-                ])),
+                ], "HM Inspector’s summary")),
     ];
 
     /// <summary>The layout of a cycle's pages; cycles without a confirmed layout print neither a carried-over sentence template nor generated lines.</summary>

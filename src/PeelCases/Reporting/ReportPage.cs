@@ -14,7 +14,7 @@ public sealed record ReportPage(
 
 /// <summary>The opening of an integrated report (2021/22 on); no pillar and no overall grade.</summary>
 public sealed record OverallSummary(string Assessed, IReadOnlyList<AreaGrade> Grades, IReadOnlyList<string> Ungraded, string DetailedFindings,
-    string ChangesHeading, IReadOnlyList<string> Changes);
+    string ChangesHeading, IReadOnlyList<string> Changes, string ObservationsHeading, IReadOnlyList<string> Observations);
 
 public sealed record AreaGrade(string Area, string Grade);
 
@@ -126,7 +126,8 @@ public static class ReportPages
         return new OverallSummary(Fill(wording.Assessed),
             graded.Select(a => new AreaGrade(a.Text, inspection.FindQuestion(a.Code)!.StandingGrade?.Display() ?? "Not yet graded")).ToList(),
             areas.Any(a => !a.Graded) ? [Fill(wording.UngradedVictims)] : [],
-            wording.DetailedFindings, wording.ChangesHeading, wording.Changes);
+            wording.DetailedFindings, wording.ChangesHeading, wording.Changes,
+            wording.ObservationsHeading, Paragraphs(inspection.HmiObservations));
     }
 
     private static IReadOnlyList<string> Paragraphs(string? text) =>

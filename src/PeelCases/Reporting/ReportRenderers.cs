@@ -43,6 +43,11 @@ public static class MarkdownReport
             foreach (var p in overall.Ungraded.Append(overall.DetailedFindings)) md.AppendLine(Escape(p)).AppendLine();
             md.AppendLine($"## {Escape(overall.ChangesHeading)}").AppendLine();
             foreach (var p in overall.Changes) md.AppendLine(Escape(p)).AppendLine();
+            if (overall.Observations.Count > 0)
+            {
+                md.AppendLine($"## {Escape(overall.ObservationsHeading)}").AppendLine();
+                foreach (var p in overall.Observations) md.AppendLine(Escape(p)).AppendLine();
+            }
         }
         foreach (var p in page.Summary.Concat(page.EarlierJudgments)) md.AppendLine(Escape(p)).AppendLine();
         md.AppendLine($"## {Escape(page.QuestionsHeading)}").AppendLine();

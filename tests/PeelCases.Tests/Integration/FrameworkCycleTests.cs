@@ -1,6 +1,7 @@
 using PeelCases.Audit;
 using PeelCases.FactualAccuracy;
 using PeelCases.Grading;
+using PeelCases.HmiSignOff;
 using PeelCases.Findings;
 using PeelCases.Inspections;
 using PeelCases.Moderation;
@@ -81,6 +82,23 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal("Important changes to PEEL", overall.ChangesHeading);
         Assert.Contains(overall.Changes, c => c.StartsWith("However, these changes mean that it isn’t possible to make direct comparisons", StringComparison.Ordinal));
         Assert.Null(draft.OverallGrade);
+
+        // The page opens with the HMI's own words: sign-off waits for them and names them.
+        foreach (var q in view.Questions.Where(q => q.Summary is null))
+            view = await Step(view, $"questions/{q.Code}/summary", new WriteQuestionSummary($"What we found on question {q.Code}.", view.QuestionVersion(q.Code)), TestUser.Lead);
+        var waiting = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/sign-off", new InspectionStep(view.Version), TestUser.Hmi, 409);
+        Assert.Contains("needs the public summary of HM Inspector’s observations", waiting.Detail);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/hmi-observations", new WriteHmiObservations("Words.", view.Version), TestUser.Lead, 403);
+        view = await Step(view, "hmi-observations", new WriteHmiObservations("I am pleased with the progress Surrey Police has made.", view.Version), TestUser.Hmi);
+        var html = (await App.Host.Scenario(s =>
+        {
+            s.Get.Url("/reports/surrey/peel-2021-22").Accepts("text/html");
+            s.WithBearerToken(App.TokenFor(TestUser.Lead));
+        })).ReadAsText();
+        var text = System.Net.WebUtility.HtmlDecode(html);
+        Assert.True(text.IndexOf("<h2>HM Inspector’s observations</h2>", StringComparison.Ordinal) is var at and > 0
+                    && text.IndexOf("<p>I am pleased with the progress Surrey Police has made.</p>", StringComparison.Ordinal) > at, text);
+        await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
 
         Assert.Equal("VS", framework2021.FindQuestion("CD")!.WithinCode);
         Assert.Equal(GradeScales.FivePoint, framework2021.Scale);

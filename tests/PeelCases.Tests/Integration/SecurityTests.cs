@@ -55,6 +55,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["POST /inspections/{inspectionId}/pillars/{pillarCode}/grade-proposals"] = Lead,
         ["POST /inspections/{inspectionId}/pillars/{pillarCode}/award"] = [Roles.Moderator, Roles.Hmi],
         ["POST /inspections/{inspectionId}/sign-off"] = [Roles.Hmi],
+        ["POST /inspections/{inspectionId}/hmi-observations"] = [Roles.Hmi],
         ["POST /inspections/{inspectionId}/factual-accuracy-check"] = Lead,
         ["POST /inspections/{inspectionId}/factual-accuracy-check/challenges"] = [Roles.ForceLiaison],
         ["POST /inspections/{inspectionId}/factual-accuracy-check/challenges/{challengeId}/resolution"] = Lead,

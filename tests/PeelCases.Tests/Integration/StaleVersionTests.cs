@@ -2,6 +2,7 @@ using PeelCases.Tests.Support;
 using PeelCases.FactualAccuracy;
 using PeelCases.Findings;
 using PeelCases.Grading;
+using PeelCases.HmiSignOff;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.Moderation;
@@ -39,6 +40,7 @@ public sealed class StaleVersionTests(AppFixture app) : InspectionTestBase(app)
         { "pillars/effectiveness/grade-proposals", "inspection", new ProposePillarGrade(Grade.Good, "Every question is good.", 7) },
         { "pillars/effectiveness/award", "inspection", new InspectionStep(7) },
         { "sign-off", "inspection", new InspectionStep(7) },
+        { "hmi-observations", "inspection", new WriteHmiObservations("I am pleased with the force’s progress.", 7) },
         { "factual-accuracy-check", "inspection", new InspectionStep(7) },
         { $"factual-accuracy-check/challenges/{Guid.NewGuid()}/resolution", "inspection", new ResolveChallenge(true, "The figure was corrected.", 7) },
         { "publication", "inspection", new PublishReport(new DateOnly(2019, 5, 2), 7) },

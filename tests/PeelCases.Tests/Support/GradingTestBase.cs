@@ -77,6 +77,9 @@ public abstract class GradingTestBase(AppFixture app) : InspectionTestBase(app)
             view = await Step(view, $"questions/{q.Code}/summary", new WriteQuestionSummary($"What we found on question {q.Code}.", view.QuestionVersion(q.Code)), TestUser.Lead);
         foreach (var p in view.Pillars.Where(p => p.Summary is null))
             view = await Step(view, $"pillars/{p.Code}/summary", new WritePillarSummary($"What we found on {p.Name.ToLowerInvariant()}.", view.Version), TestUser.Lead);
+        // An integrated report (no pillars) opens with the HMI's observations.
+        if (view.Pillars.Count == 0 && view.HmiObservations is null)
+            view = await Step(view, "hmi-observations", new HmiSignOff.WriteHmiObservations("What HM Inspector observed.", view.Version), TestUser.Hmi);
         return view;
     }
 
