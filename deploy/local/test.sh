@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against a real PostgreSQL and ends with "N passed, N failed".
 # PostgreSQL: $PEELCASES_TEST_POSTGRES if set, else the project's local cluster (started if needed).
+# Chromium (browser tests): $PEELCASES_CHROMIUM if set, else Debian's, installed if needed (deploy/local/browser.sh).
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"
@@ -10,6 +11,10 @@ if [[ -z "${PEELCASES_TEST_POSTGRES:-}" ]]; then
   PEELCASES_TEST_POSTGRES=$(./deploy/local/pg.sh ensure)
   export PEELCASES_TEST_POSTGRES
 fi
+
+# The browser tests drive Debian's Chromium.
+PEELCASES_CHROMIUM=$(./deploy/local/browser.sh)
+export PEELCASES_CHROMIUM
 
 results="$repo/artifacts/test-results"
 rm -rf "$results"
