@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 
@@ -7,6 +8,10 @@ namespace PeelCases.Testing;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _log = new();
+
+    /// <summary>Every line the process wrote to stdout and stderr so far.</summary>
+    public IReadOnlyCollection<string> Log => _log;
     public string BaseUrl { get; }
     public HttpClient Client { get; }
     public TimeSpan ColdStart { get; private set; }
@@ -30,11 +35,16 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  [{Path.GetFileNameWithoutExtension(dll)}] {e.Data}"); };
+        var server = new ServerProcess(process, $"http://127.0.0.1:{port}");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) server._log.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not { Length: > 0 }) return;
+            server._log.Enqueue(e.Data);
+            Console.Error.WriteLine($"  [{Path.GetFileNameWithoutExtension(dll)}] {e.Data}");
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, $"http://127.0.0.1:{port}");
         if (token is not null) server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         while (true)
         {

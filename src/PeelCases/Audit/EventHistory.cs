@@ -29,7 +29,11 @@ public static class EventHistory
             && (string.IsNullOrWhiteSpace(actor) || string.Equals(e.UserName, actor, StringComparison.OrdinalIgnoreCase))).ToList();
         var size = pageSize ?? 100;
         var number = page ?? 1;
+        // In long arithmetic: a page number near int.MaxValue must not wrap round to the first page.
+        var skip = (long)(number - 1) * size;
+        if (number > 1 && skip >= events.Count)
+            return Refusal.NotFound($"Page {number} is past the end: {events.Count} events make {Math.Max(1, (events.Count + size - 1) / size)} page(s) of {size}.").ToResult();
         return Results.Ok(new EventPage(number, size, events.Count,
-            events.Skip((number - 1) * size).Take(size).Select(e => RecordStep.From(e, inspectionId)).ToList()));
+            events.Skip((int)skip).Take(size).Select(e => RecordStep.From(e, inspectionId)).ToList()));
     }
 }

@@ -23,6 +23,11 @@ public sealed record PointInRecord(DateTimeOffset? At, long? Version, DateOnly? 
     public bool WithCorrections { get; init; }
 
     public static readonly PointInRecord Now = new(null, null);
+
+    public static Refusal? Reaches(Guid inspectionId, PointInRecord point, long latest) =>
+        point.Version is { } v && v > latest
+            ? Refusal.NotFound($"Inspection {inspectionId} is at version {latest}; there is no version {v} yet.")
+            : null;
     public override string ToString() => At is { } at ? $"as recorded at {at:O}" : Version is { } v ? $"at inspection version {v}"
         : On is { } on ? $"as it stood on {on:yyyy-MM-dd}" : "now";
 }
@@ -48,6 +53,12 @@ public sealed class InspectionRecord(Guid inspectionId, IReadOnlyList<IEvent> ev
             .ToListAsync(ct);
         return new InspectionRecord(inspectionId, events);
     }
+
+    /// <summary>The inspection stream's latest version.</summary>
+    public long LatestVersion => Events.Where(e => e.StreamId == InspectionId).Select(e => e.Version).DefaultIfEmpty(0).Max();
+
+    /// <summary>A version the inspection never reached is a 404, never the current state in its place.</summary>
+    public Refusal? Reaches(PointInRecord point) => PointInRecord.Reaches(InspectionId, point, LatestVersion);
 
     /// <summary>The events recorded up to a point: a moment, or the inspection stream's version (and what was recorded by then).</summary>
     public IReadOnlyList<IEvent> Until(PointInRecord point)

@@ -35,6 +35,12 @@ public static class RecordDiff
         var to = new PointInRecord(toAt, toVersion);
         if (from == PointInRecord.Now)
             return Refusal.Invalid("fromAt", "Say where the comparison starts: fromAt (a moment) or fromVersion.").ToResult();
+        if (fromAt is not null && fromVersion is not null || toAt is not null && toVersion is not null)
+            return Refusal.Invalid("fromAt", "Give each end of the comparison as a moment or as a version, not both.").ToResult();
+        if (fromVersion is < 1 || toVersion is < 1) return Refusal.Invalid(fromVersion is < 1 ? "fromVersion" : "toVersion", "Versions start at 1.").ToResult();
+        if (fromVersion > (toVersion ?? long.MaxValue) || fromAt > (toAt ?? DateTimeOffset.MaxValue))
+            return Refusal.Invalid("toVersion", $"The comparison runs forward: {from} comes after {to}.").ToResult();
+        if ((record.Reaches(from) ?? record.Reaches(to)) is { } beyond) return beyond.ToResult();
         return Results.Ok(Compare(record.StateAt(from), record.StateAt(to), from.ToString(), to.ToString()));
     }
 

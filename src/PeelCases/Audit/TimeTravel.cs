@@ -40,6 +40,7 @@ public static class TimeTravel
             return (await session.LoadAsync<Inspections.Inspection>(inspectionId, ct) is null
                 ? Refusal.NotFound($"There is no inspection {inspectionId}.")
                 : Refusal.NotFound($"Inspection {inspectionId} did not exist yet {point}.")).ToResult();
+        if (PointInRecord.Reaches(inspectionId, point, inspection.Version) is { } beyond) return beyond.ToResult();
         var (evidence, findings) = await AsOfCounts.LoadAsync(session, inspectionId, point, ct);
         var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
         var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
@@ -73,6 +74,7 @@ public static class TimeTravel
         var record = await InspectionRecord.LoadAsync(session, inspectionId, ct);
         if (record is null) return (null, Refusal.NotFound($"There is no inspection {inspectionId}."));
         var point = new PointInRecord(at, version, on);
+        if (record.Reaches(point) is { } beyond) return (null, beyond);
         var state = record.StateAt(point);
         return state.Inspection is null
             ? (null, Refusal.NotFound($"Inspection {inspectionId} did not exist yet {point}."))

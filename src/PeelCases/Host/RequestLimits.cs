@@ -9,40 +9,65 @@ public static class RequestLimits
 
     public static async Task RefuseOversizeBodies(HttpContext http, RequestDelegate next)
     {
-        if (NoNulStrings.InAddress(http.Request))
+        if (UnsafeText.InAddress(http.Request) is { } inAddress)
         {
-            await Refuse(http, "The address may not contain a NUL character (%00).");
+            await Refuse(http, inAddress);
             return;
         }
         if (http.Request.ContentLength > MaxBodyBytes)
         {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await Results.Problem(new Refusal(StatusCodes.Status413PayloadTooLarge, "The request is too large",
-                $"Requests are limited to {MaxBodyBytes / 1024} KiB.").ToProblemDetails()).ExecuteAsync(http);
+            await TooLarge(http);
+            return;
+        }
+        var hasBody = http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0;
+        // A body must say what it is: without a Content-Type it is not read as JSON by guesswork.
+        if (hasBody && string.IsNullOrEmpty(http.Request.ContentType))
+        {
+            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            await Results.Problem(new Refusal(StatusCodes.Status415UnsupportedMediaType, "The body has no Content-Type",
+                "Send the body with Content-Type: application/json.").ToProblemDetails()).ExecuteAsync(http);
             return;
         }
         // Bodies without a declared length are cut off at the same size by the server.
         if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxBodyBytes;
-        if (http.Request.HasJsonContentType() && http.Request.ContentLength is > 0 and <= MaxBodyBytes)
+        if (hasBody && http.Request.HasJsonContentType())
         {
-            // Read once here (bounded above) and rewound for the endpoint.
+            // Read once here (bounded) and rewound for the endpoint.
             http.Request.EnableBuffering();
-            var body = new byte[(int)http.Request.ContentLength.Value];
-            await http.Request.Body.ReadExactlyAsync(body, http.RequestAborted);
-            http.Request.Body.Position = 0;
-            if (NoNulStrings.InJson(body))
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
             {
-                await Refuse(http, "Text may not contain a NUL character (\\u0000).");
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    await TooLarge(http);
+                    return;
+                }
+                buffer.Write(chunk, 0, read);
+            }
+            http.Request.Body.Position = 0;
+            if (UnsafeText.InJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } inBody)
+            {
+                await Refuse(http, inBody);
                 return;
             }
         }
         await next(http);
     }
 
-    private static Task Refuse(HttpContext http, string detail)
+    private static Task TooLarge(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return Results.Problem(new Refusal(StatusCodes.Status413PayloadTooLarge, "The request is too large",
+            $"Requests are limited to {MaxBodyBytes / 1024} KiB.").ToProblemDetails()).ExecuteAsync(http);
+    }
+
+    private static Task Refuse(HttpContext http, (string Field, string Problem) unsafeText)
     {
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Results.Problem(new Refusal(StatusCodes.Status400BadRequest, "The request is not valid", detail).ToProblemDetails()).ExecuteAsync(http);
+        return Results.Problem(new FieldErrors().Add(unsafeText.Field, $"{unsafeText.Field} contains {unsafeText.Problem}, which text may not hold.")
+            .ToRefusal()!.ToProblemDetails()).ExecuteAsync(http);
     }
 }

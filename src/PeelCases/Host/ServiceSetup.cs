@@ -66,6 +66,7 @@ public static class ServiceSetup
             .AddCheck<ProjectionLagCheck>("projections", tags: ["ready"]);
         services.AddPeelCasesTelemetry(configuration);
 
+        services.AddSingleton<IConfigureMarten, QuietMartenLogging>();
         var marten = services.AddMarten(opts => ConfigureStore(opts, connectionString))
         .AddAsyncDaemon(DaemonMode.HotCold)
         .UseLightweightSessions()
@@ -136,10 +137,11 @@ public static class ServiceSetup
 
     public static WebApplication UsePeelCases(this WebApplication app)
     {
+        // Outermost, so the request log records the status actually sent (a 503 mapped from an exception, not 500).
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.Use(RequestLimits.RefuseOversizeBodies);
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
 

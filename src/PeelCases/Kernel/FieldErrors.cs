@@ -28,6 +28,8 @@ public sealed class FieldErrors
             if (required) Add(field, $"{field} is required.");
         }
         else if (value.Length > max) Add(field, $"{field} is {value.Length} characters long; the limit is {max}.");
+        // Prose (longer than a short text) may run over lines; names, codes and headings are one line.
+        else if (UnsafeText.Problem(value, lineBreaksAllowed: max > ShortText) is { } problem) Add(field, $"{field} contains {problem}, which text may not hold.");
         return this;
     }
 

@@ -16,6 +16,31 @@ namespace PeelCases.Tests.Integration;
 
 public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
 {
+    [Fact]
+    public async Task Pages_versions_and_ranges_outside_the_record_are_refused_never_answered_with_another_part_of_it()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
+        var id = view.Id;
+
+        // A page number whose offset overflows an int once answered with page 1.
+        Assert.Contains("past the end", (await Problem(HttpMethod.Get, $"/inspections/{id}/events?page=4294969&pageSize=500", null, TestUser.Lead, 404)).Detail);
+        Assert.Contains("past the end", (await Problem(HttpMethod.Get, $"/inspections/{id}/events?page=2", null, TestUser.Lead, 404)).Detail);
+        Assert.Equal(1, (await Get<EventPage>($"/inspections/{id}/events?page=1", TestUser.Lead)).Page);
+
+        var beyond = $"Inspection {id} is at version {view.Version}; there is no version 99999 yet.";
+        Assert.Equal(beyond, (await Problem(HttpMethod.Get, $"/inspections/{id}/as-of?version=99999", null, TestUser.Lead, 404)).Detail);
+        Assert.Equal(beyond, (await Problem(HttpMethod.Get, $"/inspections/{id}/questions/E3/as-of?version=99999", null, TestUser.Lead, 404)).Detail);
+        Assert.Equal(beyond, (await Problem(HttpMethod.Get, $"/inspections/{id}/diff?fromVersion=1&toVersion=99999", null, TestUser.Lead, 404)).Detail);
+        Assert.Equal(view.Version, (await Get<InspectionView>($"/inspections/{id}/as-of?version={view.Version}", TestUser.Lead)).Version);
+
+        var reversed = await Problem(HttpMethod.Get, $"/inspections/{id}/diff?fromVersion={view.Version}&toVersion=1", null, TestUser.Lead, 400);
+        Assert.Contains("The comparison runs forward", reversed.Detail);
+        await Problem(HttpMethod.Get, $"/inspections/{id}/diff?fromAt=2019-01-02T00:00:00Z&toAt=2019-01-01T00:00:00Z", null, TestUser.Lead, 400);
+        await Problem(HttpMethod.Get, $"/inspections/{id}/diff?fromVersion=0", null, TestUser.Lead, 400);
+        Assert.NotNull(await Get<InspectionDiff>($"/inspections/{id}/diff?fromVersion=1&toVersion={view.Version}", TestUser.Lead));
+    }
+
     private async Task<List<RecordStep>> Events(Guid id, string query = "") =>
         (await Get<EventPage>($"/inspections/{id}/events?pageSize=500{query}", TestUser.Moderator)).Events.ToList();
 

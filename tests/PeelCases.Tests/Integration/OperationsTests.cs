@@ -198,6 +198,9 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.OK, ready);
             using var after = await node.Client.SendAsync(Evidence(inspection.Id, Guid.NewGuid()));
             Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+            // The request log records the status sent: 5xx alerting must see 503s as 503s, not as 500s.
+            Assert.Contains(node.Log, l => l.Contains($"POST /inspections/{inspection.Id}/evidence responded 503"));
+            Assert.DoesNotContain(node.Log, l => l.Contains("responded 500"));
         }
         finally
         {

@@ -120,6 +120,79 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         Assert.Equal(0, await TotalEvents());
     }
 
+    /// <summary>NUL, ESC, BEL, DEL, a C1 control and a right-to-left override: what no text field may hold.</summary>
+    public static readonly string[] Unsafe = [@"\u0000", @"\u001b", @"\u0007", @"\u007f", @"\u0085", @"\u202e", "\u202e"];
+
+    [Fact]
+    public async Task Unsafe_characters_in_any_text_field_or_query_value_of_any_endpoint_are_a_400_naming_the_field_and_write_nothing()
+    {
+        await new DemoData().Populate(App.Store, CancellationToken.None);
+        var evidence = (await Get<List<Evidence>>($"/inspections/{DemoData.Kent2021}/evidence", TestUser.Lead))[0].Id;
+        var before = await TotalEvents();
+        var everyone = new TestUser("all.roles", Roles.All.ToArray(), "kent");
+        var doc = JsonNode.Parse((await App.Host.Scenario(s => s.Get.Url("/openapi/v1.json"))).ReadAsText())!;
+        var failures = new List<string>();
+        var checkedFields = 0;
+
+        async Task Expect400(string method, string url, string? body, string field)
+        {
+            var result = await App.Host.Scenario(s =>
+            {
+                if (method == "GET") s.Get.Url(url);
+                else s.Post.RawJson(body!).ToUrl(url);
+                s.WithBearerToken(App.TokenFor(everyone));
+                s.IgnoreStatusCode();
+            });
+            checkedFields++;
+            var status = result.Context.Response.StatusCode;
+            var problem = status == 400 ? JsonSerializer.Deserialize<ProblemBody>(result.ReadAsText(), AppFixture.Json) : null;
+            if (problem?.Errors?.ContainsKey(field) != true)
+                failures.Add($"{method} {url} {(body is null ? "" : body.Length > 60 ? body[..60] : body)} → {status}, errors: {string.Join(",", problem?.Errors?.Keys.ToList() ?? [])}");
+        }
+
+        foreach (var (method, path, operation) in await Endpoints())
+        {
+            var url = Fill(path, DemoData.Kent2021, evidence);
+            foreach (var query in (operation["parameters"]?.AsArray() ?? []).Where(p => p!["in"]!.GetValue<string>() == "query"))
+            {
+                var name = query!["name"]!.GetValue<string>();
+                foreach (var c in new[] { "%00", "%1B", "%E2%80%AE" })
+                    await Expect400(method, $"{url}?{name}=a{c}b", method == "GET" ? null : "{}", name);
+            }
+            if (method != "POST") continue;
+            foreach (var name in StringProperties(operation, doc))
+                foreach (var c in Unsafe)
+                    await Expect400(method, url, $"{{\"{name}\": \"a{c}b\", \"expectedVersion\": 1}}", name);
+            // A body that does not say what it is is not read as JSON.
+            var untyped = await App.Host.Scenario(s =>
+            {
+                s.Post.Url(url);
+                s.ConfigureHttpContext(c =>
+                {
+                    c.Request.Body = new MemoryStream("{}"u8.ToArray());
+                    c.Request.ContentLength = 2;
+                    c.Request.ContentType = null;
+                });
+                s.WithBearerToken(App.TokenFor(everyone));
+                s.IgnoreStatusCode();
+            });
+            if (untyped.Context.Response.StatusCode is not (415 or 404)) failures.Add($"POST {path} without Content-Type → {untyped.Context.Response.StatusCode}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(checkedFields > 200, $"only {checkedFields} fields checked");
+        Assert.Equal(before, await TotalEvents());
+    }
+
+    private static IEnumerable<string> StringProperties(JsonObject operation, JsonNode doc)
+    {
+        var reference = operation["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>();
+        if (reference is null) yield break;
+        var schema = doc["components"]!["schemas"]![reference.Split('/')[^1]]!;
+        foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
+            if (property!["type"]?.ToJsonString().Contains("string") == true && property["format"] is null && property["enum"] is null)
+                yield return name;
+    }
+
     [Fact]
     public async Task A_NUL_character_in_an_address_or_a_body_is_a_400_and_writes_nothing()
     {
