@@ -139,6 +139,7 @@ public static class ServiceSetup
     {
         // Outermost, so the request log records the status actually sent (a 503 mapped from an exception, not 500).
         app.UseSerilogRequestLogging();
+        app.Use(SecurityHeaders.Apply);
         app.UseExceptionHandler();
         app.Use(RequestLimits.RefuseOversizeBodies);
         app.UseStatusCodePages();
@@ -146,7 +147,8 @@ public static class ServiceSetup
         app.UseAuthorization();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/api");
+        // Scalar's script tags carry a fresh nonce per request, which the policy (SecurityHeaders) reads.
+        app.MapScalarApiReference(SecurityHeaders.ApiPage, scalar => scalar.WithNonce().DisableDefaultFonts());
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         // A query value that does not parse is a 400, not a silent default.

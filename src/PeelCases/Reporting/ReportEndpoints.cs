@@ -67,8 +67,7 @@ public static class ReportEndpoints
             return Results.Text(MarkdownReport.Render(page), "text/markdown; charset=utf-8");
         if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
             return Results.Ok(page);
-        // The page's own policy: nothing runs, styles come from this site's stylesheet only.
-        http.Response.Headers.ContentSecurityPolicy = ReportStyles.ContentSecurityPolicy;
+        // The service's policy (Host/SecurityHeaders) applies: no script, styles from this site's stylesheet only.
         return Results.Text(await HtmlReport.RenderAsync(page), "text/html; charset=utf-8");
     }
 
@@ -78,7 +77,6 @@ public static class ReportEndpoints
         || (user.IsInRole(Roles.ForceLiaison) && user.FindFirst("force")?.Value == inspection.ForceId
             && inspection.Stage == InspectionStage.FactualAccuracyCheck);
 
-    /// <summary>"peel-2018-19" → "2018/19"; "peel-2016" → "2016".</summary>
     /// <summary>The cycles a page's slug can name: "peel-2018-19" is 2018/19, "peel-2023-25" is 2023-25 (written so since that cycle).</summary>
     public static string[] CyclesFromSlug(string slug)
     {
@@ -92,9 +90,6 @@ public static class ReportEndpoints
 public static class ReportStyles
 {
     public const string Url = "/assets/report.css";
-
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static readonly string Css = new StreamReader(typeof(ReportStyles).Assembly.GetManifestResourceStream("PeelCases.Reporting.report.css")!).ReadToEnd();
 

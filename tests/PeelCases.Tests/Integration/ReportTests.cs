@@ -41,7 +41,7 @@ public sealed class ReportTests(AppFixture app) : GradingTestBase(app)
         await new DemoData().Populate(App.Store, CancellationToken.None);
         var result = await App.Host.Scenario(s => s.Get.Url(CumbriaUrl).Accepts("text/html"));
         var html = result.ReadAsText();
-        Assert.Contains("default-src 'none'; style-src 'self'", result.Context.Response.Headers.ContentSecurityPolicy.ToString());
+        Assert.Matches("^default-src 'none'; script-src 'nonce-[^']+' 'strict-dynamic'; style-src 'self'; ", result.Context.Response.Headers.ContentSecurityPolicy.ToString());
         Assert.Contains("<html lang=\"en-GB\">", html);
         Assert.Contains("<link rel=\"stylesheet\" href=\"/assets/report.css\"", html);
         Assert.DoesNotContain("<style", html);

@@ -120,6 +120,40 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         Assert.Equal(0, await TotalEvents());
     }
 
+    [Fact]
+    public async Task Every_route_sends_the_one_security_policy_and_nothing_shown_to_a_signed_in_caller_is_cached()
+    {
+        await new DemoData().Populate(App.Store, CancellationToken.None);
+        var routes = (await Endpoints()).Select(e => (e.Method, Url: Fill(e.Path, DemoData.Kent2021, Guid.NewGuid())))
+            .Concat([("GET", "/api"), ("GET", "/openapi/v1.json"), ("GET", "/health/live"), ("GET", "/no-such-page"), ("GET", CumbriaReference.Url)]).ToList();
+        var failures = new List<string>();
+        var nonces = new HashSet<string>();
+        foreach (var (method, url) in routes)
+            foreach (var user in new[] { null, TestUser.Lead })
+            {
+                var result = await App.Host.Scenario(s =>
+                {
+                    if (method == "GET") s.Get.Url(url);
+                    else s.Post.Json(new { }).ToUrl(url);
+                    if (user is not null) s.WithBearerToken(App.TokenFor(user));
+                    s.IgnoreStatusCode();
+                });
+                var headers = result.Context.Response.Headers;
+                var csp = headers.ContentSecurityPolicy.ToString();
+                var nonce = System.Text.RegularExpressions.Regex.Match(csp, "script-src 'nonce-([^']+)'").Groups[1].Value;
+                nonces.Add(nonce);
+                var problems = new List<string>();
+                if (!csp.StartsWith("default-src 'none'; script-src 'nonce-", StringComparison.Ordinal) || nonce.Length < 16) problems.Add($"CSP '{csp}'");
+                if (!csp.Contains("frame-ancestors 'none'")) problems.Add("no frame-ancestors");
+                if (headers.XContentTypeOptions != "nosniff") problems.Add("no nosniff");
+                if (headers["Referrer-Policy"] != "no-referrer") problems.Add("no Referrer-Policy");
+                if (user is not null && headers.CacheControl != "no-store") problems.Add($"Cache-Control '{headers.CacheControl}' for a signed-in caller");
+                if (problems.Count > 0) failures.Add($"{method} {url} as {user?.Id ?? "anonymous"}: {string.Join(", ", problems)}");
+            }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(routes.Count * 2, nonces.Count); // a fresh nonce on every response
+    }
+
     /// <summary>NUL, ESC, BEL, DEL, a C1 control and a right-to-left override: what no text field may hold.</summary>
     public static readonly string[] Unsafe = [@"\u0000", @"\u001b", @"\u0007", @"\u007f", @"\u0085", @"\u202e", "\u202e"];
 

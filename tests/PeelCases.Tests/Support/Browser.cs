@@ -42,7 +42,23 @@ public sealed class Browser : IAsyncDisposable
     {
         var context = await _browser.NewContextAsync(new() { Locale = "en-GB" });
         var client = host.Server.CreateClient();
+        var errors = new List<string>();
         await context.RouteAsync("**/*", async route =>
+        {
+            try { await Answer(route); }
+            catch (Exception e)
+            {
+                errors.Add($"{route.Request.Url}: {e}");
+                await route.AbortAsync();
+            }
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        var loaded = await page.GotoAsync(Origin + path);
+        return new OpenPage(page, loaded?.Status ?? 0, errors);
+
+        async Task Answer(IRoute route)
         {
             var request = route.Request;
             if (!request.Url.StartsWith(Origin + "/", StringComparison.Ordinal)) { await route.AbortAsync(); return; }
@@ -52,16 +68,10 @@ public sealed class Browser : IAsyncDisposable
                 if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content?.Headers.TryAddWithoutValidation(name, value);
             if (token is not null) message.Headers.Authorization = new("Bearer", token);
             using var response = await client.SendAsync(message);
-            var headers = response.Headers.Concat(response.Content.Headers)
-                .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+            var headers = response.Headers.Concat(response.Content.Headers).GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
             await route.FulfillAsync(new() { Status = (int)response.StatusCode, Headers = headers, BodyBytes = await response.Content.ReadAsByteArrayAsync() });
-        });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        page.PageError += (_, e) => errors.Add(e);
-        var loaded = await page.GotoAsync(Origin + path);
-        return new OpenPage(page, loaded?.Status ?? 0, errors);
+        }
     }
 
     public async ValueTask DisposeAsync()
