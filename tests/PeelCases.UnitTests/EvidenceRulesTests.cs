@@ -233,11 +233,23 @@ public sealed class EvidenceRulesTests
     }
 
     [Fact]
-    public void Evidence_is_redacted_once()
+    public void Evidence_is_redacted_once_until_something_is_added_and_then_again()
     {
-        var evidence = Given.Evidence(Cumbria.IncidentLogsRecorded, C.EvidenceRedacted(Cumbria.IncidentLogs, "Names a victim."));
+        var evidence = Given.Evidence(Cumbria.IncidentLogsRecorded, C.EvidenceAmended(Cumbria.IncidentLogs, C.EvidenceContent("E3"), "Added DOB for Jane Doe."),
+            C.EvidenceRedacted(Cumbria.IncidentLogs, "Names a victim."));
+        // The document shows what the masked stored events will hold: every free-text field, the amendment's reason too.
+        Assert.Equal(("[redacted]", "[redacted]"), (evidence.Content.Summary, evidence.Content.Source));
+        Assert.Equal(("[redacted]", "[redacted]"), (evidence.EarlierVersions[0].Content.Summary, evidence.EarlierVersions[0].SupersededBecause));
+        Assert.Equal((C.EvidenceContent("E3").Method, C.EvidenceContent("E3").SampleSize), (evidence.Content.Method, evidence.Content.SampleSize));
         var again = RedactEvidenceRules.Decide(evidence, new RedactEvidence("Again.", evidence.Version), People.Lead, Now);
-        Assert.Equal((null, null, "The evidence was already redacted by lena.lead on 11 October 2018."), (again.Value, again.Refusal, again.Done?.Why));
+        Assert.Equal((null, null, "The evidence was already redacted by lena.lead on 11 October 2018, and nothing has been added since."),
+            (again.Value, again.Refusal, again.Done?.Why));
+
+        var amended = Given.Evidence(Cumbria.IncidentLogsRecorded, C.EvidenceRedacted(Cumbria.IncidentLogs, "Names a victim."),
+            C.EvidenceAmended(Cumbria.IncidentLogs, C.EvidenceContent("E3") with { Summary = "Jane Doe, born 1 May 1990." }, "Correct the name."));
+        Assert.True(RedactEvidenceRules.Unredacted(amended));
+        Then.Decided(RedactEvidenceRules.Decide(amended, new RedactEvidence("The amendment named her.", amended.Version), People.Lead, Now),
+            new EvidenceRedacted(Cumbria.IncidentLogs, C.Id, "The amendment named her.", People.Lead, Now));
     }
 
     [Fact]

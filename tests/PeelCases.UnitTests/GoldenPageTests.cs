@@ -42,13 +42,15 @@ public sealed class GoldenPageTests
     }
 
     [Theory, MemberData(nameof(Pages))]
-    public void Each_page_matches_its_snapshot(string name)
+    public void Each_page_matches_its_snapshot(string name) => AssertMatchesFile($"{name}.md", Rendered.Value[name]);
+
+    /// <summary>Compares with a reviewed file in Golden/; PEELCASES_UPDATE_GOLDEN=1 rewrites it.</summary>
+    internal static void AssertMatchesFile(string file, string actual)
     {
-        var path = Path.Combine(Folder, $"{name}.md");
-        var page = Rendered.Value[name];
-        if (Environment.GetEnvironmentVariable("PEELCASES_UPDATE_GOLDEN") == "1") File.WriteAllText(path, page);
+        var path = Path.Combine(Folder, file);
+        if (Environment.GetEnvironmentVariable("PEELCASES_UPDATE_GOLDEN") == "1") File.WriteAllText(path, actual);
         Assert.True(File.Exists(path), $"No snapshot {path}: run the unit tests with PEELCASES_UPDATE_GOLDEN=1 and review it.");
-        Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n"), page);
+        Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n"), actual);
     }
 
     [Theory, MemberData(nameof(Confirmed))]

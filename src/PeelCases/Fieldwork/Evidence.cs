@@ -1,5 +1,6 @@
 using Marten.Events.Aggregation;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 
 namespace PeelCases.Fieldwork;
 
@@ -42,8 +43,9 @@ public partial class EvidenceProjection : SingleStreamProjection<Evidence, Guid>
 
     public static void Apply(EvidenceRedacted e, Evidence evidence)
     {
-        evidence.Content = EvidenceRedacted.Mask(evidence.Content);
-        evidence.EarlierVersions = evidence.EarlierVersions.Select(v => v with { Content = EvidenceRedacted.Mask(v.Content) }).ToList();
+        // What the stored events before this one hold after masking: the same register, so a rebuild gives the same document.
+        evidence.Content = TextMask.Mask(evidence.Content);
+        evidence.EarlierVersions = evidence.EarlierVersions.Select(TextMask.Mask).ToList();
         evidence.Redacted = new RedactionStamp(e.Reason, e.RedactedBy, e.RedactedAt);
         evidence.LastChangedAt = e.RedactedAt;
         evidence.LastChangedBy = e.RedactedBy;

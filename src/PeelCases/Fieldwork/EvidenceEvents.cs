@@ -42,17 +42,15 @@ public sealed record EvidenceRecorded(
 }
 
 /// <summary>
-/// Personal data removed from the evidence everywhere, its stored events included. The event
-/// records who redacted it, when and why; it carries none of the removed text.
+/// Personal data removed from the evidence everywhere, its stored events included: every free-text field
+/// (Kernel/TextMask) of the versions and amendment reasons recorded before this event. An amendment after it is
+/// redactable by another redaction. The event records who redacted it, when and why; it carries none of the removed text.
 /// </summary>
 public sealed record EvidenceRedacted(Guid EvidenceId, Guid InspectionId, string Reason, string RedactedBy, DateTimeOffset RedactedAt) : IBusinessEvent
 {
     DateTimeOffset IBusinessEvent.BusinessTime => RedactedAt;
 
-    public const string Marker = "[redacted]";
-
-    /// <summary>What a redacted version of the content keeps: how, when and on what the evidence was gathered.</summary>
-    public static EvidenceContent Mask(EvidenceContent content) => content with { Summary = Marker, Source = Marker };
+    public const string Marker = TextMask.Marker;
 }
 
 /// <summary>Evidence corrected; the earlier version stays in the stream.</summary>

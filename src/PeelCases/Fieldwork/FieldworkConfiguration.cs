@@ -20,9 +20,6 @@ public static class FieldworkConfiguration
     public static StoreOptions AddFieldwork(this StoreOptions opts)
     {
         opts.MapEvents(Events);
-        // Redaction rewrites the stored evidence events of one stream (RedactEvidence).
-        opts.Events.AddMaskingRuleForProtectedInformation<EvidenceRecorded>(e => e with { Content = EvidenceRedacted.Mask(e.Content) });
-        opts.Events.AddMaskingRuleForProtectedInformation<EvidenceAmended>(e => e with { Content = EvidenceRedacted.Mask(e.Content) });
         opts.Schema.For<Evidence>().DocumentAlias(EvidenceDocument).Duplicate(e => e.InspectionId);
         // Inline: one writer per evidence stream (ADR 0001).
         opts.Projections.Add<EvidenceProjection>(ProjectionLifecycle.Inline);

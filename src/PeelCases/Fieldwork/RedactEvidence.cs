@@ -19,11 +19,17 @@ public static class RedactEvidenceRules
         .Text("reason", c.Reason, 2_000)
         .Required("expectedVersion", c.ExpectedVersion);
 
-    /// <summary>A second redaction at the current version appends nothing; its masking of the stored events runs again.</summary>
+    /// <summary>
+    /// A redaction with nothing left to remove (no amendment since the last one) appends nothing, and its masking of the
+    /// stored events runs again; after an amendment, a new redaction removes what the amendment added.
+    /// </summary>
     public static Decision<EvidenceRedacted> Decide(Evidence evidence, RedactEvidence c, string actor, DateTimeOffset now) =>
-        evidence.Redacted is { } done
-            ? new AlreadyDone($"The evidence was already redacted by {done.By} on {done.At:d MMMM yyyy}.")
+        evidence.Redacted is { } done && Unredacted(evidence) is false
+            ? new AlreadyDone($"The evidence was already redacted by {done.By} on {done.At:d MMMM yyyy}, and nothing has been added since.")
             : new EvidenceRedacted(evidence.Id, evidence.InspectionId, c.Reason!.Trim(), actor, now);
+
+    /// <summary>True while any free text of the evidence (its content, an earlier version, an amendment's reason) is unmasked.</summary>
+    public static bool Unredacted(Evidence evidence) => !TextMask.IsMasked(evidence.Content) || !evidence.EarlierVersions.All(TextMask.IsMasked);
 }
 
 public static class RedactEvidenceEndpoint
@@ -48,13 +54,36 @@ public static class RedactEvidenceEndpoint
     }
 }
 
-/// <summary>Masks the evidence's stored events once the redaction is committed, then answers with the record.</summary>
+/// <summary>
+/// Masks the evidence's stored events once the redaction is committed — those recorded before the latest redaction,
+/// as the document shows them — then answers with the record.
+/// </summary>
 public sealed class MaskedAfterCommit(Guid evidenceId, IResult then) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
-        await context.RequestServices.GetRequiredService<IDocumentStore>().Advanced
-            .ApplyEventDataMasking(m => m.IncludeStream(evidenceId), context.RequestAborted);
+        await MaskAsync(context.RequestServices.GetRequiredService<IDocumentStore>(), evidenceId, context.RequestAborted);
         await then.ExecuteAsync(context);
+    }
+
+    /// <summary>Masks what was recorded before the evidence's latest redaction; the redactions' own reasons stay.</summary>
+    public static async Task MaskAsync(IDocumentStore store, Guid evidenceId, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(evidenceId, token: ct);
+        var redactedAt = events.Last(e => e.Data is EvidenceRedacted).Version;
+        await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(evidenceId, e => e.Version < redactedAt && e.Data is not EvidenceRedacted), ct);
+    }
+
+    /// <summary>
+    /// Masks every redacted evidence stream again with today's register: evidence redacted before amendment reasons were
+    /// masked (2026-12-02) keeps them in its stored events until this runs (correct-records). Idempotent.
+    /// </summary>
+    public static async Task<int> MaskAllRedactedAsync(IDocumentStore store, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var redacted = await session.Query<Evidence>().Where(e => e.Redacted != null).Select(e => e.Id).ToListAsync(ct);
+        foreach (var id in redacted) await MaskAsync(store, id, ct);
+        return redacted.Count;
     }
 }

@@ -1,12 +1,14 @@
 using JasperFx.CommandLine;
 using Marten;
 using PeelCases.Demo;
+using PeelCases.Fieldwork;
 
 namespace PeelCases.Host;
 
 /// <summary>
 /// Appends the corrections stored records may need after an upgrade (docs/operations.md, "Upgrading"):
-/// events with the <c>correction</c> header, never a rewrite. Idempotent: a second run appends nothing.
+/// events with the <c>correction</c> header, never a rewrite — except redaction's masking, re-applied to redacted
+/// evidence with the current register of free text. Idempotent: a second run appends nothing.
 /// </summary>
 [Description("Append the corrections stored records need after an upgrade (idempotent)", Name = "correct-records")]
 public sealed class CorrectRecordsCommand : JasperFxAsyncCommand<NetCoreInput>
@@ -14,8 +16,12 @@ public sealed class CorrectRecordsCommand : JasperFxAsyncCommand<NetCoreInput>
     public override async Task<bool> Execute(NetCoreInput input)
     {
         using var host = input.BuildHost();
-        var appended = await DemoCorrections.ApplyAsync(host.Services.GetRequiredService<IDocumentStore>(), CancellationToken.None);
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var appended = await DemoCorrections.ApplyAsync(store, CancellationToken.None);
         Console.WriteLine($"Appended {appended} correction event(s) ({DemoCorrections.CumbriaPublicSummaries}).");
+        // Redaction is the one rewrite of stored events: what it masks grows with the register (Kernel/TextMask).
+        var masked = await MaskedAfterCommit.MaskAllRedactedAsync(store, CancellationToken.None);
+        Console.WriteLine($"Masked {masked} redacted evidence stream(s) again with the current register of free text.");
         return true;
     }
 }

@@ -133,7 +133,22 @@ public static class ServiceSetup
             .AddPublishing()
             .AddWorkflow()
             .AddInspectionLifecycle();
+        AddTextMasking(opts);
     }
+
+    /// <summary>
+    /// One masking rule per stored event type that carries free text (Kernel/TextMask, the register): a redaction
+    /// chooses which stored events of a stream to mask; what is masked in each is always the same register.
+    /// </summary>
+    private static void AddTextMasking(StoreOptions opts)
+    {
+        var add = typeof(ServiceSetup).GetMethod(nameof(AddMaskingRule), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        foreach (var type in StoredNames.Events.Select(e => e.Type).Where(t => TextMask.FieldsOf(t).Count > 0))
+            add.MakeGenericMethod(type).Invoke(null, [opts]);
+    }
+
+    private static void AddMaskingRule<T>(StoreOptions opts) where T : class =>
+        opts.Events.AddMaskingRuleForProtectedInformation<T>(TextMask.Mask);
 
     public static WebApplication UsePeelCases(this WebApplication app)
     {

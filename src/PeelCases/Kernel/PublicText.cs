@@ -17,4 +17,12 @@ public static class TextFields
     {
         "ForceId", "Cycle", "FrameworkId", "QuestionCode", "QuestionCodes", "LineageKey", "PillarCode", "PillarCodes", "Pillars", "Covers",
     };
+
+    /// <summary>Fields that name something the service itself wrote (a lineage mapping, a draft flag, a page address), not a person's text.</summary>
+    public static readonly IReadOnlySet<string> References = new HashSet<string> { "Via", "FlagId", "Element", "ReportUrl" };
+
+    /// <summary>Fields naming the people who acted (user ids): the audit keeps them; they are not free text.</summary>
+    public static bool IsPerson(string name) => name.EndsWith("By", StringComparison.Ordinal) || People.Contains(name);
+
+    private static readonly HashSet<string> People = ["LeadInspector", "Team", "Joined", "Left"];
 }

@@ -338,6 +338,49 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
     }
 
     [Fact]
+    public async Task Redaction_holds_through_amendments_and_redactions_in_any_order_and_a_rebuild_gives_the_live_record()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        var admin = new TestUser("dpo.admin", [Roles.Administrator]);
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(summary: "Interview with Jane Doe of 12 Acacia Avenue.") with { Sensitive = true });
+        var url = $"/inspections/{view.Id}/evidence/{evidence.Id}";
+        AmendEvidence Amend(Evidence e, string summary, string reason) =>
+            new(e.Content.Method, e.Content.SampleSize, e.Content.CollectedOn, summary, e.Content.Source, e.Content.QuestionCodes, true, reason, e.Version);
+
+        evidence = await Post<Evidence>($"{url}/amendments", Amend(evidence, "Interview with Jane Doe, born 1 May 1990.", "added DOB for Jane Doe"), TestUser.Inspector);
+        evidence = await Post<Evidence>($"{url}/redaction", new RedactEvidence("Subject access request", evidence.Version), admin);
+        Assert.Equal("[redacted]", evidence.EarlierVersions[0].SupersededBecause);
+        // After a redaction the evidence can still be corrected; what the correction adds is redactable again.
+        evidence = await Post<Evidence>($"{url}/amendments", Amend(evidence, "Interview with John Roe, her neighbour.", "named the neighbour John Roe"), TestUser.Inspector);
+        Assert.Equal("Interview with John Roe, her neighbour.", evidence.Content.Summary);
+        evidence = await Post<Evidence>($"{url}/redaction", new RedactEvidence("The neighbour asked for erasure", evidence.Version), admin);
+        Assert.Equal(("[redacted]", "The neighbour asked for erasure"), (evidence.Content.Summary, evidence.Redacted!.Reason));
+        // Nothing left to remove: a resend appends nothing.
+        var before = await TotalEvents();
+        Assert.Equal(evidence.Version, (await Post<Evidence>($"{url}/redaction", new RedactEvidence("again", evidence.Version), admin)).Version);
+        Assert.Equal(before, await TotalEvents());
+
+        var secrets = new[] { "Jane", "Acacia", "1990", "John Roe", "DOB" };
+        await using (var session = App.Store.QuerySession())
+        {
+            var stored = string.Join("\n", await session.QueryAsync<string>("select data::text from peelcases.mt_events where stream_id = ?", evidence.Id));
+            var document = string.Join("\n", await session.QueryAsync<string>("select data::text from peelcases.mt_doc_evidence where id = ?", evidence.Id));
+            Assert.All(secrets, secret => Assert.DoesNotContain(secret, stored + document));
+            Assert.Contains("Subject access request", stored); // the redactions' own reasons stay
+        }
+        foreach (var read in new[] { url, $"/inspections/{view.Id}/evidence", $"/inspections/{view.Id}/events", $"/inspections/{view.Id}/questions/E3/trail",
+                     $"/inspections/{view.Id}/questions/E3/as-of?version=1", $"/inspections/{view.Id}/diff?fromVersion=1" })
+        {
+            var text = (await Send(HttpMethod.Get, read, null, TestUser.Lead, 200)).ReadAsText();
+            Assert.All(secrets, secret => Assert.DoesNotContain(secret, text));
+        }
+
+        var live = await ReadModels.SnapshotAsync(App.Store);
+        await ReadModels.RebuildAllAsync(App.Host);
+        Assert.Equal(live, await ReadModels.SnapshotAsync(App.Store));
+    }
+
+    [Fact]
     public async Task Sensitive_evidence_never_reaches_a_force_liaison_or_the_public()
     {
         await new DemoData().Populate(App.Store, CancellationToken.None);
