@@ -375,4 +375,38 @@ public sealed class FindingRulesTests
         Then.Invalid(ChangeRecommendationStatusRules.Validate(new ChangeRecommendationStatus(null, null, null, null)), "status", "effectiveOn", "expectedVersion");
         Then.Invalid(ChangeRecommendationStatusRules.Validate(new ChangeRecommendationStatus(RecommendationStatus.Discharged, new string('n', 2_001), C.PublishedOn, 1)), "note");
     }
+
+    // Redacting.
+
+    [Fact]
+    public void A_finding_is_redacted_with_every_earlier_version_and_note_and_again_after_a_later_revision()
+    {
+        var id = Cumbria.HelpDeskFinding;
+        var concern = C.CauseOfConcern([Cumbria.IncidentLogs]);
+        var finding = Given.Finding(C.FindingDrafted(id, "E3", concern), C.FindingRevised(id, "E3", concern with { Text = "Jane Doe waited." }, "named the victim"),
+            C.RecommendationStatusChanged(id, 1, RecommendationStatus.InProgress));
+        var redaction = Then.Decided(RedactFindingRules.Decide(finding, new RedactFinding(" Erasure request. ", finding.Version), People.Lead, Now));
+        Assert.Equal(new FindingRedacted(id, C.Id, "Erasure request.", People.Lead, Now), redaction);
+
+        var redacted = Given.Finding(C.FindingDrafted(id, "E3", concern), C.FindingRevised(id, "E3", concern with { Text = "Jane Doe waited." }, "named the victim"),
+            C.RecommendationStatusChanged(id, 1, RecommendationStatus.InProgress), redaction);
+        Assert.Equal(("[redacted]", "[redacted]", "[redacted]"), (redacted.Content.Text, redacted.EarlierVersions[0].SupersededBecause, redacted.Content.Recommendations[0].Text));
+        Assert.Equal((FindingKind.CauseOfConcern, RecommendationStatus.InProgress), (redacted.Content.Kind, redacted.Content.Recommendations[0].Status));
+        Assert.False(RedactFindingRules.Unredacted(redacted));
+        Assert.Equal("The finding was already redacted by lena.lead on 15 October 2018, and nothing has been added since.",
+            RedactFindingRules.Decide(redacted, new RedactFinding("Again.", 9), People.Lead, Now).Done?.Why);
+
+        var revised = Given.Finding(C.FindingDrafted(id, "E3", concern), redaction, C.FindingRevised(id, "E3", concern with { Text = "Mrs Doe waited." }, "reworded"));
+        Assert.True(RedactFindingRules.Unredacted(revised));
+        Assert.NotNull(RedactFindingRules.Decide(revised, new RedactFinding("Again.", 9), People.Lead, Now).Value);
+        var withdrawn = Given.Finding(C.FindingDrafted(id, "E3", concern), redaction, new FindingWithdrawn(id, C.Id, "E3", "Jane Doe complained.", People.Lead, Now));
+        Assert.True(RedactFindingRules.Unredacted(withdrawn));
+    }
+
+    [Fact]
+    public void A_finding_redaction_needs_a_reason_and_the_version_it_redacts()
+    {
+        Then.Valid(RedactFindingRules.Validate(new RedactFinding("Erasure request.", 1)));
+        Then.Invalid(RedactFindingRules.Validate(new RedactFinding(null, null)), "reason", "expectedVersion");
+    }
 }

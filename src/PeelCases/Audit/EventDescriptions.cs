@@ -42,6 +42,7 @@ public static class EventDescriptions
         JudgmentCarriedOver x => $"{x.QuestionCode}: {x.From.Grade.Display()} carried over from the {x.From.Year} inspection ({x.From.Cycle}, {x.From.QuestionCode})"
             + (x.Via is { } via ? $", the question it replaced: {via}" : ""),
         DraftFlagDismissed x => $"Draft check dismissed: {x.Element} says \"{x.Said}\" ({x.RecordSays}); {x.Reason}",
+        FindingRedacted x => $"Finding redacted: personal data removed ({x.Reason})",
         PillarSummaryWritten x => $"{x.PillarCode}: pillar summary written: {Short(x.Summary)}",
         CarriedOverJudgmentDisputed x =>
             $"{x.QuestionCode}: the team disputes the {x.From.Grade.Display()} carried over from {x.From.Year} and intends {x.IntendedGrade.Display()}: {x.Reason}",

@@ -24,8 +24,6 @@ public sealed class Evidence : IInspectionRecord
 }
 
 /// <summary>A superseded version of the evidence and why it was changed.</summary>
-public sealed record RedactionStamp(string Reason, string By, DateTimeOffset At);
-
 public sealed record EvidenceRevision(long Version, EvidenceContent Content, string ChangedBy, DateTimeOffset ChangedAt, string SupersededBecause);
 
 public partial class EvidenceProjection : SingleStreamProjection<Evidence, Guid>

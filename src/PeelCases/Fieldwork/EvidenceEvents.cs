@@ -46,7 +46,7 @@ public sealed record EvidenceRecorded(
 /// (Kernel/TextMask) of the versions and amendment reasons recorded before this event. An amendment after it is
 /// redactable by another redaction. The event records who redacted it, when and why; it carries none of the removed text.
 /// </summary>
-public sealed record EvidenceRedacted(Guid EvidenceId, Guid InspectionId, string Reason, string RedactedBy, DateTimeOffset RedactedAt) : IBusinessEvent
+public sealed record EvidenceRedacted(Guid EvidenceId, Guid InspectionId, string Reason, string RedactedBy, DateTimeOffset RedactedAt) : IBusinessEvent, PeelCases.Inspections.IRedaction
 {
     DateTimeOffset IBusinessEvent.BusinessTime => RedactedAt;
 

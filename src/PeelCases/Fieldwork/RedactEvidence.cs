@@ -53,37 +53,3 @@ public static class RedactEvidenceEndpoint
         return response is AfterCommit ? (new MaskedAfterCommit(evidenceId, response), events) : (response, events);
     }
 }
-
-/// <summary>
-/// Masks the evidence's stored events once the redaction is committed — those recorded before the latest redaction,
-/// as the document shows them — then answers with the record.
-/// </summary>
-public sealed class MaskedAfterCommit(Guid evidenceId, IResult then) : IResult
-{
-    public async Task ExecuteAsync(HttpContext context)
-    {
-        await MaskAsync(context.RequestServices.GetRequiredService<IDocumentStore>(), evidenceId, context.RequestAborted);
-        await then.ExecuteAsync(context);
-    }
-
-    /// <summary>Masks what was recorded before the evidence's latest redaction; the redactions' own reasons stay.</summary>
-    public static async Task MaskAsync(IDocumentStore store, Guid evidenceId, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(evidenceId, token: ct);
-        var redactedAt = events.Last(e => e.Data is EvidenceRedacted).Version;
-        await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(evidenceId, e => e.Version < redactedAt && e.Data is not EvidenceRedacted), ct);
-    }
-
-    /// <summary>
-    /// Masks every redacted evidence stream again with today's register: evidence redacted before amendment reasons were
-    /// masked (2026-12-02) keeps them in its stored events until this runs (correct-records). Idempotent.
-    /// </summary>
-    public static async Task<int> MaskAllRedactedAsync(IDocumentStore store, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        var redacted = await session.Query<Evidence>().Where(e => e.Redacted != null).Select(e => e.Id).ToListAsync(ct);
-        foreach (var id in redacted) await MaskAsync(store, id, ct);
-        return redacted.Count;
-    }
-}

@@ -1,5 +1,6 @@
 using Marten.Events.Aggregation;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 
 namespace PeelCases.Findings;
 
@@ -16,6 +17,8 @@ public sealed class Finding : IInspectionRecord
     public DateTimeOffset DraftedAt { get; set; }
     public List<FindingRevision> EarlierVersions { get; set; } = [];
     public List<RecommendationStatusChanged> RecommendationHistory { get; set; } = [];
+    /// <summary>The latest redaction (added 2026-12-02); everything written before it reads [redacted].</summary>
+    public RedactionStamp? Redacted { get; set; }
     public string LastChangedBy { get; set; } = "";
     public DateTimeOffset LastChangedAt { get; set; }
     public long Version { get; set; }
@@ -61,6 +64,17 @@ public partial class FindingProjection : SingleStreamProjection<Finding, Guid>
         };
         finding.RecommendationHistory.Add(e);
         Touch(finding, e.ChangedBy, e.ChangedAt);
+    }
+
+    /// <summary>What the stored events before this one hold after masking: the same register, so a rebuild gives the same document.</summary>
+    public static void Apply(FindingRedacted e, Finding finding)
+    {
+        finding.Content = TextMask.Mask(finding.Content);
+        finding.EarlierVersions = finding.EarlierVersions.Select(TextMask.Mask).ToList();
+        finding.WithdrawnBecause = finding.WithdrawnBecause is null ? null : TextMask.Marker;
+        finding.RecommendationHistory = finding.RecommendationHistory.Select(TextMask.Mask).ToList();
+        finding.Redacted = new RedactionStamp(e.Reason, e.RedactedBy, e.RedactedAt);
+        Touch(finding, e.RedactedBy, e.RedactedAt);
     }
 
     private static void Touch(Finding finding, string by, DateTimeOffset at)

@@ -14,6 +14,7 @@ public static class FindingsConfiguration
         StoredEvent.Of<FindingRevised>("finding_revised"),
         StoredEvent.Of<FindingWithdrawn>("finding_withdrawn"),
         StoredEvent.Of<RecommendationStatusChanged>("recommendation_status_changed"),
+        StoredEvent.Of<FindingRedacted>("finding_redacted"),
         StoredEvent.Of<QuestionSummaryWritten>("question_summary_written", "PeelCases.Reporting.QuestionSummaryWritten"),
         StoredEvent.Of<PillarSummaryWritten>("pillar_summary_written"),
     ];

@@ -2,6 +2,8 @@ using JasperFx.CommandLine;
 using Marten;
 using PeelCases.Demo;
 using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Inspections;
 
 namespace PeelCases.Host;
 
@@ -20,8 +22,9 @@ public sealed class CorrectRecordsCommand : JasperFxAsyncCommand<NetCoreInput>
         var appended = await DemoCorrections.ApplyAsync(store, CancellationToken.None);
         Console.WriteLine($"Appended {appended} correction event(s) ({DemoCorrections.CumbriaPublicSummaries}).");
         // Redaction is the one rewrite of stored events: what it masks grows with the register (Kernel/TextMask).
-        var masked = await MaskedAfterCommit.MaskAllRedactedAsync(store, CancellationToken.None);
-        Console.WriteLine($"Masked {masked} redacted evidence stream(s) again with the current register of free text.");
+        var masked = await MaskedAfterCommit.MaskAllRedactedAsync<Evidence>(store, e => e.Redacted is not null, CancellationToken.None)
+                     + await MaskedAfterCommit.MaskAllRedactedAsync<Finding>(store, f => f.Redacted is not null, CancellationToken.None);
+        Console.WriteLine($"Masked {masked} redacted record(s) again with the current register of free text.");
         return true;
     }
 }

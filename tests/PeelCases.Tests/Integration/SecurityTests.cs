@@ -7,6 +7,7 @@ using PeelCases.Tests.Support;
 using PeelCases.Audit;
 using PeelCases.Demo;
 using PeelCases.Fieldwork;
+using PeelCases.Findings;
 using PeelCases.Host;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
@@ -39,6 +40,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["GET /inspections/{inspectionId}/findings/{findingId}"] = Inspectorate,
         ["POST /inspections/{inspectionId}/findings/{findingId}/revisions"] = Team,
         ["POST /inspections/{inspectionId}/findings/{findingId}/withdrawal"] = Team,
+        ["POST /inspections/{inspectionId}/findings/{findingId}/redaction"] = [Roles.LeadInspector, Roles.Administrator],
         ["POST /inspections/{inspectionId}/findings/{findingId}/recommendations/{number}/status"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/qa-submission"] = Team,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/qa-review"] = [Roles.QaReviewer],
@@ -375,6 +377,41 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
             Assert.All(secrets, secret => Assert.DoesNotContain(secret, text));
         }
 
+        var live = await ReadModels.SnapshotAsync(App.Store);
+        await ReadModels.RebuildAllAsync(App.Host);
+        Assert.Equal(live, await ReadModels.SnapshotAsync(App.Store));
+    }
+
+    [Fact]
+    public async Task A_finding_is_redacted_with_its_revisions_and_notes_and_stays_redactable_after_a_revision()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await StartFieldworkAsync(await ScopeAsync(view, "E3", QuestionScope.Detailed));
+        var admin = new TestUser("dpo.admin", [Roles.Administrator]);
+        var evidence = await RecordAsync(view.Id);
+        var finding = await Post<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), "E3", "Victim care",
+            FindingKind.CauseOfConcern, "Jane Doe waited nine hours for a response.", [evidence.Id],
+            [new RecommendationInput("Call Jane Doe back within a day.", new RecommendationDeadline(DeadlineKind.Immediately))]), TestUser.Inspector, 201);
+        var url = $"/inspections/{view.Id}/findings/{finding.Id}";
+        finding = await Post<Finding>($"{url}/revisions", new ReviseFinding("Victim care", FindingKind.CauseOfConcern, "A victim waited nine hours.",
+            [evidence.Id], [new RecommendationInput("Call victims back within a day.", new RecommendationDeadline(DeadlineKind.Immediately))],
+            "removed Jane Doe's name", finding.Version), TestUser.Inspector);
+
+        await Problem(HttpMethod.Post, $"{url}/redaction", new RedactFinding("x", finding.Version), TestUser.Inspector, 403);
+        finding = await Post<Finding>($"{url}/redaction", new RedactFinding("Victim's erasure request", finding.Version), admin);
+        Assert.Equal(("[redacted]", "[redacted]", "[redacted]"), (finding.Content.Text, finding.EarlierVersions[0].Content.Text, finding.EarlierVersions[0].SupersededBecause));
+        Assert.Equal(FindingKind.CauseOfConcern, finding.Content.Kind);
+        finding = await Post<Finding>($"{url}/revisions", new ReviseFinding("Victim care", FindingKind.CauseOfConcern, "Mrs Doe waited nine hours.",
+            [evidence.Id], [new RecommendationInput("Call victims back within a day.", new RecommendationDeadline(DeadlineKind.Immediately))], "reworded", finding.Version), TestUser.Inspector);
+        finding = await Post<Finding>($"{url}/redaction", new RedactFinding("The revision named her", finding.Version), admin);
+
+        await using (var session = App.Store.QuerySession())
+        {
+            var stored = string.Join("\n", await session.QueryAsync<string>("select data::text from peelcases.mt_events where stream_id = ?", finding.Id))
+                         + await session.QueryAsync<string>("select data::text from peelcases.mt_doc_finding where id = ?", finding.Id).ContinueWith(t => string.Concat(t.Result));
+            Assert.DoesNotContain("Doe", stored);
+            Assert.Contains("Victim's erasure request", stored);
+        }
         var live = await ReadModels.SnapshotAsync(App.Store);
         await ReadModels.RebuildAllAsync(App.Host);
         Assert.Equal(live, await ReadModels.SnapshotAsync(App.Store));
