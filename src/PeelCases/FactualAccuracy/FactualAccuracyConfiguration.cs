@@ -11,6 +11,7 @@ public static class FactualAccuracyConfiguration
         StoredEvent.Of<FactualAccuracyChallengeRaised>("factual_accuracy_challenge_raised"),
         StoredEvent.Of<FactualAccuracyChallengeResolved>("factual_accuracy_challenge_resolved"),
         StoredEvent.Of<FactualAccuracyCheckClosed>("factual_accuracy_check_closed"),
+        StoredEvent.Of<FactualAccuracyChallengeRedacted>("factual_accuracy_challenge_redacted"),
     ];
 
     public static StoreOptions AddFactualAccuracy(this StoreOptions opts) => opts.MapEvents(Events);

@@ -40,6 +40,9 @@ public sealed class Inspection
 
     public static string CoverageOf(IReadOnlyList<string>? pillars) =>
         pillars is { Count: > 0 } ? string.Join("+", pillars.Order(StringComparer.Ordinal)) : Whole;
+    /// <summary>Redactions made on the inspection's own stream (questions, challenges; added 2026-12-02).</summary>
+    public List<InspectionRedaction> Redactions { get; set; } = [];
+
     /// <summary>HM Inspector's observations on an integrated report (added 2026-12-02); text written for the public.</summary>
     public string? HmiObservations { get; set; }
     public SignOffStamp? SignedOff { get; set; }

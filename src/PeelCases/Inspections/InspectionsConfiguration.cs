@@ -13,6 +13,7 @@ public static class InspectionsConfiguration
         StoredEvent.Of<InspectionScheduled>("inspection_scheduled"),
         StoredEvent.Of<InspectionTeamChanged>("inspection_team_changed"),
         StoredEvent.Of<QuestionScoped>("question_scoped"),
+        StoredEvent.Of<QuestionTextRedacted>("question_text_redacted"),
     ];
 
     public static StoreOptions AddInspections(this StoreOptions opts)

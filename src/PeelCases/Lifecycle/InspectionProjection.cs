@@ -44,6 +44,8 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
     public static void Apply(InspectionReadyForSignOff e, Inspection i) => WorkflowState.Apply(i, e);
     public static void Apply(InspectionSignedOff e, Inspection i) => SignOffState.Apply(i, e);
     public static void Apply(HmiObservationsWritten e, Inspection i) => SignOffState.Apply(i, e);
+    public static void Apply(QuestionTextRedacted e, Inspection i) => RedactQuestionRules.Apply(i, e);
+    public static void Apply(FactualAccuracyChallengeRedacted e, Inspection i) => RedactChallengeRules.Apply(i, e);
     public static void Apply(FactualAccuracyCheckOpened e, Inspection i) => FactualAccuracyState.Apply(i, e);
     public static void Apply(FactualAccuracyChallengeRaised e, Inspection i) => FactualAccuracyState.Apply(i, e);
     public static void Apply(FactualAccuracyChallengeResolved e, Inspection i) => FactualAccuracyState.Apply(i, e);

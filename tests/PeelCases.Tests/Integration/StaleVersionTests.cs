@@ -40,6 +40,8 @@ public sealed class StaleVersionTests(AppFixture app) : InspectionTestBase(app)
         { "pillars/effectiveness/grade-proposals", "inspection", new ProposePillarGrade(Grade.Good, "Every question is good.", 7) },
         { "pillars/effectiveness/award", "inspection", new InspectionStep(7) },
         { "sign-off", "inspection", new InspectionStep(7) },
+        { "questions/E1/redaction", "question E1", new RedactText("Erasure request.", 7) },
+        { $"factual-accuracy-check/challenges/{Guid.NewGuid()}/redaction", "inspection", new RedactText("Erasure request.", 7) },
         { "hmi-observations", "inspection", new WriteHmiObservations("I am pleased with the force’s progress.", 7) },
         { "factual-accuracy-check", "inspection", new InspectionStep(7) },
         { $"factual-accuracy-check/challenges/{Guid.NewGuid()}/resolution", "inspection", new ResolveChallenge(true, "The figure was corrected.", 7) },

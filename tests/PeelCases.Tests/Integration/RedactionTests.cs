@@ -1,0 +1,60 @@
+using PeelCases.FactualAccuracy;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
+using PeelCases.Tests.Support;
+
+namespace PeelCases.Tests.Integration;
+
+/// <summary>Redaction of what the inspection's own stream holds: a question's deliberation and a force's challenge.</summary>
+public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
+{
+    private static readonly TestUser Admin = new("dpo.admin", [Roles.Administrator]);
+
+    [Fact]
+    public async Task A_questions_deliberation_and_a_challenge_are_redacted_in_the_record_and_the_stored_events_and_a_rebuild_agrees()
+    {
+        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
+        view = await Step(view, "questions/Q4/summary", new WriteQuestionSummary("Jane Doe praised the call handler.", view.QuestionVersion("Q4")), TestUser.Lead);
+        view = await SummariseAsync(view);
+        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
+        view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
+        var challengeId = Guid.NewGuid();
+        await Send(HttpMethod.Post, $"/inspections/{view.Id}/factual-accuracy-check/challenges",
+            new RaiseChallenge(challengeId, "Jane Doe's case was closed on 3 May, not 5 May.", null), TestUser.Liaison, 200);
+        view = await Get<InspectionView>($"/inspections/{view.Id}", TestUser.Lead);
+        view = await Step(view, $"factual-accuracy-check/challenges/{challengeId}/resolution",
+            new ResolveChallenge(true, "Jane Doe's case date corrected.", view.Version), TestUser.Lead);
+
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/Q4/redaction", new RedactText("x", view.QuestionVersion("Q4")), TestUser.Inspector, 403);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/Q9/redaction", new RedactText("x", 1), Admin, 404);
+        view = await Step(view, "questions/Q4/redaction", new RedactText("Erasure request from Jane Doe's solicitor", view.QuestionVersion("Q4")), Admin);
+        var q4 = view.Questions.Single(q => q.Code == "Q4");
+        Assert.Equal(("[redacted]", "[redacted]", Grade.Good), (q4.Summary, q4.Proposed!.Rationale, q4.Grade));
+        view = await Step(view, $"factual-accuracy-check/challenges/{challengeId}/redaction", new RedactText("Erasure request", view.Version), Admin);
+        var challenge = Assert.Single(view.FactualAccuracy!.Challenges);
+        Assert.Equal(("[redacted]", "[redacted]", true, TestUser.Liaison.Id), (challenge.Text, challenge.Reason, challenge.Accepted, challenge.RaisedBy));
+        // Nothing left to remove: a second redaction appends nothing.
+        var before = await TotalEvents();
+        view = await Step(view, "questions/Q4/redaction", new RedactText("again", view.QuestionVersion("Q4")), Admin);
+        Assert.Equal(before, await TotalEvents());
+
+        await using (var session = App.Store.QuerySession())
+        {
+            var stored = string.Join("\n", await session.QueryAsync<string>("select data::text from peelcases.mt_events where stream_id = ? and type not like '%redacted'", view.Id))
+                         + string.Concat(await session.QueryAsync<string>("select data::text from peelcases.mt_doc_inspection where id = ?", view.Id));
+            Assert.DoesNotContain("3 May", stored);
+            Assert.DoesNotContain("praised", stored);
+            Assert.DoesNotContain("consistent good practice", stored); // the rationale
+        }
+        foreach (var read in new[] { $"/inspections/{view.Id}/events?pageSize=500", $"/inspections/{view.Id}/questions/Q4/trail", $"/inspections/{view.Id}/as-of?version=5",
+                     $"/inspections/{view.Id}/questions/Q4/as-of", "/reports/cumbria/peel-2021-22" })
+            Assert.DoesNotContain("praised", (await Send(HttpMethod.Get, read, null, TestUser.Lead, 200)).ReadAsText());
+
+        var live = await ReadModels.SnapshotAsync(App.Store);
+        await ReadModels.RebuildAllAsync(App.Host);
+        Assert.Equal(live, await ReadModels.SnapshotAsync(App.Store));
+    }
+}
