@@ -91,6 +91,7 @@ public static class ServiceSetup
                 ? TypeLoadMode.Auto
                 : TypeLoadMode.Static;
             opts.Policies.UseDurableLocalQueues();
+            NodeHealth.Apply(opts.Durability, configuration);
             // Workflow handlers wait on the database, not the CPU, and lock only the inspection they
             // change: let a queue work on several messages at once.
             opts.Policies.AllLocalQueues(q => q.MaximumParallelMessages(8));

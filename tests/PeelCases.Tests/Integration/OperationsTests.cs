@@ -105,6 +105,119 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_node_killed_with_workflow_messages_pending_has_them_handled_once_by_the_survivor_within_15_s()
+    {
+        var database = await app.Postgres.CreateDatabaseAsync("peelcases_takeover");
+        var a = await Node(database, PgTools.FreePort(), "node-a");
+        var b = await Node(database, PgTools.FreePort(), "node-b");
+        try
+        {
+            var inspections = new List<InspectionView>();
+            foreach (var force in PeelCases.ReferenceData.Forces.All.Take(40).Select(f => f.Id)) inspections.Add(await Inspection(b.Client, force));
+            // Forty carry-over scopings at node A at once, each answered by the workflow; A dies once a few are acknowledged,
+            // with workflow messages accepted (in its durable inbox) but not yet handled.
+            var acknowledged = 0;
+            var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var sends = inspections.Select(view => Task.Run(async () =>
+            {
+                try
+                {
+                    using var response = await a.Client.PostAsJsonAsync($"/inspections/{view.Id}/questions/E1/scope",
+                        new ScopeQuestion(QuestionScope.CarryOver, null, view.QuestionVersion("E1")), AppFixture.Json);
+                    if (response.IsSuccessStatusCode && Interlocked.Increment(ref acknowledged) >= 8) enough.TrySetResult();
+                }
+                catch (HttpRequestException) { }
+                catch (TaskCanceledException) { }
+            })).ToList();
+            await enough.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await a.KillAsync();
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(sends);
+            var pending = long.Parse((await Strings(database, "select count(*) from peelcases.wolverine_incoming_envelopes where status = 'Incoming'"))[0]);
+            var scoped = (await Strings(database, "select stream_id::text from peelcases.mt_events where type = 'question_scoped'")).Count;
+
+            List<string> answers;
+            long left;
+            do
+            {
+                answers = await Strings(database, "select stream_id::text from peelcases.mt_events where type = 'carry_over_needs_decision'");
+                left = long.Parse((await Strings(database, "select count(*) from peelcases.wolverine_incoming_envelopes where status = 'Incoming'"))[0]);
+                if (answers.Count >= scoped && left == 0) break;
+                await Task.Delay(100); // another process's durability agent: nothing here to subscribe to
+            } while (clock.Elapsed < TimeSpan.FromSeconds(90));
+            output.WriteLine($"Killed with {pending} workflow message(s) pending ({acknowledged} scopings acknowledged, {scoped} recorded); " +
+                             $"all answered {clock.Elapsed.TotalSeconds:0.0} s after the kill.");
+            Assert.True(pending > 0, "Nothing was pending when the node died: the test measured no takeover.");
+            Assert.Equal(scoped, answers.Count);
+            Assert.Equal(answers.Count, answers.Distinct().Count()); // none handled twice
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"Takeover took {clock.Elapsed.TotalSeconds:0.0} s.");
+        }
+        finally
+        {
+            await a.DisposeAsync();
+            await b.DisposeAsync();
+            await app.Postgres.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task A_node_kept_busy_on_two_cores_is_not_ejected_and_handles_nothing_twice()
+    {
+        var database = await app.Postgres.CreateDatabaseAsync("peelcases_busy");
+        var a = await Node(database, PgTools.FreePort(), "node-a");
+        var b = await Node(database, PgTools.FreePort(), "node-b");
+        try
+        {
+            var inspection = await Inspection(a.Client, "cumbria");
+            var scopings = new List<InspectionView>();
+            foreach (var force in PeelCases.ReferenceData.Forces.All.Where(f => f.Id != "cumbria").Take(20).Select(f => f.Id)) scopings.Add(await Inspection(b.Client, force));
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(25)); // longer than a node's stale timeout, three times over
+            // Sixteen clients keep node A's two cores busy while workflow work goes through it.
+            var load = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                    try { using var _ = await a.Client.SendAsync(Evidence(inspection.Id, Guid.NewGuid())); }
+                    catch (HttpRequestException) { }
+                    catch (TaskCanceledException) { }
+            })).ToList();
+            var nodesSeen = new List<int>();
+            var scoped = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                nodesSeen.Add(int.Parse((await Strings(database, "select count(*) from peelcases.wolverine_nodes"))[0]));
+                if (scoped < scopings.Count)
+                {
+                    var view = scopings[scoped++];
+                    await a.Client.PostAsJsonAsync($"/inspections/{view.Id}/questions/E1/scope", new ScopeQuestion(QuestionScope.CarryOver, null, view.QuestionVersion("E1")), AppFixture.Json);
+                }
+                await Task.Delay(250); // sampling the node table while the load runs
+            }
+            await Task.WhenAll(load);
+            output.WriteLine($"Nodes seen while A was busy: {string.Join(",", nodesSeen.Distinct())} over {nodesSeen.Count} samples.");
+            Assert.All(nodesSeen, n => Assert.Equal(2, n));
+            var ejections = await Strings(database, "select count(*) from peelcases.wolverine_node_records where event_name ilike '%eject%' or event_name ilike '%dormant%'");
+            Assert.Equal("0", ejections[0]);
+
+            var clock = Stopwatch.StartNew();
+            List<string> answers;
+            do
+            {
+                answers = await Strings(database, "select stream_id::text from peelcases.mt_events where type = 'carry_over_needs_decision'");
+                if (answers.Count >= scopings.Count) break;
+                await Task.Delay(100); // another process's workflow
+            } while (clock.Elapsed < TimeSpan.FromSeconds(30));
+            Assert.Equal(scopings.Count, answers.Count);
+            Assert.Equal(answers.Count, answers.Distinct().Count());
+        }
+        finally
+        {
+            await a.DisposeAsync();
+            await b.DisposeAsync();
+            await app.Postgres.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
     public async Task A_node_killed_while_inspectors_record_loses_no_acknowledged_write_and_resends_record_nothing_twice()
     {
         var database = await app.Postgres.CreateDatabaseAsync("peelcases_kill");

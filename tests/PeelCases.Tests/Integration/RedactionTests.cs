@@ -1,3 +1,5 @@
+using Marten;
+using Marten.Events;
 using PeelCases.FactualAccuracy;
 using PeelCases.Findings;
 using PeelCases.Grading;
@@ -53,6 +55,7 @@ public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
                      $"/inspections/{view.Id}/questions/Q4/as-of", "/reports/cumbria/peel-2021-22" })
             Assert.DoesNotContain("praised", (await Send(HttpMethod.Get, read, null, TestUser.Lead, 200)).ReadAsText());
 
+        await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30)); // the async read models, caught up
         var live = await ReadModels.SnapshotAsync(App.Store);
         await ReadModels.RebuildAllAsync(App.Host);
         Assert.Equal(live, await ReadModels.SnapshotAsync(App.Store));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using Marten;
+using Marten.Events;
 using PeelCases.Tests.Support;
 using PeelCases.Audit;
 using PeelCases.Demo;
@@ -379,6 +380,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
             Assert.All(secrets, secret => Assert.DoesNotContain(secret, text));
         }
 
+        await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30)); // the async read models, caught up
         var live = await ReadModels.SnapshotAsync(App.Store);
         await ReadModels.RebuildAllAsync(App.Host);
         Assert.Equal(live, await ReadModels.SnapshotAsync(App.Store));
@@ -414,6 +416,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
             Assert.DoesNotContain("Doe", stored);
             Assert.Contains("Victim's erasure request", stored);
         }
+        await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30)); // the async read models, caught up
         var live = await ReadModels.SnapshotAsync(App.Store);
         await ReadModels.RebuildAllAsync(App.Host);
         Assert.Equal(live, await ReadModels.SnapshotAsync(App.Store));
