@@ -84,8 +84,10 @@ public static class Harness
 
     public static string F(double value, string unit = "") => value.ToString(value >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) + unit;
 
+    public const string DevelopmentSigningKey = "peelcases-local-development-signing-key-0123456789";
+
     public static string Token(string user, params string[] roles) =>
-        DevTokens.Mint(new AuthOptions { SigningKey = "peelcases-local-development-signing-key-0123456789" }, user, roles, DateTimeOffset.UtcNow, lifetime: TimeSpan.FromHours(2));
+        DevTokens.Mint(new AuthOptions { SigningKey = DevelopmentSigningKey }, user, roles, DateTimeOffset.UtcNow, lifetime: TimeSpan.FromHours(2));
 
     public static async Task<string> CreateDatabaseAsync(string server, string name)
     {

@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using Npgsql;
 using PeelCases.Testing;
 using static PeelCases.Benchmarks.Harness;
+using PeelCases.FactualAccuracy;
 using PeelCases.Fieldwork;
+using PeelCases.HmiSignOff;
+using PeelCases.Host;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
@@ -69,7 +72,7 @@ public static class HistoryDump
         private static readonly Dictionary<string, string> Users = new()
         {
             ["lead-inspector"] = "lena.lead", ["inspector"] = "ian.inspector", ["qa-reviewer"] = "quinn.qa",
-            ["moderator"] = "mo.moderator", ["hmi"] = "hannah.hmi",
+            ["moderator"] = "mo.moderator", ["hmi"] = "hannah.hmi", ["administrator"] = "ada.admin",
         };
 
         public async Task Inspection(string force, InspectionStage goal)
@@ -79,10 +82,12 @@ public static class HistoryDump
             foreach (var q in Questions) view = await Step(view, $"questions/{q}/scope", v => new ScopeQuestion(QuestionScope.Detailed, null, v), "lead-inspector");
             view = await Step(view, "fieldwork/start", v => new InspectionStep(v), "lead-inspector");
             var findings = new Dictionary<string, Guid>();
+            var recorded = new List<Guid>();
             foreach (var q in Questions)
             {
                 var evidence = await Send<Evidence>($"/inspections/{view.Id}/evidence", new RecordEvidence(Guid.NewGuid(), EvidenceMethod.CaseFileReview, 10,
                     Starts.AddDays(1), $"{force}: 8 of 10 files for {q} showed a completed risk assessment.", "Crime files", [q]), "inspector");
+                recorded.Add(evidence.Id);
                 if (goal == InspectionStage.Fieldwork) continue;
                 findings[q] = (await Send<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), q, "Responding to the public",
                     FindingKind.Strength, $"The force answers calls for {q} promptly.", [evidence.Id]), "inspector")).Id;
@@ -109,8 +114,18 @@ public static class HistoryDump
                 view = await Step(view, $"questions/{q}/summary", v => new WriteQuestionSummary($"The force's work on question {q}, as the report describes it.", v), "lead-inspector");
             foreach (var p in view.Pillars)
                 view = await Step(view, $"pillars/{p.Code}/summary", v => new WritePillarSummary($"The force's {p.Name.ToLowerInvariant()}, as the report describes it.", v), "lead-inspector");
+            view = await Step(view, "hmi-observations", v => new WriteHmiObservations($"HM Inspector's observations on {force}.", v), "hmi");
             view = await Step(view, "sign-off", v => new InspectionStep(v), "hmi");
-            await Step(view, "factual-accuracy-check", v => new InspectionStep(v), "lead-inspector");
+            view = await Step(view, "factual-accuracy-check", v => new InspectionStep(v), "lead-inspector");
+
+            // A challenge from the force, answered; then personal data redacted from each kind of record (2026-12-02 shapes).
+            var challenge = Guid.NewGuid();
+            await Send<object>($"/inspections/{view.Id}/factual-accuracy-check/challenges", new RaiseChallenge(challenge, $"{force}: the Q1 figure names the wrong month.", null), "force-liaison", force);
+            view = await Step(await Get(view.Id), $"factual-accuracy-check/challenges/{challenge}/resolution", v => new ResolveChallenge(true, "Month corrected.", v), "lead-inspector");
+            view = await Step(view, $"factual-accuracy-check/challenges/{challenge}/redaction", v => new RedactText("Erasure request from the force.", v), "administrator");
+            view = await Step(view, "questions/Q3/redaction", v => new RedactText("Erasure request.", v), "administrator");
+            await Send<Evidence>($"/inspections/{view.Id}/evidence/{recorded[0]}/redaction", new RedactEvidence("Names a victim.", 1), "administrator");
+            await Send<Finding>($"/inspections/{view.Id}/findings/{findings["Q1"]}/redaction", new RedactFinding("Names a victim.", 1), "administrator");
         }
 
         /// <summary>A step at the version last read; when it changed meanwhile (409), reload and send again, as a person would.</summary>
@@ -158,10 +173,11 @@ public static class HistoryDump
             return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<InspectionView>(Json))!;
         }
 
-        private async Task<T> Send<T>(string path, object body, string role)
+        private async Task<T> Send<T>(string path, object body, string role, string? force = null)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
-            request.Headers.Authorization = new("Bearer", Token(Users[role], role));
+            request.Headers.Authorization = new("Bearer", force is null ? Token(Users[role], role)
+                : DevTokens.Mint(new AuthOptions { SigningKey = DevelopmentSigningKey }, $"{force}.liaison", [role], DateTimeOffset.UtcNow, force));
             using var response = await client.SendAsync(request);
             if (response.StatusCode == System.Net.HttpStatusCode.Conflict && (await response.Content.ReadAsStringAsync()).Contains("Stale version"))
                 throw new StaleVersion(path);
