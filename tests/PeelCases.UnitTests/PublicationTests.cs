@@ -112,6 +112,56 @@ public sealed class PublicationTests
     public void Deadlines_count_working_days_and_skip_weekends(string start, int days, string deadline) =>
         Assert.Equal(DateTimeOffset.Parse(deadline), WorkingDayCalendar.Add(DateTimeOffset.Parse(start), days));
 
+    [Theory]
+    [InlineData("2022-05-26T09:00:00Z", 10, "2022-06-13T09:00:00Z")] // 10:00 BST; the moved spring holiday (2 June) and the Platinum Jubilee (3 June) skipped
+    [InlineData("2022-09-15T09:00:00Z", 2, "2022-09-20T09:00:00Z")] // the State Funeral, Monday 19 September 2022
+    [InlineData("2023-05-05T09:00:00Z", 1, "2023-05-09T09:00:00Z")] // the Coronation, Monday 8 May 2023
+    [InlineData("2026-12-23T10:00:00Z", 2, "2026-12-29T10:00:00Z")] // Christmas Day and the Boxing Day substitute (Monday 28th) skipped
+    [InlineData("2027-03-18T10:00:00Z", 10, "2027-04-05T09:00:00Z")] // 10:00 GMT → 10:00 BST after the clocks change; Easter skipped
+    [InlineData("2026-10-22T09:00:00Z", 3, "2026-10-27T10:00:00Z")] // 10:00 BST → 10:00 GMT after the clocks go back
+    public void Deadlines_skip_the_bank_holidays_of_England_and_Wales_and_keep_the_UK_time_of_day(string start, int days, string deadline) =>
+        Assert.Equal(DateTimeOffset.Parse(deadline), WorkingDayCalendar.Add(DateTimeOffset.Parse(start), days));
+
+    [Fact]
+    public void Instants_are_shown_in_UK_local_time()
+    {
+        Assert.Equal("10 December 2026, 10:00 GMT", PeelCases.Kernel.UkTime.Format(DateTimeOffset.Parse("2026-12-10T10:00:00Z")));
+        Assert.Equal("1 July 2026, 11:00 BST", PeelCases.Kernel.UkTime.Format(DateTimeOffset.Parse("2026-07-01T10:00:00Z")));
+        Assert.Equal("1 July 2026", PeelCases.Kernel.UkTime.Date(DateTimeOffset.Parse("2026-06-30T23:30:00Z")));
+    }
+
+    // Closing the check early.
+
+    [Fact]
+    public void The_force_confirms_it_has_no_further_comments_once_and_only_for_itself()
+    {
+        var open = Given.Inspection(Cumbria.CheckOpen);
+        var at = C.CheckOpenedAt.AddDays(2);
+        Assert.Equal(new ForceConfirmedNoFurtherComments(C.Id, People.Liaison, at), Then.Decided(CloseCheckEarlyRules.Confirm(open, People.Liaison, "cumbria", at)));
+        Then.Refused(CloseCheckEarlyRules.Confirm(open, "kent.liaison", "kent", at), 403);
+        Then.Refused(CloseCheckEarlyRules.Confirm(open, People.Liaison, "cumbria", C.CheckDeadline), 409, "reached its deadline");
+        Then.Refused(CloseCheckEarlyRules.Confirm(Given.Inspection(Cumbria.SignedOff), People.Liaison, "cumbria", at), 409, "not open");
+        var confirmed = Given.Inspection(Cumbria.CheckOpen.Then(new ForceConfirmedNoFurtherComments(C.Id, People.Liaison, at)));
+        Assert.NotNull(CloseCheckEarlyRules.Confirm(confirmed, People.Liaison, "cumbria", at).Done);
+    }
+
+    [Fact]
+    public void The_lead_inspector_closes_the_check_early_once_the_force_is_done_and_every_challenge_answered()
+    {
+        var at = C.CheckOpenedAt.AddDays(6);
+        var challenged = Cumbria.CheckOpen.Then(C.ChallengeRaised(Challenge, ChallengeText));
+        Then.Refused(CloseCheckEarlyRules.Close(Given.Inspection(challenged), People.Lead, at), 409, "unless the force confirms it has no further comments");
+        var confirmed = challenged.Then(new ForceConfirmedNoFurtherComments(C.Id, People.Liaison, at));
+        Then.Refused(CloseCheckEarlyRules.Close(Given.Inspection(confirmed), People.Lead, at), 409, "1 challenge(s) still need an answer");
+        var answered = Given.Inspection(confirmed.Then(C.ChallengeResolved(Challenge, true, "Corrected.")));
+        var closed = Then.Decided(CloseCheckEarlyRules.Close(answered, People.Lead, at));
+        Assert.Equal(new FactualAccuracyCheckClosed(C.Id, 1, at, People.Lead), closed);
+        var after = Given.Inspection(confirmed.Then(C.ChallengeResolved(Challenge, true, "Corrected."), closed));
+        Assert.Equal((at, People.Lead), (after.FactualAccuracy!.ClosedAt, after.FactualAccuracy.ClosedBy));
+        Then.Refused(CloseCheckEarlyRules.Close(after, People.Lead, at), 409, "closed on");
+        Then.Refused(ChallengeRules.Raise(after, new RaiseChallenge(Guid.NewGuid(), "Another.", null), People.Liaison, "cumbria", at), 409, "the force having no further comments");
+    }
+
     [Fact]
     public void The_force_has_ten_working_days_unless_configured_otherwise() =>
         Assert.Equal(10, new FactualAccuracyOptions().WorkingDays);
@@ -159,7 +209,7 @@ public sealed class PublicationTests
         var open = Given.Inspection(Cumbria.CheckOpen);
         Then.Decided(Raise(open, at: C.CheckDeadline.AddTicks(-1)));
         Then.Refused(Raise(open, at: C.CheckDeadline), 409,
-            "The factual accuracy check closed at its deadline, 26 March 2019 09:00 UTC; challenges are no longer accepted.");
+            "The factual accuracy check closed at its deadline, 26 March 2019, 09:00 GMT; challenges are no longer accepted.");
         Then.Refused(Raise(Given.Inspection(Cumbria.CheckClosed), at: C.CheckDeadline.AddDays(-1)), 409, "closed at its deadline");
     }
 
@@ -246,7 +296,7 @@ public sealed class PublicationTests
 
     [Fact]
     public void The_report_is_not_published_while_the_force_may_still_challenge_it() =>
-        Then.Refused(Publish(Given.Inspection(Cumbria.CheckOpen)), 409, "The factual accuracy check is open until 26 March 2019 09:00 UTC.");
+        Then.Refused(Publish(Given.Inspection(Cumbria.CheckOpen)), 409, "The factual accuracy check is open until 26 March 2019, 09:00 GMT.");
 
     [Fact]
     public void Every_challenge_is_answered_before_publication()

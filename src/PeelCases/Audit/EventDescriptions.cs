@@ -56,10 +56,13 @@ public static class EventDescriptions
         InspectionReadyForSignOff => "Every question settled: ready for HMI sign-off",
         InspectionSignedOff x => $"Signed off by {x.SignedOffBy}",
         HmiObservationsWritten x => $"HM Inspector’s observations written: {Short(x.Observations)}",
-        FactualAccuracyCheckOpened x => $"Factual accuracy check opened until {x.Deadline:d MMM yyyy HH:mm} UTC ({x.WorkingDays} working days)",
+        FactualAccuracyCheckOpened x => $"Factual accuracy check opened until {UkTime.Format(x.Deadline)} ({x.WorkingDays} working days)",
         FactualAccuracyChallengeRaised x => $"Factual accuracy challenge raised: {Short(x.Text)}",
         FactualAccuracyChallengeResolved x => $"Challenge {(x.Accepted ? "accepted" : "rejected")}: {Short(x.Reason)}",
-        FactualAccuracyCheckClosed x => $"Factual accuracy check closed ({x.ChallengesRaised} challenge(s))",
+        FactualAccuracyCheckClosed x => x.ClosedBy is { } by
+            ? $"Factual accuracy check closed early by {by}: the force had no further comments ({x.ChallengesRaised} challenge(s), all resolved)"
+            : $"Factual accuracy check closed ({x.ChallengesRaised} challenge(s))",
+        ForceConfirmedNoFurtherComments x => $"The force confirmed it has no further comments ({x.ConfirmedBy})",
         InspectionPublished x => $"Report version {x.ReportVersion} published, dated {x.PublishedOn:d MMM yyyy}",
         _ => e.GetType().Name,
     };

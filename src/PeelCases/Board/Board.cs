@@ -7,7 +7,11 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Board;
 
-/// <summary>How long an item may wait at a stage before the board flags it as stuck.</summary>
+/// <summary>
+/// When the board flags an item as stuck, for every stage (configurable under "Board"): planning and fieldwork by their
+/// planned dates (fieldwork that should have started, fieldwork past its planned end by a margin), every other stage by
+/// how long it has waited there. Dates are UK dates (Europe/London).
+/// </summary>
 public sealed class BoardOptions
 {
     public Dictionary<string, int> StuckAfterDays { get; set; } = new()
@@ -18,10 +22,32 @@ public sealed class BoardOptions
         [nameof(QuestionStage.AwaitingGrade)] = 7,
         [nameof(QuestionStage.Moderation)] = 14,
         [nameof(QuestionStage.AwaitingAward)] = 7,
+        [nameof(InspectionStage.Reporting)] = 60,
         [nameof(InspectionStage.SignOff)] = 14,
+        // Ten working days and a margin: a check still open after this has missed its deadline message.
+        [nameof(InspectionStage.FactualAccuracyCheck)] = 21,
     };
 
+    /// <summary>Days after the planned start of fieldwork that an inspection may still be in planning.</summary>
+    public int PlanningOverrunDays { get; set; } = 0;
+
+    /// <summary>Days after the planned end of fieldwork that fieldwork may still be open.</summary>
+    public int FieldworkOverrunDays { get; set; } = 7;
+
     public TimeSpan? LimitFor(string stage) => StuckAfterDays.TryGetValue(stage, out var days) ? TimeSpan.FromDays(days) : null;
+
+    /// <summary>Days past the planned date the stage should have moved on by, when it is overdue; null while on time or for a stage without one.</summary>
+    public int? Overrun(Inspection i, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(UkTime.Local(now));
+        var (planned, margin) = i.Stage switch
+        {
+            InspectionStage.Planning => (i.FieldworkStarts, PlanningOverrunDays),
+            InspectionStage.Fieldwork => (i.FieldworkEnds, FieldworkOverrunDays),
+            _ => (default(DateOnly?), 0),
+        };
+        return planned is { } date && today.DayNumber > date.DayNumber + margin ? today.DayNumber - date.DayNumber : null;
+    }
 }
 
 public sealed record BoardInspection(
@@ -50,23 +76,27 @@ public static class BoardQueries
 
     public static BoardInspection Compose(Inspection i, string forceName, BoardOptions options, DateTimeOffset now)
     {
+        var overrun = options.Overrun(i, now);
         var questions = i.Questions.Select(q =>
         {
             var blocker = q.Final ? null : Stages.Missing(q);
-            return new BoardQuestion(q.Code, q.Stage, Holder(i, q), q.StageSince, Days(now - q.StageSince),
-                !q.Final && (q.CarryOverProblem is not null || Exceeded(options, q.Stage.ToString(), now - q.StageSince)), blocker);
+            var stuck = !q.Final && (q.CarryOverProblem is not null || Exceeded(options, q.Stage.ToString(), now - q.StageSince)
+                                     || q.Stage == QuestionStage.Fieldwork && overrun is not null);
+            return new BoardQuestion(q.Code, q.Stage, Holder(i, q), q.StageSince, Days(now - q.StageSince), stuck, blocker);
         }).ToList();
         var blocker = i.Stage switch
         {
+            InspectionStage.Planning when overrun is { } late => $"Fieldwork was planned to start on {i.FieldworkStarts:d MMMM yyyy}; {late} day(s) past it.",
+            InspectionStage.Fieldwork when overrun is { } late => $"Fieldwork was planned to end on {i.FieldworkEnds:d MMMM yyyy}; {late} day(s) past it.",
             InspectionStage.Planning => questions.Any(q => q.Stage == QuestionStage.Scoping && q.Blocker is not null) ? "Questions still to scope or carry over." : "Ready to start fieldwork.",
             InspectionStage.SignOff => i.SignedOff is null ? "Awaiting HMI sign-off." : "Signed off; the factual accuracy check can open.",
             InspectionStage.FactualAccuracyCheck => i.FactualAccuracy is { ClosedAt: null } f
-                ? $"The force may challenge facts until {f.Deadline:d MMM yyyy}."
+                ? $"The force may challenge facts until {UkTime.Format(f.Deadline)}."
                 : "Check closed; " + (i.FactualAccuracy!.Challenges.Any(c => c.Accepted is null) ? "challenges await an answer." : "ready to publish."),
             _ => questions.Any(q => q.Blocker is not null) ? "Questions are still in progress." : null,
         };
         return new BoardInspection(i.Id, i.ForceId, forceName, i.Cycle, i.Stage, HolderOf(i), i.StageSince, Days(now - i.StageSince),
-            Exceeded(options, i.Stage.ToString(), now - i.StageSince), blocker, questions);
+            overrun is not null || Exceeded(options, i.Stage.ToString(), now - i.StageSince), blocker, questions);
     }
 
     private static string Holder(Inspection i, InspectionQuestion q) => q.Stage switch

@@ -14,7 +14,14 @@ namespace PeelCases.FactualAccuracy;
 /// <summary>A force liaison challenges a fact in the draft; the client chooses the id, so a resend raises it once.</summary>
 public sealed record RaiseChallenge(Guid? ChallengeId, string? Text, Guid? FindingId);
 
-public sealed record FactualAccuracyView(Guid InspectionId, InspectionStage Stage, DateTimeOffset Deadline, IReadOnlyList<Challenge> Challenges);
+/// <summary>What a force liaison sees: the check, its deadline (and as read in England and Wales), the challenges, and whether the force has said it has no further comments.</summary>
+public sealed record FactualAccuracyView(Guid InspectionId, InspectionStage Stage, DateTimeOffset Deadline, IReadOnlyList<Challenge> Challenges,
+    string? DeadlineUk = null, SignOffStamp? NoFurtherComments = null, DateTimeOffset? ClosedAt = null)
+{
+    public static FactualAccuracyView Of(Inspection inspection) => new(inspection.Id, inspection.Stage, inspection.FactualAccuracy!.Deadline,
+        inspection.FactualAccuracy.Challenges, UkTime.Format(inspection.FactualAccuracy.Deadline), inspection.FactualAccuracy.NoFurtherComments,
+        inspection.FactualAccuracy.ClosedAt);
+}
 
 /// <summary>The lead inspector accepts or rejects a challenge, always with a reason.</summary>
 public sealed record ResolveChallenge(bool? Accepted, string? Reason, long? ExpectedVersion);
@@ -42,7 +49,9 @@ public static class ChallengeRules
         if (c.FindingId is { } findingId && (challenged is null || challenged.Id != findingId || challenged.InspectionId != inspection.Id))
             return Refusal.NotFound($"Inspection {inspection.Id} has no finding {findingId}.");
         if (check.ClosedAt is not null || now >= check.Deadline)
-            return Refusal.ProcessRule($"The factual accuracy check closed at its deadline, {check.Deadline:d MMMM yyyy HH:mm} UTC; challenges are no longer accepted.");
+            return Refusal.ProcessRule(check.ClosedAt is { } closed && closed < check.Deadline
+                ? $"The factual accuracy check was closed on {UkTime.Format(closed)}, the force having no further comments; challenges are no longer accepted."
+                : $"The factual accuracy check closed at its deadline, {UkTime.Format(check.Deadline)}; challenges are no longer accepted.");
         if (check.Challenges.FirstOrDefault(x => x.Id == c.ChallengeId) is { } existing)
             return existing.Text == c.Text!.Trim()
                 ? new AlreadyDone($"Challenge {c.ChallengeId} was raised already.")
@@ -77,11 +86,7 @@ public static class ChallengeEndpoints
     public static (IResult, Events, OutgoingMessages) Raise(RaiseChallenge command, [InspectionStream] Inspection inspection,
         ChallengedFinding challenged, ClaimsPrincipal user, TimeProvider clock) =>
         InspectionOutcome.Of(inspection, ChallengeRules.Raise(inspection, command, user.Actor(), user.FindFirst("force")?.Value, clock.GetUtcNow(), challenged.Finding),
-            response: new AfterCommit(async (session, ct) => Results.Ok(Draft((await session.LoadAsync<Inspection>(inspection.Id, ct))!))));
-
-    /// <summary>What a force liaison may see of the inspection: the check and its challenges, nothing else.</summary>
-    private static FactualAccuracyView Draft(Inspection inspection) =>
-        new(inspection.Id, inspection.Stage, inspection.FactualAccuracy!.Deadline, inspection.FactualAccuracy.Challenges);
+            response: new AfterCommit(async (session, ct) => Results.Ok(FactualAccuracyView.Of((await session.LoadAsync<Inspection>(inspection.Id, ct))!))));
 }
 
 public static class ResolveChallengeEndpoint

@@ -12,6 +12,7 @@ public static class FactualAccuracyConfiguration
         StoredEvent.Of<FactualAccuracyChallengeResolved>("factual_accuracy_challenge_resolved"),
         StoredEvent.Of<FactualAccuracyCheckClosed>("factual_accuracy_check_closed"),
         StoredEvent.Of<FactualAccuracyChallengeRedacted>("factual_accuracy_challenge_redacted"),
+        StoredEvent.Of<ForceConfirmedNoFurtherComments>("force_confirmed_no_further_comments"),
     ];
 
     public static StoreOptions AddFactualAccuracy(this StoreOptions opts) => opts.MapEvents(Events);

@@ -19,7 +19,8 @@ public sealed record FactualAccuracyChallengeResolved(Guid InspectionId, Guid Ch
 }
 
 /// <summary>Appended when the deadline message fires (durable: it fires after a restart too).</summary>
-public sealed record FactualAccuracyCheckClosed(Guid InspectionId, int ChallengesRaised, DateTimeOffset ClosedAt) : IBusinessEvent
+/// <summary>The check closed: at its deadline by the workflow, or early by the lead inspector (<see cref="ClosedBy"/>, added 2026-12-02).</summary>
+public sealed record FactualAccuracyCheckClosed(Guid InspectionId, int ChallengesRaised, DateTimeOffset ClosedAt, string? ClosedBy = null) : IBusinessEvent
 {
     DateTimeOffset IBusinessEvent.BusinessTime => ClosedAt;
 }

@@ -27,7 +27,14 @@ public static class FactualAccuracyState
 
     public static void Apply(Inspection i, FactualAccuracyCheckClosed e)
     {
-        i.FactualAccuracy = i.FactualAccuracy! with { ClosedAt = e.ClosedAt };
+        i.FactualAccuracy = i.FactualAccuracy! with { ClosedAt = e.ClosedAt, ClosedBy = e.ClosedBy };
         i.LastChangedAt = e.ClosedAt;
+        if (e.ClosedBy is { } by) i.LastChangedBy = by;
+    }
+
+    public static void Apply(Inspection i, ForceConfirmedNoFurtherComments e)
+    {
+        i.FactualAccuracy = i.FactualAccuracy! with { NoFurtherComments = new SignOffStamp(e.ConfirmedBy, e.ConfirmedAt) };
+        i.Touch(e.ConfirmedBy, e.ConfirmedAt);
     }
 }

@@ -25,7 +25,7 @@ public static class RedactEvidenceRules
     /// </summary>
     public static Decision<EvidenceRedacted> Decide(Evidence evidence, RedactEvidence c, string actor, DateTimeOffset now) =>
         evidence.Redacted is { } done && Unredacted(evidence) is false
-            ? new AlreadyDone($"The evidence was already redacted by {done.By} on {done.At:d MMMM yyyy}, and nothing has been added since.")
+            ? new AlreadyDone($"The evidence was already redacted by {done.By} on {UkTime.Date(done.At)}, and nothing has been added since.")
             : new EvidenceRedacted(evidence.Id, evidence.InspectionId, c.Reason!.Trim(), actor, now);
 
     /// <summary>True while any free text of the evidence (its content, an earlier version, an amendment's reason) is unmasked.</summary>

@@ -29,7 +29,7 @@ public static class RedactFindingRules
     /// <summary>Nothing left to remove (no change since the last redaction): appends nothing, and the masking runs again.</summary>
     public static Decision<FindingRedacted> Decide(Finding finding, RedactFinding c, string actor, DateTimeOffset now) =>
         finding.Redacted is { } done && !Unredacted(finding)
-            ? new AlreadyDone($"The finding was already redacted by {done.By} on {done.At:d MMMM yyyy}, and nothing has been added since.")
+            ? new AlreadyDone($"The finding was already redacted by {done.By} on {UkTime.Date(done.At)}, and nothing has been added since.")
             : new FindingRedacted(finding.Id, finding.InspectionId, c.Reason!.Trim(), actor, now);
 
     public static bool Unredacted(Finding finding) =>

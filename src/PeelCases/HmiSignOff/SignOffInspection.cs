@@ -17,7 +17,7 @@ public static class SignOffRules
     public static Decision<InspectionSignedOff> Decide(Inspection inspection, AssessmentFramework framework, string actor, DateTimeOffset now)
     {
         if (Stages.Require(inspection, InspectionStage.SignOff, "HMI sign-off", Stages.Outstanding(inspection)) is { } wrongStage) return wrongStage;
-        if (inspection.SignedOff is { } done) return Refusal.ProcessRule($"The inspection was signed off by {done.By} on {done.At:d MMMM yyyy}.");
+        if (inspection.SignedOff is { } done) return Refusal.ProcessRule($"The inspection was signed off by {done.By} on {UkTime.Date(done.At)}.");
         if (PublicSummaries.Require(inspection, framework, "HMI sign-off") is { } unwritten) return unwritten;
         return new InspectionSignedOff(inspection.Id, actor, now);
     }

@@ -158,8 +158,10 @@ public sealed record SignOffStamp(string By, DateTimeOffset At);
 
 public sealed record DraftFlagDismissal(string FlagId, string Reason, string By, DateTimeOffset At);
 
+/// <summary>The force's window to challenge facts; <see cref="NoFurtherComments"/> (added 2026-12-02) lets the lead inspector close it early.</summary>
 public sealed record FactualAccuracyCheck(
-    DateTimeOffset OpenedAt, string OpenedBy, int WorkingDays, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, List<Challenge> Challenges);
+    DateTimeOffset OpenedAt, string OpenedBy, int WorkingDays, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, List<Challenge> Challenges,
+    SignOffStamp? NoFurtherComments = null, string? ClosedBy = null);
 
 public sealed record Challenge(Guid Id, string Text, Guid? FindingId, string RaisedBy, DateTimeOffset RaisedAt,
     bool? Accepted = null, string? Reason = null, string? ResolvedBy = null, DateTimeOffset? ResolvedAt = null);

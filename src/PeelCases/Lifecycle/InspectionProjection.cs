@@ -50,5 +50,6 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
     public static void Apply(FactualAccuracyChallengeRaised e, Inspection i) => FactualAccuracyState.Apply(i, e);
     public static void Apply(FactualAccuracyChallengeResolved e, Inspection i) => FactualAccuracyState.Apply(i, e);
     public static void Apply(FactualAccuracyCheckClosed e, Inspection i) => FactualAccuracyState.Apply(i, e);
+    public static void Apply(ForceConfirmedNoFurtherComments e, Inspection i) => FactualAccuracyState.Apply(i, e);
     public static void Apply(InspectionPublished e, Inspection i) => PublishingState.Apply(i, e);
 }

@@ -35,7 +35,7 @@ public static class PublishReportRules
             if (inspection.Stage != InspectionStage.FactualAccuracyCheck || inspection.FactualAccuracy is not { } check)
                 return Refusal.ProcessRule($"Publication follows the factual accuracy check; the inspection is at {inspection.Stage}.");
             if (check.ClosedAt is null)
-                return Refusal.ProcessRule($"The factual accuracy check is open until {check.Deadline:d MMMM yyyy HH:mm} UTC.");
+                return Refusal.ProcessRule($"The factual accuracy check is open until {UkTime.Format(check.Deadline)}.");
             var open = check.Challenges.Where(x => x.Accepted is null).ToList();
             if (open.Count > 0)
                 return Refusal.ProcessRule($"{open.Count} factual accuracy challenge(s) still need an answer before publication.");

@@ -63,6 +63,8 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["POST /inspections/{inspectionId}/hmi-observations"] = [Roles.Hmi],
         ["POST /inspections/{inspectionId}/factual-accuracy-check"] = Lead,
         ["POST /inspections/{inspectionId}/factual-accuracy-check/challenges"] = [Roles.ForceLiaison],
+        ["POST /inspections/{inspectionId}/factual-accuracy-check/no-further-comments"] = [Roles.ForceLiaison],
+        ["POST /inspections/{inspectionId}/factual-accuracy-check/closure"] = Lead,
         ["POST /inspections/{inspectionId}/factual-accuracy-check/challenges/{challengeId}/resolution"] = Lead,
         ["POST /inspections/{inspectionId}/publication"] = [Roles.Hmi],
         ["GET /forces/{forceId}/grade-history"] = Inspectorate, ["GET /board"] = Inspectorate,

@@ -44,6 +44,7 @@ public sealed class StaleVersionTests(AppFixture app) : InspectionTestBase(app)
         { $"factual-accuracy-check/challenges/{Guid.NewGuid()}/redaction", "inspection", new RedactText("Erasure request.", 7) },
         { "hmi-observations", "inspection", new WriteHmiObservations("I am pleased with the force’s progress.", 7) },
         { "factual-accuracy-check", "inspection", new InspectionStep(7) },
+        { "factual-accuracy-check/closure", "inspection", new InspectionStep(7) },
         { $"factual-accuracy-check/challenges/{Guid.NewGuid()}/resolution", "inspection", new ResolveChallenge(true, "The figure was corrected.", 7) },
         { "publication", "inspection", new PublishReport(new DateOnly(2019, 5, 2), 7) },
     };

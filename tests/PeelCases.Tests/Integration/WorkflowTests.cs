@@ -133,6 +133,52 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
+    public async Task The_lead_inspector_closes_the_check_early_once_the_force_has_no_further_comments_and_the_deadline_then_changes_nothing()
+    {
+        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
+        view = await SummariseAsync(view);
+        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
+        // Thursday 26 May 2022, 10:00 BST: the spring bank holiday (moved to 2 June) and the Platinum Jubilee are skipped.
+        App.Clock.Set(new DateTimeOffset(2022, 5, 26, 9, 0, 0, TimeSpan.Zero));
+        view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
+        Assert.Equal(new DateTimeOffset(2022, 6, 13, 9, 0, 0, TimeSpan.Zero), view.FactualAccuracy!.Deadline);
+        var challengeId = Guid.NewGuid();
+        var check = $"/inspections/{view.Id}/factual-accuracy-check";
+        await Send(HttpMethod.Post, $"{check}/challenges", new RaiseChallenge(challengeId, "The MASH now includes adult social care.", null), TestUser.Liaison, 200);
+
+        view = await View(view.Id);
+        Assert.Contains("unless the force confirms", (await Problem(HttpMethod.Post, $"{check}/closure", new InspectionStep(view.Version), TestUser.Lead, 409)).Detail);
+        await Problem(HttpMethod.Post, $"{check}/no-further-comments", null, TestUser.Liaison with { ForceId = "kent" }, 403);
+        var confirmed = Read<FactualAccuracyView>(await Send(HttpMethod.Post, $"{check}/no-further-comments", null, TestUser.Liaison, 200));
+        Assert.Equal((TestUser.Liaison.Id, "13 June 2022, 10:00 BST"), (confirmed.NoFurtherComments!.By, confirmed.DeadlineUk));
+        view = await View(view.Id);
+        Assert.Contains("1 challenge(s) still need an answer", (await Problem(HttpMethod.Post, $"{check}/closure", new InspectionStep(view.Version), TestUser.Lead, 409)).Detail);
+        view = await Step(view, $"factual-accuracy-check/challenges/{challengeId}/resolution", new ResolveChallenge(true, "Corrected.", view.Version), TestUser.Lead);
+
+        App.Clock.Set(new DateTimeOffset(2022, 6, 1, 14, 0, 0, TimeSpan.Zero));
+        view = await Step(view, "factual-accuracy-check/closure", new InspectionStep(view.Version), TestUser.Lead);
+        Assert.Equal((new DateTimeOffset(2022, 6, 1, 14, 0, 0, TimeSpan.Zero), "lena.lead"), (view.FactualAccuracy!.ClosedAt, view.FactualAccuracy.ClosedBy));
+        // The deadline message fires later and finds the check closed: nothing is appended.
+        var before = await TotalEvents();
+        await App.Host.InvokeMessageAndWaitAsync(new CloseFactualAccuracyCheck(view.Id, view.FactualAccuracy.Deadline));
+        Assert.Equal(before, await TotalEvents());
+        view = await Step(view, "publication", new PublishReport(new DateOnly(2022, 6, 7), view.Version), TestUser.Hmi);
+        Assert.Equal(InspectionStage.Published, view.Stage);
+    }
+
+    [Fact]
+    public async Task Fieldwork_past_its_planned_end_is_flagged_stuck_on_the_board()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await StartFieldworkAsync(await ScopeAsync(view, "E3", QuestionScope.Detailed));
+        App.Clock.Set(new DateTimeOffset(2023, 11, 14, 12, 0, 0, TimeSpan.Zero)); // years past the planned end
+        var board = await Get<List<PeelCases.Board.BoardInspection>>("/board?stuckOnly=true", TestUser.Lead);
+        var row = Assert.Single(board, b => b.Id == view.Id);
+        Assert.True(row.Stuck);
+        Assert.StartsWith($"Fieldwork was planned to end on {view.FieldworkEnds:d MMMM yyyy}", row.Blocker);
+    }
+
+    [Fact]
     public async Task A_redelivered_message_changes_nothing_twice()
     {
         await CumbriaHistoryAsync();

@@ -1,0 +1,42 @@
+using PeelCases.Board;
+using PeelCases.Inspections;
+using PeelCases.UnitTests.Support;
+
+namespace PeelCases.UnitTests;
+
+/// <summary>The board's stuck rule, for every stage: planning and fieldwork by their planned dates, the rest by time waited.</summary>
+public sealed class BoardTests
+{
+    private static readonly BoardOptions Options = new();
+
+    [Fact]
+    public void Fieldwork_past_its_planned_end_by_more_than_the_margin_is_stuck_and_says_by_how_much()
+    {
+        var inspection = Given.Inspection(Cumbria.InFieldwork); // fieldwork planned 8 to 19 October 2018
+        var onTime = BoardQueries.Compose(inspection, "Cumbria", Options, new DateTimeOffset(2018, 10, 26, 12, 0, 0, TimeSpan.Zero));
+        Assert.False(onTime.Stuck);
+        var late = BoardQueries.Compose(inspection, "Cumbria", Options, new DateTimeOffset(2018, 10, 27, 12, 0, 0, TimeSpan.Zero));
+        Assert.True(late.Stuck);
+        Assert.Equal("Fieldwork was planned to end on 19 October 2018; 8 day(s) past it.", late.Blocker);
+        Assert.Contains(late.Questions, q => q is { Stage: QuestionStage.Fieldwork, Stuck: true });
+        // 1,852 days on, as the issue found it: stuck.
+        Assert.True(BoardQueries.Compose(inspection, "Cumbria", Options, new DateTimeOffset(2023, 11, 14, 12, 0, 0, TimeSpan.Zero)).Stuck);
+        Assert.False(BoardQueries.Compose(inspection, "Cumbria", new BoardOptions { FieldworkOverrunDays = 30 }, new DateTimeOffset(2018, 11, 1, 0, 0, 0, TimeSpan.Zero)).Stuck);
+    }
+
+    [Fact]
+    public void Planning_that_has_passed_the_planned_start_of_fieldwork_is_stuck()
+    {
+        var planned = Given.Inspection(Cumbria.Planned);
+        Assert.False(BoardQueries.Compose(planned, "Cumbria", Options, new DateTimeOffset(2018, 10, 8, 12, 0, 0, TimeSpan.Zero)).Stuck);
+        var late = BoardQueries.Compose(planned, "Cumbria", Options, new DateTimeOffset(2018, 10, 9, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal((true, "Fieldwork was planned to start on 8 October 2018; 1 day(s) past it."), (late.Stuck, late.Blocker));
+    }
+
+    [Theory]
+    [InlineData("Reporting", 60)]
+    [InlineData("SignOff", 14)]
+    [InlineData("FactualAccuracyCheck", 21)]
+    [InlineData("Moderation", 14)]
+    public void Every_other_stage_has_a_limit(string stage, int days) => Assert.Equal(TimeSpan.FromDays(days), Options.LimitFor(stage));
+}
