@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
+using PeelCases.Monitoring;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Board;
@@ -50,9 +51,10 @@ public sealed class BoardOptions
     }
 }
 
+/// <summary>An inspection on the board; <see cref="Monitoring"/> is its force's monitoring stage (Scan or Engage, added 2026-12-02).</summary>
 public sealed record BoardInspection(
     Guid Id, string ForceId, string ForceName, string Cycle, InspectionStage Stage, string HeldBy, DateTimeOffset Since, double DaysWaiting,
-    bool Stuck, string? Blocker, IReadOnlyList<BoardQuestion> Questions);
+    bool Stuck, string? Blocker, IReadOnlyList<BoardQuestion> Questions, MonitoringStage Monitoring = MonitoringStage.Scan);
 
 public sealed record BoardQuestion(
     string Code, QuestionStage Stage, string HeldBy, DateTimeOffset Since, double DaysWaiting, bool Stuck, string? Blocker);
@@ -69,8 +71,10 @@ public static class BoardQueries
     {
         var open = await session.Query<Inspection>().Where(i => i.Stage != InspectionStage.Published).ToListAsync(ct);
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
+        var engaged = (await session.Query<ForceMonitoring>().Where(m => m.Stage == MonitoringStage.Engage).ToListAsync(ct)).Select(m => m.ForceId).ToHashSet();
         var board = open.OrderBy(i => i.Year).ThenBy(i => i.ForceId)
-            .Select(i => Compose(i, forces.GetValueOrDefault(i.ForceId, i.ForceId), options, clock.GetUtcNow())).ToList();
+            .Select(i => Compose(i, forces.GetValueOrDefault(i.ForceId, i.ForceId), options, clock.GetUtcNow())
+                with { Monitoring = engaged.Contains(i.ForceId) ? MonitoringStage.Engage : MonitoringStage.Scan }).ToList();
         return stuckOnly == true ? board.Where(i => i.Stuck || i.Questions.Any(q => q.Stuck)).ToList() : board;
     }
 

@@ -26,6 +26,7 @@ using PeelCases.HmiSignOff;
 using PeelCases.Import;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
+using PeelCases.Monitoring;
 using PeelCases.Lifecycle;
 using PeelCases.Moderation;
 using PeelCases.Publishing;
@@ -132,6 +133,7 @@ public static class ServiceSetup
             .AddHmiSignOff()
             .AddFactualAccuracy()
             .AddPublishing()
+            .AddMonitoring()
             .AddWorkflow()
             .AddInspectionLifecycle();
         AddTextMasking(opts);

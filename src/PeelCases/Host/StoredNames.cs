@@ -5,6 +5,7 @@ using PeelCases.Grading;
 using PeelCases.HmiSignOff;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
+using PeelCases.Monitoring;
 using PeelCases.Moderation;
 using PeelCases.Publishing;
 using PeelCases.QualityAssurance;
@@ -26,7 +27,7 @@ public static class StoredNames
         .. InspectionsConfiguration.Events, .. FieldworkConfiguration.Events, .. FindingsConfiguration.Events,
         .. QaConfiguration.Events, .. GradingConfiguration.Events, .. ModerationConfiguration.Events,
         .. SignOffConfiguration.Events, .. FactualAccuracyConfiguration.Events, .. PublishingConfiguration.Events,
-        .. WorkflowConfiguration.Events,
+        .. WorkflowConfiguration.Events, .. MonitoringConfiguration.Events,
     ];
 
     /// <summary>Document tables (<c>mt_doc_{alias}</c>); for records with streams also the stream kind (<c>mt_streams.type</c>).</summary>
@@ -36,6 +37,7 @@ public static class StoredNames
         [typeof(Evidence)] = FieldworkConfiguration.EvidenceDocument,
         [typeof(Finding)] = FindingsConfiguration.FindingDocument,
         [typeof(ForceGradeHistory)] = GradingConfiguration.GradeHistoryDocument,
+        [typeof(ForceMonitoring)] = MonitoringConfiguration.MonitoringDocument,
         [typeof(Force)] = ReferenceDataConfiguration.ForceDocument,
         [typeof(AssessmentFramework)] = ReferenceDataConfiguration.FrameworkDocument,
     };

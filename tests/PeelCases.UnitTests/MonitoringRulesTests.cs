@@ -1,0 +1,56 @@
+using PeelCases.Findings;
+using PeelCases.Monitoring;
+using PeelCases.UnitTests.Support;
+
+namespace PeelCases.UnitTests;
+
+/// <summary>Moving a force between Scan and Engage.</summary>
+public sealed class MonitoringRulesTests
+{
+    private static readonly InspectionHistory C = Cumbria.Inspection;
+    private static readonly DateTimeOffset Now = new(2019, 6, 3, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Guid ConcernId = Guid.Parse("c0b1a000-2018-4019-8000-00000000f0c1");
+    private static readonly Finding Concern = Given.Finding(C.FindingDrafted(ConcernId, "E3", C.CauseOfConcern([Cumbria.IncidentLogs])));
+    private static readonly NamedConcern[] Named = [new(Concern, "cumbria")];
+
+    private static ChangeMonitoringStage Engage(DateOnly? due = null, params Guid[] causes) =>
+        new(MonitoringStage.Engage, " Not responding to the cause of concern. ", causes.Length == 0 ? [ConcernId] : causes, due ?? new DateOnly(2019, 9, 1), 0);
+
+    [Fact]
+    public void Engage_names_its_causes_of_concern_and_asks_for_an_improvement_plan()
+    {
+        Assert.Equal(new ForceMonitoringStageChanged("cumbria", MonitoringStage.Engage, MonitoringStage.Scan, "Not responding to the cause of concern.", [ConcernId],
+            new DateOnly(2019, 9, 1), People.Hmi, Now), Then.Decided(MonitoringRules.Decide("cumbria", null, Engage(), Named, People.Hmi, Now)), new MovedComparer());
+        Then.Refused(MonitoringRules.Decide("cumbria", null, Engage() with { CausesOfConcern = [] }, Named, People.Hmi, Now), 400, "names the causes of concern");
+        Then.Refused(MonitoringRules.Decide("cumbria", null, Engage() with { ImprovementPlanDue = null }, Named, People.Hmi, Now), 400, "improvement plan by a date");
+        Then.Refused(MonitoringRules.Decide("cumbria", null, Engage(new DateOnly(2019, 6, 3)), Named, People.Hmi, Now), 400, "due after today");
+        Then.Refused(MonitoringRules.Decide("kent", null, Engage(), Named, People.Hmi, Now), 404, "kent has no finding");
+        Then.Refused(MonitoringRules.Decide("cumbria", null, Engage(causes: Guid.NewGuid()), Named, People.Hmi, Now), 404);
+        var strength = new NamedConcern(Given.Finding(Cumbria.HelpDeskDrafted), "cumbria");
+        Then.Refused(MonitoringRules.Decide("cumbria", null, Engage(causes: Cumbria.HelpDeskFinding), [strength], People.Hmi, Now), 400, "not a standing cause of concern");
+    }
+
+    [Fact]
+    public void Every_force_starts_at_Scan_and_a_move_to_where_it_is_is_refused()
+    {
+        Then.Refused(MonitoringRules.Decide("cumbria", null, new ChangeMonitoringStage(MonitoringStage.Scan, "r", null, null, 0), [], People.Hmi, Now), 409,
+            "already at Scan (every force starts there)");
+        var engaged = new ForceMonitoring { ForceId = "cumbria", Stage = MonitoringStage.Engage, Since = Now };
+        Then.Refused(MonitoringRules.Decide("cumbria", engaged, Engage(), Named, People.Hmi, Now), 409, "already at Engage, since 3 June 2019");
+        var back = Then.Decided(MonitoringRules.Decide("cumbria", engaged, new ChangeMonitoringStage(MonitoringStage.Scan, "Plan delivered.", null, null, 1), [], People.Hmi, Now));
+        Assert.Equal((MonitoringStage.Scan, MonitoringStage.Engage, "Plan delivered."), (back.Stage, back.From, back.Reason));
+        Then.Refused(MonitoringRules.Decide("cumbria", engaged, new ChangeMonitoringStage(MonitoringStage.Scan, "r", [ConcernId], null, 1), Named, People.Hmi, Now), 400);
+    }
+
+    [Fact]
+    public void A_forces_monitoring_stream_is_found_from_its_code() =>
+        Assert.Equal(MonitoringStreams.For("cumbria"), MonitoringStreams.For("Cumbria"));
+
+    private sealed class MovedComparer : IEqualityComparer<ForceMonitoringStageChanged>
+    {
+        public bool Equals(ForceMonitoringStageChanged? x, ForceMonitoringStageChanged? y) =>
+            x! with { CausesOfConcern = [] } == y! with { CausesOfConcern = [] } && x.CausesOfConcern.SequenceEqual(y.CausesOfConcern);
+
+        public int GetHashCode(ForceMonitoringStageChanged obj) => 0;
+    }
+}
