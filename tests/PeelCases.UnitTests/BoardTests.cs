@@ -40,3 +40,24 @@ public sealed class BoardTests
     [InlineData("Moderation", 14)]
     public void Every_other_stage_has_a_limit(string stage, int days) => Assert.Equal(TimeSpan.FromDays(days), Options.LimitFor(stage));
 }
+
+/// <summary>An inspection's tranche and publication batch.</summary>
+public sealed class TrancheTests
+{
+    private static readonly InspectionHistory C = Cumbria.Inspection;
+    private static readonly DateTimeOffset Now = new(2018, 9, 1, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_tranche_is_assigned_changed_and_fixed_at_publication()
+    {
+        var planned = Given.Inspection(Cumbria.Planned);
+        var assigned = Then.Decided(AssignTrancheRules.Decide(planned, new AssignTranche(" Tranche 2 ", " ", 1), People.Lead, Now));
+        Assert.Equal(new InspectionTrancheAssigned(C.Id, "Tranche 2", null, People.Lead, Now), assigned);
+        var inTranche = Given.Inspection(Cumbria.Planned.Then(assigned));
+        Assert.Equal(("Tranche 2", (string?)null), (inTranche.Tranche, inTranche.PublicationBatch));
+        Assert.NotNull(AssignTrancheRules.Decide(inTranche, new AssignTranche("Tranche 2", null, 1), People.Lead, Now).Done);
+        Assert.Equal("Batch 3", Then.Decided(AssignTrancheRules.Decide(inTranche, new AssignTranche("Tranche 2", "Batch 3", 1), People.Lead, Now)).PublicationBatch);
+        Then.Refused(AssignTrancheRules.Decide(Given.Inspection(Cumbria.Published), new AssignTranche("Tranche 2", null, 1), People.Lead, Now), 409, "published");
+        Then.Invalid(AssignTrancheRules.Validate(new AssignTranche(null, new string('b', 61), null)), "tranche", "publicationBatch", "expectedVersion");
+    }
+}

@@ -54,7 +54,8 @@ public sealed class BoardOptions
 /// <summary>An inspection on the board; <see cref="Monitoring"/> is its force's monitoring stage (Scan or Engage, added 2026-12-02).</summary>
 public sealed record BoardInspection(
     Guid Id, string ForceId, string ForceName, string Cycle, InspectionStage Stage, string HeldBy, DateTimeOffset Since, double DaysWaiting,
-    bool Stuck, string? Blocker, IReadOnlyList<BoardQuestion> Questions, MonitoringStage Monitoring = MonitoringStage.Scan);
+    bool Stuck, string? Blocker, IReadOnlyList<BoardQuestion> Questions, MonitoringStage Monitoring = MonitoringStage.Scan,
+    string? Tranche = null, string? PublicationBatch = null);
 
 public sealed record BoardQuestion(
     string Code, QuestionStage Stage, string HeldBy, DateTimeOffset Since, double DaysWaiting, bool Stuck, string? Blocker);
@@ -67,9 +68,11 @@ public sealed record BoardQuestion(
 public static class BoardQueries
 {
     [WolverineGet("/board", Name = "GetBoard"), Authorize(Policy = Policies.Inspectorate)]
-    public static async Task<IReadOnlyList<BoardInspection>> Get(bool? stuckOnly, IQuerySession session, BoardOptions options, TimeProvider clock, CancellationToken ct)
+    public static async Task<IReadOnlyList<BoardInspection>> Get(bool? stuckOnly, string? cycle, string? force, string? tranche, string? publicationBatch,
+        IQuerySession session, BoardOptions options, TimeProvider clock, CancellationToken ct)
     {
-        var open = await session.Query<Inspection>().Where(i => i.Stage != InspectionStage.Published).ToListAsync(ct);
+        var open = (await session.Query<Inspection>().Where(i => i.Stage != InspectionStage.Published).ToListAsync(ct))
+            .Where(i => Matches(cycle, i.Cycle) && Matches(force, i.ForceId) && Matches(tranche, i.Tranche) && Matches(publicationBatch, i.PublicationBatch)).ToList();
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
         var engaged = (await session.Query<ForceMonitoring>().Where(m => m.Stage == MonitoringStage.Engage).ToListAsync(ct)).Select(m => m.ForceId).ToHashSet();
         var board = open.OrderBy(i => i.Year).ThenBy(i => i.ForceId)
@@ -100,8 +103,10 @@ public static class BoardQueries
             _ => questions.Any(q => q.Blocker is not null) ? "Questions are still in progress." : null,
         };
         return new BoardInspection(i.Id, i.ForceId, forceName, i.Cycle, i.Stage, HolderOf(i), i.StageSince, Days(now - i.StageSince),
-            overrun is not null || Exceeded(options, i.Stage.ToString(), now - i.StageSince), blocker, questions);
+            overrun is not null || Exceeded(options, i.Stage.ToString(), now - i.StageSince), blocker, questions, Tranche: i.Tranche, PublicationBatch: i.PublicationBatch);
     }
+
+    private static bool Matches(string? wanted, string? value) => string.IsNullOrWhiteSpace(wanted) || string.Equals(wanted.Trim(), value, StringComparison.OrdinalIgnoreCase);
 
     private static string Holder(Inspection i, InspectionQuestion q) => q.Stage switch
     {

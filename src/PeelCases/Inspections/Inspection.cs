@@ -40,6 +40,10 @@ public sealed class Inspection
 
     public static string CoverageOf(IReadOnlyList<string>? pillars) =>
         pillars is { Count: > 0 } ? string.Join("+", pillars.Order(StringComparer.Ordinal)) : Whole;
+    /// <summary>The tranche it was inspected in and its report's publication batch (added 2026-12-02); null until assigned.</summary>
+    public string? Tranche { get; set; }
+    public string? PublicationBatch { get; set; }
+
     /// <summary>Redactions made on the inspection's own stream (questions, challenges; added 2026-12-02).</summary>
     public List<InspectionRedaction> Redactions { get; set; } = [];
 

@@ -33,7 +33,9 @@ public sealed record InspectionView(
     DateTimeOffset LastChangedAt,
     string LastChangedBy,
     long Version,
-    string? HmiObservations = null)
+    string? HmiObservations = null,
+    string? Tranche = null,
+    string? PublicationBatch = null)
 {
     public static async Task<InspectionView> Load(IQuerySession session, Inspection inspection, CancellationToken ct)
     {
@@ -62,7 +64,7 @@ public sealed record InspectionView(
                 return new PillarView(p.Code, p.Name, p.HeadlineQuestion, judgment?.Proposed, judgment?.Awarded, judgment?.Summary);
             }).ToList(),
         i.SignedOff, i.FactualAccuracy, i.Publications,
-        evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version, i.HmiObservations);
+        evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version, i.HmiObservations, i.Tranche, i.PublicationBatch);
 }
 
 public sealed record QuestionView(

@@ -14,6 +14,7 @@ public static class InspectionsConfiguration
         StoredEvent.Of<InspectionTeamChanged>("inspection_team_changed"),
         StoredEvent.Of<QuestionScoped>("question_scoped"),
         StoredEvent.Of<QuestionTextRedacted>("question_text_redacted"),
+        StoredEvent.Of<InspectionTrancheAssigned>("inspection_tranche_assigned"),
     ];
 
     public static StoreOptions AddInspections(this StoreOptions opts)

@@ -15,7 +15,7 @@ public static class TextFields
     /// <summary>String fields that are codes and identifiers, not free text (by property name).</summary>
     public static readonly IReadOnlySet<string> Codes = new HashSet<string>
     {
-        "Code", "ForceId", "Cycle", "FrameworkId", "QuestionCode", "QuestionCodes", "LineageKey", "PillarCode", "PillarCodes", "Pillars", "Covers",
+        "Code", "Tranche", "PublicationBatch", "ForceId", "Cycle", "FrameworkId", "QuestionCode", "QuestionCodes", "LineageKey", "PillarCode", "PillarCodes", "Pillars", "Covers",
     };
 
     /// <summary>Fields that name something the service itself wrote (a lineage mapping, a draft flag, a page address), not a person's text.</summary>

@@ -33,7 +33,7 @@ public static class ModerationComparison
 
     [WolverineGet("/moderation/comparison", Name = "CompareGradesAcrossForces"), Authorize(Policy = Policies.Inspectorate)]
     [ProducesResponseType<GradeComparison>(200)]
-    public static async Task<IResult> Get(string? cycle, string? question, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string? cycle, string? question, string? tranche, IQuerySession session, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(cycle)) return Refusal.Invalid("cycle", "Name the cycle, e.g. 2018/19.").ToResult();
         if (string.IsNullOrWhiteSpace(question)) return Refusal.Invalid("question", "Name the question code, e.g. E3.").ToResult();
@@ -43,7 +43,9 @@ public static class ModerationComparison
         if (framework is null || defined is null)
             return Refusal.NotFound($"No framework for cycle {cycle} has a question '{question}'.").ToResult();
 
-        var inspections = await session.Query<Inspection>().Where(i => i.Cycle == cycle).ToListAsync(ct);
+        // Consistency is checked across the forces of one tranche: ?tranche= narrows the comparison to it.
+        var inspections = (await session.Query<Inspection>().Where(i => i.Cycle == cycle).ToListAsync(ct))
+            .Where(i => string.IsNullOrWhiteSpace(tranche) || string.Equals(i.Tranche, tranche.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
         var rows = new List<(Inspection Inspection, InspectionQuestion Question, IReadOnlyDictionary<FindingKind, int> Findings)>();
         foreach (var inspection in inspections)

@@ -42,4 +42,26 @@ public sealed class MonitoringTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal("The improvement plan was delivered and the cause of concern addressed.", scan.Moves[1].Reason);
         Assert.Equal(MonitoringStage.Scan, (await Get<List<BoardInspection>>("/board", TestUser.Lead)).Single(b => b.Id == view.Id).Monitoring);
     }
+
+    [Fact]
+    public async Task Inspections_carry_their_tranche_and_publication_batch_and_the_board_and_moderation_compare_one_tranche()
+    {
+        var kent = await BuildAsync("kent", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
+        var essex = await BuildAsync("essex", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Adequate));
+        var surrey = await BuildAsync("surrey", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Inadequate));
+        kent = await Step(kent, "tranche", new AssignTranche("Tranche 1", "Batch 2", kent.Version), TestUser.Lead);
+        essex = await Step(essex, "tranche", new AssignTranche(" Tranche 1 ", null, essex.Version), TestUser.Lead);
+        surrey = await Step(surrey, "tranche", new AssignTranche("Tranche 2", "Batch 2", surrey.Version), TestUser.Lead);
+        Assert.Equal(("Tranche 1", "Batch 2"), (kent.Tranche, kent.PublicationBatch));
+        Assert.Equal(kent.Version, (await Step(kent, "tranche", new AssignTranche("Tranche 1", "Batch 2", kent.Version), TestUser.Lead)).Version); // nothing new
+
+        var tranche1 = await Get<List<BoardInspection>>("/board?tranche=tranche%201", TestUser.Lead);
+        Assert.Equal(["essex", "kent"], tranche1.Select(b => b.ForceId).Order());
+        Assert.Equal(["kent", "surrey"], (await Get<List<BoardInspection>>("/board?publicationBatch=Batch%202", TestUser.Lead)).Select(b => b.ForceId).Order());
+        Assert.Equal(["surrey"], (await Get<List<BoardInspection>>("/board?cycle=2021/22&force=surrey", TestUser.Lead)).Select(b => b.ForceId));
+
+        var comparison = await Get<PeelCases.Moderation.GradeComparison>("/moderation/comparison?cycle=2021/22&question=Q4&tranche=Tranche%201", TestUser.Moderator);
+        Assert.Equal(["essex", "kent"], comparison.Forces.Select(f => f.ForceId).Order());
+        Assert.Equal(3, (await Get<PeelCases.Moderation.GradeComparison>("/moderation/comparison?cycle=2021/22&question=Q4", TestUser.Moderator)).Forces.Count);
+    }
 }

@@ -30,7 +30,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["GET /reports/{forceId}/{cycle}/{pillar}"] = [Public], ["GET /reports/{forceId}/{cycle}"] = [Public], ["GET /assets/report.css"] = [Public],
         ["POST /inspections"] = Lead,
         ["GET /inspections"] = Inspectorate, ["GET /inspections/{inspectionId}"] = Inspectorate,
-        ["POST /inspections/{inspectionId}/team"] = Lead,
+        ["POST /inspections/{inspectionId}/team"] = Lead, ["POST /inspections/{inspectionId}/tranche"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/scope"] = Lead,
         ["POST /inspections/{inspectionId}/fieldwork/start"] = Lead, ["POST /inspections/{inspectionId}/fieldwork/complete"] = Lead,
         ["POST /inspections/{inspectionId}/evidence"] = Team, ["GET /inspections/{inspectionId}/evidence"] = Inspectorate,

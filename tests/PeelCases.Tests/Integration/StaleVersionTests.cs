@@ -37,6 +37,7 @@ public sealed class StaleVersionTests(AppFixture app) : InspectionTestBase(app)
         { "fieldwork/start", "inspection", new InspectionStep(7) },
         { "fieldwork/complete", "inspection", new InspectionStep(7) },
         { "team", "inspection", new ChangeTeam(["sara.inspector"], [], 7) },
+        { "tranche", "inspection", new AssignTranche("Tranche 1", null, 7) },
         { "pillars/effectiveness/grade-proposals", "inspection", new ProposePillarGrade(Grade.Good, "Every question is good.", 7) },
         { "pillars/effectiveness/award", "inspection", new InspectionStep(7) },
         { "sign-off", "inspection", new InspectionStep(7) },

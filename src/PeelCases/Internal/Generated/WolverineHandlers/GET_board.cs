@@ -49,9 +49,13 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var cycle = httpContext.Request.Query["cycle"];
+            var force = httpContext.Request.Query["force"];
+            var tranche = httpContext.Request.Query["tranche"];
+            var publicationBatch = httpContext.Request.Query["publicationBatch"];
             
             // The actual HTTP request handler execution
-            var boardInspectionIReadOnlyList_response = await PeelCases.Board.BoardQueries.Get(stuckOnly, ((Marten.IQuerySession)documentSession), _boardOptions, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var boardInspectionIReadOnlyList_response = await PeelCases.Board.BoardQueries.Get(stuckOnly, cycle, force, tranche, publicationBatch, ((Marten.IQuerySession)documentSession), _boardOptions, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, boardInspectionIReadOnlyList_response, 404);

@@ -33,9 +33,10 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Moderation.ModerationComparison").SetTag("http.route", "/moderation/comparison").SetTag("http.request.method", "GET");
             var cycle = httpContext.Request.Query["cycle"];
             var question = httpContext.Request.Query["question"];
+            var tranche = httpContext.Request.Query["tranche"];
             
             // The actual HTTP request handler execution
-            var result = await PeelCases.Moderation.ModerationComparison.Get(cycle, question, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await PeelCases.Moderation.ModerationComparison.Get(cycle, question, tranche, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
