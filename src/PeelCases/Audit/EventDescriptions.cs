@@ -45,6 +45,7 @@ public static class EventDescriptions
         InspectionTrancheAssigned x => $"In {x.Tranche}" + (x.PublicationBatch is { } batch ? $", published with {batch}" : ""),
         QuestionTextRedacted x => $"{x.QuestionCode}: personal data removed from the question's record ({x.Reason})",
         FactualAccuracyChallengeRedacted x => $"Factual accuracy challenge redacted: personal data removed ({x.Reason})",
+        FindingFollowedUp x => $"{x.QuestionCode}: {(x.RecommendationNumber is { } n ? $"recommendation {n}" : "finding")} now {x.Status} from {x.EffectiveOn:d MMM yyyy}: {Short(x.Note)}",
         FindingRedacted x => $"Finding redacted: personal data removed ({x.Reason})",
         PillarSummaryWritten x => $"{x.PillarCode}: pillar summary written: {Short(x.Summary)}",
         CarriedOverJudgmentDisputed x =>

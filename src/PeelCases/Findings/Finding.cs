@@ -17,6 +17,8 @@ public sealed class Finding : IInspectionRecord
     public DateTimeOffset DraftedAt { get; set; }
     public List<FindingRevision> EarlierVersions { get; set; } = [];
     public List<RecommendationStatusChanged> RecommendationHistory { get; set; } = [];
+    /// <summary>Dated status notes after publication, the register's history of it (added 2026-12-02).</summary>
+    public List<FollowUp> FollowUps { get; set; } = [];
     /// <summary>The latest redaction (added 2026-12-02); everything written before it reads [redacted].</summary>
     public RedactionStamp? Redacted { get; set; }
     public string LastChangedBy { get; set; } = "";
@@ -66,6 +68,8 @@ public partial class FindingProjection : SingleStreamProjection<Finding, Guid>
         Touch(finding, e.ChangedBy, e.ChangedAt);
     }
 
+    public static void Apply(FindingFollowedUp e, Finding finding) => FollowUpRules.Apply(finding, e);
+
     /// <summary>What the stored events before this one hold after masking: the same register, so a rebuild gives the same document.</summary>
     public static void Apply(FindingRedacted e, Finding finding)
     {
@@ -73,6 +77,7 @@ public partial class FindingProjection : SingleStreamProjection<Finding, Guid>
         finding.EarlierVersions = finding.EarlierVersions.Select(TextMask.Mask).ToList();
         finding.WithdrawnBecause = finding.WithdrawnBecause is null ? null : TextMask.Marker;
         finding.RecommendationHistory = finding.RecommendationHistory.Select(TextMask.Mask).ToList();
+        finding.FollowUps = finding.FollowUps.Select(TextMask.Mask).ToList();
         finding.Redacted = new RedactionStamp(e.Reason, e.RedactedBy, e.RedactedAt);
         Touch(finding, e.RedactedBy, e.RedactedAt);
     }

@@ -15,6 +15,7 @@ public static class FindingsConfiguration
         StoredEvent.Of<FindingWithdrawn>("finding_withdrawn"),
         StoredEvent.Of<RecommendationStatusChanged>("recommendation_status_changed"),
         StoredEvent.Of<FindingRedacted>("finding_redacted"),
+        StoredEvent.Of<FindingFollowedUp>("finding_followed_up"),
         StoredEvent.Of<QuestionSummaryWritten>("question_summary_written", "PeelCases.Reporting.QuestionSummaryWritten"),
         StoredEvent.Of<PillarSummaryWritten>("pillar_summary_written"),
     ];

@@ -33,7 +33,7 @@ public static class RedactFindingRules
             : new FindingRedacted(finding.Id, finding.InspectionId, c.Reason!.Trim(), actor, now);
 
     public static bool Unredacted(Finding finding) =>
-        !TextMask.IsMasked(finding.Content) || !finding.EarlierVersions.All(TextMask.IsMasked) || !finding.RecommendationHistory.All(TextMask.IsMasked)
+        !TextMask.IsMasked(finding.Content) || !finding.EarlierVersions.All(TextMask.IsMasked) || !finding.RecommendationHistory.All(TextMask.IsMasked) || !finding.FollowUps.All(TextMask.IsMasked)
         || finding.WithdrawnBecause is not (null or TextMask.Marker);
 }
 

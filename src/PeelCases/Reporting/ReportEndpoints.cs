@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using PeelCases.Audit;
+using PeelCases.Findings;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.Publishing;
@@ -60,7 +61,9 @@ public static class ReportEndpoints
             ? PointInRecord.Now
             : new PointInRecord(null, record.Events.Single(e => e.Data is InspectionPublished p && p.ReportVersion == publication.ReportVersion).Version)
                 { WithCorrections = true };
-        var page = ReportPages.Build(record.StateAt(point), force, framework, pillar, frameworks, publication, inspection.Publications);
+        // The earlier inspections' areas for improvement and causes of concern this one looked at again (the register).
+        var earlier = Register.For(inspection, framework, await Register.LoadAsync(session, inspection.ForceId, null, ct));
+        var page = ReportPages.Build(record.StateAt(point), force, framework, pillar, frameworks, publication, inspection.Publications, earlier);
 
         var accept = http.Request.Headers.Accept.ToString();
         if (accept.Contains("text/markdown", StringComparison.OrdinalIgnoreCase))

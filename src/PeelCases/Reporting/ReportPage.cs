@@ -25,7 +25,17 @@ public sealed record AreaGrade(string Area, string Grade);
 /// </summary>
 public sealed record ReportQuestion(
     int Number, string Text, string Grade, string? CarriedOverSentence, string? Introduction, IReadOnlyList<ReportSection> Sections,
-    string? Summary, IReadOnlyList<string>? AreasForImprovement = null, IReadOnlyList<ReportCauseOfConcern>? CausesOfConcern = null);
+    string? Summary, IReadOnlyList<string>? AreasForImprovement = null, IReadOnlyList<ReportCauseOfConcern>? CausesOfConcern = null,
+    ReportEarlierFindings? EarlierFindings = null);
+
+/// <summary>
+/// The earlier inspection's areas for improvement and causes of concern this inspection looked at again on the question,
+/// each with its status line (2018/19: "However, Gwent Police had two areas for improvement in our 2017 inspection. These
+/// were: … This has been addressed.").
+/// </summary>
+public sealed record ReportEarlierFindings(string LeadIn, IReadOnlyList<ReportFollowUp> Items);
+
+public sealed record ReportFollowUp(string Text, string Status);
 
 public sealed record ReportSection(string Heading, IReadOnlyList<string> Paragraphs);
 
@@ -44,7 +54,8 @@ public static class ReportPages
     /// references, so they always name the year the grade was actually awarded.
     /// </summary>
     public static ReportPage Build(RecordState state, Force force, AssessmentFramework framework, Pillar? pillar,
-        IReadOnlyDictionary<string, AssessmentFramework> frameworks, Publication? publication, IReadOnlyList<Publication> publications)
+        IReadOnlyDictionary<string, AssessmentFramework> frameworks, Publication? publication, IReadOnlyList<Publication> publications,
+        IReadOnlyList<EarlierFinding>? earlierFindings = null)
     {
         var inspection = state.Inspection!;
         var noun = force.Name.Contains("Constabulary", StringComparison.Ordinal) ? "constabulary" : "force";
@@ -52,7 +63,8 @@ public static class ReportPages
         var layout = ReportLayouts.For(inspection.Cycle);
         var questions = framework.Questions
             .Where(q => (pillar is null || q.PillarCode == pillar.Code) && inspection.FindQuestion(q.Code) is not null)
-            .Select(q => Question(inspection, inspection.FindQuestion(q.Code)!, q, state, frameworks, noun, layout))
+            .Select(q => Question(inspection, inspection.FindQuestion(q.Code)!, q, state, frameworks, noun, layout)
+                with { EarlierFindings = Earlier(earlierFindings, q.Code, force, publication) })
             .ToList();
 
         var pillarJudgment = pillar is null ? null : inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code);
@@ -109,6 +121,41 @@ public static class ReportPages
             graded ? layout.IntroductionFor(noun) : null,
             sections, q.Summary, areas, concerns);
     }
+
+    /// <summary>
+    /// The earlier areas for improvement and causes of concern given a status in this inspection, as the status stood when the
+    /// page was published (notes recorded after it are not on that version).
+    /// </summary>
+    private static ReportEarlierFindings? Earlier(IReadOnlyList<EarlierFinding>? earlier, string question, Force force, Publication? publication)
+    {
+        var items = (earlier ?? []).Where(e => e.Question == question && e.RecordedHere && e.Item.RecommendationNumber is null)
+            .Select(e => (e.Item, Note: e.Item.History.LastOrDefault(h => publication is null || h.RecordedAt <= publication.PublishedAt)))
+            .Where(x => x.Note is not null).ToList();
+        if (items.Count == 0) return null;
+        var kinds = items.All(x => x.Item.Kind == FindingKind.AreaForImprovement) ? (items.Count == 1 ? "area for improvement" : "areas for improvement")
+            : items.All(x => x.Item.Kind == FindingKind.CauseOfConcern) ? (items.Count == 1 ? "cause of concern" : "causes of concern")
+            : "areas for improvement and causes of concern";
+        var cycles = Join(items.Select(x => x.Item.Cycle).Distinct());
+        return new ReportEarlierFindings($"However, {force.Name} had {Count(items.Count)} {kinds} in our {cycles} inspection. {(items.Count == 1 ? "This was" : "These were")}:",
+            items.Select(x => new ReportFollowUp(x.Item.Text, StatusLine(x.Note!.Status))).ToList());
+    }
+
+    /// <summary>The status lines of the 2018/19 pages ("This has been addressed." / "This is in progress."); the others are ours (docs/reports.md).</summary>
+    public static string StatusLine(FollowUpStatus status) => status switch
+    {
+        FollowUpStatus.Addressed => "This has been addressed.",
+        FollowUpStatus.InProgress => "This is in progress.",
+        FollowUpStatus.Achieved => "The force has achieved this in full.",
+        FollowUpStatus.Superseded => "This has been superseded.",
+        FollowUpStatus.Withdrawn => "This no longer applies.",
+        _ => "This has not yet been addressed.",
+    };
+
+    private static string Count(int n) => n switch
+    {
+        1 => "one", 2 => "two", 3 => "three", 4 => "four", 5 => "five", 6 => "six", 7 => "seven", 8 => "eight", 9 => "nine", 10 => "ten",
+        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The lead-in to a cause of concern's recommendations, by deadline (wording from the register: docs/reports.md).</summary>
     public static string LeadIn(RecommendationDeadline deadline) => deadline.Kind switch

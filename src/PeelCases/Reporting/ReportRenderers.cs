@@ -73,6 +73,12 @@ public static class MarkdownReport
                 }
             }
             if (q.CarriedOverSentence is not null) md.AppendLine($"_{Escape(q.CarriedOverSentence)}_").AppendLine();
+            if (q.EarlierFindings is { } earlier)
+            {
+                md.AppendLine(Escape(earlier.LeadIn)).AppendLine();
+                foreach (var item in earlier.Items) md.AppendLine($"- {Escape(item.Text)} {Escape(item.Status)}");
+                md.AppendLine();
+            }
             if (q.Introduction is not null) md.AppendLine(Escape(q.Introduction)).AppendLine();
             foreach (var s in q.Sections)
             {

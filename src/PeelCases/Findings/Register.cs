@@ -1,0 +1,105 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.Findings;
+
+/// <summary>
+/// One line of the register: a published area for improvement, a cause of concern, or one of its recommendations, with
+/// where it stands (Open until a status note says otherwise) and every dated note on it. <see cref="RecordedIn"/>
+/// names the later inspection that looked at it again, when its latest note was made there.
+/// </summary>
+public sealed record RegisterItem(
+    Guid FindingId, int? RecommendationNumber, string ForceId, Guid InspectionId, string Cycle, DateOnly PublishedOn, string QuestionCode, string? LineageKey,
+    FindingKind Kind, string Heading, string Text, FollowUpStatus Status, DateOnly? StatusSince, string? LatestNote, Guid? RecordedIn, IReadOnlyList<FollowUp> History)
+{
+    public bool Closed => Status is FollowUpStatus.Addressed or FollowUpStatus.Achieved or FollowUpStatus.Superseded or FollowUpStatus.Withdrawn;
+}
+
+/// <summary>An earlier finding a later inspection should look at again: the question of this inspection it concerns, and whether a status was recorded here.</summary>
+public sealed record EarlierFinding(string Question, RegisterItem Item, bool RecordedHere);
+
+public static class Register
+{
+    /// <summary>The register as it stood on <paramref name="on"/> (now when null): reports published by then, notes effective by then.</summary>
+    public static IReadOnlyList<RegisterItem> Of(IEnumerable<(Finding Finding, Inspection Inspection, FrameworkQuestion? Question)> findings, DateOnly? on)
+    {
+        var items = new List<RegisterItem>();
+        foreach (var (f, i, q) in findings)
+        {
+            if (f.Withdrawn || f.Content.Kind is not (FindingKind.AreaForImprovement or FindingKind.CauseOfConcern)) continue;
+            if (i.Publications.FirstOrDefault() is not { } published || on is { } day && published.PublishedOn > day) continue;
+            RegisterItem Item(int? number, string text)
+            {
+                var history = f.FollowUps.Where(u => u.RecommendationNumber == number && (on is not { } d || u.EffectiveOn <= d))
+                    .OrderBy(u => u.EffectiveOn).ThenBy(u => u.RecordedAt).ToList();
+                var latest = history.LastOrDefault();
+                return new RegisterItem(f.Id, number, i.ForceId, i.Id, i.Cycle, published.PublishedOn, f.QuestionCode, q?.LineageKey, f.Content.Kind,
+                    f.Content.Heading, text, latest?.Status ?? FollowUpStatus.Open, latest?.EffectiveOn, latest?.Note, latest?.RecordedInInspection, history);
+            }
+            items.Add(Item(null, f.Content.Text));
+            items.AddRange(f.Content.Recommendations.OrderBy(r => r.Number).Select(r => Item(r.Number, r.Text)));
+        }
+        return items.OrderBy(x => x.PublishedOn).ThenBy(x => x.ForceId).ThenBy(x => x.QuestionCode).ThenBy(x => x.FindingId).ThenBy(x => x.RecommendationNumber ?? 0).ToList();
+    }
+
+    /// <summary>
+    /// The earlier items a later inspection looks at again: of the same force, published before its fieldwork, open as it
+    /// starts (or given a status in it), on a question it covers — the same lineage, or one it replaced (LineageMappings).
+    /// </summary>
+    public static IReadOnlyList<EarlierFinding> For(Inspection later, AssessmentFramework framework, IReadOnlyList<RegisterItem> register) =>
+        later.Questions.SelectMany(q =>
+        {
+            var lineage = framework.FindQuestion(q.Code)?.LineageKey;
+            var sources = lineage is null ? [] : LineageMappings.SourcesOf(lineage).Select(s => s.Lineage).ToHashSet();
+            return register.Where(item => item.ForceId == later.ForceId && item.InspectionId != later.Id && item.PublishedOn < later.FieldworkStarts
+                                          && (item.LineageKey is { } key ? sources.Contains(key) : lineage is null && item.QuestionCode == q.Code))
+                .Select(item => new EarlierFinding(q.Code, item, item.History.Any(h => h.RecordedInInspection == later.Id)))
+                .Where(e => e.RecordedHere || !e.Item.Closed);
+        }).ToList();
+
+    public static async Task<IReadOnlyList<RegisterItem>> LoadAsync(IQuerySession session, string? forceId, DateOnly? on, CancellationToken ct)
+    {
+        var inspections = (await session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Published).ToListAsync(ct))
+            .Where(i => forceId is null || i.ForceId == forceId).ToDictionary(i => i.Id);
+        var ids = inspections.Keys.ToArray();
+        var findings = await session.Query<Finding>().Where(f => f.InspectionId.IsOneOf(ids)).ToListAsync(ct);
+        var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);
+        return Of(findings.Select(f =>
+        {
+            var inspection = inspections[f.InspectionId];
+            return (f, inspection, frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion))?.FindQuestion(f.QuestionCode));
+        }), on);
+    }
+}
+
+public static class RegisterEndpoints
+{
+    /// <summary>A force's register: every published area for improvement, cause of concern and recommendation, and where it stands (as of <c>on</c>).</summary>
+    [WolverineGet("/forces/{forceId}/register", Name = "GetForceRegister"), Authorize(Policy = Policies.Inspectorate)]
+    [ProducesResponseType<IReadOnlyList<RegisterItem>>(200)]
+    public static async Task<IResult> Force(string forceId, DateOnly? on, FollowUpStatus? status, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<Force>(forceId, ct) is null
+            ? Refusal.NotFound($"There is no force with code '{forceId}'.").ToResult()
+            : Results.Ok((await Register.LoadAsync(session, forceId, on, ct)).Where(i => status is null || i.Status == status).ToList());
+
+    /// <summary>The register across forces (as of <c>on</c>), e.g. every open cause of concern: <c>?status=Open</c>.</summary>
+    [WolverineGet("/register", Name = "GetRegister"), Authorize(Policy = Policies.Inspectorate)]
+    [ProducesResponseType<IReadOnlyList<RegisterItem>>(200)]
+    public static async Task<IReadOnlyList<RegisterItem>> All(DateOnly? on, FollowUpStatus? status, string? cycle, IQuerySession session, CancellationToken ct) =>
+        (await Register.LoadAsync(session, null, on, ct)).Where(i => (status is null || i.Status == status) && (cycle is null || i.Cycle == cycle)).ToList();
+
+    /// <summary>What an inspection should look at again: the force's earlier open items on the questions it covers, and those given a status in it.</summary>
+    [WolverineGet("/inspections/{inspectionId}/earlier-findings", Name = "GetEarlierFindings"), Authorize(Policy = Policies.Inspectorate)]
+    [ProducesResponseType<IReadOnlyList<EarlierFinding>>(200)]
+    public static async Task<IResult> Earlier(Guid inspectionId, IQuerySession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Inspection>(inspectionId, ct) is not { } inspection) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
+        var framework = (await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct))!;
+        return Results.Ok(Register.For(inspection, framework, await Register.LoadAsync(session, inspection.ForceId, null, ct)));
+    }
+}

@@ -1,0 +1,56 @@
+using PeelCases.Findings;
+using Alba;
+using PeelCases.Import;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
+using PeelCases.Tests.Support;
+
+namespace PeelCases.Tests.Integration;
+
+/// <summary>Causes of concern and areas for improvement followed across cycles: the register, the next inspection, its page.</summary>
+public sealed class RegisterTests(AppFixture app) : GradingTestBase(app)
+{
+    private static readonly TestUser Admin = new("ada.admin", [Roles.Administrator]);
+
+    [Fact]
+    public async Task A_2017_cause_of_concern_is_followed_to_achieved_in_2018_19_and_the_2018_19_page_shows_its_status()
+    {
+        await Post<ImportReport>("/history/imports", ImportTests.Durham(f3In2016: Grade.Good, f3In2017: Grade.Inadequate), Admin);
+        var register = await Get<List<RegisterItem>>("/forces/durham/register", TestUser.Lead);
+        var concern = register.Single(i => i is { Cycle: "2017", QuestionCode: "F3", Kind: FindingKind.CauseOfConcern, RecommendationNumber: null });
+        Assert.Equal(FollowUpStatus.Open, concern.Status);
+        Assert.Contains(register, i => i.FindingId == concern.FindingId && i.RecommendationNumber == 1);
+
+        // The 2018/19 inspection carries over F2, the question that replaced 2017's F3: it sees the open cause of concern there.
+        var later = await BuildAsync("durham", "peel-2018-19", "2018/19", 2018, new QuestionPlan("F2", QuestionScope.CarryOver));
+        var earlier = Assert.Single(await Get<List<EarlierFinding>>($"/inspections/{later.Id}/earlier-findings", TestUser.Lead), e => e.Item.RecommendationNumber is null);
+        Assert.Equal(("F2", concern.FindingId, false), (earlier.Question, earlier.Item.FindingId, earlier.RecordedHere));
+
+        var finding = await Get<Finding>($"/inspections/{concern.InspectionId}/findings/{concern.FindingId}", TestUser.Lead);
+        var url = $"/inspections/{concern.InspectionId}/findings/{concern.FindingId}/follow-ups";
+        var achieved = new FollowUpFinding(null, FollowUpStatus.Achieved, "The force has responded positively and achieved it in full.", later.Id,
+            new DateOnly(2018, 10, 1), finding.Version);
+        await Problem(HttpMethod.Post, url, achieved, TestUser.Inspector, 403);
+        await Problem(HttpMethod.Post, url, achieved with { RecommendationNumber = 9 }, TestUser.Lead, 404);
+        await Problem(HttpMethod.Post, url, achieved with { EffectiveOn = new DateOnly(2018, 10, 2) }, TestUser.Lead, 400);
+        finding = await Post<Finding>(url, achieved, TestUser.Lead);
+        finding = await Post<Finding>(url, new FollowUpFinding(1, FollowUpStatus.Achieved, "This recommendation is complete.", later.Id, new DateOnly(2018, 10, 1), finding.Version), TestUser.Lead);
+
+        register = await Get<List<RegisterItem>>("/forces/durham/register", TestUser.Lead);
+        Assert.All(register.Where(i => i.FindingId == concern.FindingId), i => Assert.Equal((FollowUpStatus.Achieved, later.Id), (i.Status, i.RecordedIn)));
+        // As it stood before: open.
+        Assert.Equal(FollowUpStatus.Open, (await Get<List<RegisterItem>>("/forces/durham/register?on=2018-09-30", TestUser.Lead))
+            .Single(i => i.FindingId == concern.FindingId && i.RecommendationNumber is null).Status);
+        Assert.DoesNotContain(await Get<List<RegisterItem>>("/register?status=Open&cycle=2017", TestUser.Moderator), i => i.FindingId == concern.FindingId);
+        Assert.True(Assert.Single(await Get<List<EarlierFinding>>($"/inspections/{later.Id}/earlier-findings", TestUser.Lead), e => e.Item.RecommendationNumber is null).RecordedHere);
+
+        var page = (await App.Host.Scenario(s =>
+        {
+            s.Get.Url("/reports/durham/peel-2018-19/efficiency").Accepts("text/markdown");
+            s.WithBearerToken(App.TokenFor(TestUser.Lead));
+        })).ReadAsText();
+        Assert.Contains("However, Durham Constabulary had one cause of concern in our 2017 inspection. This was:", page);
+        Assert.Contains("The force has achieved this in full.", page);
+    }
+}

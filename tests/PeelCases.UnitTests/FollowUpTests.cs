@@ -1,0 +1,61 @@
+using PeelCases.Findings;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using PeelCases.UnitTests.Support;
+
+namespace PeelCases.UnitTests;
+
+/// <summary>Following published areas for improvement and causes of concern beyond their inspection: status notes and the register.</summary>
+public sealed class FollowUpTests
+{
+    private static readonly InspectionHistory C = Cumbria.Inspection;
+    private static readonly Guid ConcernId = Guid.Parse("c0b1a000-2018-4019-8000-00000000f0c1");
+    private static readonly Inspection Published = Given.Inspection(Cumbria.Published);
+    private static readonly FindingDrafted Drafted = C.FindingDrafted(ConcernId, "E3", C.CauseOfConcern([Cumbria.IncidentLogs]));
+    private static readonly DateTimeOffset Now = new(2020, 1, 10, 10, 0, 0, TimeSpan.Zero);
+
+    private static Inspection Later(string force = "cumbria", int year = 2019) =>
+        new() { Id = Guid.NewGuid(), ForceId = force, FieldworkStarts = new DateOnly(year, 10, 7), FieldworkEnds = new DateOnly(year, 10, 18) };
+
+    [Fact]
+    public void A_published_cause_of_concern_gets_dated_status_notes_from_a_later_inspection()
+    {
+        var finding = Given.Finding(Drafted);
+        var later = Later();
+        var note = Then.Decided(FollowUpRules.Decide(finding, Published, later,
+            new FollowUpFinding(null, FollowUpStatus.Achieved, " Achieved in full. ", later.Id, new DateOnly(2020, 1, 9), 1), People.Lead, Now));
+        Assert.Equal(new FindingFollowedUp(ConcernId, C.Id, "E3", null, FollowUpStatus.Achieved, "Achieved in full.", later.Id, new DateOnly(2020, 1, 9), People.Lead, Now), note);
+
+        Then.Refused(FollowUpRules.Decide(finding, Given.Inspection(Cumbria.CheckOpen), null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409, "not published yet");
+        Then.Refused(FollowUpRules.Decide(finding, Published, null, new FollowUpFinding(7, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 9), 1), People.Lead, Now), 404);
+        Then.Refused(FollowUpRules.Decide(finding, Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", Guid.NewGuid(), new DateOnly(2020, 1, 9), 1), People.Lead, Now), 404);
+        Then.Refused(FollowUpRules.Decide(finding, Published, Later("kent"), new FollowUpFinding(null, FollowUpStatus.InProgress, "n", Guid.NewGuid(), new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409, "not a later inspection");
+        Then.Refused(FollowUpRules.Decide(finding, Published, Later(year: 2017), new FollowUpFinding(null, FollowUpStatus.InProgress, "n", Guid.NewGuid(), new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409);
+        Then.Refused(FollowUpRules.Decide(finding, Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 11), 1), People.Lead, Now), 400, "today or an earlier day");
+        Then.Refused(FollowUpRules.Decide(Given.Finding(Cumbria.HelpDeskDrafted), Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409, "Only published areas for improvement");
+        Then.Invalid(FollowUpRules.Validate(new FollowUpFinding(null, null, null, null, null, null)), "status", "note", "effectiveOn", "expectedVersion");
+    }
+
+    [Fact]
+    public void The_register_holds_each_concern_and_recommendation_as_it_stood_on_any_date_and_the_next_inspection_sees_the_open_ones()
+    {
+        var later = Later();
+        var early = new FindingFollowedUp(ConcernId, C.Id, "E3", null, FollowUpStatus.InProgress, "Under way.", null, new DateOnly(2019, 9, 1), People.Lead, Now);
+        var done = new FindingFollowedUp(ConcernId, C.Id, "E3", null, FollowUpStatus.Achieved, "Achieved.", later.Id, new DateOnly(2019, 10, 10), People.Lead, Now);
+        var finding = Given.Finding(Drafted, early, done);
+        var question = Frameworks.Peel2018.FindQuestion("E3");
+
+        var now = Register.Of([(finding, Published, question)], null);
+        Assert.Equal(2, now.Count); // the concern and its recommendation
+        Assert.Equal((FollowUpStatus.Achieved, new DateOnly(2019, 10, 10), "Achieved.", later.Id, true), (now[0].Status, now[0].StatusSince, now[0].LatestNote, now[0].RecordedIn, now[0].Closed));
+        Assert.Equal(FollowUpStatus.Open, now[1].Status);
+        Assert.Equal(FollowUpStatus.InProgress, Register.Of([(finding, Published, question)], new DateOnly(2019, 9, 30))[0].Status);
+        Assert.Empty(Register.Of([(finding, Published, question)], new DateOnly(2019, 1, 1))); // not yet published then
+
+        later.FrameworkId = "peel-2018-19";
+        later.Questions = [new InspectionQuestion("E3", QuestionScope.CarryOver)];
+        var seen = Register.For(later, Frameworks.Peel2018, now);
+        Assert.Equal([(null, true), (1, false)], seen.Select(e => (e.Item.RecommendationNumber, e.RecordedHere)).ToArray());
+        Assert.Empty(Register.For(Later("kent"), Frameworks.Peel2018, now));
+    }
+}
