@@ -58,4 +58,32 @@ public sealed class FollowUpTests
         Assert.Equal([(null, true), (1, false)], seen.Select(e => (e.Item.RecommendationNumber, e.RecordedHere)).ToArray());
         Assert.Empty(Register.For(Later("kent"), Frameworks.Peel2018, now));
     }
+
+    [Fact]
+    public void A_cause_of_concern_is_accelerated_in_fieldwork_and_published_once_before_the_report()
+    {
+        var finding = Given.Finding(Drafted);
+        var inFieldwork = Given.Inspection(Cumbria.InFieldwork);
+        var raisedAt = new DateTimeOffset(2018, 10, 10, 9, 0, 0, TimeSpan.Zero);
+        var raised = Then.Decided(AccelerationRules.Raise(finding, inFieldwork, new AccelerateCauseOfConcern(" Risk to public safety. ", 1), People.Lead, raisedAt));
+        Assert.Equal(new CauseOfConcernAccelerated(ConcernId, C.Id, "E3", "Risk to public safety.", People.Lead, raisedAt), raised);
+        Then.Refused(AccelerationRules.Raise(finding, Given.Inspection(Cumbria.InReporting), new AccelerateCauseOfConcern("r", 1), People.Lead, raisedAt), 409, "during fieldwork");
+        Then.Refused(AccelerationRules.Raise(Given.Finding(Cumbria.HelpDeskDrafted), inFieldwork, new AccelerateCauseOfConcern("r", 1), People.Lead, raisedAt), 409, "Only a standing cause of concern");
+        Then.Refused(AccelerationRules.Publish(finding, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 11), 1), People.Hmi, raisedAt.AddDays(1)), 409, "not been raised");
+
+        var accelerated = Given.Finding(Drafted, raised);
+        Assert.NotNull(AccelerationRules.Raise(accelerated, inFieldwork, new AccelerateCauseOfConcern("r", 2), People.Lead, raisedAt).Done);
+        var at = raisedAt.AddDays(2);
+        Then.Refused(AccelerationRules.Publish(accelerated, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 9), 2), People.Hmi, at), 400);
+        Then.Refused(AccelerationRules.Publish(accelerated, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 13), 2), People.Hmi, at), 400);
+        Then.Refused(AccelerationRules.Publish(accelerated, Published, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 12), 2), People.Hmi, at), 409, "report is published");
+        var published = Then.Decided(AccelerationRules.Publish(accelerated, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 12), 2), People.Hmi, at));
+        var done = Given.Finding(Drafted, raised, published);
+        Assert.Equal((new DateOnly(2018, 10, 12), People.Hmi), (done.Accelerated!.PublishedOn, done.Accelerated.PublishedBy));
+        Assert.NotNull(AccelerationRules.Publish(done, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 12), 3), People.Hmi, at).Done);
+        // In the register from its own publication, though its inspection is not published.
+        Assert.Equal(new DateOnly(2018, 10, 12), Register.Of([(done, inFieldwork, null)], null)[0].PublishedOn);
+        Then.Invalid(AccelerationRules.Validate(new AccelerateCauseOfConcern(null, null)), "reason", "expectedVersion");
+        Then.Invalid(AccelerationRules.Validate(new PublishAcceleratedCauseOfConcern(null, null)), "publishedOn", "expectedVersion");
+    }
 }

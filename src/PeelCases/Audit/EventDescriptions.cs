@@ -46,6 +46,8 @@ public static class EventDescriptions
         QuestionTextRedacted x => $"{x.QuestionCode}: personal data removed from the question's record ({x.Reason})",
         FactualAccuracyChallengeRedacted x => $"Factual accuracy challenge redacted: personal data removed ({x.Reason})",
         FindingFollowedUp x => $"{x.QuestionCode}: {(x.RecommendationNumber is { } n ? $"recommendation {n}" : "finding")} now {x.Status} from {x.EffectiveOn:d MMM yyyy}: {Short(x.Note)}",
+        CauseOfConcernAccelerated x => $"{x.QuestionCode}: cause of concern raised for publication ahead of the report: {Short(x.Reason)}",
+        AcceleratedCauseOfConcernPublished x => $"{x.QuestionCode}: accelerated cause of concern published, dated {x.PublishedOn:d MMM yyyy}",
         FindingRedacted x => $"Finding redacted: personal data removed ({x.Reason})",
         PillarSummaryWritten x => $"{x.PillarCode}: pillar summary written: {Short(x.Summary)}",
         CarriedOverJudgmentDisputed x =>

@@ -17,6 +17,8 @@ public sealed class Finding : IInspectionRecord
     public DateTimeOffset DraftedAt { get; set; }
     public List<FindingRevision> EarlierVersions { get; set; } = [];
     public List<RecommendationStatusChanged> RecommendationHistory { get; set; } = [];
+    /// <summary>Raised for publication ahead of the report, and when it was published (added 2026-12-02).</summary>
+    public Acceleration? Accelerated { get; set; }
     /// <summary>Dated status notes after publication, the register's history of it (added 2026-12-02).</summary>
     public List<FollowUp> FollowUps { get; set; } = [];
     /// <summary>The latest redaction (added 2026-12-02); everything written before it reads [redacted].</summary>
@@ -69,6 +71,8 @@ public partial class FindingProjection : SingleStreamProjection<Finding, Guid>
     }
 
     public static void Apply(FindingFollowedUp e, Finding finding) => FollowUpRules.Apply(finding, e);
+    public static void Apply(CauseOfConcernAccelerated e, Finding finding) => AccelerationRules.Apply(finding, e);
+    public static void Apply(AcceleratedCauseOfConcernPublished e, Finding finding) => AccelerationRules.Apply(finding, e);
 
     /// <summary>What the stored events before this one hold after masking: the same register, so a rebuild gives the same document.</summary>
     public static void Apply(FindingRedacted e, Finding finding)

@@ -16,6 +16,8 @@ public static class FindingsConfiguration
         StoredEvent.Of<RecommendationStatusChanged>("recommendation_status_changed"),
         StoredEvent.Of<FindingRedacted>("finding_redacted"),
         StoredEvent.Of<FindingFollowedUp>("finding_followed_up"),
+        StoredEvent.Of<CauseOfConcernAccelerated>("cause_of_concern_accelerated"),
+        StoredEvent.Of<AcceleratedCauseOfConcernPublished>("accelerated_cause_of_concern_published"),
         StoredEvent.Of<QuestionSummaryWritten>("question_summary_written", "PeelCases.Reporting.QuestionSummaryWritten"),
         StoredEvent.Of<PillarSummaryWritten>("pillar_summary_written"),
     ];

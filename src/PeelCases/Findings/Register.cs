@@ -32,13 +32,15 @@ public static class Register
         foreach (var (f, i, q) in findings)
         {
             if (f.Withdrawn || f.Content.Kind is not (FindingKind.AreaForImprovement or FindingKind.CauseOfConcern)) continue;
-            if (i.Publications.FirstOrDefault() is not { } published || on is { } day && published.PublishedOn > day) continue;
+            // An accelerated cause of concern is in the register from its own publication, ahead of the report.
+            var publishedOn = f.Accelerated?.PublishedOn ?? i.Publications.FirstOrDefault()?.PublishedOn;
+            if (publishedOn is not { } published || on is { } day && published > day) continue;
             RegisterItem Item(int? number, string text)
             {
                 var history = f.FollowUps.Where(u => u.RecommendationNumber == number && (on is not { } d || u.EffectiveOn <= d))
                     .OrderBy(u => u.EffectiveOn).ThenBy(u => u.RecordedAt).ToList();
                 var latest = history.LastOrDefault();
-                return new RegisterItem(f.Id, number, i.ForceId, i.Id, i.Cycle, published.PublishedOn, f.QuestionCode, q?.LineageKey, f.Content.Kind,
+                return new RegisterItem(f.Id, number, i.ForceId, i.Id, i.Cycle, published, f.QuestionCode, q?.LineageKey, f.Content.Kind,
                     f.Content.Heading, text, latest?.Status ?? FollowUpStatus.Open, latest?.EffectiveOn, latest?.Note, latest?.RecordedInInspection, history);
             }
             items.Add(Item(null, f.Content.Text));
@@ -64,8 +66,8 @@ public static class Register
 
     public static async Task<IReadOnlyList<RegisterItem>> LoadAsync(IQuerySession session, string? forceId, DateOnly? on, CancellationToken ct)
     {
-        var inspections = (await session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Published).ToListAsync(ct))
-            .Where(i => forceId is null || i.ForceId == forceId).ToDictionary(i => i.Id);
+        // Every inspection: an accelerated cause of concern is published before its inspection's report.
+        var inspections = (await session.Query<Inspection>().ToListAsync(ct)).Where(i => forceId is null || i.ForceId == forceId).ToDictionary(i => i.Id);
         var ids = inspections.Keys.ToArray();
         var findings = await session.Query<Finding>().Where(f => f.InspectionId.IsOneOf(ids)).ToListAsync(ct);
         var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);

@@ -40,7 +40,8 @@ public sealed record ReportFollowUp(string Text, string Status);
 public sealed record ReportSection(string Heading, IReadOnlyList<string> Paragraphs);
 
 /// <summary>A cause of concern with its recommendations, grouped under the lead-in their deadline gives.</summary>
-public sealed record ReportCauseOfConcern(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<ReportRecommendations> Recommendations);
+public sealed record ReportCauseOfConcern(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<ReportRecommendations> Recommendations,
+    string? Accelerated = null);
 
 public sealed record ReportRecommendations(string LeadIn, IReadOnlyList<string> Items);
 
@@ -113,7 +114,8 @@ public static class ReportPages
         var areas = current.Where(f => f.Content.Kind == FindingKind.AreaForImprovement).SelectMany(f => Paragraphs(f.Content.Text)).ToList();
         var concerns = current.Where(f => f.Content.Kind == FindingKind.CauseOfConcern)
             .Select(f => new ReportCauseOfConcern(f.Content.Heading, Paragraphs(f.Content.Text),
-                f.Content.Recommendations.OrderBy(r => r.Number).GroupBy(r => r.Deadline).Select(g => new ReportRecommendations(LeadIn(g.Key), g.Select(r => r.Text).ToList())).ToList()))
+                f.Content.Recommendations.OrderBy(r => r.Number).GroupBy(r => r.Deadline).Select(g => new ReportRecommendations(LeadIn(g.Key), g.Select(r => r.Text).ToList())).ToList(),
+                f.Accelerated?.PublishedOn is { } accelerated ? $"We published this cause of concern on {accelerated:d MMMM yyyy}, ahead of this report." : null))
             .ToList();
         var graded = defined.Graded && q.Scope == QuestionScope.Detailed;
         // Only the public summary: a grade's rationale is internal deliberation and is never printed in its place.

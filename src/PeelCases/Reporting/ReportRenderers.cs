@@ -13,12 +13,14 @@ public static class HtmlReport
 {
     private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
 
-    public static async Task<string> RenderAsync(ReportPage page)
+    public static Task<string> RenderAsync(ReportPage page) => RenderAsync<ReportPageView>(page);
+
+    /// <summary>Any page component whose one parameter is <c>Page</c>.</summary>
+    public static async Task<string> RenderAsync<TComponent>(object page) where TComponent : IComponent
     {
         await using var renderer = new HtmlRenderer(Services, Services.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<ReportPageView>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(ReportPageView.Page)] = page })))
-                .ToHtmlString());
+            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Page"] = page }))).ToHtmlString());
     }
 }
 
@@ -63,6 +65,7 @@ public static class MarkdownReport
             foreach (var c in q.CausesOfConcern ?? [])
             {
                 md.AppendLine("#### Cause of concern").AppendLine().AppendLine($"**{Escape(c.Heading)}**").AppendLine();
+                if (c.Accelerated is not null) md.AppendLine(Escape(c.Accelerated)).AppendLine();
                 foreach (var p in c.Paragraphs) md.AppendLine(Escape(p)).AppendLine();
                 md.AppendLine("##### Recommendations").AppendLine();
                 foreach (var r in c.Recommendations)

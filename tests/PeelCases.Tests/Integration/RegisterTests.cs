@@ -53,4 +53,44 @@ public sealed class RegisterTests(AppFixture app) : GradingTestBase(app)
         Assert.Contains("However, Durham Constabulary had one cause of concern in our 2017 inspection. This was:", page);
         Assert.Contains("The force has achieved this in full.", page);
     }
+
+    [Fact]
+    public async Task An_accelerated_cause_of_concern_is_raised_in_fieldwork_published_before_the_report_and_carried_into_it_and_the_register()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await StartFieldworkAsync(await ScopeAsync(view, "E3", QuestionScope.Detailed));
+        var evidence = await RecordAsync(view.Id);
+        var finding = await DraftAsync(view.Id, "E3", evidence.Id, FindingKind.CauseOfConcern, "Answering emergency calls",
+            [new RecommendationInput("Answer every emergency call.", new RecommendationDeadline(DeadlineKind.Immediately))]);
+        var url = $"/inspections/{view.Id}/findings/{finding.Id}/acceleration";
+        var page = $"/reports/cumbria/accelerated/{finding.Id}";
+
+        await Problem(HttpMethod.Post, url, new AccelerateCauseOfConcern("Calls unanswered.", finding.Version), TestUser.Inspector, 403);
+        finding = await Post<Finding>(url, new AccelerateCauseOfConcern("Emergency calls go unanswered: a risk to public safety.", finding.Version), TestUser.Lead);
+        Assert.Null(finding.Accelerated!.PublishedOn);
+        await Send(HttpMethod.Get, page, null, null, 404); // not public until the HMI publishes it
+        await Problem(HttpMethod.Post, $"{url}/publication", new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 1), finding.Version), TestUser.Lead, 403);
+        await Problem(HttpMethod.Post, $"{url}/publication", new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 2), finding.Version), TestUser.Hmi, 400);
+        finding = await Post<Finding>($"{url}/publication", new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 1), finding.Version), TestUser.Hmi);
+
+        var published = (await App.Host.Scenario(s => { s.Get.Url(page).Accepts("text/markdown"); })).ReadAsText();
+        Assert.Contains("# Cumbria Constabulary: accelerated cause of concern", published);
+        Assert.Contains("Published 01/10/2018", published);
+        Assert.Contains("We recommend that the force should immediately:", published);
+        Assert.DoesNotContain("public safety", published); // the reason for accelerating is internal
+        await Send(HttpMethod.Get, $"/reports/kent/accelerated/{finding.Id}", null, null, 404);
+
+        // In the register from its own publication, ahead of the report, and followed up like any other.
+        var item = (await Get<List<RegisterItem>>("/forces/cumbria/register", TestUser.Lead)).Single(i => i.FindingId == finding.Id && i.RecommendationNumber is null);
+        Assert.Equal((new DateOnly(2018, 10, 1), FollowUpStatus.Open), (item.PublishedOn, item.Status));
+        await Post<Finding>($"/inspections/{view.Id}/findings/{finding.Id}/follow-ups",
+            new FollowUpFinding(null, FollowUpStatus.InProgress, "The force has added call handlers.", null, new DateOnly(2018, 10, 1), finding.Version), TestUser.Lead);
+        // And in the report, saying it was published ahead of it.
+        var report = (await App.Host.Scenario(s =>
+        {
+            s.Get.Url("/reports/cumbria/peel-2018-19/effectiveness?draft=true").Accepts("text/markdown");
+            s.WithBearerToken(App.TokenFor(TestUser.Lead));
+        })).ReadAsText();
+        Assert.Contains("We published this cause of concern on 1 October 2018, ahead of this report.", report);
+    }
 }

@@ -1,0 +1,60 @@
+using System.Text;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using PeelCases.Findings;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.Reporting;
+
+/// <summary>
+/// An accelerated cause of concern as published ahead of its inspection's report: the force, the date, the cause of
+/// concern and its recommendations under their lead-in. Only text written for the public.
+/// </summary>
+public sealed record AcceleratedConcernPage(string Title, string ForceName, DateOnly PublishedOn, string Heading, IReadOnlyList<string> Paragraphs,
+    IReadOnlyList<ReportRecommendations> Recommendations)
+{
+    public static AcceleratedConcernPage Of(Force force, Finding finding) => new(
+        $"{force.Name}: accelerated cause of concern", force.Name, finding.Accelerated!.PublishedOn!.Value, finding.Content.Heading,
+        finding.Content.Text.Replace("\r\n", "\n").Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0).ToList(),
+        finding.Content.Recommendations.OrderBy(r => r.Number).GroupBy(r => r.Deadline)
+            .Select(g => new ReportRecommendations(ReportPages.LeadIn(g.Key), g.Select(r => r.Text).ToList())).ToList());
+
+    public string ToMarkdown()
+    {
+        static string E(string s) => MarkdownReport.Escape(s);
+        var md = new StringBuilder().AppendLine($"# {E(Title)}").AppendLine().AppendLine($"Published {PublishedOn:dd/MM/yyyy}").AppendLine()
+            .AppendLine("## Cause of concern").AppendLine().AppendLine($"**{E(Heading)}**").AppendLine();
+        foreach (var p in Paragraphs) md.AppendLine(E(p)).AppendLine();
+        md.AppendLine("### Recommendations").AppendLine();
+        foreach (var group in Recommendations)
+        {
+            md.AppendLine(E(group.LeadIn)).AppendLine();
+            foreach (var item in group.Items) md.AppendLine($"- {E(item)}");
+            md.AppendLine();
+        }
+        return md.ToString();
+    }
+}
+
+public static class AcceleratedConcernEndpoint
+{
+    /// <summary>Public once published by the HMI; 404 before, and for anything that is not an accelerated cause of concern of that force.</summary>
+    [WolverineGet("/reports/{forceId}/accelerated/{findingId}", Name = "GetAcceleratedCauseOfConcern")]
+    [ProducesResponseType<AcceleratedConcernPage>(200)]
+    public static async Task<IResult> Get(string forceId, Guid findingId, HttpContext http, IQuerySession session, CancellationToken ct)
+    {
+        var finding = await session.LoadAsync<Finding>(findingId, ct);
+        var inspection = finding is null ? null : await session.LoadAsync<Inspection>(finding.InspectionId, ct);
+        if (finding is not { Withdrawn: false, Accelerated.PublishedOn: not null } || inspection?.ForceId != forceId || await session.LoadAsync<Force>(forceId, ct) is not { } force)
+            return Refusal.NotFound($"There is no published accelerated cause of concern at {http.Request.Path}.").ToResult();
+        var page = AcceleratedConcernPage.Of(force, finding);
+        var accept = http.Request.Headers.Accept.ToString();
+        if (accept.Contains("text/markdown", StringComparison.OrdinalIgnoreCase)) return Results.Text(page.ToMarkdown(), "text/markdown; charset=utf-8");
+        if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+            return Results.Ok(page);
+        return Results.Text(await HtmlReport.RenderAsync<AcceleratedConcernView>(page), "text/html; charset=utf-8");
+    }
+}
