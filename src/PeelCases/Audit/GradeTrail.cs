@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using PeelCases.Fieldwork;
+using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
@@ -26,8 +27,9 @@ public sealed record RecordStep(
 }
 
 /// <summary>How a question's grade was reached; a carried-over judgment ends in the trail of the original award.</summary>
+/// <summary>A question's trail; <see cref="EarlierFindings"/> (added 2026-12-02) are the force's earlier areas for improvement and causes of concern this question looks at again, with their follow-up.</summary>
 public sealed record GradeTrailView(Guid InspectionId, string QuestionCode, IReadOnlyList<RecordStep> Steps, GradeTrailView? CarriedOverFrom,
-    GradeMovement? Movement = null);
+    GradeMovement? Movement = null, IReadOnlyList<EarlierFinding>? EarlierFindings = null);
 
 public static class GradeTrail
 {
@@ -36,9 +38,11 @@ public static class GradeTrail
     public static async Task<IResult> Get(Guid inspectionId, string questionCode, IQuerySession session, CancellationToken ct)
     {
         var trail = await BuildAsync(session, inspectionId, questionCode, depth: 0, ct);
-        return trail is null
-            ? Refusal.NotFound($"Inspection {inspectionId} has no question '{questionCode}'.").ToResult()
-            : Results.Ok(trail);
+        if (trail is null) return Refusal.NotFound($"Inspection {inspectionId} has no question '{questionCode}'.").ToResult();
+        var inspection = (await session.LoadAsync<Inspection>(inspectionId, ct))!;
+        var framework = (await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct))!;
+        var earlier = Register.For(inspection, framework, await Register.LoadAsync(session, inspection.ForceId, null, ct)).Where(e => e.Question == trail.QuestionCode).ToList();
+        return Results.Ok(trail with { EarlierFindings = earlier });
     }
 
     private static async Task<GradeTrailView?> BuildAsync(IQuerySession session, Guid inspectionId, string questionCode, int depth, CancellationToken ct)

@@ -44,6 +44,9 @@ public sealed class RegisterTests(AppFixture app) : GradingTestBase(app)
             .Single(i => i.FindingId == concern.FindingId && i.RecommendationNumber is null).Status);
         Assert.DoesNotContain(await Get<List<RegisterItem>>("/register?status=Open&cycle=2017", TestUser.Moderator), i => i.FindingId == concern.FindingId);
         Assert.True(Assert.Single(await Get<List<EarlierFinding>>($"/inspections/{later.Id}/earlier-findings", TestUser.Lead), e => e.Item.RecommendationNumber is null).RecordedHere);
+        // The question's trail shows the follow-up of the earlier finding it looked at again.
+        var trail = await Get<PeelCases.Audit.GradeTrailView>($"/inspections/{later.Id}/questions/F2/trail", TestUser.Moderator);
+        Assert.Contains(trail.EarlierFindings!, e => e.Item.FindingId == concern.FindingId && e.Item.Status == FollowUpStatus.Achieved && e.RecordedHere);
 
         var page = (await App.Host.Scenario(s =>
         {
