@@ -12,6 +12,7 @@ using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Moderation;
+using PeelCases.Monitoring;
 using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
 
@@ -80,6 +81,7 @@ public static class HistoryDump
             var view = await Send<InspectionView>("/inspections", new ScheduleInspection(null, force, "2021/22", "peel-2021-22", Questions,
                 "lena.lead", Starts, Starts.AddDays(11), ["ian.inspector", "sara.inspector"]), "lead-inspector");
             foreach (var q in Questions) view = await Step(view, $"questions/{q}/scope", v => new ScopeQuestion(QuestionScope.Detailed, null, v), "lead-inspector");
+            view = await Step(view, "tranche", v => new AssignTranche("Tranche 1", goal == InspectionStage.FactualAccuracyCheck ? "Batch 2" : null, v), "lead-inspector");
             view = await Step(view, "fieldwork/start", v => new InspectionStep(v), "lead-inspector");
             var findings = new Dictionary<string, Guid>();
             var recorded = new List<Guid>();
@@ -92,7 +94,20 @@ public static class HistoryDump
                 findings[q] = (await Send<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), q, "Responding to the public",
                     FindingKind.Strength, $"The force answers calls for {q} promptly.", [evidence.Id]), "inspector")).Id;
             }
-            if (goal == InspectionStage.Fieldwork) return;
+            if (goal == InspectionStage.Fieldwork)
+            {
+                // A cause of concern published ahead of the report, followed up, and the force moved to Engage over it (2026-12-02 shapes).
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var concern = await Send<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), Questions[0], "Answering emergency calls",
+                    FindingKind.CauseOfConcern, $"{force}: emergency calls wait too long.", [recorded[0]],
+                    [new RecommendationInput("Answer every emergency call within ten seconds.", new RecommendationDeadline(DeadlineKind.Immediately))]), "inspector");
+                var at = $"/inspections/{view.Id}/findings/{concern.Id}";
+                concern = await Send<Finding>($"{at}/acceleration", new AccelerateCauseOfConcern("A risk to public safety.", concern.Version), "lead-inspector");
+                concern = await Send<Finding>($"{at}/acceleration/publication", new PublishAcceleratedCauseOfConcern(today, concern.Version), "hmi");
+                await Send<Finding>($"{at}/follow-ups", new FollowUpFinding(null, FollowUpStatus.InProgress, "The force has added call handlers.", null, today, concern.Version), "lead-inspector");
+                await Send<object>($"/forces/{force}/monitoring", new ChangeMonitoringStage(MonitoringStage.Engage, "Emergency calls go unanswered.", [concern.Id], today.AddDays(60), 0), "hmi");
+                return;
+            }
             view = await Step(view, "fieldwork/complete", v => new InspectionStep(v), "lead-inspector");
             foreach (var q in Questions)
             {
@@ -124,6 +139,7 @@ public static class HistoryDump
             view = await Step(await Get(view.Id), $"factual-accuracy-check/challenges/{challenge}/resolution", v => new ResolveChallenge(true, "Month corrected.", v), "lead-inspector");
             view = await Step(view, $"factual-accuracy-check/challenges/{challenge}/redaction", v => new RedactText("Erasure request from the force.", v), "administrator");
             view = await Step(view, "questions/Q3/redaction", v => new RedactText("Erasure request.", v), "administrator");
+            await Send<object>($"/inspections/{view.Id}/factual-accuracy-check/no-further-comments", new { }, "force-liaison", force);
             await Send<Evidence>($"/inspections/{view.Id}/evidence/{recorded[0]}/redaction", new RedactEvidence("Names a victim.", 1), "administrator");
             await Send<Finding>($"/inspections/{view.Id}/findings/{findings["Q1"]}/redaction", new RedactFinding("Names a victim.", 1), "administrator");
         }

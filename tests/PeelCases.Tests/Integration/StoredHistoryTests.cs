@@ -81,6 +81,12 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
                 if (o["redacted"] is JsonObject && o["earlierVersions"] is JsonArray versions)
                     foreach (var v in versions) v!["supersededBecause"] = "[redacted]";
             })),
+        ("Dates and times written for people are UK local time with the zone from issue 19 (\"25 January 2017, 10:00 GMT\"); " +
+         "the check's opening was described in UTC (\"25 Jan 2017 10:00 UTC\"). The deadline itself, an instant, is unchanged.",
+            answer => EachObject(answer, o =>
+            {
+                if (o["eventType"]?.GetValue<string>() == "FactualAccuracyCheckOpened") o.Remove("description");
+            })),
         ("A pillar summary's event is described in words since it was added (3549085 showed its type name, PillarSummaryWritten).",
             answer => EachObject(answer, o =>
             {
