@@ -34,6 +34,16 @@ public sealed class FollowUpTests
         Then.Refused(FollowUpRules.Decide(finding, Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 11), 1), People.Lead, Now), 400, "today or an earlier day");
         Then.Refused(FollowUpRules.Decide(Given.Finding(Cumbria.HelpDeskDrafted), Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409, "Only published areas for improvement");
         Then.Invalid(FollowUpRules.Validate(new FollowUpFinding(null, null, null, null, null, null)), "status", "note", "effectiveOn", "expectedVersion");
+        Assert.Equal("The finding has no recommendation 7.", FollowUpRules.Decide(finding, Published, null, new FollowUpFinding(7, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 9), 1), People.Lead, Now).Refusal!.Detail);
+        var missing = Guid.NewGuid();
+        Assert.Equal($"There is no inspection {missing}.", FollowUpRules.Decide(finding, Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", missing, new DateOnly(2020, 1, 9), 1), People.Lead, Now).Refusal!.Detail);
+        // The same inspection, or one that started before the earlier one ended, is not a later inspection.
+        var same = Later(); same.Id = Published.Id;
+        Then.Refused(FollowUpRules.Decide(finding, Published, same, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", same.Id, new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409);
+        var overlapping = new Inspection { Id = Guid.NewGuid(), ForceId = "cumbria", FieldworkStarts = Published.FieldworkEnds, FieldworkEnds = Published.FieldworkEnds.AddDays(5) };
+        Then.Refused(FollowUpRules.Decide(finding, Published, overlapping, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", overlapping.Id, new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409);
+        Assert.Equal(["effectiveOn"], FollowUpRules.Decide(finding, Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 11), 1), People.Lead, Now).Refusal!.Errors!.Keys);
+        Then.Decided(FollowUpRules.Decide(finding, Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 10), 1), People.Lead, Now));
     }
 
     [Fact]
@@ -57,6 +67,16 @@ public sealed class FollowUpTests
         var seen = Register.For(later, Frameworks.Peel2018, now);
         Assert.Equal([(null, true), (1, false)], seen.Select(e => (e.Item.RecommendationNumber, e.RecordedHere)).ToArray());
         Assert.Empty(Register.For(Later("kent"), Frameworks.Peel2018, now));
+        // Not the inspection itself, nor one that started before the item was published.
+        var itself = Later(); itself.Id = C.Id; itself.FrameworkId = "peel-2018-19"; itself.Questions = later.Questions;
+        Assert.Empty(Register.For(itself, Frameworks.Peel2018, now));
+        var earlier = Later(year: 2018); earlier.FrameworkId = "peel-2018-19"; earlier.Questions = later.Questions;
+        Assert.Empty(Register.For(earlier, Frameworks.Peel2018, now));
+        // A question on another lineage sees nothing; an item closed elsewhere is not shown as open.
+        var other = Later(); other.FrameworkId = "peel-2018-19"; other.Questions = [new InspectionQuestion("E1", QuestionScope.Detailed)];
+        Assert.Empty(Register.For(other, Frameworks.Peel2018, now));
+        var elsewhere = Later(); elsewhere.FrameworkId = "peel-2018-19"; elsewhere.Questions = later.Questions;
+        Assert.Equal([1], Register.For(elsewhere, Frameworks.Peel2018, now).Select(e => e.Item.RecommendationNumber ?? 0).ToArray());
     }
 
     [Fact]
@@ -72,9 +92,12 @@ public sealed class FollowUpTests
         Then.Refused(AccelerationRules.Publish(finding, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 11), 1), People.Hmi, raisedAt.AddDays(1)), 409, "not been raised");
 
         var accelerated = Given.Finding(Drafted, raised);
-        Assert.NotNull(AccelerationRules.Raise(accelerated, inFieldwork, new AccelerateCauseOfConcern("r", 2), People.Lead, raisedAt).Done);
+        Assert.Equal("lena.lead raised it for acceleration on 10 October 2018.", AccelerationRules.Raise(accelerated, inFieldwork, new AccelerateCauseOfConcern("r", 2), People.Lead, raisedAt).Done?.Why);
+        var withdrawn = Given.Finding(Drafted, raised, new FindingWithdrawn(ConcernId, C.Id, "E3", "Merged.", People.Lead, raisedAt));
+        Then.Refused(AccelerationRules.Publish(withdrawn, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 11), 3), People.Hmi, raisedAt.AddDays(1)), 409, "withdrawn");
         var at = raisedAt.AddDays(2);
-        Then.Refused(AccelerationRules.Publish(accelerated, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 9), 2), People.Hmi, at), 400);
+        Assert.Equal(["publishedOn"], AccelerationRules.Publish(accelerated, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 9), 2), People.Hmi, at).Refusal!.Errors!.Keys);
+        Then.Decided(AccelerationRules.Publish(accelerated, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 10), 2), People.Hmi, at));
         Then.Refused(AccelerationRules.Publish(accelerated, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 13), 2), People.Hmi, at), 400);
         Then.Refused(AccelerationRules.Publish(accelerated, Published, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 12), 2), People.Hmi, at), 409, "report is published");
         var published = Then.Decided(AccelerationRules.Publish(accelerated, inFieldwork, new PublishAcceleratedCauseOfConcern(new DateOnly(2018, 10, 12), 2), People.Hmi, at));

@@ -43,6 +43,24 @@ public sealed class MonitoringRulesTests
     }
 
     [Fact]
+    public void Each_refusal_names_its_field()
+    {
+        string[] Fields(ChangeMonitoringStage c, ForceMonitoring? current = null) =>
+            MonitoringRules.Decide("cumbria", current, c, Named, People.Hmi, Now).Refusal!.Errors!.Keys.ToArray();
+        Assert.Equal(["causesOfConcern"], Fields(Engage() with { CausesOfConcern = [] }));
+        Assert.Equal(["improvementPlanDue"], Fields(Engage() with { ImprovementPlanDue = null }));
+        Assert.Equal(["improvementPlanDue"], Fields(Engage(new DateOnly(2019, 6, 3))));
+        var strength = new NamedConcern(Given.Finding(Cumbria.HelpDeskDrafted), "cumbria");
+        Assert.Equal(["causesOfConcern"], MonitoringRules.Decide("cumbria", null, Engage(causes: Cumbria.HelpDeskFinding), [strength], People.Hmi, Now).Refusal!.Errors!.Keys);
+        var engaged = new ForceMonitoring { ForceId = "cumbria", Stage = MonitoringStage.Engage, Since = Now };
+        Assert.Equal(["causesOfConcern"], Fields(new ChangeMonitoringStage(MonitoringStage.Scan, "r", null, new DateOnly(2019, 9, 1), 1), engaged));
+        Assert.Contains("A move back to Scan names no causes of concern", MonitoringRules.Decide("cumbria", engaged, new ChangeMonitoringStage(MonitoringStage.Scan, "r", [ConcernId], null, 1), Named, People.Hmi, Now).Refusal!.Detail);
+        Then.Valid(MonitoringRules.Validate(Engage()));
+        Then.Invalid(MonitoringRules.Validate(new ChangeMonitoringStage(null, null, Enumerable.Repeat(ConcernId, 101).ToList(), null, null)), "stage", "reason", "causesOfConcern", "expectedVersion");
+        Then.Valid(MonitoringRules.Validate(new ChangeMonitoringStage(MonitoringStage.Scan, "r", null, null, 1)));
+    }
+
+    [Fact]
     public void A_forces_monitoring_stream_is_found_from_its_code() =>
         Assert.Equal(MonitoringStreams.For("cumbria"), MonitoringStreams.For("Cumbria"));
 

@@ -38,7 +38,10 @@ public sealed class RedactionRulesTests
         var redacted = Given.Inspection(history.Then(decided));
         var challenge = Assert.Single(redacted.FactualAccuracy!.Challenges);
         Assert.Equal(("[redacted]", "[redacted]", true), (challenge.Text, challenge.Reason, challenge.Accepted));
-        Assert.NotNull(RedactChallengeRules.Decide(redacted, ChallengeId, new RedactText("Again.", 1), People.Lead, Now).Done);
+        Assert.Equal($"Challenge {ChallengeId} holds no free text that is not already redacted.", RedactChallengeRules.Decide(redacted, ChallengeId, new RedactText("Again.", 1), People.Lead, Now).Done?.Why);
+        Assert.Equal(($"challenge {ChallengeId}", "Erasure request.", People.Lead), (redacted.Redactions[0].What, redacted.Redactions[0].Reason, redacted.LastChangedBy));
+        Assert.True(((IRedaction)decided).Covers(C.ChallengeResolved(ChallengeId, true, "x")));
+        Assert.False(((IRedaction)decided).Covers(C.ChallengeResolved(Guid.NewGuid(), true, "x")));
         Then.Refused(RedactChallengeRules.Decide(redacted, Guid.NewGuid(), new RedactText("x", 1), People.Lead, Now), 404);
         Assert.True(((IRedaction)decided).Covers(C.ChallengeRaised(ChallengeId, "x")));
         Assert.False(((IRedaction)decided).Covers(C.ChallengeRaised(Guid.NewGuid(), "x")));

@@ -63,45 +63,4 @@ public static class Register
                 .Select(item => new EarlierFinding(q.Code, item, item.History.Any(h => h.RecordedInInspection == later.Id)))
                 .Where(e => e.RecordedHere || !e.Item.Closed);
         }).ToList();
-
-    public static async Task<IReadOnlyList<RegisterItem>> LoadAsync(IQuerySession session, string? forceId, DateOnly? on, CancellationToken ct)
-    {
-        // Every inspection: an accelerated cause of concern is published before its inspection's report.
-        var inspections = (await session.Query<Inspection>().ToListAsync(ct)).Where(i => forceId is null || i.ForceId == forceId).ToDictionary(i => i.Id);
-        var ids = inspections.Keys.ToArray();
-        var findings = await session.Query<Finding>().Where(f => f.InspectionId.IsOneOf(ids)).ToListAsync(ct);
-        var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);
-        return Of(findings.Select(f =>
-        {
-            var inspection = inspections[f.InspectionId];
-            return (f, inspection, frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion))?.FindQuestion(f.QuestionCode));
-        }), on);
-    }
-}
-
-public static class RegisterEndpoints
-{
-    /// <summary>A force's register: every published area for improvement, cause of concern and recommendation, and where it stands (as of <c>on</c>).</summary>
-    [WolverineGet("/forces/{forceId}/register", Name = "GetForceRegister"), Authorize(Policy = Policies.Inspectorate)]
-    [ProducesResponseType<IReadOnlyList<RegisterItem>>(200)]
-    public static async Task<IResult> Force(string forceId, DateOnly? on, FollowUpStatus? status, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<Force>(forceId, ct) is null
-            ? Refusal.NotFound($"There is no force with code '{forceId}'.").ToResult()
-            : Results.Ok((await Register.LoadAsync(session, forceId, on, ct)).Where(i => status is null || i.Status == status).ToList());
-
-    /// <summary>The register across forces (as of <c>on</c>), e.g. every open cause of concern: <c>?status=Open</c>.</summary>
-    [WolverineGet("/register", Name = "GetRegister"), Authorize(Policy = Policies.Inspectorate)]
-    [ProducesResponseType<IReadOnlyList<RegisterItem>>(200)]
-    public static async Task<IReadOnlyList<RegisterItem>> All(DateOnly? on, FollowUpStatus? status, string? cycle, IQuerySession session, CancellationToken ct) =>
-        (await Register.LoadAsync(session, null, on, ct)).Where(i => (status is null || i.Status == status) && (cycle is null || i.Cycle == cycle)).ToList();
-
-    /// <summary>What an inspection should look at again: the force's earlier open items on the questions it covers, and those given a status in it.</summary>
-    [WolverineGet("/inspections/{inspectionId}/earlier-findings", Name = "GetEarlierFindings"), Authorize(Policy = Policies.Inspectorate)]
-    [ProducesResponseType<IReadOnlyList<EarlierFinding>>(200)]
-    public static async Task<IResult> Earlier(Guid inspectionId, IQuerySession session, CancellationToken ct)
-    {
-        if (await session.LoadAsync<Inspection>(inspectionId, ct) is not { } inspection) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
-        var framework = (await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct))!;
-        return Results.Ok(Register.For(inspection, framework, await Register.LoadAsync(session, inspection.ForceId, null, ct)));
-    }
 }

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using PeelCases.Findings;
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.Monitoring;
+
+/// <summary>What the force's page shows of its monitoring.</summary>
+public sealed record MonitoringView(string ForceId, MonitoringStage Stage, DateTimeOffset? Since, string? Reason, IReadOnlyList<Guid> CausesOfConcern,
+    DateOnly? ImprovementPlanDue, IReadOnlyList<MonitoringMove> Moves, long Version)
+{
+    public static MonitoringView Of(string forceId, ForceMonitoring? m) => m is null
+        ? new(forceId, MonitoringStage.Scan, null, null, [], null, [], 0)
+        : new(forceId, m.Stage, m.Since, m.Reason, m.CausesOfConcern, m.ImprovementPlanDue, m.Moves, m.Version);
+}
+
+public static class MonitoringEndpoints
+{
+    [WolverineGet("/forces/{forceId}/monitoring", Name = "GetForceMonitoring"), Authorize(Policy = Policies.Inspectorate)]
+    [ProducesResponseType<MonitoringView>(200)]
+    public static async Task<IResult> Get(string forceId, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<Force>(forceId, ct) is not { } force
+            ? Refusal.NotFound($"There is no force with code '{forceId}'.").ToResult()
+            : Results.Ok(MonitoringView.Of(force.Id, await session.LoadAsync<ForceMonitoring>(MonitoringStreams.For(force.Id), ct)));
+
+}
+
+public static class ChangeMonitoringStageEndpoint
+{
+    public static ProblemDetails Validate(ChangeMonitoringStage? command) => FieldErrors.Check(command, MonitoringRules.Validate);
+
+    /// <summary>An HMI moves the force between Scan and Engage; <c>expectedVersion</c> is the monitoring's version (0 before its first move).</summary>
+    [WolverinePost("/forces/{forceId}/monitoring", Name = "ChangeMonitoringStage"), Authorize(Policy = Policies.SignOff)]
+    [ProducesResponseType<MonitoringView>(200)]
+    public static async Task<IResult> Post(string forceId, ChangeMonitoringStage command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Force>(forceId, ct) is not { } force) return Refusal.NotFound($"There is no force with code '{forceId}'.").ToResult();
+        var stream = await session.Events.FetchForExclusiveWriting<ForceMonitoring>(MonitoringStreams.For(force.Id), ct);
+        var version = stream.Aggregate?.Version ?? 0;
+        if (command.ExpectedVersion != version) return Refusal.StaleVersion($"monitoring of {force.Id}", command.ExpectedVersion!.Value, version).ToResult();
+        var named = new List<NamedConcern>();
+        foreach (var finding in await session.LoadManyAsync<Finding>(ct, command.CausesOfConcern ?? []))
+            if (await session.LoadAsync<Inspection>(finding.InspectionId, ct) is { } inspection) named.Add(new NamedConcern(finding, inspection.ForceId));
+        var decision = MonitoringRules.Decide(force.Id, stream.Aggregate, command, named, user.Actor(), clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return refusal.ToResult();
+        stream.AppendOne(decision.Value!);
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(MonitoringView.Of(force.Id, await session.LoadAsync<ForceMonitoring>(MonitoringStreams.For(force.Id), ct)));
+    }
+}
