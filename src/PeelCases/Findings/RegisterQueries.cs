@@ -14,7 +14,8 @@ public static class RegisterStore
     public static async Task<IReadOnlyList<RegisterItem>> LoadAsync(IQuerySession session, string? forceId, DateOnly? on, CancellationToken ct)
     {
         // Every inspection: an accelerated cause of concern is published before its inspection's report.
-        var inspections = (await session.Query<Inspection>().ToListAsync(ct)).Where(i => forceId is null || i.ForceId == forceId).ToDictionary(i => i.Id);
+        var query = forceId is null ? session.Query<Inspection>() : session.Query<Inspection>().Where(i => i.ForceId == forceId);
+        var inspections = (await query.ToListAsync(ct)).ToDictionary(i => i.Id);
         var ids = inspections.Keys.ToArray();
         var findings = await session.Query<Finding>().Where(f => f.InspectionId.IsOneOf(ids)).ToListAsync(ct);
         var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);
