@@ -72,6 +72,7 @@ public static class ServiceSetup
         .AddAsyncDaemon(DaemonMode.HotCold)
         .UseLightweightSessions()
         .InitializeWith<ReferenceDataSeeder>()
+        .InitializeWith<Lifecycle.RecordTimelineFill>()
         .IntegrateWithWolverine();
         // Development and tests build the schema at start. Production sets this false: the schema is
         // applied explicitly (`dotnet PeelCases.dll db-apply`) and never created on the fly.

@@ -8,6 +8,7 @@ using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
+using PeelCases.Lifecycle;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Import;
@@ -120,6 +121,7 @@ public sealed class HistoryImport(IDocumentStore store, IProjectionCoordinator? 
             foreach (var evidence in built.Evidence) session.Store(evidence);
             foreach (var finding in built.Findings) session.Store(finding);
         }
+        session.QueueSqlCommand(RecordTimelineProjection.Fill("e.stream_id = any(?)"), headers.Select(h => h.Id).ToArray());
         await session.SaveChangesAsync(ct);
         return ordered.Count;
     }

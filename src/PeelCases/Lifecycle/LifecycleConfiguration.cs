@@ -9,6 +9,8 @@ public static class LifecycleConfiguration
     public static StoreOptions AddInspectionLifecycle(this StoreOptions opts)
     {
         opts.Projections.Add<InspectionProjection>(ProjectionLifecycle.Inline);
+        // Inline, in the same transaction as the event: an as-of read never sees an event without its row.
+        opts.Projections.Add(new RecordTimelineProjection(), ProjectionLifecycle.Inline);
         return opts;
     }
 }

@@ -8,6 +8,7 @@ using PeelCases.Audit;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Inspections;
+using PeelCases.Lifecycle;
 using PeelCases.Moderation;
 using PeelCases.QualityAssurance;
 using PeelCases.ReferenceData;
@@ -86,6 +87,24 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
         await Problem(HttpMethod.Get, $"/inspections/{view.Id}/as-of?at=2000-01-01T00:00:00Z", null, TestUser.Moderator, 404);
         await Problem(HttpMethod.Get, $"/inspections/{view.Id}/as-of?version=abc", null, TestUser.Moderator, 400);
         await Problem(HttpMethod.Get, $"/inspections/{view.Id}/as-of", null, TestUser.Liaison, 403);
+
+        // The timeline the inline projection wrote with each event is the one the SQL mapping fills from the stored
+        // events (the import's and the upgrade's path).
+        var written = await Timeline(view.Id);
+        Assert.Equal(5, written.Count); // evidence recorded; two findings drafted, one revised, one withdrawn
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"delete from peelcases.{RecordTimelineProjection.Table} where inspection_id = ?", view.Id);
+            session.QueueSqlCommand(RecordTimelineProjection.Fill("(e.data ->> 'inspectionId')::uuid = ?"), view.Id);
+            await session.SaveChangesAsync();
+        }
+        Assert.Equal(written, await Timeline(view.Id));
+    }
+
+    private async Task<List<string>> Timeline(Guid inspectionId)
+    {
+        await using var session = App.Store.QuerySession();
+        return (await session.QueryAsync<string>($"select row_to_json(t)::text from peelcases.{RecordTimelineProjection.Table} t where inspection_id = ? order by item_id, version", inspectionId)).ToList();
     }
 
     [Fact]

@@ -80,6 +80,12 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Back to reference data only, and the clock back to its start.</summary>
     public async Task ResetAsync()
     {
+        // Marten's reset empties its own tables; the record's timeline is ours (its rows are keyed by stream and version).
+        await using (var session = Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"truncate peelcases.{PeelCases.Lifecycle.RecordTimelineProjection.Table}");
+            await session.SaveChangesAsync();
+        }
         await Host.ResetAllMartenDataAsync();
         Clock.Set(Start);
     }
