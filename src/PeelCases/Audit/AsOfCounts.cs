@@ -16,33 +16,29 @@ public static class AsOfCounts
     public static async Task<(EvidenceCounts Evidence, IReadOnlyDictionary<string, Dictionary<string, int>> Findings)> LoadAsync(
         IQuerySession session, Guid inspectionId, PointInRecord point, CancellationToken ct)
     {
+        // A row counts at the point if it was recorded by then and not yet replaced by the item's next event.
         var (cut, args) = point switch
         {
-            { At: { } at } => ("recorded_at <= ?", new object[] { at }),
-            { Version: { } v } => ("seq_id <= (select seq_id from peelcases.mt_events where stream_id = ? and version = ?)", new object[] { inspectionId, v }),
-            _ => ("true", Array.Empty<object>()),
+            { At: { } at } => ("recorded_at <= ? and (superseded_at is null or superseded_at > ?)", new object[] { at, at }),
+            { Version: { } v } => ("seq_id <= (select seq_id from peelcases.mt_events where stream_id = ? and version = ?) " +
+                "and (superseded_seq is null or superseded_seq > (select seq_id from peelcases.mt_events where stream_id = ? and version = ?))",
+                new object[] { inspectionId, v, inspectionId, v }),
+            _ => ("superseded_seq is null", Array.Empty<object>()),
         };
-        // Each item's latest timeline row up to the point (the index walked backwards), then counted:
-        // every piece of evidence in the total, and each live item once per question it bears on.
         var rows = (await session.QueryAsync<string>($$"""
-            with latest as (
-              select distinct on (item_id) item, finding_kind, question_codes, withdrawn
-              from peelcases.{{RecordTimelineProjection.Table}}
-              where inspection_id = ? and {{cut}}
-              order by item_id desc, version desc)
-            select json_build_object('item', 'total', 'count', count(*))::text from latest where item = 'evidence'
-            union all
-            select json_build_object('item', item, 'kind', finding_kind, 'question', q, 'count', count(*))::text
-            from latest cross join lateral unnest(question_codes) as q where not withdrawn group by item, finding_kind, q
+            select json_build_object('item', item, 'kind', finding_kind, 'question', question, 'count', count(*))::text
+            from peelcases.{{RecordTimelineProjection.Table}}
+            where inspection_id = ? and not withdrawn and {{cut}}
+            group by item, finding_kind, question
             """, ct, [inspectionId, .. args])).Select(json => JsonSerializer.Deserialize<CountRow>(json, Options)!).ToList();
-        var total = rows.Single(r => r.Item == "total").Count;
-        var byQuestion = rows.Where(r => r.Item == "evidence").ToDictionary(r => r.Question!, r => r.Count);
-        var findings = rows.Where(r => r.Item == "finding").GroupBy(r => r.Question!)
+        var total = rows.SingleOrDefault(r => r.Item == "evidence" && r.Question == "*")?.Count ?? 0;
+        var byQuestion = rows.Where(r => r.Item == "evidence" && r.Question != "*").ToDictionary(r => r.Question, r => r.Count);
+        var findings = rows.Where(r => r.Item == "finding").GroupBy(r => r.Question)
             .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Kind!, r => r.Count));
         return (new EvidenceCounts(total, byQuestion), findings);
     }
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    private sealed record CountRow(string Item, string? Kind, string? Question, int Count);
+    private sealed record CountRow(string Item, string? Kind, string Question, int Count);
 }

@@ -8,16 +8,16 @@ using PeelCases.Findings;
 namespace PeelCases.Lifecycle;
 
 /// <summary>
-/// One narrow row per evidence and finding event, keyed like the event by its stream and version: which inspection, which
-/// item, when it was recorded, the questions it bears on, the finding's kind, whether it withdraws. "How
-/// many pieces of evidence and findings did the inspection have at T?" is then one index range of this
-/// table with no JSON (<see cref="Audit"/>'s as-of overview), instead of the latest event of every item
-/// read from <c>mt_events</c>. No free text is kept, so redaction has nothing to mask here.
+/// Narrow rows per evidence and finding event, one per question it bears on (and one for the piece of evidence itself):
+/// which inspection, which item, the finding's kind, whether it withdraws, when it was recorded and when the item's next
+/// event replaced it. "How many pieces of evidence and findings did the inspection have at T?" is then one index range
+/// of this table, counted with no JSON and no search for each item's latest event (the as-of overview), instead of the
+/// latest event of every item read from <c>mt_events</c>. No free text is kept, so redaction has nothing to mask here.
 /// <para>
 /// Every row is derived from the stored event by one SQL mapping (<see cref="Fill"/>): run by the inline projection
 /// for each new event in the event's own transaction, by the historical import after Marten's bulk path (which runs
-/// no projections), and at start to fill the table on a database written before it existed. Rows are never updated;
-/// a second fill of the same event adds nothing, so a rebuild is harmless.
+/// no projections), and at start to fill the table on a database written before it existed. A row is only ever
+/// closed, once; a second fill of the same event adds nothing, so a rebuild is harmless.
 /// </para>
 /// </summary>
 public sealed class RecordTimelineProjection : EventProjection
@@ -45,17 +45,31 @@ public sealed class RecordTimelineProjection : EventProjection
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The timeline rows of the stored events matching <paramref name="where"/> (over <c>mt_events e</c>).</summary>
+    private const string Types = "('evidence_recorded', 'evidence_amended', 'finding_drafted', 'finding_revised', 'finding_withdrawn')";
+
+    /// <summary>
+    /// The timeline rows of the stored events matching <paramref name="where"/> (over <c>mt_events e</c>): each event's rows
+    /// valid from its own recording until the item's next event (found among the stored events), and the rows stored
+    /// before for the same items closed at the first of these events.
+    /// </summary>
     public static string Fill(string where) => $"""
-        insert into {Schema}.{Table} (item_id, version, seq_id, inspection_id, item, recorded_at, question_codes, finding_kind, withdrawn)
-        select e.stream_id, e.version, e.seq_id, (e.data ->> 'inspectionId')::uuid,
-          case when e.type like 'evidence%' then 'evidence' else 'finding' end, e.timestamp,
-          case when e.type like 'evidence%' then array(select jsonb_array_elements_text(e.data -> 'content' -> 'questionCodes'))
-               else array[e.data ->> 'questionCode'] end,
-          e.data -> 'content' ->> 'kind', e.type = 'finding_withdrawn'
-        from {Schema}.mt_events e
-        where e.type in ('evidence_recorded', 'evidence_amended', 'finding_drafted', 'finding_revised', 'finding_withdrawn') and {where}
-        on conflict (item_id, version) do nothing
+        with source as (
+          select e.stream_id, e.version, e.seq_id, e.timestamp, (e.data ->> 'inspectionId')::uuid as inspection_id,
+            case when e.type like 'evidence%' then 'evidence' else 'finding' end as item,
+            case when e.type like 'evidence%' then e.data -> 'content' -> 'questionCodes' else jsonb_build_array(e.data ->> 'questionCode') end as questions,
+            e.data -> 'content' ->> 'kind' as finding_kind, e.type = 'finding_withdrawn' as withdrawn
+          from {Schema}.mt_events e where e.type in {Types} and {where}),
+        closed as (
+          update {Schema}.{Table} t set superseded_at = first.timestamp, superseded_seq = first.seq_id
+          from (select distinct on (stream_id) stream_id, version, timestamp, seq_id from source order by stream_id, version) first
+          where t.item_id = first.stream_id and t.version < first.version and t.superseded_seq is null)
+        insert into {Schema}.{Table} (item_id, version, question, seq_id, inspection_id, item, recorded_at, finding_kind, withdrawn, superseded_at, superseded_seq)
+        select s.stream_id, s.version, q.question, s.seq_id, s.inspection_id, s.item, s.timestamp, s.finding_kind, s.withdrawn, n.timestamp, n.seq_id
+        from source s
+        cross join lateral (select '*' where s.item = 'evidence' union all select jsonb_array_elements_text(s.questions)) as q(question)
+        left join lateral (select n.timestamp, n.seq_id from {Schema}.mt_events n
+          where n.stream_id = s.stream_id and n.version > s.version and n.type in {Types} order by n.version limit 1) n on true
+        on conflict (item_id, version, question) do nothing
         """;
 
     private static Weasel.Postgresql.Tables.Table Definition()
@@ -63,15 +77,19 @@ public sealed class RecordTimelineProjection : EventProjection
         var table = new Weasel.Postgresql.Tables.Table($"{Schema}.{Table}");
         table.AddColumn<Guid>("item_id").AsPrimaryKey();
         table.AddColumn<long>("version").AsPrimaryKey();
+        // A question the item bears on, or '*' for the piece of evidence itself (the total counts it once).
+        table.AddColumn("question", "text").AsPrimaryKey();
         table.AddColumn<long>("seq_id").NotNull();
         table.AddColumn<Guid>("inspection_id").NotNull();
         table.AddColumn("item", "text").NotNull();
         table.AddColumn<DateTimeOffset>("recorded_at").NotNull();
-        table.AddColumn("question_codes", "text[]").NotNull();
         table.AddColumn("finding_kind", "text");
         table.AddColumn<bool>("withdrawn").NotNull();
-        // The as-of read walks this index backwards: each item's latest row up to the point comes first.
-        table.Indexes.Add(new IndexDefinition("ix_record_timeline_item") { Columns = ["inspection_id", "item_id", "version"] });
+        // When the item's next event replaced this row (null while it is the latest).
+        table.AddColumn<DateTimeOffset>("superseded_at");
+        table.AddColumn<long>("superseded_seq");
+        table.Indexes.Add(new IndexDefinition("ix_record_timeline_inspection") { Columns = ["inspection_id", "recorded_at"] });
+        table.Indexes.Add(new IndexDefinition("ix_record_timeline_open") { Columns = ["item_id"], Predicate = "superseded_seq is null" });
         return table;
     }
 }

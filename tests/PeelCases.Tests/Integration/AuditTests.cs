@@ -91,7 +91,7 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
         // The timeline the inline projection wrote with each event is the one the SQL mapping fills from the stored
         // events (the import's and the upgrade's path).
         var written = await Timeline(view.Id);
-        Assert.Equal(5, written.Count); // evidence recorded; two findings drafted, one revised, one withdrawn
+        Assert.Equal(6, written.Count); // evidence recorded (itself and its question); two findings drafted, one revised, one withdrawn
         await using (var session = App.Store.LightweightSession())
         {
             session.QueueSqlCommand($"delete from peelcases.{RecordTimelineProjection.Table} where inspection_id = ?", view.Id);
@@ -104,7 +104,7 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
     private async Task<List<string>> Timeline(Guid inspectionId)
     {
         await using var session = App.Store.QuerySession();
-        return (await session.QueryAsync<string>($"select row_to_json(t)::text from peelcases.{RecordTimelineProjection.Table} t where inspection_id = ? order by item_id, version", inspectionId)).ToList();
+        return (await session.QueryAsync<string>($"select row_to_json(t)::text from peelcases.{RecordTimelineProjection.Table} t where inspection_id = ? order by item_id, version, question", inspectionId)).ToList();
     }
 
     [Fact]
