@@ -41,7 +41,7 @@ public static class TimeTravel
                 ? Refusal.NotFound($"There is no inspection {inspectionId}.")
                 : Refusal.NotFound($"Inspection {inspectionId} did not exist yet {point}.")).ToResult();
         if (PointInRecord.Reaches(inspectionId, point, inspection.Version) is { } beyond) return beyond.ToResult();
-        var (evidence, findings) = await AsOfCounts.LoadAsync(session, inspectionId, point, ct);
+        var (evidence, findings) = await RecordCounts.LoadAsync(session, inspectionId, ct, point.At, point.Version);
         var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
         var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
         return Results.Ok(InspectionView.Compose(inspection, force, framework, evidence, findings));

@@ -47,7 +47,7 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
     /// <summary>Submitted for QA by the team and accepted by the reviewer.</summary>
     public async Task PassQa(Guid id, string question, string reviewer, DateTimeOffset at)
     {
-        var findings = (await FindingCounts.ForInspection(session, id, ct)).GetValueOrDefault(question)?.Values.Sum() ?? 0;
+        var findings = (await RecordCounts.FindingsAsync(session, id, ct)).GetValueOrDefault(question)?.Values.Sum() ?? 0;
         await Decide(id, (i, _) => SubmitForQaRules.Decide(i, question, findings, i.LeadInspector, at));
         await Decide(id, (i, _) => ReviewFindingsRules.Decide(i, question, new ReviewFindings(QaOutcome.Accept, null, i.Version), reviewer, at.AddDays(3)));
     }

@@ -41,8 +41,7 @@ public sealed record InspectionView(
     {
         var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
         var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
-        var evidence = await EvidenceCounts.ForInspection(session, inspection.Id, ct);
-        var findings = await FindingCounts.ForInspection(session, inspection.Id, ct);
+        var (evidence, findings) = await RecordCounts.LoadAsync(session, inspection.Id, ct);
         return Compose(inspection, force, framework, evidence, findings);
     }
 

@@ -23,7 +23,7 @@ namespace PeelCases.Lifecycle;
 public sealed class RecordTimelineProjection : EventProjection
 {
     public const string Schema = "peelcases";
-    public const string Table = "record_timeline";
+    public const string Table = Inspections.RecordCounts.Table;
 
     public RecordTimelineProjection()
     {

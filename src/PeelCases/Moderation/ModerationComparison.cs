@@ -51,7 +51,7 @@ public static class ModerationComparison
         foreach (var inspection in inspections)
         {
             if (inspection.FindQuestion(defined.Code) is not { } q) continue;
-            var counts = (await FindingCounts.ForInspection(session, inspection.Id, ct))
+            var counts = (await RecordCounts.FindingsAsync(session, inspection.Id, ct))
                 .ToDictionary(c => c.Key, c => c.Value.ToDictionary(k => Enum.Parse<FindingKind>(k.Key), k => k.Value));
             rows.Add((inspection, q, counts.GetValueOrDefault(q.Code) ?? []));
         }

@@ -34,7 +34,7 @@ public static class SubmitForQaEndpoint
 
     /// <summary>The findings the question has now, read from their own documents.</summary>
     public static async Task<CurrentFindings> LoadAsync(Guid inspectionId, string questionCode, IQuerySession session, CancellationToken ct) =>
-        new((await FindingCounts.ForInspection(session, inspectionId, ct))
+        new((await RecordCounts.FindingsAsync(session, inspectionId, ct))
             .Where(c => string.Equals(c.Key, questionCode, StringComparison.OrdinalIgnoreCase)).SelectMany(c => c.Value.Values).Sum());
 
     /// <summary>The drafting team hands a question's findings to QA.</summary>

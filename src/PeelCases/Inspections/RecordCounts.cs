@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Marten;
+
+namespace PeelCases.Inspections;
+
+/// <summary>
+/// An inspection's evidence and current findings, counted per question (findings per kind, by the kind's stored name),
+/// now or as they stood at a moment or an inspection version. Counted in PostgreSQL from the record's timeline
+/// (<c>record_timeline</c>, written with each evidence and finding event by the Lifecycle capability): one index range,
+/// no JSON, only the counts sent to the service.
+/// </summary>
+public static class RecordCounts
+{
+    public const string Table = "record_timeline";
+
+    public static async Task<(EvidenceCounts Evidence, IReadOnlyDictionary<string, Dictionary<string, int>> Findings)> LoadAsync(
+        IQuerySession session, Guid inspectionId, CancellationToken ct, DateTimeOffset? at = null, long? version = null)
+    {
+        // A row counts at the point if it was recorded by then and not yet replaced by the item's next event.
+        const string seqOfVersion = "(select seq_id from peelcases.mt_events where stream_id = ? and version = ?)";
+        var (cut, args) = (at, version) switch
+        {
+            ({ } moment, _) => ("recorded_at <= ? and (superseded_at is null or superseded_at > ?)", new object[] { moment, moment }),
+            (_, { } v) => ($"seq_id <= {seqOfVersion} and (superseded_seq is null or superseded_seq > {seqOfVersion})",
+                new object[] { inspectionId, v, inspectionId, v }),
+            _ => ("superseded_seq is null", Array.Empty<object>()),
+        };
+        var rows = (await session.QueryAsync<string>($"""
+            select json_build_object('item', item, 'kind', finding_kind, 'question', question, 'count', count(*))::text
+            from peelcases.{Table}
+            where inspection_id = ? and not withdrawn and {cut}
+            group by item, finding_kind, question
+            """, ct, [inspectionId, .. args])).Select(json => JsonSerializer.Deserialize<CountRow>(json, Options)!).ToList();
+        // Evidence has a row for itself ('*', the total counts it once) and one per question it bears on.
+        var total = rows.SingleOrDefault(r => r.Item == "evidence" && r.Question == "*")?.Count ?? 0;
+        var byQuestion = rows.Where(r => r.Item == "evidence" && r.Question != "*").ToDictionary(r => r.Question, r => r.Count);
+        var findings = rows.Where(r => r.Item == "finding").GroupBy(r => r.Question)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Kind!, r => r.Count));
+        return (new EvidenceCounts(total, byQuestion), findings);
+    }
+
+    /// <summary>The current findings alone.</summary>
+    public static async Task<IReadOnlyDictionary<string, Dictionary<string, int>>> FindingsAsync(IQuerySession session, Guid inspectionId, CancellationToken ct) =>
+        (await LoadAsync(session, inspectionId, ct)).Findings;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    private sealed record CountRow(string Item, string? Kind, string Question, int Count);
+}
