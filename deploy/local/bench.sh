@@ -9,5 +9,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 PEELCASES_BENCH_POSTGRES=${PEELCASES_BENCH_POSTGRES:-$(./deploy/local/pg.sh ensure)}
 export PEELCASES_BENCH_POSTGRES
 dotnet build src/PeelCases -c Release -v quiet -nologo >&2
+# The service runs as the container image runs it: published ReadyToRun (framework-dependent here).
+dotnet publish src/PeelCases -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o tests/PeelCases.Benchmarks/bin/service -v quiet -nologo >&2
 dotnet build tests/PeelCases.Benchmarks -c Release -v quiet -nologo >&2
 exec dotnet tests/PeelCases.Benchmarks/bin/Release/net10.0/PeelCases.Benchmarks.dll "$@" --out "${PEELCASES_BENCH_OUT:-docs/benchmarks.md}"

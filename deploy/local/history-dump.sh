@@ -14,6 +14,8 @@ out="tests/PeelCases.Tests/StoredHistory/$name.sql.gz"
 PEELCASES_BENCH_POSTGRES=${PEELCASES_BENCH_POSTGRES:-$(./deploy/local/pg.sh ensure)}
 export PEELCASES_BENCH_POSTGRES
 dotnet build src/PeelCases -c Release -v quiet -nologo >&2
+dotnet publish src/PeelCases -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o tests/PeelCases.Benchmarks/bin/service -v quiet -nologo >&2
 dotnet build tests/PeelCases.Benchmarks -c Release -v quiet -nologo >&2
 dotnet tests/PeelCases.Benchmarks/bin/Release/net10.0/PeelCases.Benchmarks.dll history-dump "$repo/$out"
 # The answers are written only for dumps that have none: earlier versions' answers stay as they were.

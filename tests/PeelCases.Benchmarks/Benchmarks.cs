@@ -22,7 +22,8 @@ public sealed partial class Benchmarks(string server, bool quick) : IAsyncDispos
     private readonly string _inspector = Token("bench.inspector", Roles.Inspector);
     private readonly List<IAsyncDisposable> _cleanup = [];
     private static readonly string Repo = FindRepo();
-    internal static string ServiceDll => Path.Combine(Repo, "src/PeelCases/bin/Release/net10.0/PeelCases.dll");
+    /// <summary>Published ReadyToRun by bench.sh, as the container image has it.</summary>
+    internal static string ServiceDll => Path.Combine(Repo, "tests/PeelCases.Benchmarks/bin/service/PeelCases.dll");
     private static string HarnessDll => typeof(Harness).Assembly.Location;
 
     public async Task RunAllAsync(List<Row> rows)

@@ -71,12 +71,15 @@ public static class ServiceSetup
         var marten = services.AddMarten(opts => ConfigureStore(opts, connectionString))
         .AddAsyncDaemon(DaemonMode.HotCold)
         .UseLightweightSessions()
-        .InitializeWith<ReferenceDataSeeder>()
-        .InitializeWith<Lifecycle.RecordTimelineFill>()
         .IntegrateWithWolverine();
-        // Development and tests build the schema at start. Production sets this false: the schema is
-        // applied explicitly (`dotnet PeelCases.dll db-apply`) and never created on the fly.
-        if (configuration.GetValue("Database:ApplyChangesOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
+        // Development and tests build the schema and bring the reference data up to date at start. Production sets
+        // this false: the schema is applied explicitly (`db-apply`), never created on the fly, and the data steps run
+        // once per release (`db-seed`), not on every start.
+        if (configuration.GetValue("Database:ApplyChangesOnStartup", true))
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+            foreach (var step in SeedCommand.Steps) marten.InitializeWith(step);
+        }
         else services.CritterStackDefaults(x => x.Production.ResourceAutoCreate = JasperFx.AutoCreate.None);
         // Registered as InitializeWith<T> does, after the reference data, so it runs after it.
         if (configuration.GetValue("PeelCases:DemoData", false))

@@ -126,6 +126,7 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
 
             // The upgrade as docs/operations.md gives it.
             await ServiceCli.RunAsync(database, "db-apply");
+            output.WriteLine((await ServiceCli.RunAsync(database, "db-seed")).Trim());
             output.WriteLine((await ServiceCli.RunAsync(database, "forget-nodes")).Trim());
             output.WriteLine($"{name}: db-apply and forget-nodes done at {clock.ElapsedMilliseconds} ms");
 

@@ -1,0 +1,28 @@
+using JasperFx.CommandLine;
+using Marten;
+using PeelCases.Lifecycle;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.Host;
+
+/// <summary>
+/// What a production node no longer does at start (it would cost every cold start half a second, docs/benchmarks.md row 6):
+/// brings the reference data up to date (forces, framework versions; refused if a stored version differs from the code)
+/// and fills the record's timeline on a database written before it existed. Run after <c>db-apply</c>, before the new
+/// release's nodes start; idempotent. Development and test hosts, which build the schema at start, do this at start too.
+/// </summary>
+[Description("After db-apply: bring the reference data up to date and fill the record's timeline where it is empty", Name = "db-seed")]
+public sealed class SeedCommand : JasperFxAsyncCommand<NetCoreInput>
+{
+    public override async Task<bool> Execute(NetCoreInput input)
+    {
+        using var host = input.BuildHost();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        foreach (var step in Steps) await step.Populate(store, CancellationToken.None);
+        Console.WriteLine("Reference data up to date; record timeline filled where it was empty.");
+        return true;
+    }
+
+    /// <summary>The start-up data steps, in order (reference data first).</summary>
+    public static readonly Marten.Schema.IInitialData[] Steps = [new ReferenceDataSeeder(), new RecordTimelineFill()];
+}
