@@ -5,20 +5,8 @@ namespace PeelCases.ReferenceData;
 /// <summary>Finding a framework version: the exact one an inspection was scheduled against, or the newest of a framework.</summary>
 public static class FrameworkVersions
 {
-    /// <summary>
-    /// A stored framework version never changes (the seeder refuses to start if the code describes one differently), so
-    /// once read it is kept for the life of the process: every view of an inspection names its questions from it.
-    /// </summary>
-    public static async Task<AssessmentFramework?> LoadAsync(IQuerySession session, string id, int version, CancellationToken ct)
-    {
-        var key = AssessmentFramework.KeyOf(id, version);
-        if (Read.TryGetValue(key, out var known)) return known;
-        var stored = await session.LoadAsync<AssessmentFramework>(key, ct);
-        if (stored is not null) Read[key] = stored;
-        return stored;
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, AssessmentFramework> Read = new();
+    public static Task<AssessmentFramework?> LoadAsync(IQuerySession session, string id, int version, CancellationToken ct) =>
+        session.LoadAsync<AssessmentFramework>(AssessmentFramework.KeyOf(id, version), ct);
 
     /// <summary>
     /// The version an inspection is scheduled on: the one asked for, else the newest that applies to
