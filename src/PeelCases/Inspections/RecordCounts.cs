@@ -13,7 +13,7 @@ public static class RecordCounts
 {
     public const string Table = "record_timeline";
 
-    public static async Task<(EvidenceCounts Evidence, IReadOnlyDictionary<string, Dictionary<string, int>> Findings)> LoadAsync(
+    public static async Task<(EvidenceCounts EvidenceCounts, IReadOnlyDictionary<string, Dictionary<string, int>> Findings)> LoadAsync(
         IQuerySession session, Guid inspectionId, CancellationToken ct, DateTimeOffset? at = null, long? version = null)
     {
         // A row counts at the point if it was recorded by then and not yet replaced by the item's next event.
@@ -31,7 +31,7 @@ public static class RecordCounts
             where inspection_id = ? and not withdrawn and {cut}
             group by item, finding_kind, question
             """, ct, [inspectionId, .. args])).Select(json => JsonSerializer.Deserialize<CountRow>(json, Options)!).ToList();
-        // Evidence has a row for itself ('*', the total counts it once) and one per question it bears on.
+        // A piece of evidence has a row for itself ('*', the total counts it once) and one per question it bears on.
         var total = rows.SingleOrDefault(r => r.Item == "evidence" && r.Question == "*")?.Count ?? 0;
         var byQuestion = rows.Where(r => r.Item == "evidence" && r.Question != "*").ToDictionary(r => r.Question, r => r.Count);
         var findings = rows.Where(r => r.Item == "finding").GroupBy(r => r.Question)
