@@ -41,9 +41,11 @@ public sealed class RecordTimelineProjection : EventProjection
         // Inline projections see every event of the session. The row is read from the event as stored, by its stream and
         // version (which Rich appends know before the projections run, ADR 0002; a new stream's sequence they do not).
         if (e.Data is EvidenceRecorded or EvidenceAmended or FindingDrafted or FindingRevised or FindingWithdrawn)
-            operations.QueueSqlCommand(Fill("e.stream_id = ? and e.version = ?"), e.StreamId, e.Version);
+            operations.QueueSqlCommand(FillOne, e.StreamId, e.Version);
         return ValueTask.CompletedTask;
     }
+
+    private static readonly string FillOne = Fill("e.stream_id = ? and e.version = ?");
 
     private const string Types = "('evidence_recorded', 'evidence_amended', 'finding_drafted', 'finding_revised', 'finding_withdrawn')";
 
@@ -100,9 +102,9 @@ public sealed class RecordTimelineProjection : EventProjection
 }
 
 /// <summary>
-/// At start, fills the timeline from the stored events when it is empty but events exist: the first start of the
-/// release that added it, on a database written before (or restored from such a backup). Later starts find rows and
-/// stop at the first query.
+/// Fills the timeline from the stored events when it is empty but events exist: on a database written before the
+/// release that added it (or restored from such a backup). Run by <c>db-seed</c>, and at start by development and test
+/// hosts; once rows exist it stops at its first check.
 /// </summary>
 public sealed class RecordTimelineFill : Marten.Schema.IInitialData
 {
