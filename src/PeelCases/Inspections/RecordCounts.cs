@@ -14,7 +14,15 @@ public static class RecordCounts
     public const string Table = "record_timeline";
 
     public static async Task<(EvidenceCounts EvidenceCounts, IReadOnlyDictionary<string, Dictionary<string, int>> Findings)> LoadAsync(
-        IQuerySession session, Guid inspectionId, CancellationToken ct, DateTimeOffset? at = null, long? version = null)
+        IQuerySession session, Guid inspectionId, CancellationToken ct, DateTimeOffset? at = null, long? version = null) =>
+        await CountAsync(session, inspectionId, "true", ct, at, version);
+
+    /// <summary>The current findings alone: only the finding rows are read.</summary>
+    public static async Task<IReadOnlyDictionary<string, Dictionary<string, int>>> FindingsAsync(IQuerySession session, Guid inspectionId, CancellationToken ct) =>
+        (await CountAsync(session, inspectionId, "item = 'finding'", ct)).Findings;
+
+    private static async Task<(EvidenceCounts EvidenceCounts, IReadOnlyDictionary<string, Dictionary<string, int>> Findings)> CountAsync(
+        IQuerySession session, Guid inspectionId, string items, CancellationToken ct, DateTimeOffset? at = null, long? version = null)
     {
         // A row counts at the point if it was recorded by then and not yet replaced by the item's next event.
         const string seqOfVersion = "(select seq_id from peelcases.mt_events where stream_id = ? and version = ?)";
@@ -28,7 +36,7 @@ public static class RecordCounts
         var rows = (await session.QueryAsync<string>($"""
             select json_build_object('item', item, 'kind', finding_kind, 'question', question, 'count', count(*))::text
             from peelcases.{Table}
-            where inspection_id = ? and not withdrawn and {cut}
+            where inspection_id = ? and not withdrawn and {items} and {cut}
             group by item, finding_kind, question
             """, ct, [inspectionId, .. args])).Select(json => JsonSerializer.Deserialize<CountRow>(json, Options)!).ToList();
         // A piece of evidence has a row for itself ('*', the total counts it once) and one per question it bears on.
@@ -38,10 +46,6 @@ public static class RecordCounts
             .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Kind!, r => r.Count));
         return (new EvidenceCounts(total, byQuestion), findings);
     }
-
-    /// <summary>The current findings alone.</summary>
-    public static async Task<IReadOnlyDictionary<string, Dictionary<string, int>>> FindingsAsync(IQuerySession session, Guid inspectionId, CancellationToken ct) =>
-        (await LoadAsync(session, inspectionId, ct)).Findings;
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
