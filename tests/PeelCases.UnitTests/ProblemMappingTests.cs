@@ -1,3 +1,4 @@
+using PeelCases.Kernel;
 using JasperFx;
 using Marten.Exceptions;
 using Npgsql;
@@ -10,16 +11,16 @@ public sealed class ProblemMappingTests
     [Fact]
     public void Concurrency_losses_are_409_never_500()
     {
-        Assert.Equal(409, ProblemExceptionHandler.Classify(new ConcurrencyException("x", typeof(object), Guid.NewGuid()))!.Status);
-        Assert.Equal(409, ProblemExceptionHandler.Classify(new InvalidOperationException("outer",
+        Assert.Equal(409, ExceptionRefusals.Classify(new ConcurrencyException("x", typeof(object), Guid.NewGuid()))!.Status);
+        Assert.Equal(409, ExceptionRefusals.Classify(new InvalidOperationException("outer",
             new ExistingStreamIdCollisionException(Guid.NewGuid(), typeof(object))))!.Status);
     }
 
     [Fact]
     public void Unexpected_exceptions_are_left_to_the_default_handler() =>
-        Assert.Null(ProblemExceptionHandler.Classify(new InvalidOperationException("bug")));
+        Assert.Null(ExceptionRefusals.Classify(new InvalidOperationException("bug")));
 
     [Fact]
     public void Bad_request_bodies_are_400() =>
-        Assert.Equal(400, ProblemExceptionHandler.Classify(new System.Text.Json.JsonException("bad"))!.Status);
+        Assert.Equal(400, ExceptionRefusals.Classify(new System.Text.Json.JsonException("bad"))!.Status);
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using PeelCases.Kernel;
+using PeelCases.WebConsole;
 
 namespace PeelCases.Host;
 
@@ -26,11 +27,12 @@ public sealed class AuthOptions
 
 public static class AuthenticationSetup
 {
-    public static IServiceCollection AddPeelCasesAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPeelCasesAuth(this IServiceCollection services, IConfiguration configuration, bool development)
     {
         var auth = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        services.AddSingleton(new ConsoleSignInOptions(auth.LocalKey is not null, auth.RoleClaim));
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddConsoleCookie(development).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             if (!string.IsNullOrEmpty(auth.Authority)) o.Authority = auth.Authority;

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using PeelCases.Kernel;
 using Scalar.AspNetCore;
 
 namespace PeelCases.Host;
@@ -11,12 +11,9 @@ namespace PeelCases.Host;
 /// </summary>
 public static class SecurityHeaders
 {
-    private const string NonceKey = "peelcases.csp-nonce";
-
     /// <summary>This response's nonce, for a page that renders its own script tag.</summary>
     public static string Nonce(HttpContext http) =>
-        http.Items[ScalarOptions.NonceHttpContextItemKey] as string ?? http.Items[NonceKey] as string
-        ?? (string)(http.Items[NonceKey] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)));
+        http.Items[ScalarOptions.NonceHttpContextItemKey] as string ?? PageNonce.For(http);
 
     public static string ContentSecurityPolicy(string nonce, bool inlineStyles = false) =>
         $"default-src 'none'; script-src 'nonce-{nonce}' 'strict-dynamic'; style-src 'self'{(inlineStyles ? " 'unsafe-inline'" : "")}; " +

@@ -26,6 +26,7 @@ using PeelCases.HmiSignOff;
 using PeelCases.Import;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
+using PeelCases.WebConsole;
 using PeelCases.Monitoring;
 using PeelCases.Lifecycle;
 using PeelCases.Moderation;
@@ -60,8 +61,18 @@ public static class ServiceSetup
         services.AddBoard(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddPeelCasesAuth(configuration);
+        services.AddPeelCasesAuth(configuration, builder.Environment.IsDevelopment());
         services.AddOpenApi();
+        var (cookiePrefix, cookiePolicy) = ConsoleAuth.Cookies(builder.Environment.IsDevelopment());
+        services.AddAntiforgery(o => { o.Cookie.Name = cookiePrefix + "peelcases-antiforgery"; o.Cookie.SecurePolicy = cookiePolicy; o.Cookie.SameSite = SameSiteMode.Strict; });
+        // TLS ends at the ingress: its X-Forwarded-Proto makes the request https, so secure cookies and anti-forgery hold.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        services.AddScoped<ApiOperations>();
         services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3))
             .AddCheck<ProjectionLagCheck>("projections", tags: ["ready"]);
@@ -160,17 +171,23 @@ public static class ServiceSetup
     public static WebApplication UsePeelCases(this WebApplication app)
     {
         // Outermost, so the request log records the status actually sent (a 503 mapped from an exception, not 500).
+        app.UseForwardedHeaders();
         app.UseSerilogRequestLogging();
         app.Use(SecurityHeaders.Apply);
         app.UseExceptionHandler();
         app.Use(RequestLimits.RefuseOversizeBodies);
         app.UseStatusCodePages();
+        // The console's styles and scripts (GOV.UK Frontend and the MOJ extension, built by deploy/local/console-assets.sh).
+        app.UseStaticFiles(new StaticFileOptions { RequestPath = ConsoleRoutes.Root, FileProvider = ConsoleAssets.Files });
         app.UseAuthentication();
         app.UseAuthorization();
+        // Every console form carries a token; the JSON API takes no cookie, so it needs none.
+        app.UseAntiforgery();
 
         app.MapOpenApi();
         // Scalar's script tags carry a fresh nonce per request, which the policy (SecurityHeaders) reads.
         app.MapScalarApiReference(SecurityHeaders.ApiPage, scalar => scalar.WithNonce().DisableDefaultFonts());
+        app.MapConsole();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         // A query value that does not parse is a 400, not a silent default.

@@ -1,0 +1,35 @@
+using Marten;
+
+namespace PeelCases.WebConsole;
+
+/// <summary>
+/// A console form posted: the named action's command goes to its API operation (ApiOperations). Done, the browser is sent
+/// back to the page it came from (post, redirect, get); refused, the page is shown again with the service's own message
+/// as an error summary, what was typed, and the API's status (400, 403, 404, 409).
+/// </summary>
+public static class ActionPost
+{
+    public static async Task<IResult> Post(HttpContext http, Guid inspectionId, string operation, IFormCollection form,
+        IQuerySession session, ApiOperations api, CancellationToken ct)
+    {
+        if (ConsoleActions.Find(operation) is not { } action) return await ConsolePages.NotFound(http, $"The console has no action '{operation}'.");
+        var code = form["questionCode"].ToString() is { Length: > 0 } c ? c : null;
+        var route = new Dictionary<string, string> { ["inspectionId"] = inspectionId.ToString() };
+        if (code is not null) route["questionCode"] = code;
+        var answer = await api.SendAsync(http, operation, route, action.Command(form));
+
+        var back = form["returnTo"].ToString();
+        var onQuestion = code is not null && back == ConsoleRoutes.Question(inspectionId, code);
+        if (answer.Succeeded)
+            return Results.Redirect((onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId)) + "?done=" + action.Operation);
+
+        var set = new ActionSet(inspectionId, code, 0, [action], [], [], [], "", "");
+        var error = new ConsoleError(answer.Title ?? "There is a problem", answer.Detail ?? "The service refused this.",
+            (answer.Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(m => (set.Id(action, e.Key), m))).ToList(),
+            onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId));
+        var typed = new ActionRefusal(action.Operation, code, form.Keys.Where(k => k != "__RequestVerificationToken").ToDictionary(k => k, k => form[k].ToString()));
+        return onQuestion
+            ? await QuestionScreen.Render(http, inspectionId, code!, new ViewPoint(null, null, null), null, session, api, error, typed, ct, answer.Status)
+            : await InspectionScreen.Render(http, inspectionId, session, api, error, typed, ct, answer.Status);
+    }
+}

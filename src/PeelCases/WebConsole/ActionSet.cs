@@ -1,0 +1,30 @@
+using PeelCases.Inspections;
+using System.Security.Claims;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.WebConsole;
+
+/// <summary>
+/// What one set of action forms needs: the actions this user's role passes the API's policy for and the stage offers, the
+/// version each decides on, the grades of the scale, the findings and evidence a proposal or a finding may cite, and
+/// (after a refusal) what was typed, so nothing is lost.
+/// </summary>
+public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Version, IReadOnlyList<ConsoleAction> Actions, IReadOnlyList<Grade> Scale,
+    IReadOnlyList<Finding> Findings, IReadOnlyList<Evidence> Evidence, string Antiforgery, string ReturnTo,
+    string? FailedOperation = null, IReadOnlyDictionary<string, string>? Typed = null)
+{
+    public string Id(ConsoleAction action, string field) => $"{action.Operation}-{QuestionCode ?? "inspection"}-{field}";
+
+    public string? Value(ConsoleAction action, string field) => action.Operation == FailedOperation ? Typed?.GetValueOrDefault(field) : null;
+
+    public static async Task<IReadOnlyList<ConsoleAction>> AllowedAsync(ClaimsPrincipal user, ApiOperations api)
+    {
+        var allowed = new List<ConsoleAction>();
+        foreach (var action in ConsoleActions.All)
+            if (await api.MayCallAsync(user, action.Operation)) allowed.Add(action);
+        return allowed;
+    }
+}

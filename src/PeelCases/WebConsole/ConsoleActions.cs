@@ -1,0 +1,68 @@
+using PeelCases.Inspections;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.Moderation;
+using PeelCases.Publishing;
+using PeelCases.QualityAssurance;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.WebConsole;
+
+/// <summary>Which fields an action's form asks for.</summary>
+public enum ActionForm { Confirm, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication }
+
+/// <summary>
+/// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
+/// operation's own command record. The API decides; the stages only keep the page from offering what cannot apply.
+/// </summary>
+public sealed record ConsoleAction(string Operation, string Label, ActionForm Form, QuestionStage[] QuestionStages, InspectionStage[] InspectionStages,
+    Func<IFormCollection, object> Command)
+{
+    public bool ForQuestion => QuestionStages.Length > 0;
+
+    public bool OfferedAt(InspectionStage inspection, QuestionStage? question) =>
+        ForQuestion ? question is { } q && QuestionStages.Contains(q) && (InspectionStages.Length == 0 || InspectionStages.Contains(inspection))
+                    : InspectionStages.Contains(inspection);
+}
+
+public static class ConsoleActions
+{
+    private static readonly InspectionStage[] Any = [];
+
+    public static readonly IReadOnlyList<ConsoleAction> All =
+    [
+        new("RecordEvidence", "Record evidence", ActionForm.Evidence, [QuestionStage.Fieldwork], [InspectionStage.Fieldwork], f =>
+            new RecordEvidence(Guid(f, "evidenceId"), Enum<EvidenceMethod>(f, "method"), Int(f, "sampleSize"), Date(f, "collectedOn"),
+                Text(f, "summary"), Text(f, "source"), [f["questionCode"].ToString()])),
+        new("DraftFinding", "Draft a finding", ActionForm.Finding, [QuestionStage.Fieldwork, QuestionStage.Drafting], Any, f =>
+            new DraftFinding(Guid(f, "findingId"), Text(f, "questionCode"), Text(f, "heading"), Enum<FindingKind>(f, "kind"), Text(f, "text"),
+                f["citedEvidenceIds"].Select(v => System.Guid.TryParse(v, out var g) ? g : System.Guid.Empty).ToList())),
+        new("SubmitFindingsForQa", "Submit findings for QA", ActionForm.Confirm, [QuestionStage.Drafting], Any, f => new InspectionStep(Long(f, "expectedVersion"))),
+        new("ReviewFindings", "Review the findings", ActionForm.QaReview, [QuestionStage.QaReview], Any, f =>
+            new ReviewFindings(Enum<QaOutcome>(f, "outcome"), Text(f, "comments"), Long(f, "expectedVersion"))),
+        new("ProposeGrade", "Propose a grade", ActionForm.Proposal, [QuestionStage.AwaitingGrade], Any, f =>
+            new ProposeGrade(Enum<Grade>(f, "grade"), Text(f, "rationale"),
+                f["citedFindingIds"].Select(v => System.Guid.TryParse(v, out var g) ? g : System.Guid.Empty).ToList(), Long(f, "expectedVersion"))),
+        new("CarryOverJudgment", "Carry over the earlier judgment", ActionForm.CarryOver, [QuestionStage.Scoping, QuestionStage.AwaitingGrade], Any, f =>
+            new CarryOverByHand(Text(f, "from"), Long(f, "expectedVersion"))),
+        new("ModerateGrade", "Moderate the grade", ActionForm.Moderation, [QuestionStage.Moderation], Any, f =>
+            new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion"))),
+        new("AwardGrade", "Award the grade", ActionForm.Confirm, [QuestionStage.AwaitingAward], Any, f => new InspectionStep(Long(f, "expectedVersion"))),
+        new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion"))),
+        new("OpenFactualAccuracyCheck", "Open the factual accuracy check", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion"))),
+        new("PublishReport", "Publish the report", ActionForm.Publication, [], [InspectionStage.FactualAccuracyCheck], f =>
+            new PublishReport(Date(f, "publishedOn"), Long(f, "expectedVersion"))),
+    ];
+
+    public static ConsoleAction? Find(string operation) => All.FirstOrDefault(a => a.Operation == operation);
+
+    // A value that does not parse is sent as missing: the API's own validation names the field.
+    private static string? Text(IFormCollection f, string name) => f[name].ToString() is { Length: > 0 } s ? s : null;
+    private static long? Long(IFormCollection f, string name) => long.TryParse(f[name], out var v) ? v : null;
+    private static int? Int(IFormCollection f, string name) => int.TryParse(f[name], out var v) ? v : null;
+    private static Guid? Guid(IFormCollection f, string name) => System.Guid.TryParse(f[name], out var v) ? v : null;
+    private static DateOnly? Date(IFormCollection f, string name) => DateOnly.TryParse(f[name], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    private static T? Enum<T>(IFormCollection f, string name) where T : struct, System.Enum =>
+        System.Enum.TryParse<T>(f[name], ignoreCase: false, out var v) && System.Enum.IsDefined(v) ? v : null;
+}

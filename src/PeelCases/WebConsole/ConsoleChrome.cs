@@ -1,0 +1,26 @@
+namespace PeelCases.WebConsole;
+
+/// <summary>What every console page carries around its content: title, signed-in person, the response's nonce, the anti-forgery token.</summary>
+public sealed record ConsoleChrome(string Title, string Section, string Nonce, string? User, string? Role, string? Antiforgery,
+    IReadOnlyList<Breadcrumb>? Breadcrumbs = null, string? Notice = null, bool Inspectorate = false);
+
+public sealed record Breadcrumb(string Text, string Href);
+
+/// <summary>A refusal from the API, shown as a GOV.UK error summary with the service's own message and a way to reload.</summary>
+public sealed record ConsoleError(string Title, string Detail, IReadOnlyList<(string Field, string Message)> Fields, string ReloadHref);
+
+public static class ConsoleRoutes
+{
+    public const string Root = "/console";
+    public const string SignIn = "/console/sign-in";
+    public const string SignOut = "/console/sign-out";
+    public const string Board = "/console/board";
+    public const string Moderation = "/console/moderation";
+    public const string Checks = "/console/checks";
+
+    public static string Inspection(Guid id) => $"/console/inspections/{id}";
+    public static string Question(Guid id, string code) => $"/console/inspections/{id}/questions/{Uri.EscapeDataString(code)}";
+    public static string Comparison(string cycle, string question) => $"/console/moderation/comparison?cycle={Uri.EscapeDataString(cycle)}&question={Uri.EscapeDataString(question)}";
+    public static string ReportPreview(Guid id) => $"/console/inspections/{id}/report";
+    public static string Check(Guid id) => $"/console/inspections/{id}/check";
+}

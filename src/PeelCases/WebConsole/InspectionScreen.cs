@@ -1,0 +1,46 @@
+using PeelCases.Inspections;
+using Marten;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
+using PeelCases.ReferenceData;
+
+namespace PeelCases.WebConsole;
+
+public sealed record InspectionModel(ConsoleChrome Chrome, InspectionView Inspection, AssessmentFramework? Framework, ActionSet InspectionActions,
+    IReadOnlyList<ActionSet> QuestionActions, ConsoleError? Error)
+{
+    public string Slug => "peel-" + Inspection.Cycle.Replace('/', '-');
+}
+
+/// <summary>An inspection: its questions with stage, counts and grades, and the actions the signed-in role may take now.</summary>
+public static class InspectionScreen
+{
+    public static async Task<IResult> Get(HttpContext http, Guid inspectionId, IQuerySession session, ApiOperations api, CancellationToken ct) =>
+        await Render(http, inspectionId, session, api, null, null, ct);
+
+    public static async Task<IResult> Render(HttpContext http, Guid inspectionId, IQuerySession session, ApiOperations api,
+        ConsoleError? error, ActionRefusal? refused, CancellationToken ct, int status = StatusCodes.Status200OK)
+    {
+        var inspection = await session.LoadAsync<Inspection>(inspectionId, ct);
+        if (inspection is null) return await ConsolePages.NotFound(http, $"There is no inspection {inspectionId}.");
+        var view = await InspectionView.Load(session, inspection, ct);
+        var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
+        var allowed = await ActionSet.AllowedAsync(http.User, api);
+        var findings = await session.Query<Finding>().Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
+        var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + $"{view.ForceName}, {view.Cycle}", "board",
+            [new("Board", ConsoleRoutes.Board)]);
+        var self = ConsoleRoutes.Inspection(inspectionId);
+        var own = new ActionSet(inspectionId, null, view.Version, allowed.Where(a => !a.ForQuestion && a.OfferedAt(view.Stage, null)).ToList(),
+            framework?.Scale ?? [], [], [], chrome.Antiforgery!, self, refused?.Operation, refused?.Typed);
+        var questions = view.Questions
+            .Select(q => new ActionSet(inspectionId, q.Code, q.Version,
+                allowed.Where(a => a.ForQuestion && a.Form is not (ActionForm.Evidence or ActionForm.Finding) && a.OfferedAt(view.Stage, q.Stage)).ToList(),
+                framework?.Scale ?? [], findings.Where(f => f.QuestionCode == q.Code).ToList(), [], chrome.Antiforgery!, self,
+                refused?.QuestionCode == q.Code ? refused.Operation : null, refused?.Typed))
+            .Where(s => s.Actions.Count > 0).ToList();
+        return await ConsolePages.Render<InspectionPage>(new InspectionModel(chrome, view, framework, own, questions, error), status);
+    }
+}
+
+/// <summary>A refused action, so its form can be shown again with what was typed.</summary>
+public sealed record ActionRefusal(string Operation, string? QuestionCode, IReadOnlyDictionary<string, string> Typed);
