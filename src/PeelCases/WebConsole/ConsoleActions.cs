@@ -49,6 +49,8 @@ public static class ConsoleActions
         new("ModerateGrade", "Moderate the grade", ActionForm.Moderation, [QuestionStage.Moderation], Any, f =>
             new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion"))),
         new("AwardGrade", "Award the grade", ActionForm.Confirm, [QuestionStage.AwaitingAward], Any, f => new InspectionStep(Long(f, "expectedVersion"))),
+        new("StartFieldwork", "Start fieldwork", ActionForm.Confirm, [], [InspectionStage.Planning], f => new InspectionStep(Long(f, "expectedVersion"))),
+        new("CompleteFieldwork", "Complete fieldwork", ActionForm.Confirm, [], [InspectionStage.Fieldwork], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("OpenFactualAccuracyCheck", "Open the factual accuracy check", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("PublishReport", "Publish the report", ActionForm.Publication, [], [InspectionStage.FactualAccuracyCheck], f =>

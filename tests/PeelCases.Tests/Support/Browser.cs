@@ -37,10 +37,13 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser);
     }
 
-    /// <summary>Opens <paramref name="path"/> as <paramref name="token"/>'s holder (anonymous when null); console errors are collected.</summary>
-    public async Task<OpenPage> OpenAsync(IAlbaHost host, string path, string? token = null)
+    /// <summary>
+    /// Opens <paramref name="path"/> as <paramref name="token"/>'s holder (anonymous when null), in a context of its own
+    /// (its own cookies), with or without JavaScript; console errors are collected.
+    /// </summary>
+    public async Task<OpenPage> OpenAsync(IAlbaHost host, string path, string? token = null, bool javaScript = true)
     {
-        var context = await _browser.NewContextAsync(new() { Locale = "en-GB" });
+        var context = await _browser.NewContextAsync(new() { Locale = "en-GB", JavaScriptEnabled = javaScript, ViewportSize = new() { Width = 1280, Height = 900 } });
         var client = host.Server.CreateClient();
         var errors = new List<string>();
         await context.RouteAsync("**/*", async route =>
@@ -55,6 +58,7 @@ public sealed class Browser : IAsyncDisposable
         var page = await context.NewPageAsync();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);
+        page.RequestFailed += (_, r) => errors.Add($"{r.Method} {r.Url} failed: {r.Failure}");
         var loaded = await page.GotoAsync(Origin + path);
         return new OpenPage(page, loaded?.Status ?? 0, errors);
 
@@ -62,16 +66,63 @@ public sealed class Browser : IAsyncDisposable
         {
             var request = route.Request;
             if (!request.Url.StartsWith(Origin + "/", StringComparison.Ordinal)) { await route.AbortAsync(); return; }
-            using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url[Origin.Length..]);
-            if (request.PostDataBuffer is { } body) message.Content = new ByteArrayContent(body);
-            foreach (var (name, value) in request.Headers)
-                if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content?.Headers.TryAddWithoutValidation(name, value);
-            if (token is not null) message.Headers.Authorization = new("Bearer", token);
-            using var response = await client.SendAsync(message);
-            var headers = response.Headers.Concat(response.Content.Headers).GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
-            await route.FulfillAsync(new() { Status = (int)response.StatusCode, Headers = headers, BodyBytes = await response.Content.ReadAsByteArrayAsync() });
+            var sent = (await request.AllHeadersAsync()).Where(h => !h.Key.StartsWith(':')).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
+            var cookies = new List<string>();
+            var (method, url, body) = (request.Method, request.Url, request.PostDataBuffer);
+            // Playwright routes only the first request of a redirect chain: the chain is followed here (cookies set on
+            // the way carried along and handed to the browser), so a form's post-redirect-get lands on its page.
+            for (var hop = 0; ; hop++)
+            {
+                using var response = await SendAsync(method, url, body, sent, cookies);
+                if ((int)response.StatusCode is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location && hop < 5)
+                {
+                    var next = new Uri(new Uri(url), location).ToString();
+                    if (next.StartsWith(Origin + "/", StringComparison.Ordinal))
+                    {
+                        cookies.AddRange(response.Headers.TryGetValues("Set-Cookie", out var set) ? set : []);
+                        (method, url, body) = ((int)response.StatusCode is 307 or 308 ? method : "GET", next, (int)response.StatusCode is 307 or 308 ? body : null);
+                        continue;
+                    }
+                }
+                // Several Set-Cookie values go one per line, as Playwright reads them.
+                var headers = response.Headers.Concat(response.Content.Headers).Where(h => !h.Key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
+                    .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
+                cookies.AddRange(response.Headers.TryGetValues("Set-Cookie", out var last) ? last : []);
+                if (cookies.Count > 0) headers["Set-Cookie"] = string.Join("\n", cookies);
+                await route.FulfillAsync(new() { Status = (int)response.StatusCode, Headers = headers, BodyBytes = await response.Content.ReadAsByteArrayAsync() });
+                return;
+            }
         }
+
+        async Task<HttpResponseMessage> SendAsync(string method, string url, byte[]? body, Dictionary<string, string> sent, List<string> setCookies)
+        {
+            // Sent as https, as a deployment behind TLS would see it: secure cookies and anti-forgery hold.
+            var message = new HttpRequestMessage(new HttpMethod(method), new Uri(new Uri(Origin), url[Origin.Length..]));
+            if (body is not null) message.Content = new ByteArrayContent(body);
+            // All headers, the cookie the browser keeps among them, updated by the cookies set along a redirect chain.
+            var cookie = Cookies(sent.GetValueOrDefault("cookie"), setCookies);
+            foreach (var (name, value) in sent.Where(h => !h.Key.Equals("cookie", StringComparison.OrdinalIgnoreCase)
+                         && (body is not null || !h.Key.StartsWith("content-", StringComparison.OrdinalIgnoreCase))))
+                if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content?.Headers.TryAddWithoutValidation(name, value);
+            if (cookie.Length > 0) message.Headers.TryAddWithoutValidation("Cookie", cookie);
+            if (token is not null) message.Headers.Authorization = new("Bearer", token);
+            return await client.SendAsync(message);
+        }
+    }
+
+    /// <summary>The Cookie header after the Set-Cookie values of a redirect chain: set ones replace, expired ones go.</summary>
+    private static string Cookies(string? header, IEnumerable<string> setCookies)
+    {
+        var jar = (header ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => c.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        foreach (var set in setCookies)
+        {
+            var pair = set.Split(';')[0].Split('=', 2);
+            if (pair.Length != 2) continue;
+            if (set.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)) jar.Remove(pair[0].Trim());
+            else jar[pair[0].Trim()] = pair[1];
+        }
+        return string.Join("; ", jar.Select(c => $"{c.Key}={c.Value}"));
     }
 
     public async ValueTask DisposeAsync()
@@ -82,4 +133,12 @@ public sealed class Browser : IAsyncDisposable
 }
 
 /// <summary>A page as the browser loaded it: its status and every console error (a refused stylesheet or script shows there).</summary>
-public sealed record OpenPage(IPage Page, int Status, IReadOnlyList<string> ConsoleErrors);
+public sealed record OpenPage(IPage Page, int Status, IReadOnlyList<string> ConsoleErrors)
+{
+    /// <summary>Goes to another path of the site in the same context (same cookies); the status it answered.</summary>
+    public async Task<int> GoAsync(string path)
+    {
+        try { return (await Page.GotoAsync(Browser.Origin + path))?.Status ?? 0; }
+        catch (PlaywrightException e) { throw new InvalidOperationException($"{path}: {e.Message}\n{string.Join("\n", ConsoleErrors)}", e); }
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Playwright;
+using PeelCases.Inspections;
+using PeelCases.Tests.Support;
+
+namespace PeelCases.Tests.Browser;
+
+/// <summary>
+/// The console's journeys in Chromium, with JavaScript on and off: every step is a form posted to the console, which
+/// calls the API's own operation; nothing is set up behind the browser's back once the inspection is scheduled.
+/// </summary>
+public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_lead_inspector_takes_a_question_from_fieldwork_to_award_with_a_QA_reviewer_and_a_moderator(bool javaScript)
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
+        var question = $"/console/inspections/{view.Id}/questions/E3";
+        var inspection = $"/console/inspections/{view.Id}";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        var lead = await SignInAsync(browser, TestUser.Lead, javaScript);
+        await lead.GoAsync(inspection);
+        await SubmitAsync(lead.Page, "Start fieldwork");
+        Assert.Equal("Start fieldwork: done.", await NoticeAsync(lead.Page));
+
+        await lead.GoAsync(question);
+        var page = lead.Page;
+        await page.GetByLabel("How it was gathered").SelectOptionAsync(new SelectOptionValue { Label = "Case file review" });
+        await page.GetByLabel("Collected on (YYYY-MM-DD)").FillAsync("2018-10-09");
+        await page.GetByLabel("Sample size (case file reviews)").FillAsync("10");
+        await page.GetByLabel("Source").FillAsync("Control room incident logs");
+        await page.GetByLabel("Summary", new() { Exact = true }).FillAsync("Call handlers used THRIVE on 9 of 10 logs reviewed.");
+        await SubmitAsync(page, "Record evidence (E3)");
+        Assert.Equal("Record evidence: done.", await NoticeAsync(page));
+
+        await page.GetByLabel("Kind of finding").SelectOptionAsync(new SelectOptionValue { Label = "Strength" });
+        await page.GetByLabel("Heading").FillAsync("Vulnerability is identified at first contact");
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Call handlers assess risk consistently using THRIVE.");
+        await page.GetByLabel("Case file review, 9 October 2018: Call handlers used THRIVE on 9 of 10 logs reviewed.").CheckAsync();
+        await SubmitAsync(page, "Draft a finding (E3)");
+        Assert.Equal("Draft a finding: done.", await NoticeAsync(page));
+
+        await lead.GoAsync(inspection);
+        await SubmitAsync(page, "Complete fieldwork");
+        await lead.GoAsync(question);
+        await SubmitAsync(page, "Submit findings for QA (E3)");
+        Assert.Equal("QA review", (await page.Locator(".govuk-summary-list .moj-badge").First.TextContentAsync())?.Trim());
+
+        var qa = await SignInAsync(browser, TestUser.QaReviewer, javaScript);
+        await qa.GoAsync(question);
+        await qa.Page.GetByLabel("Accept the findings").CheckAsync();
+        await SubmitAsync(qa.Page, "Review the findings (E3)");
+        Assert.Equal("Review the findings: done.", await NoticeAsync(qa.Page));
+
+        await lead.GoAsync(question);
+        await page.GetByLabel("Propose a grade (E3)").SelectOptionAsync(new SelectOptionValue { Label = "Good" });
+        await page.GetByLabel("Rationale").FillAsync("Risk is assessed well at first contact.");
+        await page.GetByLabel("Strength: Vulnerability is identified at first contact").CheckAsync();
+        await SubmitAsync(page, "Propose a grade (E3)");
+
+        var moderator = await SignInAsync(browser, TestUser.Moderator, javaScript);
+        await moderator.GoAsync(question);
+        await moderator.Page.GetByLabel("Moderate the grade (E3)").SelectOptionAsync(new SelectOptionValue { Label = "Good" });
+        await SubmitAsync(moderator.Page, "Moderate the grade (E3)");
+        await SubmitAsync(moderator.Page, "Award the grade (E3)");
+
+        Assert.Equal("Award the grade: done.", await NoticeAsync(moderator.Page));
+        Assert.Contains("Awarded: Good", await moderator.Page.Locator(".govuk-summary-list").InnerTextAsync());
+        var trail = await moderator.Page.Locator(".moj-timeline__title").AllInnerTextsAsync();
+        Assert.True(trail.Count >= 6, string.Join(" | ", trail));
+        // The record holds each step once, by the person who took it.
+        var events = await EventsOf(view.Id);
+        Assert.Single(events, e => e.Data is PeelCases.Grading.GradeAwarded);
+        Assert.Equal("mo.moderator", events.Single(e => e.Data is PeelCases.Grading.GradeAwarded).UserName);
+        Assert.Equal("quinn.qa", events.Single(e => e.Data is PeelCases.QualityAssurance.FindingsAcceptedByQa).UserName);
+        Assert.Empty(lead.ConsoleErrors.Concat(qa.ConsoleErrors).Concat(moderator.ConsoleErrors));
+    }
+}
