@@ -78,4 +78,92 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Equal("quinn.qa", events.Single(e => e.Data is PeelCases.QualityAssurance.FindingsAcceptedByQa).UserName);
         Assert.Empty(lead.ConsoleErrors.Concat(qa.ConsoleErrors).Concat(moderator.ConsoleErrors));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Two_people_submit_different_questions_of_one_inspection_at_once_and_neither_is_refused(bool javaScript)
+    {
+        var view = await DraftingAsync("E2", "E3");
+        await using var browser = await Support.Browser.LaunchAsync();
+        var ian = await SignInAsync(browser, TestUser.Inspector, javaScript);
+        var sara = await SignInAsync(browser, TestUser.SecondInspector, javaScript);
+        await ian.GoAsync($"/console/inspections/{view.Id}/questions/E2");
+        await sara.GoAsync($"/console/inspections/{view.Id}/questions/E3");
+
+        // Both forms carry their own question's version, read before either is sent.
+        await Task.WhenAll(SubmitAsync(ian.Page, "Submit findings for QA (E2)"), SubmitAsync(sara.Page, "Submit findings for QA (E3)"));
+
+        Assert.Equal("Submit findings for QA: done.", await NoticeAsync(ian.Page));
+        Assert.Equal("Submit findings for QA: done.", await NoticeAsync(sara.Page));
+        var after = await View(view.Id);
+        Assert.All(after.Questions, q => Assert.Equal(QuestionStage.QaReview, q.Stage));
+        Assert.Equal(2, (await EventsOf(view.Id)).Count(e => e.Data is PeelCases.QualityAssurance.FindingsSubmittedForQa));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_moderator_follows_a_carried_over_question_to_the_original_award(bool javaScript)
+    {
+        var (in2016, in2017) = await CumbriaHistoryAsync();
+        await using var browser = await Support.Browser.LaunchAsync();
+        var moderator = await SignInAsync(browser, TestUser.Moderator, javaScript);
+        await moderator.GoAsync($"/console/inspections/{in2017.Id}/questions/E1");
+        Assert.Contains("Judgment carried over", await moderator.Page.Locator(".govuk-summary-list").TextContentAsync());
+
+        await moderator.Page.GetByRole(AriaRole.Link, new() { NameRegex = new("^2016 \\(E1\\)") }).First.ClickAsync();
+        await moderator.Page.WaitForLoadStateAsync();
+
+        Assert.EndsWith($"/console/inspections/{in2016.Id}/questions/E1", moderator.Page.Url);
+        Assert.Contains("Awarded: Good", await moderator.Page.Locator(".govuk-summary-list").InnerTextAsync());
+        Assert.Contains("E1: awarded Good", await moderator.Page.Locator(".moj-timeline").InnerTextAsync());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_moderator_views_a_question_as_it_stood_before_the_moderation_changed_its_grade(bool javaScript)
+    {
+        var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed));
+        var findings = await Get<List<PeelCases.Findings.Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead);
+        view = await ProposeAsync(view, "E3", PeelCases.ReferenceData.Grade.Good, findings[0].Id);
+        var proposedAt = view.Version;
+        view = await ModerateAsync(view, "E3", PeelCases.ReferenceData.Grade.RequiresImprovement, "The findings describe a service that requires improvement.");
+        await using var browser = await Support.Browser.LaunchAsync();
+        var moderator = await SignInAsync(browser, TestUser.Moderator, javaScript);
+        await moderator.GoAsync($"/console/inspections/{view.Id}/questions/E3");
+        Assert.Contains("Moderated: Requires improvement (changed)", await moderator.Page.Locator(".govuk-summary-list").InnerTextAsync());
+
+        var step = moderator.Page.Locator(".moj-timeline__item").Filter(new() { HasText = "moderation changed Good to Requires improvement" });
+        await step.GetByRole(AriaRole.Link).ClickAsync();
+        await moderator.Page.WaitForLoadStateAsync();
+
+        var banner = await moderator.Page.Locator(".govuk-notification-banner").InnerTextAsync();
+        Assert.Contains("You are viewing this question as it stood", banner);
+        var grades = await moderator.Page.Locator(".govuk-summary-list").InnerTextAsync();
+        Assert.Contains("Proposed: Good", grades);
+        Assert.DoesNotContain("Moderated", grades);
+        // What changed since the proposal, from the comparison form: the grade.
+        await moderator.GoAsync($"/console/inspections/{view.Id}/questions/E3");
+        await moderator.Page.GetByLabel("Since inspection version").FillAsync(proposedAt.ToString());
+        await SubmitAsync(moderator.Page, "Compare");
+        var changes = await moderator.Page.Locator("table").Last.InnerTextAsync();
+        Assert.Contains($"From version {proposedAt} to version {view.Version}", changes);
+        Assert.Contains("Requires improvement", changes);
+    }
+
+    /// <summary>An inspection whose questions have evidence and a finding each and wait in drafting.</summary>
+    private async Task<InspectionView> DraftingAsync(params string[] questions)
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: questions));
+        foreach (var q in questions) view = await ScopeAsync(view, q, QuestionScope.Detailed);
+        view = await StartFieldworkAsync(view);
+        foreach (var q in questions)
+        {
+            var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: [q]));
+            await DraftAsync(view.Id, q, evidence.Id);
+        }
+        return await CompleteFieldworkAsync(view);
+    }
 }
