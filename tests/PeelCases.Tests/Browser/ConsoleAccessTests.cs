@@ -1,0 +1,136 @@
+using System.Net;
+using Alba;
+using Microsoft.Playwright;
+using PeelCases.Findings;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using PeelCases.Tests.Support;
+
+namespace PeelCases.Tests.Browser;
+
+/// <summary>
+/// Who sees and does what through the console: the API's own policies and team rules, a cookie that never opens the JSON
+/// API, anti-forgery on every form, and refusals shown as the service's own message with nothing recorded.
+/// </summary>
+public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
+{
+    [Fact]
+    public async Task A_force_liaison_sees_only_their_own_forces_check_and_no_inspectorate_page()
+    {
+        var cumbria = await InCheckAsync("cumbria");
+        var durham = await InCheckAsync("durham");
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        var liaison = await SignInAsync(browser, TestUser.Liaison);
+
+        Assert.EndsWith("/console/sign-in", liaison.Page.Url); // signed in; the redirect chain ended on the checks page
+        var checks = await liaison.Page.Locator("main").InnerTextAsync();
+        Assert.Contains("Cumbria Constabulary, 2021/22", checks);
+        Assert.DoesNotContain("Durham", checks);
+        Assert.Equal(403, await liaison.GoAsync("/console/board"));
+        Assert.Equal(403, await liaison.GoAsync($"/console/inspections/{cumbria.Id}"));
+        // The draft: their own force's during its check, never another force's.
+        Assert.Equal(200, await liaison.GoAsync($"/console/inspections/{cumbria.Id}/report"));
+        Assert.Equal(404, await liaison.GoAsync($"/console/inspections/{durham.Id}/report"));
+    }
+
+    [Fact]
+    public async Task The_console_cookie_is_secure_http_only_and_same_site_and_never_opens_the_JSON_API()
+    {
+        await using var browser = await Support.Browser.LaunchAsync();
+        var lead = await SignInAsync(browser, TestUser.Lead);
+
+        var cookies = await lead.Page.Context.CookiesAsync();
+        var session = Assert.Single(cookies, c => c.Name.EndsWith("peelcases-console"));
+        Assert.True(session.Secure);
+        Assert.True(session.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, session.SameSite);
+
+        var header = string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}"));
+        await App.Host.Scenario(s =>
+        {
+            s.Get.Url("/inspections");
+            s.WithRequestHeader("Cookie", header);
+            s.StatusCodeShouldBe(HttpStatusCode.Unauthorized);
+        });
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_anti_forgery_token_is_refused_and_records_nothing()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        await using var browser = await Support.Browser.LaunchAsync();
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        var header = string.Join("; ", (await lead.Page.Context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
+        var before = (await EventsOf(view.Id)).Count;
+
+        await App.Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string> { ["expectedVersion"] = view.Version.ToString(), ["returnTo"] = $"/console/inspections/{view.Id}" })
+                .ToUrl($"/console/inspections/{view.Id}/actions/StartFieldwork");
+            s.ConfigureHttpContext(c => c.Request.Scheme = "https");
+            s.WithRequestHeader("Cookie", header);
+            s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+        });
+
+        Assert.Equal(before, (await EventsOf(view.Id)).Count);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_stale_version_is_shown_as_an_error_summary_with_the_services_message_and_a_way_to_reload(bool javaScript)
+    {
+        var view = await ScopeAsync(await ScheduleAsync(Commands.Schedule(questions: ["E3"])), "E3", QuestionScope.Detailed);
+        await using var browser = await Support.Browser.LaunchAsync();
+        var lead = await SignInAsync(browser, TestUser.Lead, javaScript);
+        await lead.GoAsync($"/console/inspections/{view.Id}");
+        // Someone else changes the inspection after the page was read.
+        await Step(view, "team", new ChangeTeam(["ian.inspector"], ["sara.inspector"], view.Version), TestUser.Lead);
+        var before = (await EventsOf(view.Id)).Count;
+
+        await lead.Page.GetByRole(AriaRole.Button, new() { Name = "Start fieldwork" }).ClickAsync();
+        await lead.Page.WaitForLoadStateAsync();
+
+        var summary = lead.Page.Locator(".govuk-error-summary");
+        Assert.Contains("inspection", (await summary.InnerTextAsync()).ToLowerInvariant());
+        Assert.Equal("Reload the page to see the record as it stands now", (await summary.GetByRole(AriaRole.Link).Last.InnerTextAsync()).Trim());
+        Assert.StartsWith("Error: ", await lead.Page.TitleAsync());
+        Assert.Equal(before, (await EventsOf(view.Id)).Count);
+    }
+
+    [Fact]
+    public async Task An_action_the_role_may_not_take_is_refused_with_403_by_the_APIs_own_policy()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        await using var browser = await Support.Browser.LaunchAsync();
+        var qa = await SignInAsync(browser, TestUser.QaReviewer);
+        await qa.GoAsync($"/console/inspections/{view.Id}");
+        Assert.Equal(0, await qa.Page.GetByRole(AriaRole.Button, new() { Name = "Start fieldwork" }).CountAsync());
+        var token = await qa.Page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        var header = string.Join("; ", (await qa.Page.Context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
+
+        var refused = await App.Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token!, ["expectedVersion"] = view.Version.ToString(), ["returnTo"] = $"/console/inspections/{view.Id}",
+            }).ToUrl($"/console/inspections/{view.Id}/actions/StartFieldwork");
+            s.ConfigureHttpContext(c => c.Request.Scheme = "https");
+            s.WithRequestHeader("Cookie", header);
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        });
+
+        Assert.Contains("Your role may not do this.", refused.ReadAsText());
+        Assert.Equal(InspectionStage.Planning, (await View(view.Id)).Stage);
+    }
+
+    /// <summary>An inspection of the force in its factual accuracy check (2021/22, one graded question).</summary>
+    private async Task<InspectionView> InCheckAsync(string force)
+    {
+        var view = await BuildAsync(force, "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
+        view = await SummariseAsync(view);
+        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
+        return await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
+    }
+}
