@@ -138,6 +138,8 @@ public sealed record OpenPage(IPage Page, int Status, IReadOnlyList<string> Cons
     /// <summary>Goes to another path of the site in the same context (same cookies); the status it answered.</summary>
     public async Task<int> GoAsync(string path)
     {
+        // Each page's errors are its own.
+        ((List<string>)ConsoleErrors).Clear();
         try { return (await Page.GotoAsync(Browser.Origin + path))?.Status ?? 0; }
         catch (PlaywrightException e) { throw new InvalidOperationException($"{path}: {e.Message}\n{string.Join("\n", ConsoleErrors)}", e); }
     }
