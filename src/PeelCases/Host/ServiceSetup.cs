@@ -62,7 +62,7 @@ public static class ServiceSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddPeelCasesAuth(configuration, builder.Environment.IsDevelopment());
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddOperationTransformer(ApiPageNames.NameOperation));
         var (cookiePrefix, cookiePolicy) = ConsoleAuth.Cookies(builder.Environment.IsDevelopment());
         services.AddAntiforgery(o => { o.Cookie.Name = cookiePrefix + "peelcases-antiforgery"; o.Cookie.SecurePolicy = cookiePolicy; o.Cookie.SameSite = SameSiteMode.Strict; });
         // TLS ends at the ingress: its X-Forwarded-Proto makes the request https, so secure cookies and anti-forgery hold.
@@ -194,6 +194,8 @@ public static class ServiceSetup
         app.MapWolverineEndpoints(opts =>
         {
             opts.RejectUnparseableQueryValues = true;
+            // The API page: operations grouped by capability, named by what they do, summarised from the code's comments.
+            opts.ConfigureEndpoints(ApiPageNames.Apply);
             opts.AddMiddleware(typeof(InspectionCommandMiddleware), InspectionCommandMiddleware.AppliesTo);
         });
         return app;
