@@ -7,7 +7,7 @@ namespace PeelCases.Host;
 /// <summary>
 /// The API page a person can find their way round: each operation grouped under the capability it belongs to
 /// (Evidence and fieldwork, Findings, Grading, Moderation …), named by what it does (its Wolverine Name, "RecordEvidence"),
-/// and summarised from the code's own comment — the endpoint method's, else its command record's, else its class's.
+/// and summarised from the code's own comments — the command record's (what it does), the endpoint method's (how it behaves).
 /// </summary>
 public static class ApiPageNames
 {
@@ -38,7 +38,15 @@ public static class ApiPageNames
         chain.WithTags(Capability(chain.Method.HandlerType));
         // Without a comment, the operation's name as words ("GetGradeTrail" → "Get grade trail").
         var name = method.GetCustomAttribute<WolverineHttpMethodAttribute>()?.Name;
-        if ((Summary(method, chain.RequestType) ?? (name is null ? null : Words(name))) is { } summary) chain.WithSummary(summary);
+        // What it does (the command record's comment, else the method's, else its class's); how it behaves (the method's) below.
+        var docs = Summaries.Value;
+        var onMethod = docs.FirstOrDefault(d => d.Key == $"M:{method.DeclaringType!.FullName}.{method.Name}" || d.Key.StartsWith($"M:{method.DeclaringType.FullName}.{method.Name}(", StringComparison.Ordinal)).Value;
+        // The command is the body parameter (named "command" throughout).
+        var command = method.GetParameters().FirstOrDefault(p => p.Name == "command")?.ParameterType ?? chain.RequestType;
+        var onCommand = command is null ? null : docs.GetValueOrDefault($"T:{command.FullName}");
+        var summary = onCommand ?? onMethod ?? docs.GetValueOrDefault($"T:{method.DeclaringType!.FullName}") ?? (name is null ? null : Words(name));
+        if (summary is not null) chain.WithSummary(summary);
+        if (onCommand is not null && onMethod is not null) chain.WithDescription(onMethod);
     }
 
     /// <summary>The OpenAPI operation id: the operation's Wolverine Name ("RecordEvidence"), not the generated class name.</summary>
@@ -53,15 +61,6 @@ public static class ApiPageNames
     {
         var area = handler.Namespace?.Split('.').ElementAtOrDefault(1) ?? "";
         return Capabilities.GetValueOrDefault(area, area);
-    }
-
-    private static string? Summary(MethodInfo method, Type? command)
-    {
-        var docs = Summaries.Value;
-        var prefix = $"M:{method.DeclaringType!.FullName}.{method.Name}";
-        return docs.FirstOrDefault(d => d.Key == prefix || d.Key.StartsWith(prefix + "(", StringComparison.Ordinal)).Value
-               ?? (command is null ? null : docs.GetValueOrDefault($"T:{command.FullName}"))
-               ?? docs.GetValueOrDefault($"T:{method.DeclaringType.FullName}");
     }
 
     private static string Words(string name) =>

@@ -13,7 +13,7 @@ public sealed class ArchitectureTests
     private const string Root = "PeelCases.";
 
     // Ground up: shared kernel → reference data → the inspection record → evidence → findings →
-    // the review capabilities → workflow → the record's fold → read side → demo → host.
+    // the review capabilities → workflow → the record's fold → read side (the console last) → demo → host.
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Kernel"] = [],
@@ -34,6 +34,7 @@ public sealed class ArchitectureTests
         ["Audit"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle"],
         ["Reporting"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "Grading", "Publishing", "Lifecycle", "Audit"],
         ["Import"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle"],
+        ["WebConsole"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "Publishing", "Monitoring", "Board", "Audit", "Reporting"],
         ["Demo"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle", "Reporting", "Import"],
     };
 

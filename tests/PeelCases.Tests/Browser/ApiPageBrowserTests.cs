@@ -15,8 +15,31 @@ public sealed class ApiPageBrowserTests(AppFixture app) : IntegrationTest(app)
         var opened = await browser.OpenAsync(App.Host, "/api/");
 
         Assert.Equal(200, opened.Status);
-        // Scalar's script ran (it carries the response's nonce) and fetched the OpenAPI document from this site.
-        await opened.Page.GetByText("RecordEvidence").First.WaitForAsync(new() { Timeout = 30_000 });
+        // Scalar's script ran (it carries the response's nonce) and fetched the OpenAPI document from this site: operations
+        // grouped by capability and summarised from the code's comments, no C# class names, no generated names.
+        await opened.Page.GetByText("Evidence and fieldwork").First.WaitForAsync(new() { Timeout = 30_000 });
+        foreach (var capability in new[] { "Findings", "Grading", "Moderation", "Audit and time travel" })
+            await opened.Page.GetByText(capability, new() { Exact = true }).First.WaitForAsync();
+        var text = await opened.Page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("PeelCases.", text);
+        Assert.DoesNotContain("POST_inspections", text);
         Assert.True(opened.ConsoleErrors.Count == 0, string.Join("\n", opened.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task Every_operation_is_named_by_what_it_does_under_its_capability_with_a_summary()
+    {
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(await (await App.Host.Scenario(s => s.Get.Url("/openapi/v1.json"))).ReadAsTextAsync())!;
+        var operations = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!)).ToList();
+
+        var record = Assert.Single(operations, o => (string?)o["operationId"] == "RecordEvidence");
+        Assert.Equal("Evidence and fieldwork", (string?)record["tags"]![0]);
+        Assert.StartsWith("Record a piece of fieldwork evidence.", (string?)record["summary"]);
+        Assert.All(operations, o =>
+        {
+            Assert.Matches("^[A-Z][A-Za-z]+$", (string?)o["operationId"] ?? "");
+            Assert.DoesNotContain("PeelCases.", (string?)o["tags"]![0] ?? "");
+            Assert.False(string.IsNullOrWhiteSpace((string?)o["summary"]));
+        });
     }
 }
