@@ -125,6 +125,25 @@ public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Equal(InspectionStage.Planning, (await View(view.Id)).Stage);
     }
 
+    [Fact]
+    public async Task Text_written_into_the_record_is_shown_as_text_and_never_runs()
+    {
+        const string hostile = "Officers said <script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> & [click](javascript:alert(1))";
+        var view = await ScopeAsync(await ScheduleAsync(Commands.Schedule(questions: ["E3"])), "E3", QuestionScope.Detailed);
+        view = await StartFieldworkAsync(view);
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(summary: hostile, questions: ["E3"]));
+        await Post<Finding>($"/inspections/{view.Id}/findings",
+            new DraftFinding(Guid.NewGuid(), "E3", hostile, FindingKind.Strength, hostile, [evidence.Id]), TestUser.Inspector, 201);
+        await using var browser = await Support.Browser.LaunchAsync();
+        var lead = await SignInAsync(browser, TestUser.Lead);
+
+        await lead.GoAsync($"/console/inspections/{view.Id}/questions/E3");
+
+        Assert.Contains(hostile, await lead.Page.Locator("main").InnerTextAsync());
+        Assert.Equal(0, await lead.Page.Locator("main script, main img").CountAsync());
+        Assert.Null(await lead.Page.EvaluateAsync<int?>("window.__pwned"));
+    }
+
     /// <summary>An inspection of the force in its factual accuracy check (2021/22, one graded question).</summary>
     private async Task<InspectionView> InCheckAsync(string force)
     {
