@@ -21,6 +21,15 @@ public sealed class AuthOptions
     public string? SigningKey { get; set; }
     public string RoleClaim { get; set; } = "role";
 
+    /// <summary>The console's sign-in through the identity provider: its client id there (and secret, if it is a confidential client).</summary>
+    public string? ConsoleClientId { get; set; }
+    public string? ConsoleClientSecret { get; set; }
+
+    /// <summary>The identity provider the console signs people in with; <see cref="Authority"/> unless set apart.</summary>
+    public string? ConsoleAuthority { get; set; }
+
+    public string? ConsoleProvider => string.IsNullOrEmpty(ConsoleClientId) ? null : ConsoleAuthority ?? Authority;
+
     public SymmetricSecurityKey? LocalKey =>
         string.IsNullOrEmpty(SigningKey) ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey));
 }
@@ -31,8 +40,10 @@ public static class AuthenticationSetup
     {
         var auth = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);
-        services.AddSingleton(new ConsoleSignInOptions(auth.LocalKey is not null, auth.RoleClaim));
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddConsoleCookie(development).AddJwtBearer(o =>
+        services.AddSingleton(new ConsoleSignInOptions(auth.LocalKey is not null, auth.RoleClaim, auth.ConsoleProvider is not null));
+        var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddConsoleCookie(development);
+        if (auth.ConsoleProvider is { } provider) authentication.AddConsoleIdentityProvider(provider, auth.ConsoleClientId!, auth.ConsoleClientSecret, auth.RoleClaim);
+        authentication.AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             if (!string.IsNullOrEmpty(auth.Authority)) o.Authority = auth.Authority;

@@ -26,6 +26,8 @@ public static class ConsolePages
             .RequireAuthorization(Signed());
         console.MapGet("/sign-in", SignIn.Page).AllowAnonymous();
         console.MapPost("/sign-in", SignIn.Post).AllowAnonymous();
+        console.MapGet("/sign-in/provider", async (HttpContext http, ConsoleSignInOptions auth, string? returnUrl) =>
+            auth.IdentityProvider ? SignIn.Provider(returnUrl) : await NotFound(http, "No identity provider is configured for the console.")).AllowAnonymous();
         console.MapPost("/sign-out", (Delegate)SignIn.SignOut).RequireAuthorization(Signed());
 
         var inspectorate = Signed(Policies.Inspectorate);

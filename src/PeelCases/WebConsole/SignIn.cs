@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace PeelCases.WebConsole;
 
-public sealed record SignInModel(ConsoleChrome Chrome, IReadOnlyList<DemoUser> Users, string? ReturnUrl, bool Development, string? Error);
+public sealed record SignInModel(ConsoleChrome Chrome, IReadOnlyList<DemoUser> Users, string? ReturnUrl, bool Development, string? Error,
+    bool IdentityProvider = false);
 
 public sealed record MessageModel(ConsoleChrome Chrome, string Heading, string Text);
 
@@ -12,9 +13,23 @@ public sealed record MessageModel(ConsoleChrome Chrome, string Heading, string T
 /// </summary>
 public static class SignIn
 {
-    public static async Task<IResult> Page(HttpContext http, ConsoleSignInOptions auth, string? returnUrl) =>
-        await ConsolePages.Render<SignInPage>(new SignInModel(ConsolePages.Chrome(http, "Sign in", ""), DemoUser.All, Local(returnUrl), auth.DevelopmentUsers, null),
-            !auth.DevelopmentUsers ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
+    /// <summary>
+    /// The sign-in page: the identity provider's button where one is configured, the demo team in development. With only a
+    /// provider, straight to it.
+    /// </summary>
+    public static async Task<IResult> Page(HttpContext http, ConsoleSignInOptions auth, string? returnUrl, bool? failed)
+    {
+        if (failed == true)
+            return await ConsolePages.Render<SignInPage>(new SignInModel(ConsolePages.Chrome(http, "Error: Sign in", ""), DemoUser.All, null, auth.DevelopmentUsers,
+                "Signing in through your organisation's account did not succeed. Try again, or ask your administrator.", auth.IdentityProvider), StatusCodes.Status401Unauthorized);
+        if (auth.IdentityProvider && !auth.DevelopmentUsers) return Provider(returnUrl);
+        return await ConsolePages.Render<SignInPage>(new SignInModel(ConsolePages.Chrome(http, "Sign in", ""), DemoUser.All, Local(returnUrl), auth.DevelopmentUsers, null,
+            auth.IdentityProvider), auth.DevelopmentUsers || auth.IdentityProvider ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>To the identity provider; back on the console's callback, then to the page asked for.</summary>
+    public static IResult Provider(string? returnUrl) =>
+        Results.Challenge(new AuthenticationProperties { RedirectUri = Local(returnUrl) ?? ConsoleRoutes.Root }, [ConsoleAuth.IdentityProviderScheme]);
 
     public static async Task<IResult> Post(HttpContext http, ConsoleSignInOptions auth, IFormCollection form)
     {
@@ -29,6 +44,7 @@ public static class SignIn
 
     public static async Task<IResult> SignOut(HttpContext http)
     {
+        // The console's own session ends; a session at the identity provider is the provider's to end.
         await http.SignOutAsync(ConsoleAuth.Scheme);
         return Results.Redirect(ConsoleRoutes.SignIn);
     }

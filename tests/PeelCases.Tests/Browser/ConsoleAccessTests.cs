@@ -35,7 +35,7 @@ public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
     }
 
     [Fact]
-    public async Task The_console_cookie_is_secure_http_only_and_same_site_and_never_opens_the_JSON_API()
+    public async Task The_console_cookie_is_secure_http_only_and_same_site_lax_and_never_opens_the_JSON_API()
     {
         await using var browser = await Support.Browser.LaunchAsync();
         var lead = await SignInAsync(browser, TestUser.Lead);
@@ -44,7 +44,7 @@ public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
         var session = Assert.Single(cookies, c => c.Name.EndsWith("peelcases-console"));
         Assert.True(session.Secure);
         Assert.True(session.HttpOnly);
-        Assert.Equal(SameSiteAttribute.Strict, session.SameSite);
+        Assert.Equal(SameSiteAttribute.Lax, session.SameSite);
 
         var header = string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}"));
         await App.Host.Scenario(s =>
@@ -53,6 +53,49 @@ public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
             s.WithRequestHeader("Cookie", header);
             s.StatusCodeShouldBe(HttpStatusCode.Unauthorized);
         });
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_person_signs_in_through_the_identity_provider_and_has_the_roles_and_force_it_gives(bool javaScript)
+    {
+        await InCheckAsync("cumbria");
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        var lead = await ThroughProviderAsync(browser, "lena.lead", javaScript);
+        Assert.Contains("Signed in as lena.lead (Lead inspector)", await lead.Page.Locator(".moj-identity-bar").InnerTextAsync());
+        Assert.Equal("Board", (await lead.Page.Locator("h1").InnerTextAsync()).Trim());
+
+        var liaison = await ThroughProviderAsync(browser, "cumbria.liaison", javaScript, start: "/console/checks");
+        Assert.Contains("Cumbria Constabulary, 2021/22", await liaison.Page.Locator("main").InnerTextAsync());
+        Assert.Equal(403, await liaison.GoAsync("/console/board"));
+    }
+
+    [Fact]
+    public async Task An_answer_from_the_identity_provider_that_does_not_check_out_signs_no_one_in()
+    {
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        var opened = await ThroughProviderAsync(browser, "lena.lead", javaScript: true, anotherClient: true);
+
+        Assert.Contains("Signing in through your organisation's account did not succeed", await opened.Page.Locator(".govuk-error-summary").InnerTextAsync());
+        Assert.DoesNotContain(await opened.Page.Context.CookiesAsync(), c => c.Name.EndsWith("peelcases-console"));
+        Assert.Equal(200, await opened.GoAsync("/console/board")); // the sign-in page again, not the board
+        Assert.Equal(0, await opened.Page.Locator(".moj-identity-bar").CountAsync());
+    }
+
+    /// <summary>From a console page to the provider's page, who they are, and back: the authorization-code flow end to end.</summary>
+    private async Task<OpenPage> ThroughProviderAsync(Support.Browser browser, string user, bool javaScript, bool anotherClient = false, string start = "/console/board")
+    {
+        var opened = await browser.OpenAsync(App.Host, start, javaScript: javaScript);
+        await opened.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with your organisation's account" }).ClickAsync();
+        await opened.Page.WaitForLoadStateAsync();
+        Assert.Equal("Test identity provider", await opened.Page.TitleAsync());
+        await opened.Page.GetByLabel(user).CheckAsync();
+        if (anotherClient) await opened.Page.GetByLabel("Issue the token for another client").CheckAsync();
+        await SubmitAsync(opened.Page, "Continue");
+        return opened;
     }
 
     [Fact]

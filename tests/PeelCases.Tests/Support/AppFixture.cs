@@ -51,6 +51,9 @@ public sealed class AppFixture : IAsyncLifetime
         {
             ["ConnectionStrings__peelcases"] = connectionString,
             ["Auth__SigningKey"] = SigningKey,
+            // The console also signs people in through an identity provider: the test one (TestIssuer), over its back channel.
+            ["Auth__ConsoleAuthority"] = TestIssuer.Origin,
+            ["Auth__ConsoleClientId"] = TestIssuer.ClientId,
             // Request-by-request logs would drown the test output; warnings and errors still show.
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",
@@ -61,6 +64,8 @@ public sealed class AppFixture : IAsyncLifetime
             return await AlbaHost.For<Program>(web => web.ConfigureTestServices(services =>
             {
                 if (clock is not null) services.AddSingleton(clock);
+                services.Configure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(
+                    PeelCases.WebConsole.ConsoleAuth.IdentityProviderScheme, o => o.BackchannelHttpHandler = TestIssuer.Handler);
             }));
         }
         finally

@@ -44,7 +44,10 @@ public sealed class Browser : IAsyncDisposable
     public async Task<OpenPage> OpenAsync(IAlbaHost host, string path, string? token = null, bool javaScript = true)
     {
         var context = await _browser.NewContextAsync(new() { Locale = "en-GB", JavaScriptEnabled = javaScript, ViewportSize = new() { Width = 1280, Height = 900 } });
-        var client = host.Server.CreateClient();
+        // Requests go to the test server as https (secure cookies and anti-forgery hold, as behind TLS).
+        var client = new HttpClient(host.Server.CreateHandler()) { BaseAddress = new Uri(Origin) };
+        HttpClient? issuer = null;
+        var jar = new CookieJar();
         var errors = new List<string>();
         await context.RouteAsync("**/*", async route =>
         {
@@ -65,64 +68,74 @@ public sealed class Browser : IAsyncDisposable
         async Task Answer(IRoute route)
         {
             var request = route.Request;
-            if (!request.Url.StartsWith(Origin + "/", StringComparison.Ordinal)) { await route.AbortAsync(); return; }
-            var sent = (await request.AllHeadersAsync()).Where(h => !h.Key.StartsWith(':')).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
-            var cookies = new List<string>();
+            if (!Routed(request.Url)) { await route.AbortAsync(); return; }
+            var sent = (await request.AllHeadersAsync())
+                .Where(h => !h.Key.StartsWith(':') && !h.Key.Equals("cookie", StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
             var (method, url, body) = (request.Method, request.Url, request.PostDataBuffer);
-            // Playwright routes only the first request of a redirect chain: the chain is followed here (cookies set on
-            // the way carried along and handed to the browser), so a form's post-redirect-get lands on its page.
+            var forBrowser = new List<string>();
+            // Playwright routes only the first request of a redirect chain: the chain is followed here, across this site
+            // and the test identity provider, each site's cookies kept in this context's jar, so a form's
+            // post-redirect-get, or a sign-in through the provider, lands on its page.
             for (var hop = 0; ; hop++)
             {
-                using var response = await SendAsync(method, url, body, sent, cookies);
-                if ((int)response.StatusCode is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location && hop < 5)
+                using var response = await SendAsync(method, url, body, sent);
+                var set = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
+                jar.Apply(new Uri(url).Host, set);
+                if (new Uri(url).Host == new Uri(request.Url).Host) forBrowser.AddRange(set);
+                if ((int)response.StatusCode is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location && hop < 8
+                    && new Uri(new Uri(url), location).ToString() is var next && Routed(next))
                 {
-                    var next = new Uri(new Uri(url), location).ToString();
-                    if (next.StartsWith(Origin + "/", StringComparison.Ordinal))
-                    {
-                        cookies.AddRange(response.Headers.TryGetValues("Set-Cookie", out var set) ? set : []);
-                        (method, url, body) = ((int)response.StatusCode is 307 or 308 ? method : "GET", next, (int)response.StatusCode is 307 or 308 ? body : null);
-                        continue;
-                    }
+                    var keep = (int)response.StatusCode is 307 or 308;
+                    (method, url, body) = (keep ? method : "GET", next, keep ? body : null);
+                    continue;
                 }
-                // Several Set-Cookie values go one per line, as Playwright reads them.
+                // Several Set-Cookie values go one per line, as Playwright reads them: the browser keeps this site's too.
                 var headers = response.Headers.Concat(response.Content.Headers).Where(h => !h.Key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
                     .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
-                cookies.AddRange(response.Headers.TryGetValues("Set-Cookie", out var last) ? last : []);
-                if (cookies.Count > 0) headers["Set-Cookie"] = string.Join("\n", cookies);
+                if (forBrowser.Count > 0) headers["Set-Cookie"] = string.Join("\n", forBrowser);
                 await route.FulfillAsync(new() { Status = (int)response.StatusCode, Headers = headers, BodyBytes = await response.Content.ReadAsByteArrayAsync() });
                 return;
             }
         }
 
-        async Task<HttpResponseMessage> SendAsync(string method, string url, byte[]? body, Dictionary<string, string> sent, List<string> setCookies)
+        async Task<HttpResponseMessage> SendAsync(string method, string url, byte[]? body, Dictionary<string, string> sent)
         {
-            // Sent as https, as a deployment behind TLS would see it: secure cookies and anti-forgery hold.
-            var message = new HttpRequestMessage(new HttpMethod(method), new Uri(new Uri(Origin), url[Origin.Length..]));
+            var target = new Uri(url);
+            var message = new HttpRequestMessage(new HttpMethod(method), target);
             if (body is not null) message.Content = new ByteArrayContent(body);
-            // All headers, the cookie the browser keeps among them, updated by the cookies set along a redirect chain.
-            var cookie = Cookies(sent.GetValueOrDefault("cookie"), setCookies);
-            foreach (var (name, value) in sent.Where(h => !h.Key.Equals("cookie", StringComparison.OrdinalIgnoreCase)
-                         && (body is not null || !h.Key.StartsWith("content-", StringComparison.OrdinalIgnoreCase))))
+            foreach (var (name, value) in sent.Where(h => body is not null || !h.Key.StartsWith("content-", StringComparison.OrdinalIgnoreCase)))
                 if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content?.Headers.TryAddWithoutValidation(name, value);
-            if (cookie.Length > 0) message.Headers.TryAddWithoutValidation("Cookie", cookie);
+            if (jar.Header(target.Host) is { Length: > 0 } cookie) message.Headers.TryAddWithoutValidation("Cookie", cookie);
+            if (url.StartsWith(TestIssuer.Origin + "/", StringComparison.Ordinal)) return await (issuer ??= new HttpClient(TestIssuer.Handler)).SendAsync(message);
+            // Sent as https, as a deployment behind TLS would see it: secure cookies and anti-forgery hold.
             if (token is not null) message.Headers.Authorization = new("Bearer", token);
             return await client.SendAsync(message);
         }
     }
 
-    /// <summary>The Cookie header after the Set-Cookie values of a redirect chain: set ones replace, expired ones go.</summary>
-    private static string Cookies(string? header, IEnumerable<string> setCookies)
+    private static bool Routed(string url) =>
+        url.StartsWith(Origin + "/", StringComparison.Ordinal) || url.StartsWith(TestIssuer.Origin + "/", StringComparison.Ordinal);
+
+    /// <summary>Each site's cookies in one browser context, as Set-Cookie left them (set ones replace, expired ones go).</summary>
+    private sealed class CookieJar
     {
-        var jar = (header ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(c => c.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-        foreach (var set in setCookies)
+        private readonly Dictionary<string, Dictionary<string, string>> _sites = new();
+
+        public void Apply(string host, IEnumerable<string> setCookies)
         {
-            var pair = set.Split(';')[0].Split('=', 2);
-            if (pair.Length != 2) continue;
-            if (set.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)) jar.Remove(pair[0].Trim());
-            else jar[pair[0].Trim()] = pair[1];
+            var site = _sites.TryGetValue(host, out var s) ? s : _sites[host] = new Dictionary<string, string>();
+            foreach (var set in setCookies)
+            {
+                var pair = set.Split(';')[0].Split('=', 2);
+                if (pair.Length != 2) continue;
+                if (set.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)) site.Remove(pair[0].Trim());
+                else site[pair[0].Trim()] = pair[1];
+            }
         }
-        return string.Join("; ", jar.Select(c => $"{c.Key}={c.Value}"));
+
+        public string Header(string host) =>
+            _sites.TryGetValue(host, out var site) ? string.Join("; ", site.Select(c => $"{c.Key}={c.Value}")) : "";
     }
 
     public async ValueTask DisposeAsync()

@@ -18,7 +18,7 @@ public abstract class ConsoleTestBase(AppFixture app) : GradingTestBase(app)
     {
         var opened = await browser.OpenAsync(App.Host, start, javaScript: javaScript);
         await opened.Page.GetByLabel(new Regex($"\\({Regex.Escape(user.Id)}\\)")).CheckAsync();
-        await opened.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await opened.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await opened.Page.WaitForLoadStateAsync();
         return opened;
     }
