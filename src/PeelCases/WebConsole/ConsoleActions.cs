@@ -65,6 +65,7 @@ public static class ConsoleActions
     private static int? Int(IFormCollection f, string name) => int.TryParse(f[name], out var v) ? v : null;
     private static Guid? Guid(IFormCollection f, string name) => System.Guid.TryParse(f[name], out var v) ? v : null;
     private static DateOnly? Date(IFormCollection f, string name) => DateOnly.TryParse(f[name], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    // By name only: a number is not a grade (the API's JSON refuses integers for enums too).
     private static T? Enum<T>(IFormCollection f, string name) where T : struct, System.Enum =>
-        System.Enum.TryParse<T>(f[name], ignoreCase: false, out var v) && System.Enum.IsDefined(v) ? v : null;
+        System.Enum.GetNames<T>().Contains(f[name].ToString()) ? System.Enum.Parse<T>(f[name].ToString()) : null;
 }

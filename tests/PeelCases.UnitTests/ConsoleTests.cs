@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using PeelCases.Grading;
+using PeelCases.Inspections;
+using PeelCases.Moderation;
+using PeelCases.ReferenceData;
+using PeelCases.WebConsole;
+
+namespace PeelCases.UnitTests;
+
+/// <summary>The console's own decisions: which forms a stage offers, how a form becomes the API's command, the words it shows.</summary>
+public sealed class ConsoleTests
+{
+    private static IFormCollection Form(params (string Key, string Value)[] fields) =>
+        new FormCollection(fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => new StringValues(g.Select(f => f.Value).ToArray())));
+
+    [Theory]
+    [InlineData("SubmitFindingsForQa", QuestionStage.Drafting, true)]
+    [InlineData("SubmitFindingsForQa", QuestionStage.QaReview, false)]
+    [InlineData("ModerateGrade", QuestionStage.Moderation, true)]
+    [InlineData("AwardGrade", QuestionStage.Moderation, false)]
+    [InlineData("AwardGrade", QuestionStage.AwaitingAward, true)]
+    public void A_question_action_is_offered_only_in_its_stages(string operation, QuestionStage stage, bool offered) =>
+        Assert.Equal(offered, ConsoleActions.Find(operation)!.OfferedAt(InspectionStage.Reporting, stage));
+
+    [Fact]
+    public void Recording_evidence_is_offered_only_while_the_inspection_is_in_fieldwork()
+    {
+        var record = ConsoleActions.Find("RecordEvidence")!;
+        Assert.True(record.OfferedAt(InspectionStage.Fieldwork, QuestionStage.Fieldwork));
+        Assert.False(record.OfferedAt(InspectionStage.Reporting, QuestionStage.Fieldwork));
+    }
+
+    [Fact]
+    public void An_inspection_action_follows_the_inspections_stage_and_never_a_questions()
+    {
+        var publish = ConsoleActions.Find("PublishReport")!;
+        Assert.False(publish.ForQuestion);
+        Assert.True(publish.OfferedAt(InspectionStage.FactualAccuracyCheck, null));
+        Assert.False(publish.OfferedAt(InspectionStage.SignOff, null));
+    }
+
+    [Fact]
+    public void A_proposal_form_becomes_the_APIs_own_command()
+    {
+        var finding = Guid.NewGuid();
+        var command = ConsoleActions.Find("ProposeGrade")!.Command(Form(("grade", "Good"), ("rationale", "Risk is assessed well."),
+            ("citedFindingIds", finding.ToString()), ("expectedVersion", "7")));
+
+        var proposal = Assert.IsType<ProposeGrade>(command);
+        Assert.Equal(Grade.Good, proposal.Grade);
+        Assert.Equal("Risk is assessed well.", proposal.Rationale);
+        Assert.Equal([finding], proposal.CitedFindingIds);
+        Assert.Equal(7, proposal.ExpectedVersion);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("good")]
+    [InlineData("Excellent")]
+    [InlineData("")]
+    public void A_value_that_does_not_parse_is_sent_as_missing_so_the_API_names_the_field(string grade)
+    {
+        var proposal = Assert.IsType<ProposeGrade>(ConsoleActions.Find("ProposeGrade")!.Command(Form(("grade", grade), ("expectedVersion", "x"))));
+        Assert.Null(proposal.Grade);
+        Assert.Null(proposal.ExpectedVersion);
+        Assert.Null(proposal.Rationale);
+    }
+
+    [Theory]
+    [InlineData(QuestionStage.QaReview, "QA review")]
+    [InlineData(QuestionStage.AwaitingAward, "Awaiting award")]
+    [InlineData(QuestionStage.CarriedOver, "Judgment carried over")]
+    [InlineData(QuestionStage.Fieldwork, "Fieldwork")]
+    public void Stages_are_named_as_an_inspector_says_them(QuestionStage stage, string words) => Assert.Equal(words, ConsoleText.Stage(stage));
+
+    [Fact]
+    public void Kinds_are_written_as_words_not_enum_names()
+    {
+        Assert.Equal("Area for improvement", ConsoleText.Kind(Findings.FindingKind.AreaForImprovement));
+        Assert.Equal("Factual accuracy check", ConsoleText.Stage(InspectionStage.FactualAccuracyCheck));
+        Assert.Equal("Requires improvement", ConsoleText.Grade(Grade.RequiresImprovement));
+    }
+
+    [Fact]
+    public void The_chart_draws_one_bar_per_grade_of_the_scale_and_encodes_its_text()
+    {
+        var comparison = new GradeComparison("2018/19", "E3<script>", "Question", [Grade.Outstanding, Grade.Good, Grade.RequiresImprovement, Grade.Inadequate],
+            Grade.Good, 1, new Dictionary<Grade, int> { [Grade.Good] = 3, [Grade.Inadequate] = 1 }, [], "rule");
+
+        var svg = GradeChartSvg.Svg(comparison);
+
+        Assert.Equal(4, svg.Split("<rect ").Length - 1);
+        Assert.DoesNotContain("<script>", svg);
+        Assert.Contains("E3&lt;script&gt;", svg);
+        // The median's bar is the blue one, at full height.
+        Assert.Contains("height=\"160\" fill=\"#1d70b8\"", svg);
+    }
+}
