@@ -79,9 +79,14 @@ while (( SECONDS - clock < 60 )); do
   kill -0 "$service" 2>/dev/null || break
   sleep 0.2 # polling another process: nothing to subscribe to
 done
+# The console's assets travel in the image: its stylesheet is served (checked while the service still runs).
+assets=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http/console/console.css" || true)
 "$psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "drop database if exists $database with (force)" >&2 || true
 if [[ "$status" != 200 ]]; then
   log "the service started from the image did not answer /health/ready 200 (last: $status); its log:"; tail -n 30 "$context/check.log" >&2
   exit 1
 fi
-echo "image $tag: built, and the service started from its root file system answered /health/ready 200 after $((SECONDS - clock)) s"
+if [[ "$assets" != 200 ]]; then
+  log "the service started from the image did not serve the console's stylesheet (status $assets)"; exit 1
+fi
+echo "image $tag: built, and the service started from its root file system answered /health/ready 200 after $((SECONDS - clock)) s and served the console's stylesheet"
