@@ -17,6 +17,8 @@ namespace PeelCases.Fieldwork;
 /// Evidence starts a stream of its own: recording needs no version of the inspection, and
 /// a whole team can record at once without conflicts.
 /// </summary>
+/// <example>{"evidenceId":"5f0c1e2a-8d3b-4c6f-9a1e-2b7d4c9e0f13","method":"CaseFileReview","sampleSize":10,"collectedOn":"2018-10-09",
+/// "summary":"Call handlers used THRIVE on 9 of 10 logs reviewed.","source":"Control room incident logs","questionCodes":["E3"]}</example>
 public sealed record RecordEvidence(
     Guid? EvidenceId,
     EvidenceMethod? Method,

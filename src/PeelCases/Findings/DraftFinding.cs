@@ -17,6 +17,8 @@ namespace PeelCases.Findings;
 /// (with recommendations) or innovative practice, citing the evidence it rests on. The
 /// client chooses <paramref name="FindingId"/>, so a resend drafts it once.
 /// </summary>
+/// <example>{"findingId":"0b6a9c1d-3e2f-4a5b-8c7d-9e0f1a2b3c4d","questionCode":"E3","heading":"Vulnerability is identified at first contact",
+/// "kind":"Strength","text":"Call handlers assess risk consistently using THRIVE.","citedEvidenceIds":["5f0c1e2a-8d3b-4c6f-9a1e-2b7d4c9e0f13"]}</example>
 public sealed record DraftFinding(
     Guid? FindingId,
     string? QuestionCode,

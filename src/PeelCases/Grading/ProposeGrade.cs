@@ -13,6 +13,7 @@ using PeelCases.ReferenceData;
 namespace PeelCases.Grading;
 
 /// <summary>Propose a grade for a question, with a rationale that cites the findings it rests on.</summary>
+/// <example>{"grade":"Good","rationale":"Risk is assessed well at first contact.","citedFindingIds":["0b6a9c1d-3e2f-4a5b-8c7d-9e0f1a2b3c4d"],"expectedVersion":6}</example>
 public sealed record ProposeGrade(Grade? Grade, string? Rationale, IReadOnlyList<Guid>? CitedFindingIds, long? ExpectedVersion);
 
 public static class ProposeGradeRules

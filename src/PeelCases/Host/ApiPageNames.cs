@@ -7,7 +7,8 @@ namespace PeelCases.Host;
 /// <summary>
 /// The API page a person can find their way round: each operation grouped under the capability it belongs to
 /// (Evidence and fieldwork, Findings, Grading, Moderation …), named by what it does (its Wolverine Name, "RecordEvidence"),
-/// and summarised from the code's own comments — the command record's (what it does), the endpoint method's (how it behaves).
+/// and summarised from the code's own comments — the command record's (what it does), the endpoint method's (how it behaves) —
+/// with the request example the command record's comment gives.
 /// </summary>
 public static class ApiPageNames
 {
@@ -30,7 +31,8 @@ public static class ApiPageNames
         ["ReferenceData"] = "Forces and frameworks",
     };
 
-    private static readonly Lazy<Dictionary<string, string>> Summaries = new(LoadSummaries);
+    private static readonly Lazy<Dictionary<string, string>> Summaries = new(() => Load("summary"));
+    private static readonly Lazy<Dictionary<string, string>> Examples = new(() => Load("example"));
 
     public static void Apply(HttpChain chain)
     {
@@ -49,11 +51,19 @@ public static class ApiPageNames
         if (onCommand is not null && onMethod is not null) chain.WithDescription(onMethod);
     }
 
-    /// <summary>The OpenAPI operation id: the operation's Wolverine Name ("RecordEvidence"), not the generated class name.</summary>
+    /// <summary>
+    /// The OpenAPI operation id: the operation's Wolverine Name ("RecordEvidence"), not the generated class name; and the
+    /// request body's example from the command record's own <c>&lt;example&gt;</c> comment.
+    /// </summary>
     public static Task NameOperation(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
     {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<WolverineHttpMethodAttribute>().FirstOrDefault()?.Name is { Length: > 0 } name)
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<WolverineHttpMethodAttribute>().FirstOrDefault()?.Name is { Length: > 0 } name)
             operation.OperationId = name;
+        var command = metadata.OfType<HttpChain>().FirstOrDefault()?.Method.Method.GetParameters().FirstOrDefault(p => p.Name == "command")?.ParameterType;
+        if (command is not null && Examples.Value.GetValueOrDefault($"T:{command.FullName}") is { } example
+            && operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true)
+            json.Example = System.Text.Json.Nodes.JsonNode.Parse(example);
         return Task.CompletedTask;
     }
 
@@ -66,15 +76,15 @@ public static class ApiPageNames
     private static string Words(string name) =>
         string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 
-    /// <summary>The summaries of the assembly's XML documentation (built with it), one line each.</summary>
-    private static Dictionary<string, string> LoadSummaries()
+    /// <summary>One element (summary, example) of each member of the assembly's XML documentation (built with it), on one line.</summary>
+    private static Dictionary<string, string> Load(string element)
     {
         var file = Path.ChangeExtension(typeof(ApiPageNames).Assembly.Location, ".xml");
         if (!File.Exists(file)) return [];
         return XDocument.Load(file).Descendants("member")
-            .Where(m => m.Element("summary") is not null)
+            .Where(m => m.Element(element) is not null)
             .GroupBy(m => (string)m.Attribute("name")!)
-            .ToDictionary(g => g.Key, g => Flatten(g.First().Element("summary")!));
+            .ToDictionary(g => g.Key, g => Flatten(g.First().Element(element)!));
     }
 
     /// <summary>The summary's text with its references written as their names ("<see cref="T:X.Finding"/>" → "Finding").</summary>

@@ -7,6 +7,7 @@ namespace PeelCases.Inspections;
 /// A step that needs nothing but the inspection version the client saw: starting or completing
 /// fieldwork, submitting for QA, awarding, carrying over, signing off, opening the check.
 /// </summary>
+/// <example>{"expectedVersion":12}</example>
 public sealed record InspectionStep(long? ExpectedVersion)
 {
     public static FieldErrors Validate(InspectionStep c) => new FieldErrors().Required("expectedVersion", c.ExpectedVersion);

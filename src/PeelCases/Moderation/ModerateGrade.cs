@@ -13,6 +13,7 @@ using PeelCases.ReferenceData;
 namespace PeelCases.Moderation;
 
 /// <summary>A moderator confirms the proposed grade (same grade) or changes it, giving the reason.</summary>
+/// <example>{"grade":"RequiresImprovement","reason":"The findings describe a service that requires improvement.","expectedVersion":7}</example>
 public sealed record ModerateGrade(Grade? Grade, string? Reason, long? ExpectedVersion);
 
 public static class ModerateGradeRules

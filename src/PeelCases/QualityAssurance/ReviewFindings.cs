@@ -15,6 +15,7 @@ namespace PeelCases.QualityAssurance;
 public enum QaOutcome { Accept, Return }
 
 /// <summary>A QA reviewer accepts a question's findings, or returns them to drafting with comments.</summary>
+/// <example>{"outcome":"Return","comments":"The second finding cites no evidence from the case file review.","expectedVersion":4}</example>
 public sealed record ReviewFindings(QaOutcome? Outcome, string? Comments, long? ExpectedVersion);
 
 public static class ReviewFindingsRules

@@ -35,6 +35,8 @@ public sealed class ApiPageBrowserTests(AppFixture app) : IntegrationTest(app)
         var record = Assert.Single(operations, o => (string?)o["operationId"] == "RecordEvidence");
         Assert.Equal("Evidence and fieldwork", (string?)record["tags"]![0]);
         Assert.StartsWith("Record a piece of fieldwork evidence.", (string?)record["summary"]);
+        // The example a client can send as it stands, from the command record's own comment.
+        Assert.Equal("CaseFileReview", (string?)record["requestBody"]!["content"]!["application/json"]!["example"]!["method"]);
         Assert.All(operations, o =>
         {
             Assert.Matches("^[A-Z][A-Za-z]+$", (string?)o["operationId"] ?? "");

@@ -14,14 +14,16 @@ namespace PeelCases.Tests.Browser;
 /// </summary>
 public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
 {
-    [Fact]
-    public async Task A_force_liaison_sees_only_their_own_forces_check_and_no_inspectorate_page()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_force_liaison_sees_only_their_own_forces_check_and_no_inspectorate_page(bool javaScript)
     {
         var cumbria = await InCheckAsync("cumbria");
         var durham = await InCheckAsync("durham");
         await using var browser = await Support.Browser.LaunchAsync();
 
-        var liaison = await SignInAsync(browser, TestUser.Liaison);
+        var liaison = await SignInAsync(browser, TestUser.Liaison, javaScript);
 
         Assert.EndsWith("/console/sign-in", liaison.Page.Url); // signed in; the redirect chain ended on the checks page
         var checks = await liaison.Page.Locator("main").InnerTextAsync();
