@@ -23,9 +23,8 @@ public static class ActionPost
         if (answer.Succeeded)
             return Results.Redirect((onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId)) + "?done=" + action.Operation);
 
-        var set = new ActionSet(inspectionId, code, 0, [action], [], [], [], "", "");
         var error = new ConsoleError(answer.Title ?? "There is a problem", answer.Detail ?? "The service refused this.",
-            (answer.Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(m => (set.Id(action, e.Key), m))).ToList(),
+            (answer.Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(m => (ActionSet.FieldId(action, code, e.Key), m))).ToList(),
             onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId));
         var typed = new ActionRefusal(action.Operation, code, form.Keys.Where(k => k != "__RequestVerificationToken").ToDictionary(k => k, k => form[k].ToString()));
         return onQuestion

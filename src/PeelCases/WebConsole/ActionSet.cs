@@ -16,7 +16,10 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     IReadOnlyList<Finding> Findings, IReadOnlyList<Evidence> Evidence, string Antiforgery, string ReturnTo,
     string? FailedOperation = null, IReadOnlyDictionary<string, string>? Typed = null)
 {
-    public string Id(ConsoleAction action, string field) => $"{action.Operation}-{QuestionCode ?? "inspection"}-{field}";
+    public string Id(ConsoleAction action, string field) => FieldId(action, QuestionCode, field);
+
+    /// <summary>A form field's id, unique on a page with several questions' forms (the error summary links to it).</summary>
+    public static string FieldId(ConsoleAction action, string? questionCode, string field) => $"{action.Operation}-{questionCode ?? "inspection"}-{field}";
 
     public string? Value(ConsoleAction action, string field) => action.Operation == FailedOperation ? Typed?.GetValueOrDefault(field) : null;
 

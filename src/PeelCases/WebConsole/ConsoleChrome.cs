@@ -7,7 +7,12 @@ public sealed record ConsoleChrome(string Title, string Section, string Nonce, s
 public sealed record Breadcrumb(string Text, string Href);
 
 /// <summary>A refusal from the API, shown as a GOV.UK error summary with the service's own message and a way to reload.</summary>
-public sealed record ConsoleError(string Title, string Detail, IReadOnlyList<(string Field, string Message)> Fields, string ReloadHref);
+public sealed record ConsoleError(string Title, string Detail, IReadOnlyList<(string Field, string Message)> Fields, string ReloadHref)
+{
+    /// <summary>A refusal a query function answered (a point in the record it cannot give, a comparison it cannot make).</summary>
+    public static ConsoleError From(Microsoft.AspNetCore.Mvc.ProblemDetails problem, string reload) =>
+        new(problem.Title ?? "There is a problem", problem.Detail ?? "", [], reload);
+}
 
 public static class ConsoleRoutes
 {

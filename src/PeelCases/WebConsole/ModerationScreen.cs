@@ -37,7 +37,7 @@ public static class ModerationScreen
             if (answer is Ok<GradeComparison> ok) comparison = ok.Value;
             else if (answer is ProblemHttpResult p)
             {
-                error = QuestionScreen.Error(p.ProblemDetails, "/console/moderation/comparison");
+                error = ConsoleError.From(p.ProblemDetails, "/console/moderation/comparison");
                 status = p.StatusCode;
             }
         }

@@ -38,7 +38,7 @@ public static class QuestionScreen
         var asOf = await TimeTravel.Question(inspectionId, questionCode, point.At, point.Version, point.On, session, ct);
         if (asOf is ProblemHttpResult refusedPoint)
         {
-            error ??= Error(refusedPoint.ProblemDetails, self);
+            error ??= ConsoleError.From(refusedPoint.ProblemDetails, self);
             status = refusedPoint.StatusCode;
             point = new ViewPoint(null, null, null);
             asOf = await TimeTravel.Question(inspectionId, questionCode, null, null, null, session, ct);
@@ -51,7 +51,7 @@ public static class QuestionScreen
         {
             var compared = await RecordDiff.Get(inspectionId, null, null, compareFrom, point.Version, session, ct);
             if (compared is Ok<InspectionDiff> d) diff = d.Value;
-            else if (compared is ProblemHttpResult p) { error ??= Error(p.ProblemDetails, self); status = p.StatusCode; }
+            else if (compared is ProblemHttpResult p) { error ??= ConsoleError.From(p.ProblemDetails, self); status = p.StatusCode; }
         }
 
         var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + $"{question.Question.Code}, {view.ForceName} {view.Cycle}", "board",
@@ -66,7 +66,4 @@ public static class QuestionScreen
         }
         return await ConsolePages.Render<QuestionPage>(new QuestionModel(chrome, view, question, trail, point, diff, compareFrom, actions, error), status);
     }
-
-    public static ConsoleError Error(ProblemDetails problem, string reload) =>
-        new(problem.Title ?? "There is a problem", problem.Detail ?? "", [], reload);
 }

@@ -14,11 +14,6 @@ namespace PeelCases.Tests.Browser;
 /// </summary>
 public sealed class ReportPageBrowserTests(AppFixture app) : GradingTestBase(app)
 {
-    private static readonly AxeRunOptions Wcag = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-    };
-
     [Fact]
     public async Task The_published_Cumbria_page_is_axe_clean_on_screen_and_in_print_under_its_own_policy()
     {
@@ -54,7 +49,7 @@ public sealed class ReportPageBrowserTests(AppFixture app) : GradingTestBase(app
 
     private static async Task AssertReadable(OpenPage opened)
     {
-        var result = await opened.Page.RunAxe(Wcag);
+        var result = await opened.Page.RunAxe(Accessibility.Wcag);
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Select(n => n.Html))}")));
         Assert.True(result.Passes.Length > 10, $"axe ran only {result.Passes.Length} passing rules");

@@ -8,11 +8,6 @@ namespace PeelCases.Tests.Support;
 /// <summary>The console in a real browser: sign in as one of the demo team, read pages, act through forms, check accessibility.</summary>
 public abstract class ConsoleTestBase(AppFixture app) : GradingTestBase(app)
 {
-    private static readonly AxeRunOptions Wcag = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-    };
-
     /// <summary>Signs in through the development sign-in page, in a browser context of its own.</summary>
     protected async Task<OpenPage> SignInAsync(Browser browser, TestUser user, bool javaScript = true, string start = "/console/sign-in")
     {
@@ -38,7 +33,7 @@ public abstract class ConsoleTestBase(AppFixture app) : GradingTestBase(app)
     /// <summary>No serious or critical axe violation (WCAG 2.2 A and AA, best practice), no console error, and a screenshot under artifacts/console.</summary>
     protected static async Task AssertAccessibleAsync(OpenPage opened, string screenshot, int status = 200)
     {
-        var result = await opened.Page.RunAxe(Wcag);
+        var result = await opened.Page.RunAxe(Accessibility.Wcag);
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"{opened.Page.Url}: " + string.Join("\n", serious.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")));
