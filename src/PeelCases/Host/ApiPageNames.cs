@@ -46,7 +46,7 @@ public static class ApiPageNames
         // The command is the body parameter (named "command" throughout).
         var command = method.GetParameters().FirstOrDefault(p => p.Name == "command")?.ParameterType ?? chain.RequestType;
         var onCommand = command is null ? null : docs.GetValueOrDefault($"T:{command.FullName}");
-        var summary = onCommand ?? onMethod ?? docs.GetValueOrDefault($"T:{method.DeclaringType!.FullName}") ?? (name is null ? null : Words(name));
+        var summary = onCommand ?? onMethod ?? docs.GetValueOrDefault($"T:{method.DeclaringType!.FullName}") ?? (name is null ? null : PeelCases.WebConsole.ConsoleText.Sentence(name));
         if (summary is not null) chain.WithSummary(summary);
         if (onCommand is not null && onMethod is not null) chain.WithDescription(onMethod);
     }
@@ -72,9 +72,6 @@ public static class ApiPageNames
         var area = handler.Namespace?.Split('.').ElementAtOrDefault(1) ?? "";
         return Capabilities.GetValueOrDefault(area, area);
     }
-
-    private static string Words(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>One element (summary, example) of each member of the assembly's XML documentation (built with it), on one line.</summary>
     private static Dictionary<string, string> Load(string element)
