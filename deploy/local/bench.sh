@@ -2,6 +2,8 @@
 # Runs every benchmark against the local PostgreSQL and writes the table into docs/benchmarks.md.
 #   ./deploy/local/bench.sh --quick   (under 3 minutes; CI runs it so the harness never rots)
 #   ./deploy/local/bench.sh           (the full run)
+#   ./deploy/local/bench.sh --growth  (the store grown to 100k, 1M, 10M events, rows 1, 4, 5 at each size; resumable, never in CI;
+#                                      --sizes 100000,1000000 for fewer, --clean to drop its database)
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"

@@ -30,6 +30,16 @@ public sealed partial class Benchmarks(string server, bool quick) : IAsyncDispos
     {
         var serviceDb = await CreateDatabaseAsync(server, "peelcases_bench");
         var baselineDb = await CreateDatabaseAsync(server, "peelcases_bench_baseline");
+        await RunServiceAsync(rows, serviceDb, baselineDb);
+        await ImportAndRebuild(rows);
+    }
+
+    /// <summary>
+    /// Rows 6, 1, 7, 1b, 4, 4b and 5: the service as a process against <paramref name="serviceDb"/> (empty, or a store grown
+    /// by <see cref="Growth"/>) and the minimal API against <paramref name="baselineDb"/>; both stopped at the end.
+    /// </summary>
+    internal async Task RunServiceAsync(List<Row> rows, string serviceDb, string baselineDb)
+    {
         var env = new Dictionary<string, string>
         {
             ["ConnectionStrings__peelcases"] = serviceDb,
@@ -41,9 +51,9 @@ public sealed partial class Benchmarks(string server, bool quick) : IAsyncDispos
         await (await ServerProcess.StartAsync(ServiceDll, [], 5190, env, "/forces", _lead)).DisposeAsync();
         await (await ServerProcess.StartAsync(HarnessDll, ["baseline-server", baselineDb], 5191, new Dictionary<string, string>(), "/ping", null)).DisposeAsync();
         var baseline = await ServerProcess.StartAsync(HarnessDll, ["baseline-server", baselineDb], 5191, new Dictionary<string, string>(), "/ping", null);
+        _cleanup.Add(baseline);
         // As in production: the schema exists and is not re-checked at start.
         var service = await ServerProcess.StartAsync(ServiceDll, [], 5190, new Dictionary<string, string>(env) { ["Database__ApplyChangesOnStartup"] = "false" }, "/forces", _lead);
-        _cleanup.Add(baseline);
         _cleanup.Add(service);
         var cold = service.ColdStart.TotalSeconds;
         rows.Add(new Row("6. Cold start to first business response", $"{cold:0.00} s", $"{baseline.ColdStart.TotalSeconds:0.00} s (minimal API + Npgsql)",
@@ -53,9 +63,11 @@ public sealed partial class Benchmarks(string server, bool quick) : IAsyncDispos
         await RecordEvidence(rows, service, baseline, inspections);
         await TimeTravel(rows, service, serviceDb);
         await WorkflowLatency(rows, service, serviceDb);
-        await service.DisposeAsync();
-        _cleanup.Remove(service);
-        await ImportAndRebuild(rows);
+        foreach (var process in new[] { service, baseline })
+        {
+            await process.DisposeAsync();
+            _cleanup.Remove(process);
+        }
     }
 
     /// <summary>Inspections of the given forces in 2018/19, scoped and in fieldwork, with the bench inspector on the team.</summary>

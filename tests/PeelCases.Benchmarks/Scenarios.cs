@@ -27,7 +27,7 @@ public sealed partial class Benchmarks
 {
     private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web);
 
-    private static DocumentStore Store(string connection) => DocumentStore.For(opts => Host.ServiceSetup.ConfigureStore(opts, connection));
+    internal static DocumentStore Store(string connection) => DocumentStore.For(opts => Host.ServiceSetup.ConfigureStore(opts, connection));
 
     /// <summary>4. As-of on an inspection with 10,000 events: the audit code vs a raw SELECT of the same rows and the same fold.</summary>
     private async Task TimeTravel(List<Row> rows, ServerProcess service, string database)
@@ -278,7 +278,8 @@ public sealed partial class Benchmarks
 
     private static readonly string[] RebuiltProjections = ["Inspection", "Evidence", "Finding", "ForceGradeHistory"];
 
-    private static IEvent Wrap(object data, Guid stream, long version)
+    /// <summary>An event as the bulk path takes it: its stream, version, business time as its timestamp, the importer as its user.</summary>
+    internal static IEvent Wrap(object data, Guid stream, long version)
     {
         var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
         wrapped.Id = Guid.CreateVersion7();
@@ -289,7 +290,7 @@ public sealed partial class Benchmarks
         return wrapped;
     }
 
-    private static async IAsyncEnumerable<IEvent> Async(IEnumerable<IEvent> events)
+    internal static async IAsyncEnumerable<IEvent> Async(IEnumerable<IEvent> events)
     {
         foreach (var e in events) yield return e;
         await Task.CompletedTask;

@@ -28,10 +28,13 @@ public static class TimeTravel
             return refusal is not null ? refusal.ToResult() : Results.Ok(await ViewAsync(session, state!, ct));
         }
         var point = new PointInRecord(at, version);
-        // The inspection's own stream is folded; evidence and findings are counted in the database.
-        var events = await session.Events.FetchStreamAsync(inspectionId, version ?? 0, at, token: ct);
+        // The inspection's own stream is folded; evidence and findings are counted in the database, in the same round trip.
+        var batch = session.CreateBatchQuery();
+        var stream = batch.Events.FetchStream(inspectionId, version ?? 0, at);
+        var counts = RecordCounts.LoadAsync(batch, inspectionId, point.At, point.Version);
+        await batch.Execute(ct);
         Inspections.Inspection? inspection = null;
-        foreach (var e in events)
+        foreach (var e in await stream)
         {
             inspection = StaticFold<InspectionProjection, Inspections.Inspection>.Apply(inspection, e.Data);
             if (inspection is not null) inspection.Version = e.Version;
@@ -41,10 +44,11 @@ public static class TimeTravel
                 ? Refusal.NotFound($"There is no inspection {inspectionId}.")
                 : Refusal.NotFound($"Inspection {inspectionId} did not exist yet {point}.")).ToResult();
         if (PointInRecord.Reaches(inspectionId, point, inspection.Version) is { } beyond) return beyond.ToResult();
-        var (evidence, findings) = await RecordCounts.LoadAsync(session, inspectionId, ct, point.At, point.Version);
-        var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
-        var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
-        return Results.Ok(InspectionView.Compose(inspection, force, framework, evidence, findings));
+        var (evidence, findings) = await counts;
+        var names = session.CreateBatchQuery();
+        var (force, framework) = InspectionView.Names(names, inspection);
+        await names.Execute(ct);
+        return Results.Ok(InspectionView.Compose(inspection, await force, await framework, evidence, findings));
     }
 
     private static Refusal? Check(DateTimeOffset? at, long? version, DateOnly? on = null) =>

@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Inspections;
@@ -37,13 +38,20 @@ public sealed record InspectionView(
     string? Tranche = null,
     string? PublicationBatch = null)
 {
+    /// <summary>The overview now: its force, framework version and counts read in one round trip.</summary>
     public static async Task<InspectionView> Load(IQuerySession session, Inspection inspection, CancellationToken ct)
     {
-        var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
-        var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
-        var (evidence, findings) = await RecordCounts.LoadAsync(session, inspection.Id, ct);
-        return Compose(inspection, force, framework, evidence, findings);
+        var batch = session.CreateBatchQuery();
+        var (force, framework) = Names(batch, inspection);
+        var counts = RecordCounts.LoadAsync(batch, inspection.Id);
+        await batch.Execute(ct);
+        var (evidence, findings) = await counts;
+        return Compose(inspection, await force, await framework, evidence, findings);
     }
+
+    /// <summary>The force and framework version an overview names, queued in a batch.</summary>
+    public static (Task<Force?> Force, Task<AssessmentFramework?> Framework) Names(IBatchedQuery batch, Inspection inspection) =>
+        (batch.Load<Force>(inspection.ForceId), FrameworkVersions.Load(batch, inspection.FrameworkId, inspection.FrameworkVersion));
 
     public static InspectionView Compose(Inspection i, Force? force, AssessmentFramework? framework, EvidenceCounts evidence,
         IReadOnlyDictionary<string, Dictionary<string, int>> findings) => new(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace PeelCases.Inspections;
 
@@ -14,15 +15,28 @@ public static class RecordCounts
     public const string Table = "record_timeline";
 
     public static async Task<(EvidenceCounts EvidenceCounts, IReadOnlyDictionary<string, Dictionary<string, int>> Findings)> LoadAsync(
-        IQuerySession session, Guid inspectionId, CancellationToken ct, DateTimeOffset? at = null, long? version = null) =>
-        await CountAsync(session, inspectionId, "true", ct, at, version);
+        IQuerySession session, Guid inspectionId, CancellationToken ct, DateTimeOffset? at = null, long? version = null)
+    {
+        var (sql, args) = Count(inspectionId, "true", at, version);
+        return Parse(await session.QueryAsync<string>(sql, ct, args));
+    }
+
+    /// <summary>The same counts queued in a batch with the rest of a read (one round trip); await it after the batch runs.</summary>
+    public static async Task<(EvidenceCounts EvidenceCounts, IReadOnlyDictionary<string, Dictionary<string, int>> Findings)> LoadAsync(
+        IBatchedQuery batch, Guid inspectionId, DateTimeOffset? at = null, long? version = null)
+    {
+        var (sql, args) = Count(inspectionId, "true", at, version);
+        return Parse(await batch.Query<string>(sql, args));
+    }
 
     /// <summary>The current findings alone: only the finding rows are read.</summary>
-    public static async Task<IReadOnlyDictionary<string, Dictionary<string, int>>> FindingsAsync(IQuerySession session, Guid inspectionId, CancellationToken ct) =>
-        (await CountAsync(session, inspectionId, "item = 'finding'", ct)).Findings;
+    public static async Task<IReadOnlyDictionary<string, Dictionary<string, int>>> FindingsAsync(IQuerySession session, Guid inspectionId, CancellationToken ct)
+    {
+        var (sql, args) = Count(inspectionId, "item = 'finding'", null, null);
+        return Parse(await session.QueryAsync<string>(sql, ct, args)).Findings;
+    }
 
-    private static async Task<(EvidenceCounts EvidenceCounts, IReadOnlyDictionary<string, Dictionary<string, int>> Findings)> CountAsync(
-        IQuerySession session, Guid inspectionId, string items, CancellationToken ct, DateTimeOffset? at = null, long? version = null)
+    private static (string Sql, object[] Args) Count(Guid inspectionId, string items, DateTimeOffset? at, long? version)
     {
         // A row counts at the point if it was recorded by then and not yet replaced by the item's next event.
         const string seqOfVersion = "(select seq_id from peelcases.mt_events where stream_id = ? and version = ?)";
@@ -33,12 +47,17 @@ public static class RecordCounts
                 new object[] { inspectionId, v, inspectionId, v }),
             _ => ("superseded_seq is null", Array.Empty<object>()),
         };
-        var rows = (await session.QueryAsync<string>($"""
+        return ($"""
             select json_build_object('item', item, 'kind', finding_kind, 'question', question, 'count', count(*))::text
             from peelcases.{Table}
             where inspection_id = ? and not withdrawn and {items} and {cut}
             group by item, finding_kind, question
-            """, ct, [inspectionId, .. args])).Select(json => JsonSerializer.Deserialize<CountRow>(json, Options)!).ToList();
+            """, [inspectionId, .. args]);
+    }
+
+    private static (EvidenceCounts EvidenceCounts, IReadOnlyDictionary<string, Dictionary<string, int>> Findings) Parse(IEnumerable<string> json)
+    {
+        var rows = json.Select(j => JsonSerializer.Deserialize<CountRow>(j, Options)!).ToList();
         // A piece of evidence has a row for itself ('*', the total counts it once) and one per question it bears on.
         var total = rows.SingleOrDefault(r => r.Item == "evidence" && r.Question == "*")?.Count ?? 0;
         var byQuestion = rows.Where(r => r.Item == "evidence" && r.Question != "*").ToDictionary(r => r.Question, r => r.Count);
