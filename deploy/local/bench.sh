@@ -3,7 +3,7 @@
 #   ./deploy/local/bench.sh --quick   (under 3 minutes; CI runs it so the harness never rots)
 #   ./deploy/local/bench.sh           (the full run)
 #   ./deploy/local/bench.sh --growth  (the store grown to 100k, 1M, 10M events, rows 1, 4, 5 at each size; resumable, never in CI;
-#                                      --sizes 100000,1000000 for fewer, --clean to drop its database)
+#                                      --sizes 100000,1000000 for fewer, --keep to keep the grown store, --clean to drop it)
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"

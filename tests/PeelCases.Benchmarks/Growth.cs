@@ -22,7 +22,7 @@ namespace PeelCases.Benchmarks;
 /// 100,000 to 1,000,000 to 10,000,000 events of history, and at each size the service's rows (1, 4 and 5 among them) run
 /// again against it. Resumable: the database and each size's figures stay between runs, and a run starts at the first size
 /// not yet measured. Never in CI. Free disk is checked before each growth step; the database is dropped once the last size
-/// is measured (<c>--growth --clean</c> drops it at any time).
+/// is measured, unless <c>--keep</c> (<c>--growth --clean</c> drops it at any time).
 /// </summary>
 public sealed class Growth(string server, bool quick)
 {
@@ -34,7 +34,7 @@ public sealed class Growth(string server, bool quick)
 
     private sealed record Measured(long Size, long Events, long DiskBytes, double GrowSeconds, List<Row> Rows);
 
-    public async Task<string> RunAsync(long[] sizes, bool clean)
+    public async Task<string> RunAsync(long[] sizes, bool clean, bool keep)
     {
         if (clean)
         {
@@ -72,7 +72,8 @@ public sealed class Growth(string server, bool quick)
         }
 
         var table = Render(measured.OrderBy(m => m.Size).ToList(), sizes);
-        if (Sizes.All(s => measured.Any(m => m.Size == s))) await DropAsync();
+        // --keep leaves the grown store for a look at its plans (EXPLAIN); --clean drops it later.
+        if (!keep && Sizes.All(s => measured.Any(m => m.Size == s))) await DropAsync();
         return table;
     }
 

@@ -18,7 +18,7 @@ public sealed record Row(string Benchmark, string Figure, string Baseline, strin
 /// Runs every benchmark against a local PostgreSQL and writes the table. Each figure is measured
 /// in the same run as its baseline (raw PostgreSQL or a minimal API) and reported as a ratio.
 ///   PeelCases.Benchmarks [--quick] [--out FILE]        (PEELCASES_BENCH_POSTGRES: a server connection string)
-///   PeelCases.Benchmarks --growth [--sizes 100000,1000000] [--quick] [--clean] [--out FILE]   (see Growth; never in CI)
+///   PeelCases.Benchmarks --growth [--sizes 100000,1000000] [--quick] [--keep] [--clean] [--out FILE]   (see Growth; never in CI)
 ///   PeelCases.Benchmarks baseline-server CONNECTION    (the minimal-API baseline, started by the harness)
 ///   PeelCases.Benchmarks history-dump OUT.sql.gz       (a stored-history dump for tests/, see HistoryDump)
 /// </summary>
@@ -45,7 +45,7 @@ public static class Harness
         {
             var sizesIndex = Array.IndexOf(args, "--sizes");
             var sizes = sizesIndex >= 0 ? args[sizesIndex + 1].Split(',').Select(long.Parse).ToArray() : Growth.Sizes;
-            var grown = await new Growth(server, quick).RunAsync(sizes, args.Contains("--clean"));
+            var grown = await new Growth(server, quick).RunAsync(sizes, args.Contains("--clean"), args.Contains("--keep"));
             Console.WriteLine(grown);
             if (output is not null && !args.Contains("--clean")) await Growth.WriteAsync(Path.GetFullPath(output), grown);
             return 0;

@@ -34,33 +34,45 @@ public static class ApiPageNames
     private static readonly Lazy<Dictionary<string, string>> Summaries = new(() => Load("summary"));
     private static readonly Lazy<Dictionary<string, string>> Examples = new(() => Load("example"));
 
-    public static void Apply(HttpChain chain)
+    /// <summary>Each endpoint's tag, its capability. The words come later, when the API page is asked for (<see cref="NameOperation"/>).</summary>
+    public static void Apply(HttpChain chain) => chain.WithTags(Capability(chain.Method.HandlerType));
+
+    /// <summary>
+    /// What an operation does (the command record's comment, else the method's, else its class's) and how it behaves (the
+    /// method's, below the command's). Read from the XML documentation only when the API page is built, so a start loads
+    /// neither the file nor System.Xml (cold start and memory, docs/benchmarks.md).
+    /// </summary>
+    private static (string? Summary, string? Description) Describe(HttpChain chain)
     {
         var method = chain.Method.Method;
-        chain.WithTags(Capability(chain.Method.HandlerType));
         // Without a comment, the operation's name as words ("GetGradeTrail" → "Get grade trail").
         var name = method.GetCustomAttribute<WolverineHttpMethodAttribute>()?.Name;
-        // What it does (the command record's comment, else the method's, else its class's); how it behaves (the method's) below.
         var docs = Summaries.Value;
         var onMethod = docs.FirstOrDefault(d => d.Key == $"M:{method.DeclaringType!.FullName}.{method.Name}" || d.Key.StartsWith($"M:{method.DeclaringType.FullName}.{method.Name}(", StringComparison.Ordinal)).Value;
         // The command is the body parameter (named "command" throughout).
         var command = method.GetParameters().FirstOrDefault(p => p.Name == "command")?.ParameterType ?? chain.RequestType;
         var onCommand = command is null ? null : docs.GetValueOrDefault($"T:{command.FullName}");
         var summary = onCommand ?? onMethod ?? docs.GetValueOrDefault($"T:{method.DeclaringType!.FullName}") ?? (name is null ? null : PeelCases.WebConsole.ConsoleText.Sentence(name));
-        if (summary is not null) chain.WithSummary(summary);
-        if (onCommand is not null && onMethod is not null) chain.WithDescription(onMethod);
+        return (summary, onCommand is not null ? onMethod : null);
     }
 
     /// <summary>
-    /// The OpenAPI operation id: the operation's Wolverine Name ("RecordEvidence"), not the generated class name; and the
-    /// request body's example from the command record's own <c>&lt;example&gt;</c> comment.
+    /// The OpenAPI operation id: the operation's Wolverine Name ("RecordEvidence"), not the generated class name; its summary
+    /// and description; and the request body's example from the command record's own <c>&lt;example&gt;</c> comment.
     /// </summary>
     public static Task NameOperation(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<WolverineHttpMethodAttribute>().FirstOrDefault()?.Name is { Length: > 0 } name)
             operation.OperationId = name;
-        var command = metadata.OfType<HttpChain>().FirstOrDefault()?.Method.Method.GetParameters().FirstOrDefault(p => p.Name == "command")?.ParameterType;
+        var chain = metadata.OfType<HttpChain>().FirstOrDefault();
+        if (chain is not null)
+        {
+            var (summary, description) = Describe(chain);
+            if (summary is not null) operation.Summary = summary;
+            if (description is not null) operation.Description = description;
+        }
+        var command = chain?.Method.Method.GetParameters().FirstOrDefault(p => p.Name == "command")?.ParameterType;
         if (command is not null && Examples.Value.GetValueOrDefault($"T:{command.FullName}") is { } example
             && operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true)
             json.Example = System.Text.Json.Nodes.JsonNode.Parse(example);
