@@ -2,6 +2,7 @@
 # Runs every benchmark against the local PostgreSQL and writes the table into docs/benchmarks.md.
 #   ./deploy/local/bench.sh --quick   (under 3 minutes; CI runs it so the harness never rots)
 #   ./deploy/local/bench.sh           (the full run)
+#   PEELCASES_BENCH_OUT=/tmp/rows.md ./deploy/local/bench.sh --only 5   (only those rows: 1, 2, 3, 4, 5)
 #   ./deploy/local/bench.sh --growth  (the store grown to 100k, 1M, 10M events, rows 1, 4, 5 at each size; resumable, never in CI;
 #                                      --sizes 100000,1000000 for fewer, --keep to keep the grown store, --clean to drop it)
 set -euo pipefail

@@ -17,7 +17,7 @@ public sealed record Row(string Benchmark, string Figure, string Baseline, strin
 /// <summary>
 /// Runs every benchmark against a local PostgreSQL and writes the table. Each figure is measured
 /// in the same run as its baseline (raw PostgreSQL or a minimal API) and reported as a ratio.
-///   PeelCases.Benchmarks [--quick] [--out FILE]        (PEELCASES_BENCH_POSTGRES: a server connection string)
+///   PeelCases.Benchmarks [--quick] [--only 1,5] [--out FILE]   (PEELCASES_BENCH_POSTGRES: a server connection string; --only: those rows)
 ///   PeelCases.Benchmarks --growth [--sizes 100000,1000000] [--quick] [--keep] [--clean] [--out FILE]   (see Growth; never in CI)
 ///   PeelCases.Benchmarks baseline-server CONNECTION    (the minimal-API baseline, started by the harness)
 ///   PeelCases.Benchmarks history-dump OUT.sql.gz       (a stored-history dump for tests/, see HistoryDump)
@@ -53,7 +53,9 @@ public static class Harness
 
         var clock = Stopwatch.StartNew();
         var rows = new List<Row>();
-        var bench = new Benchmarks(server, quick);
+        var onlyIndex = Array.IndexOf(args, "--only");
+        var only = onlyIndex >= 0 ? args[onlyIndex + 1].Split(',').ToHashSet() : null;
+        var bench = new Benchmarks(server, quick, only);
         try
         {
             await bench.RunAllAsync(rows);

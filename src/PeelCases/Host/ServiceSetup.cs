@@ -111,6 +111,13 @@ public static class ServiceSetup
             // Workflow handlers wait on the database, not the CPU, and lock only the inspection they
             // change: let a queue work on several messages at once.
             opts.Policies.AllLocalQueues(q => q.MaximumParallelMessages(8));
+            // One inspection's messages in order, different inspections' in parallel: a workflow step never queues
+            // behind another step's lock on the same stream (ADR 0014).
+            opts.MessagePartitioning.ByPropertyNamed("InspectionId")
+                .PublishToPartitionedLocalMessaging("inspection-workflow", 3, topology =>
+                {
+                    foreach (var message in WorkflowConfiguration.Messages) topology.Message(message);
+                });
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             // The workflow's handlers lock the stream they write, so conflicts are rare; a lost

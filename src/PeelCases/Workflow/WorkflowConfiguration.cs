@@ -1,5 +1,11 @@
 using Marten;
+using PeelCases.FactualAccuracy;
+using PeelCases.Grading;
+using PeelCases.Inspections;
 using PeelCases.Kernel;
+using PeelCases.Moderation;
+using PeelCases.Publishing;
+using PeelCases.QualityAssurance;
 
 namespace PeelCases.Workflow;
 
@@ -9,6 +15,18 @@ public static class WorkflowConfiguration
     [
         StoredEvent.Of<InspectionEnteredModeration>("inspection_entered_moderation"),
         StoredEvent.Of<InspectionReadyForSignOff>("inspection_ready_for_sign_off"),
+    ];
+
+    /// <summary>
+    /// Every message our handlers take. Each is about one inspection (its <c>InspectionId</c>), and the host processes
+    /// them in inspection order (Host/ServiceSetup, ADR 0014): two about one inspection never run at once, so neither
+    /// waits on the other's lock.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> Messages =
+    [
+        typeof(QuestionScoped), typeof(GradeProposed), typeof(GradeEnteredModeration), typeof(GradeModerated), typeof(GradeAwarded),
+        typeof(JudgmentCarriedOver), typeof(FindingsAcceptedByQa), typeof(PillarGradeAwarded), typeof(InspectionEnteredModeration),
+        typeof(CloseFactualAccuracyCheck), typeof(InspectionReportPublished),
     ];
 
     public static StoreOptions AddWorkflow(this StoreOptions opts) => opts.MapEvents(Events);

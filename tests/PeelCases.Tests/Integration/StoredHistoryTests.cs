@@ -290,7 +290,9 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
 
         var fired = Stopwatch.StartNew();
         await host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
-            .WaitForMessageToBeReceivedAt<CloseFactualAccuracyCheck>(host)
+            // Stored for the queue of its type, it is received there and passed on to its inspection's partition
+            // (Host/ServiceSetup, ADR 0014), where the handler runs: two executions.
+            .WaitForExecutionOf<CloseFactualAccuracyCheck>(2)
             .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(_ =>
                 Sql(database, "update peelcases.wolverine_incoming_envelopes set execution_time = now() where status = 'Scheduled'")));
         output.WriteLine($"The stored deadline fired {fired.ElapsedMilliseconds} ms after it fell due");

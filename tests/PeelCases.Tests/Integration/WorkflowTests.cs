@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Marten;
 using PeelCases.Tests.Support;
 using Wolverine.Tracking;
@@ -176,6 +177,24 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         var row = Assert.Single(board, b => b.Id == view.Id);
         Assert.True(row.Stuck);
         Assert.StartsWith($"Fieldwork was planned to end on {view.FieldworkEnds:d MMMM yyyy}", row.Blocker);
+    }
+
+    [Fact]
+    public async Task Every_message_a_handler_takes_is_handled_in_its_inspections_partition()
+    {
+        var handlers = ((Wolverine.Runtime.WolverineRuntime)App.Host.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>()).Handlers;
+        var handled = handlers.Chains.Select(c => c.MessageType).Where(t => t.Assembly == typeof(Inspection).Assembly).ToHashSet();
+        Assert.Equal(handled.OrderBy(t => t.Name), PeelCases.Workflow.WorkflowConfiguration.Messages.OrderBy(t => t.Name));
+
+        await BuildAsync("kent", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed));
+        await using var connection = new Npgsql.NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var select = new Npgsql.NpgsqlCommand("select distinct received_at from peelcases.wolverine_incoming_envelopes where message_type like 'PeelCases.%'", connection);
+        var queues = new List<string>();
+        await using (var reader = await select.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) queues.Add(reader.GetString(0));
+        Assert.NotEmpty(queues);
+        Assert.All(queues, q => Assert.StartsWith("local://inspection-workflow", q));
     }
 
     [Fact]
