@@ -40,37 +40,46 @@ public sealed class RecordTimelineProjection : EventProjection
     {
         // Inline projections see every event of the session. The row is read from the event as stored, by its stream and
         // version (which Rich appends know before the projections run, ADR 0002; a new stream's sequence they do not).
-        if (e.Data is EvidenceRecorded or EvidenceAmended or FindingDrafted or FindingRevised or FindingWithdrawn)
+        // A stream's first event has no earlier rows to close and, inline, no later event yet: the plain insert (most writes).
+        if (e.Data is EvidenceRecorded or FindingDrafted && e.Version == 1)
+            operations.QueueSqlCommand(FillFirst, e.StreamId);
+        else if (e.Data is EvidenceRecorded or EvidenceAmended or FindingDrafted or FindingRevised or FindingWithdrawn)
             operations.QueueSqlCommand(FillOne, e.StreamId, e.Version);
         return ValueTask.CompletedTask;
     }
 
     private static readonly string FillOne = Fill("e.stream_id = ? and e.version = ?");
+    private static readonly string FillFirst = Fill("e.stream_id = ? and e.version = 1", firstOfStream: true);
 
     private const string Types = "('evidence_recorded', 'evidence_amended', 'finding_drafted', 'finding_revised', 'finding_withdrawn')";
 
     /// <summary>
     /// The timeline rows of the stored events matching <paramref name="where"/> (over <c>mt_events e</c>): each event's rows
     /// valid from its own recording until the item's next event (found among the stored events), and the rows stored
-    /// before for the same items closed at the first of these events.
+    /// before for the same items closed at the first of these events. With <paramref name="firstOfStream"/> the events are
+    /// their streams' first and nothing later is stored yet, so there is nothing to close and each row stays open.
     /// </summary>
-    public static string Fill(string where) => $"""
+    public static string Fill(string where, bool firstOfStream = false) => $"""
         with source as (
           select e.stream_id, e.version, e.seq_id, e.timestamp, (e.data ->> 'inspectionId')::uuid as inspection_id,
             case when e.type like 'evidence%' then 'evidence' else 'finding' end as item,
             case when e.type like 'evidence%' then e.data -> 'content' -> 'questionCodes' else jsonb_build_array(e.data ->> 'questionCode') end as questions,
             e.data -> 'content' ->> 'kind' as finding_kind, e.type = 'finding_withdrawn' as withdrawn
-          from {Schema}.mt_events e where e.type in {Types} and {where}),
+          from {Schema}.mt_events e where e.type in {Types} and {where}){(firstOfStream ? "" : $"""
+        ,
         closed as (
           update {Schema}.{Table} t set superseded_at = first.timestamp, superseded_seq = first.seq_id
           from (select distinct on (stream_id) stream_id, version, timestamp, seq_id from source order by stream_id, version) first
           where t.item_id = first.stream_id and t.version < first.version and t.superseded_seq is null)
+        """)}
         insert into {Schema}.{Table} (item_id, version, question, seq_id, inspection_id, item, recorded_at, finding_kind, withdrawn, superseded_at, superseded_seq)
-        select s.stream_id, s.version, q.question, s.seq_id, s.inspection_id, s.item, s.timestamp, s.finding_kind, s.withdrawn, n.timestamp, n.seq_id
+        select s.stream_id, s.version, q.question, s.seq_id, s.inspection_id, s.item, s.timestamp, s.finding_kind, s.withdrawn, {(firstOfStream ? "null, null" : "n.timestamp, n.seq_id")}
         from source s
         cross join lateral (select '*' where s.item = 'evidence' union all select jsonb_array_elements_text(s.questions)) as q(question)
+        {(firstOfStream ? "" : $"""
         left join lateral (select n.timestamp, n.seq_id from {Schema}.mt_events n
           where n.stream_id = s.stream_id and n.version > s.version and n.type in {Types} order by n.version limit 1) n on true
+        """)}
         on conflict (item_id, version, question) do nothing
         """;
 
