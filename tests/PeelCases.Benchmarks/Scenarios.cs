@@ -190,7 +190,9 @@ public sealed partial class Benchmarks
         for (var i = 0; i < total; i++)
         {
             var due = TimeSpan.FromSeconds((double)i / rate);
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed); // pacing an open-loop load
+            // Pacing an open-loop load. The wait is read once: read twice, the clock can pass `due` in between (a negative delay throws).
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
             var (id, question) = targets[i % targets.Count];
             tasks.Add(Task.Run(async () =>
             {

@@ -183,6 +183,54 @@ public sealed class InspectionProgressTests
         Assert.IsType<InspectionEnteredModeration>(InspectionProgress.Next(inspection, Cumbria.Framework, Now));
     }
 
+    /// <summary>
+    /// A carry-over answered late, after fieldwork, can settle the last open question: the workflow decides the progress
+    /// step on the record as the carry-over leaves it and appends both together, handing on only what progress decided.
+    /// </summary>
+    [Fact]
+    public void A_carry_over_that_settles_the_last_open_question_moves_the_inspection_on_in_the_same_step()
+    {
+        var inspection = Given.Inspection(C.Scheduled("E1", "E5"), C.Scoped("E1", QuestionScope.CarryOver), C.Scoped("E5", QuestionScope.Ungraded),
+            C.FieldworkStarted(), C.FieldworkCompleted(), C.SubmittedForQa("E5"), C.AcceptedByQa("E5"));
+        var carried = C.CarriedOver("E1", Cumbria.Inspection2016.Reference("E1", Grade.Good));
+
+        var (events, handedOn) = WorkflowStep.ThenProgress(inspection, Cumbria.Framework, carried, GradingState.Apply, Now);
+
+        var entered = new InspectionEnteredModeration(C.Id, Now);
+        Assert.Equivalent(new object[] { carried, entered }, events, strict: true);
+        Assert.Equivalent(new object[] { entered }, handedOn, strict: true);
+        // The decision looked at a copy: the record it was given is as it was.
+        Assert.Equal((QuestionStage.Scoping, InspectionStage.Reporting), (inspection.FindQuestion("E1")!.Stage, inspection.Stage));
+    }
+
+    [Fact]
+    public void A_carry_over_during_planning_is_appended_and_handed_on_to_nothing()
+    {
+        var inspection = Given.Inspection(Cumbria.Scheduled.Then(C.Scoped("E1", QuestionScope.CarryOver)));
+        var carried = C.CarriedOver("E1", Cumbria.Inspection2016.Reference("E1", Grade.Good));
+        var (events, handedOn) = WorkflowStep.ThenProgress(inspection, Cumbria.Framework, carried, GradingState.Apply, Now);
+        Assert.Same(carried, Assert.Single(events));
+        Assert.Empty(handedOn);
+    }
+
+    [Fact]
+    public void A_copy_of_the_record_changes_without_changing_the_original()
+    {
+        var original = Given.Inspection(Cumbria.CheckOpen);
+        var copy = original.Copy();
+        copy.ChangeQuestion("E3", q => q with { Summary = "changed" }, "someone", Now);
+        copy.ChangePillar(Cumbria.Effectiveness, p => p with { Summary = "changed" });
+        copy.Team.Add("someone");
+        copy.FactualAccuracy!.Challenges.Add(new Challenge(Guid.NewGuid(), "changed", null, "someone", Now));
+        copy.Redactions.Add(new InspectionRedaction("E3", "changed", "someone", Now));
+        copy.Publications.Add(new Publication(9, new DateOnly(2030, 1, 1), "someone", Now));
+        copy.DismissedDraftFlags.Add(new DraftFlagDismissal("flag", "changed", "someone", Now));
+
+        var again = Given.Inspection(Cumbria.CheckOpen);
+        Assert.Equivalent(again, original, strict: true);
+        Assert.NotEqual(original.FindQuestion("E3")!.Summary, copy.FindQuestion("E3")!.Summary);
+    }
+
     [Fact]
     public void A_moderated_inspection_is_not_ready_for_sign_off_until_its_pillar_is_awarded()
     {

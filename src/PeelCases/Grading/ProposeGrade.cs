@@ -66,5 +66,6 @@ public static class ProposeGradeEndpoint
         [InspectionStream] Inspection inspection, AssessmentFramework framework,
         IReadOnlyList<Finding> cited, ClaimsPrincipal user, TimeProvider clock) =>
         InspectionOutcome.Of(inspection, ProposeGradeRules.Decide(inspection, framework, questionCode, command, cited, user.Actor(), clock.GetUtcNow()),
-            then: proposed => ProposeGradeRules.EnterModeration(inspection, proposed));
+            then: proposed => ProposeGradeRules.EnterModeration(inspection, proposed),
+            handOn: _ => false); // its workflow step, joining the queue, is taken here (then); what that leads to is handed on
 }

@@ -60,6 +60,24 @@ public sealed class Inspection
     /// <summary>The stream version; commands send it back as their expected version.</summary>
     public long Version { get; set; }
 
+    /// <summary>
+    /// A copy with lists of its own, for a decision that looks at the record as an event would leave it before that
+    /// event is stored (the workflow's carry-over and the progress step it causes, Workflow/WorkflowStep).
+    /// </summary>
+    public Inspection Copy()
+    {
+        var copy = (Inspection)MemberwiseClone();
+        copy.Team = [.. Team];
+        copy.Questions = [.. Questions];
+        copy.Pillars = [.. Pillars];
+        copy.DismissedDraftFlags = [.. DismissedDraftFlags];
+        copy.Covers = Covers is null ? null : [.. Covers];
+        copy.Redactions = [.. Redactions];
+        copy.Publications = [.. Publications];
+        copy.FactualAccuracy = FactualAccuracy is null ? null : FactualAccuracy with { Challenges = [.. FactualAccuracy.Challenges] };
+        return copy;
+    }
+
     public InspectionQuestion? FindQuestion(string code) =>
         Questions.FirstOrDefault(q => string.Equals(q.Code, code, StringComparison.OrdinalIgnoreCase));
 

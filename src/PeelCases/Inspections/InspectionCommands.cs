@@ -55,11 +55,14 @@ public sealed class InspectionStreamAttribute : WriteAggregateAttribute
 /// message the decision sends on (<paramref name="alsoSend"/>: a deadline, an integration event), and
 /// any event that follows from it on the same stream (<paramref name="then"/>: a proposal joins the
 /// moderation queue in its own transaction, not in a second one the workflow would make stale).
+/// <paramref name="handOn"/> says whether the decided event asks the workflow for anything (default: it does);
+/// one that does not is stored but not handed on, so no workflow step locks the stream to find nothing to do.
 /// </summary>
 public static class InspectionOutcome
 {
     public static (IResult, Events, OutgoingMessages) Of<TEvent>(Inspection inspection, Decision<TEvent> decision,
-        Func<TEvent, object>? alsoSend = null, IResult? response = null, Func<TEvent, object>? then = null) where TEvent : class
+        Func<TEvent, object>? alsoSend = null, IResult? response = null, Func<TEvent, object>? then = null,
+        Func<TEvent, bool>? handOn = null) where TEvent : class
     {
         if (decision.Refusal is { } refusal) return (refusal.ToResult(), [], []);
         var events = new Events();
@@ -67,8 +70,12 @@ public static class InspectionOutcome
         if (decision.Value is { } e)
         {
             events.Add(e);
-            if (then?.Invoke(e) is { } next) events.Add(next);
-            outgoing.AddRange(events);
+            if (handOn?.Invoke(e) ?? true) outgoing.Add(e);
+            if (then?.Invoke(e) is { } next)
+            {
+                events.Add(next);
+                outgoing.Add(next);
+            }
             if (alsoSend?.Invoke(e) is { } message) outgoing.Add(message);
         }
         return (response ?? new InspectionViewResult(inspection.Id), events, outgoing);

@@ -43,6 +43,9 @@ public static class ScopeQuestionRules
 
         return new QuestionScoped(inspection.Id, inspection.ForceId, question.Code, scope, inScope.Scope, c.Reason?.Trim(), actor, now);
     }
+
+    /// <summary>Only a carry-over scoping gives the workflow work (Workflow/CarryOverHandler): the earlier judgment to look up.</summary>
+    public static bool AsksForCarryOver(QuestionScoped scoped) => scoped.Scope == QuestionScope.CarryOver;
 }
 
 public static class ScopeQuestionEndpoint
@@ -56,5 +59,6 @@ public static class ScopeQuestionEndpoint
     [Authorize(Policy = Policies.Planning)]
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string questionCode, ScopeQuestion command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, ScopeQuestionRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()));
+        InspectionOutcome.Of(inspection, ScopeQuestionRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()),
+            handOn: ScopeQuestionRules.AsksForCarryOver);
 }

@@ -63,7 +63,7 @@ public static class CarryOverHandler
     /// <summary>The framework version and the earlier judgment, read from the inline inspection documents (exact at write time).</summary>
     public static async Task<CarryOverContext> LoadAsync(QuestionScoped e, Inspection? inspection, IQuerySession session, CancellationToken ct)
     {
-        if (e.Scope != QuestionScope.CarryOver || inspection?.FindQuestion(e.QuestionCode) is not { Scope: QuestionScope.CarryOver, Settled: false })
+        if (!ScopeQuestionRules.AsksForCarryOver(e) || inspection?.FindQuestion(e.QuestionCode) is not { Scope: QuestionScope.CarryOver, Settled: false })
             return new(null, null);
         var framework = await WorkflowStep.FrameworkOf(inspection, session, ct);
         return framework?.FindQuestion(e.QuestionCode) is { } defined
@@ -75,7 +75,7 @@ public static class CarryOverHandler
     {
         if (inspection is null || context is not { Framework: { } framework, Lookup: { } lookup }) return WorkflowStep.Of(null);
         var decision = CarryOverJudgmentRules.Decide(inspection, framework, e.QuestionCode, _ => lookup, WorkflowHandler.Actor, clock.GetUtcNow());
-        if (decision.Value is { } carried) return WorkflowStep.Of(carried);
+        if (decision.Value is { } carried) return WorkflowStep.ThenProgress(inspection, framework, carried, GradingState.Apply, clock.GetUtcNow());
         var reason = decision.Refusal!.Detail;
         return WorkflowStep.Of(inspection.FindQuestion(e.QuestionCode)!.CarryOverProblem == reason
             ? null
@@ -91,6 +91,20 @@ public static class WorkflowStep
     /// <summary>The workflow's step: nothing when its work is already in the record, else the event, appended and handed on.</summary>
     public static (Events, OutgoingMessages) Of(object? next) =>
         next is null ? ([], []) : ([next], [next]);
+
+    /// <summary>
+    /// A step whose event may settle the inspection's last open question: the progress step it causes is decided on
+    /// the record as the event leaves it, in the same transaction, so the event is appended but not handed on to a
+    /// second step that would lock the stream again, almost always to find nothing to do. What progress decides is
+    /// handed on as usual.
+    /// </summary>
+    public static (Events, OutgoingMessages) ThenProgress<TEvent>(Inspection inspection, AssessmentFramework framework, TEvent settling,
+        Action<Inspection, TEvent> fold, DateTimeOffset now) where TEvent : notnull
+    {
+        var after = inspection.Copy();
+        fold(after, settling);
+        return InspectionProgress.Next(after, framework, now) is { } next ? ([settling, next], [next]) : ([settling], []);
+    }
 
     public static async Task<AssessmentFramework?> FrameworkOf(Inspection? inspection, IQuerySession session, CancellationToken ct) =>
         inspection is null ? null : await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);

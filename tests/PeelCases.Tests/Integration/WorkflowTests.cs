@@ -197,6 +197,29 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         Assert.All(queues, q => Assert.StartsWith("local://inspection-workflow", q));
     }
 
+    /// <summary>
+    /// A detailed scoping gives the workflow nothing to do, and the progress step a carry-over causes is decided in the
+    /// carry-over's own transaction: neither is handed on to a step that would lock the inspection to find nothing to do.
+    /// </summary>
+    [Fact]
+    public async Task The_workflow_is_handed_only_the_scopings_and_carry_overs_it_has_work_for()
+    {
+        await CumbriaHistoryAsync();
+        var starts = new DateOnly(2018, 10, 8);
+        var view = await ScheduleAsync(new ScheduleInspection(null, "cumbria", "2018/19", "peel-2018-19", ["E1", "E3"], "lena.lead", starts, starts.AddDays(11), Commands.Team));
+
+        var detailed = await Tracked(() => Post<InspectionView>($"/inspections/{view.Id}/questions/E3/scope",
+            new ScopeQuestion(QuestionScope.Detailed, null, view.QuestionVersion("E3")), TestUser.Lead));
+        Assert.Empty(detailed.Executed.MessagesOf<QuestionScoped>());
+
+        var carryOver = await Tracked(() => Post<InspectionView>($"/inspections/{view.Id}/questions/E1/scope",
+            new ScopeQuestion(QuestionScope.CarryOver, null, view.QuestionVersion("E1")), TestUser.Lead));
+        Assert.Single(carryOver.Executed.MessagesOf<QuestionScoped>());
+        Assert.Empty(carryOver.Executed.MessagesOf<JudgmentCarriedOver>());
+        var e1 = (await View(view.Id)).Questions.Single(q => q.Code == "E1");
+        Assert.Equal((QuestionStage.CarriedOver, 2016), (e1.Stage, e1.CarriedOverFrom!.Year));
+    }
+
     [Fact]
     public async Task A_redelivered_message_changes_nothing_twice()
     {
