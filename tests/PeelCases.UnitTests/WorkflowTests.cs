@@ -293,3 +293,37 @@ public sealed class InspectionProgressTests
         Assert.Equal("Every question is settled; pillar grades may still be outstanding.", Stages.Outstanding(Given.Inspection(Cumbria.QuestionsSettled)));
     }
 }
+
+/// <summary>What a command hands the workflow (ADR 0016): only an event that gives it work.</summary>
+public sealed class HandedOnTests
+{
+    private static readonly InspectionHistory C = Cumbria.Inspection;
+    private static readonly System.Security.Claims.ClaimsPrincipal Lead = new(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", People.Lead)], "test"));
+
+    private sealed class At(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Theory]
+    [InlineData(QuestionScope.CarryOver, true)]
+    [InlineData(QuestionScope.Detailed, false)]
+    public void Only_a_carry_over_scoping_is_handed_to_the_workflow(QuestionScope scope, bool handedOn)
+    {
+        var inspection = Given.Inspection(Cumbria.Scheduled);
+        var (_, events, outgoing) = ScopeQuestionEndpoint.Post("E1", new ScopeQuestion(scope, null, inspection.Version), inspection, Cumbria.Framework, Lead, new At(C.ScopedAt));
+        var scoped = Assert.IsType<QuestionScoped>(Assert.Single(events));
+        Assert.Equal(handedOn ? [scoped] : [], outgoing);
+        Assert.Equal(handedOn, ScopeQuestionRules.AsksForCarryOver(scoped));
+    }
+
+    [Fact]
+    public void A_proposal_hands_the_workflow_only_its_entry_to_the_moderation_queue()
+    {
+        var inspection = Given.Inspection(Cumbria.AwaitingGrade);
+        var (_, events, outgoing) = ProposeGradeEndpoint.Post("E3", new ProposeGrade(Grade.Good, "Good at protecting vulnerable people.", [Cumbria.HelpDeskFinding], inspection.Version),
+            inspection, Cumbria.Framework, [Given.Finding(Cumbria.HelpDeskDrafted)], Lead, new At(C.ProposedAt));
+        Assert.Equal([typeof(GradeProposed), typeof(GradeEnteredModeration)], events.Select(e => e.GetType()));
+        Assert.Same(events[1], Assert.Single(outgoing));
+    }
+}
