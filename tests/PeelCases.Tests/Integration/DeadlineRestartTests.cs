@@ -33,7 +33,8 @@ public sealed class DeadlineRestartTests(AppFixture app)
             var deadlineIn = TimeSpan.FromSeconds(12);
             var clockA = new TestClock(DateTimeOffset.UtcNow.Add(deadlineIn));
             Guid id;
-            await using (var hostA = await AppFixture.StartHostAsync(database, clockA, settings))
+            var hostA = await AppFixture.StartHostAsync(database, clockA, settings);
+            try
             {
                 id = await SignedOffInspection(hostA.Services.GetRequiredService<IDocumentStore>());
                 await hostA.Scenario(s =>
@@ -41,6 +42,10 @@ public sealed class DeadlineRestartTests(AppFixture app)
                     s.Post.Json(new InspectionStep(5)).ToUrl($"/inspections/{id}/factual-accuracy-check");
                     s.WithBearerToken(DevToken(TestUser.Lead));
                 });
+            }
+            finally
+            {
+                await AppFixture.StopHostAsync(hostA);
             }
 
             // Host B: a new process in all but name, on the real clock; nothing re-schedules the message.
