@@ -22,12 +22,13 @@ public static class EarlierJudgments
         string? chosen = null)
     {
         if (question.LineageKey is null) return Resolve(inspection, question, [], new Dictionary<string, AssessmentFramework>(), "");
-        var earlier = await session.Query<Inspection>()
-            .Where(i => i.ForceId == inspection.ForceId && i.Year < inspection.Year)
-            .ToListAsync(ct);
-        var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);
-        var force = await session.LoadAsync<Force>(inspection.ForceId, ct);
-        return Resolve(inspection, question, earlier, frameworks, force?.Name ?? inspection.ForceId, chosen);
+        // One round trip: a workflow step reads these while it holds the inspection's lock.
+        var batch = session.CreateBatchQuery();
+        var earlier = batch.Query<Inspection>().Where(i => i.ForceId == inspection.ForceId && i.Year < inspection.Year).ToList();
+        var frameworks = FrameworkVersions.AllByKey(batch);
+        var force = batch.Load<Force>(inspection.ForceId);
+        await batch.Execute(ct);
+        return Resolve(inspection, question, await earlier, await frameworks, (await force)?.Name ?? inspection.ForceId, chosen);
     }
 
     /// <summary>

@@ -26,7 +26,13 @@ public static class FrameworkVersions
 
     /// <summary>Every stored version, by <see cref="AssessmentFramework.Key"/>.</summary>
     public static async Task<IReadOnlyDictionary<string, AssessmentFramework>> AllByKeyAsync(IQuerySession session, CancellationToken ct) =>
-        (await session.Query<AssessmentFramework>().ToListAsync(ct)).ToDictionary(f => f.Key);
+        ByKey(await session.Query<AssessmentFramework>().ToListAsync(ct));
+
+    /// <summary>The same, queued in a batch with the rest of a read (one round trip).</summary>
+    public static async Task<IReadOnlyDictionary<string, AssessmentFramework>> AllByKey(Marten.Services.BatchQuerying.IBatchedQuery batch) =>
+        ByKey(await batch.Query<AssessmentFramework>().ToList());
+
+    private static Dictionary<string, AssessmentFramework> ByKey(IEnumerable<AssessmentFramework> versions) => versions.ToDictionary(f => f.Key);
 
     /// <summary>Of a framework's versions, the newest that applies to fieldwork starting on that date.</summary>
     public static AssessmentFramework? Applicable(IEnumerable<AssessmentFramework> versions, DateOnly fieldworkStarts) =>
