@@ -50,7 +50,9 @@ log "built $tag ($((size / 1024 / 1024)) MB) in $((SECONDS - started)) s"
 # Start the service from the image's own files, as its entrypoint would, against a fresh database.
 root=$(podman image mount "$tag")
 cleanup() {
-  [[ -n "${service:-}" ]] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null || true
+  # $service is the subshell that runs in_image (a function), not the service: stop its child, the service, then wait for
+  # both. Killing only the subshell left the service running after the check (seen on 2026-12-03, still up an hour later).
+  [[ -n "${service:-}" ]] && { pkill -TERM -P "$service" || kill "$service"; wait "$service"; } 2>/dev/null || true
   umount "$root/proc" "$root/dev" 2>/dev/null || true
   podman image unmount "$tag" >/dev/null 2>&1 || true
 }

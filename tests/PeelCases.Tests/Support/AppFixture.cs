@@ -36,7 +36,10 @@ public sealed class AppFixture : IAsyncLifetime
         _postgres = await TestPostgres.StartAsync();
         ConnectionString = await _postgres.CreateDatabaseAsync("peelcases_tests");
 
-        Host = await StartHostAsync(ConnectionString, Clock);
+        // The shared host's clock stands in 2018–2022 while Wolverine polls for scheduled messages on real time, so every
+        // deadline a test schedules is already due: polled every 2 s, one fired in the middle of a test. Tests here fire
+        // deadlines themselves; DeadlineRestartTests and StoredHistoryTests start hosts of their own that poll as in production.
+        Host = await StartHostAsync(ConnectionString, Clock, new Dictionary<string, string> { ["PeelCases__NodeHealth__ScheduledJobsEvery"] = "1.00:00:00" });
     }
 
     /// <summary>
