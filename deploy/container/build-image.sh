@@ -65,7 +65,9 @@ database="image_check_$$"
 psql=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
 export PGOPTIONS="--client-min-messages=warning"
 "$psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "drop database if exists $database" -c "create database $database" >&2
-in_image() { env -i PATH=/usr/bin:/bin HOME=/tmp ConnectionStrings__peelcases="Host=127.0.0.1;Port=$port;Username=postgres;Database=$database" \
+# The image's own environment (its Containerfile's ENV), then what this check needs.
+mapfile -t image_env < <(podman image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$tag" | sed '/^$/d')
+in_image() { env -i "${image_env[@]}" PATH=/usr/bin:/bin HOME=/tmp ConnectionStrings__peelcases="Host=127.0.0.1;Port=$port;Username=postgres;Database=$database" \
   ASPNETCORE_ENVIRONMENT=Production Database__ApplyChangesOnStartup=false "$@"; }
 in_image /usr/sbin/chroot --userspec=65534:65534 "$root" /usr/bin/env --chdir=/app /app/PeelCases db-apply >/dev/null
 in_image /usr/sbin/chroot --userspec=65534:65534 "$root" /usr/bin/env --chdir=/app /app/PeelCases db-seed >/dev/null

@@ -49,6 +49,7 @@ public sealed partial class Benchmarks(string server, bool quick, IReadOnlySet<s
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Serilog__MinimumLevel__Default"] = "Warning",
         };
+        foreach (var (name, value) in ImageRuntimeSettings()) env[name] = value;
 
         // First starts create the schema and seed reference data; the measured cold start is the second.
         await (await ServerProcess.StartAsync(ServiceDll, [], 5190, env, "/forces", _lead)).DisposeAsync();
@@ -130,6 +131,14 @@ public sealed partial class Benchmarks(string server, bool quick, IReadOnlySet<s
     {
         foreach (var d in _cleanup) await d.DisposeAsync();
     }
+
+    /// <summary>
+    /// The runtime settings the image sets for the service (its Containerfile's <c>DOTNET_*</c> variables), so the service
+    /// runs here as the image runs it; the minimal API keeps the runtime's defaults.
+    /// </summary>
+    internal static IEnumerable<(string Name, string Value)> ImageRuntimeSettings() =>
+        System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(Repo, "deploy/container/Containerfile")), @"\b(DOTNET_\w+)=([^\s\\]+)")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value));
 
     private static string FindRepo()
     {

@@ -22,13 +22,34 @@ public static class EarlierJudgments
         string? chosen = null)
     {
         if (question.LineageKey is null) return Resolve(inspection, question, [], new Dictionary<string, AssessmentFramework>(), "");
-        // One round trip: a workflow step reads these while it holds the inspection's lock.
+        var (earlier, frameworks, forceName) = await ReadAsync(session, inspection, ct);
+        return Resolve(inspection, question, earlier, frameworks, forceName, chosen);
+    }
+
+    /// <summary>
+    /// The workflow's form: the inspection's own framework version is taken from the same read, so a carry-over step
+    /// makes one round trip while it holds the inspection's lock. Nulls when the version or its question is missing.
+    /// </summary>
+    public static async Task<(AssessmentFramework? Framework, JudgmentLookup? Lookup)> FindForAsync(IQuerySession session, Inspection inspection,
+        string questionCode, CancellationToken ct)
+    {
+        var (earlier, frameworks, forceName) = await ReadAsync(session, inspection, ct);
+        return frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)) is { } framework
+               && framework.FindQuestion(questionCode) is { } question
+            ? (framework, Resolve(inspection, question, earlier, frameworks, forceName))
+            : (null, null);
+    }
+
+    /// <summary>The force's earlier inspections, every framework version and the force's name, in one batch.</summary>
+    private static async Task<(IReadOnlyList<Inspection>, IReadOnlyDictionary<string, AssessmentFramework>, string)> ReadAsync(IQuerySession session,
+        Inspection inspection, CancellationToken ct)
+    {
         var batch = session.CreateBatchQuery();
         var earlier = batch.Query<Inspection>().Where(i => i.ForceId == inspection.ForceId && i.Year < inspection.Year).ToList();
         var frameworks = FrameworkVersions.AllByKey(batch);
         var force = batch.Load<Force>(inspection.ForceId);
         await batch.Execute(ct);
-        return Resolve(inspection, question, await earlier, await frameworks, (await force)?.Name ?? inspection.ForceId, chosen);
+        return (await earlier, await frameworks, (await force)?.Name ?? inspection.ForceId);
     }
 
     /// <summary>

@@ -60,15 +60,13 @@ public static class CarryOverHandler
 {
     public static void Before(IDocumentSession session) => session.LastModifiedBy = WorkflowHandler.Actor;
 
-    /// <summary>The framework version and the earlier judgment, read from the inline inspection documents (exact at write time).</summary>
+    /// <summary>The framework version and the earlier judgment, read in one round trip from the inline inspection documents (exact at write time).</summary>
     public static async Task<CarryOverContext> LoadAsync(QuestionScoped e, Inspection? inspection, IQuerySession session, CancellationToken ct)
     {
         if (!ScopeQuestionRules.AsksForCarryOver(e) || inspection?.FindQuestion(e.QuestionCode) is not { Scope: QuestionScope.CarryOver, Settled: false })
             return new(null, null);
-        var framework = await WorkflowStep.FrameworkOf(inspection, session, ct);
-        return framework?.FindQuestion(e.QuestionCode) is { } defined
-            ? new(framework, await EarlierJudgments.FindAsync(session, inspection, defined, ct))
-            : new(null, null);
+        var (framework, lookup) = await EarlierJudgments.FindForAsync(session, inspection, e.QuestionCode, ct);
+        return new(framework, lookup);
     }
 
     public static (Events, OutgoingMessages) Handle(QuestionScoped e, [InspectionStream] Inspection? inspection, CarryOverContext context, TimeProvider clock)
