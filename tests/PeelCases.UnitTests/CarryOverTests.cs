@@ -96,6 +96,17 @@ public sealed class CarryOverTests
     }
 
     [Fact]
+    public void The_workflow_takes_the_inspections_own_framework_version_from_the_versions_it_read()
+    {
+        var (framework, lookup) = EarlierJudgments.ResolveFor(ScopedForCarryOver("E2"), "E2", Earlier, AllFrameworks, Cumbria.Force.Name);
+        Assert.Same(AllFrameworks[Cumbria.Framework.Key], framework);
+        Assert.Equal(Grade.Good, lookup!.Found!.Grade);
+        Assert.Equal((null, null), EarlierJudgments.ResolveFor(ScopedForCarryOver("E2"), "X9", Earlier, AllFrameworks, Cumbria.Force.Name));
+        var without = AllFrameworks.Where(f => f.Key != Cumbria.Framework.Key).ToDictionary();
+        Assert.Equal((null, null), EarlierJudgments.ResolveFor(ScopedForCarryOver("E2"), "E2", Earlier, without, Cumbria.Force.Name));
+    }
+
+    [Fact]
     public void A_question_without_lineage_has_nothing_to_carry_over()
     {
         var noLineage = Cumbria.Framework.FindQuestion("E2")! with { LineageKey = null };

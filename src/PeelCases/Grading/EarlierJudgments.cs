@@ -34,11 +34,16 @@ public static class EarlierJudgments
         string questionCode, CancellationToken ct)
     {
         var (earlier, frameworks, forceName) = await ReadAsync(session, inspection, ct);
-        return frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)) is { } framework
-               && framework.FindQuestion(questionCode) is { } question
+        return ResolveFor(inspection, questionCode, earlier, frameworks, forceName);
+    }
+
+    /// <summary>As <see cref="Resolve"/>, with the inspection's own framework version and question taken from <paramref name="frameworks"/>.</summary>
+    public static (AssessmentFramework? Framework, JudgmentLookup? Lookup) ResolveFor(Inspection inspection, string questionCode,
+        IReadOnlyList<Inspection> earlier, IReadOnlyDictionary<string, AssessmentFramework> frameworks, string forceName) =>
+        frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)) is { } framework
+        && framework.FindQuestion(questionCode) is { } question
             ? (framework, Resolve(inspection, question, earlier, frameworks, forceName))
             : (null, null);
-    }
 
     /// <summary>The force's earlier inspections, every framework version and the force's name, in one batch.</summary>
     private static async Task<(IReadOnlyList<Inspection>, IReadOnlyDictionary<string, AssessmentFramework>, string)> ReadAsync(IQuerySession session,
