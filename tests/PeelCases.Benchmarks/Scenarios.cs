@@ -55,11 +55,13 @@ public sealed partial class Benchmarks
             await session.SaveChangesAsync();
         }
 
-        // Statistics as autovacuum keeps them on a store in use (it would analyze these tables within its next minute).
+        // Statistics and the timeline's visibility map as autovacuum keeps them on a store in use: it would analyze these
+        // tables, and vacuum the timeline (1 % inserted, RecordTimelineProjection), within its next minute.
         await using (var connection = new NpgsqlConnection(database))
         {
             await connection.OpenAsync();
-            await new NpgsqlCommand("analyze peelcases.mt_events; analyze peelcases.record_timeline; analyze peelcases.mt_doc_evidence", connection).ExecuteNonQueryAsync();
+            await new NpgsqlCommand("analyze peelcases.mt_events; analyze peelcases.mt_doc_evidence", connection).ExecuteNonQueryAsync();
+            await new NpgsqlCommand("vacuum analyze peelcases.record_timeline", connection).ExecuteNonQueryAsync();
         }
         var iterations = quick ? 15 : 40;
         var overview = new List<double>();
