@@ -47,14 +47,12 @@ public static class ModerationComparison
         var inspections = (await session.Query<Inspection>().Where(i => i.Cycle == cycle).ToListAsync(ct))
             .Where(i => string.IsNullOrWhiteSpace(tranche) || string.Equals(i.Tranche, tranche.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
-        var rows = new List<(Inspection Inspection, InspectionQuestion Question, IReadOnlyDictionary<FindingKind, int> Findings)>();
-        foreach (var inspection in inspections)
-        {
-            if (inspection.FindQuestion(defined.Code) is not { } q) continue;
-            var counts = (await RecordCounts.FindingsAsync(session, inspection.Id, ct))
-                .ToDictionary(c => c.Key, c => c.Value.ToDictionary(k => Enum.Parse<FindingKind>(k.Key), k => k.Value));
-            rows.Add((inspection, q, counts.GetValueOrDefault(q.Code) ?? []));
-        }
+        var asking = inspections.Where(i => i.FindQuestion(defined.Code) is not null).ToList();
+        // Every force's findings in one query.
+        var findings = await RecordCounts.FindingsAsync(session, asking.Select(i => i.Id).ToList(), ct);
+        var rows = asking.Select(inspection => (Inspection: inspection, Question: inspection.FindQuestion(defined.Code)!)).Select(r => (r.Inspection, r.Question,
+            Findings: (IReadOnlyDictionary<FindingKind, int>)(findings.GetValueOrDefault(r.Inspection.Id)?.GetValueOrDefault(r.Question.Code) ?? [])
+                .ToDictionary(k => Enum.Parse<FindingKind>(k.Key), k => k.Value))).ToList();
         var comparison = Compare(framework, defined, rows.Select(r => (r.Inspection, r.Question, r.Findings, forces.GetValueOrDefault(r.Inspection.ForceId, r.Inspection.ForceId))).ToList());
         // Each force's movement from the judgment that stood before on the question's lineage.
         var forceIds = rows.Select(r => r.Inspection.ForceId).Distinct().ToList();
