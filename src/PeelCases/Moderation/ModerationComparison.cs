@@ -47,12 +47,10 @@ public static class ModerationComparison
         var inspections = (await session.Query<Inspection>().Where(i => i.Cycle == cycle).ToListAsync(ct))
             .Where(i => string.IsNullOrWhiteSpace(tranche) || string.Equals(i.Tranche, tranche.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
-        var asking = inspections.Where(i => i.FindQuestion(defined.Code) is not null).ToList();
+        var asking = inspections.Select(i => (Inspection: i, Question: i.FindQuestion(defined.Code))).Where(r => r.Question is not null).ToList();
         // Every force's findings in one query.
-        var findings = await RecordCounts.FindingsAsync(session, asking.Select(i => i.Id).ToList(), ct);
-        var rows = asking.Select(inspection => (Inspection: inspection, Question: inspection.FindQuestion(defined.Code)!)).Select(r => (r.Inspection, r.Question,
-            Findings: (IReadOnlyDictionary<FindingKind, int>)(findings.GetValueOrDefault(r.Inspection.Id)?.GetValueOrDefault(r.Question.Code) ?? [])
-                .ToDictionary(k => Enum.Parse<FindingKind>(k.Key), k => k.Value))).ToList();
+        var findings = await RecordCounts.FindingsAsync(session, asking.Select(r => r.Inspection.Id).ToList(), ct);
+        var rows = asking.Select(r => (r.Inspection, Question: r.Question!, Findings: ByKind(findings.GetValueOrDefault(r.Inspection.Id)?.GetValueOrDefault(r.Question!.Code)))).ToList();
         var comparison = Compare(framework, defined, rows.Select(r => (r.Inspection, r.Question, r.Findings, forces.GetValueOrDefault(r.Inspection.ForceId, r.Inspection.ForceId))).ToList());
         // Each force's movement from the judgment that stood before on the question's lineage.
         var forceIds = rows.Select(r => r.Inspection.ForceId).Distinct().ToList();
@@ -102,6 +100,9 @@ public static class ModerationComparison
         var distribution = framework.Scale.ToDictionary(g => g, g => result.Count(r => r.Standing == g));
         return new GradeComparison(framework.Cycle, question.Code, question.Text, framework.Scale, medianGrade, medianBalance, distribution, result, Rule);
     }
+
+    private static IReadOnlyDictionary<FindingKind, int> ByKind(Dictionary<string, int>? counts) =>
+        (counts ?? []).ToDictionary(k => Enum.Parse<FindingKind>(k.Key), k => k.Value);
 
     private static double Median(IEnumerable<double> values)
     {
