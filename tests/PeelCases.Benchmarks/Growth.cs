@@ -121,8 +121,7 @@ public sealed class Growth(string server, bool quick)
         }
         // The async grade history caught up, as the import leaves it: otherwise the service's daemon would spend the
         // measured run folding the grown history.
-        var daemon = await store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync("ForceGradeHistory", TimeSpan.FromHours(1), default);
+        await Grading.GradeHistoryRebuild.RunAsync(store, null, TimeSpan.FromHours(1), default);
         return events;
     }
 

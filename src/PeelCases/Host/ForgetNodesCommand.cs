@@ -4,9 +4,10 @@ using Wolverine.Runtime;
 
 namespace PeelCases.Host;
 
-public sealed class ForgetNodesInput : NetCoreInput
+/// <summary>The input of a command meant for stopped nodes (<see cref="LiveNodes"/>).</summary>
+public sealed class StoppedNodesInput : NetCoreInput
 {
-    [Description("Forget the nodes even if one reported itself alive within the stale-node timeout")]
+    [Description("Go on even if a node reported itself alive within the stale-node timeout")]
     [FlagAlias("force")]
     public bool ForceFlag { get; set; }
 }
@@ -19,23 +20,19 @@ public sealed class ForgetNodesInput : NetCoreInput
 /// <c>db-apply</c> and before the first node starts (docs/operations.md, "Restoring into a new environment").
 /// </summary>
 [Description("After a restore into a new environment: forget the old deployment's nodes and release what they owned", Name = "forget-nodes")]
-public sealed class ForgetNodesCommand : JasperFxAsyncCommand<ForgetNodesInput>
+public sealed class ForgetNodesCommand : JasperFxAsyncCommand<StoppedNodesInput>
 {
-    public override async Task<bool> Execute(ForgetNodesInput input)
+    public override async Task<bool> Execute(StoppedNodesInput input)
     {
         using var host = input.BuildHost();
-        var runtime = host.Services.GetRequiredService<IWolverineRuntime>();
-        var clock = host.Services.GetRequiredService<TimeProvider>();
-        var storage = runtime.Storage;
-        var nodes = await storage.Nodes.LoadAllNodesAsync(CancellationToken.None);
-        var alive = nodes.Where(n => n.LastHealthCheck > clock.GetUtcNow() - runtime.Options.Durability.StaleNodeTimeout).ToList();
-        if (alive.Count > 0 && !input.ForceFlag)
+        if (await LiveNodes.RefusalAsync(host.Services) is { } refusal && !input.ForceFlag)
         {
-            Console.Error.WriteLine($"{alive.Count} node(s) checked in within {runtime.Options.Durability.StaleNodeTimeout.TotalSeconds:0} s " +
-                $"({string.Join(", ", alive.Select(n => $"#{n.AssignedNodeNumber} {n.Description}"))}). Stop them first, or pass --force.");
+            Console.Error.WriteLine(refusal);
             return false;
         }
 
+        var storage = host.Services.GetRequiredService<IWolverineRuntime>().Storage;
+        var nodes = await storage.Nodes.LoadAllNodesAsync(CancellationToken.None);
         await storage.Nodes.ClearAllAsync(CancellationToken.None);
         await storage.Admin.ReleaseAllOwnershipAsync();
         Console.WriteLine($"Forgot {nodes.Count} node(s) and released the messages they owned.");

@@ -34,7 +34,6 @@ public sealed record ImportReport(int Imported, int AlreadyImported, long Events
 public sealed class HistoryImport(IDocumentStore store, IProjectionCoordinator? projections, TimeProvider clock)
 {
     private const int ChunkSize = 250;
-    private const string GradeHistoryShard = "ForceGradeHistory:All";
 
     public async Task<ImportReport> ImportAsync(PublishedRecord record, string actor, CancellationToken ct)
     {
@@ -71,15 +70,7 @@ public sealed class HistoryImport(IDocumentStore store, IProjectionCoordinator? 
         long events = 0;
         foreach (var chunk in built.Chunk(ChunkSize)) events += await WriteAsync(chunk, record.Source, actor, ct);
         // Without a coordinator (the demo, before the daemon starts) the daemon folds them in when it starts.
-        if (built.Count > 0 && projections is not null)
-        {
-            var daemon = projections.DaemonForMainDatabase();
-            await daemon.RebuildProjectionAsync<ForceGradeHistoryProjection>(TimeSpan.FromMinutes(5), ct);
-            // A rebuild leaves the daemon's high-water detection and the rebuilt shard stopped (measured: neither moved while
-            // new events arrived); start both again so the grade history keeps following the store.
-            await daemon.RestartHighWaterAgentAsync(ct);
-            await daemon.StartAgentAsync(GradeHistoryShard, ct);
-        }
+        if (built.Count > 0 && projections is not null) await GradeHistoryRebuild.RunAsync(store, projections, TimeSpan.FromMinutes(5), ct);
         return new ImportReport(built.Count, already, events, built.Select(b => b.Built.Inspection.Id).ToList(), refused.OrderBy(r => r.Index).ToList(),
             clock.GetElapsedTime(started).TotalSeconds);
     }

@@ -7,13 +7,13 @@ using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
+using PeelCases.Monitoring;
+using PeelCases.Rebuild;
 
 namespace PeelCases.Tests.Support;
 
 public static class ReadModels
 {
-    public static readonly string[] Projections = ["Inspection", "Evidence", "Finding", "ForceGradeHistory"];
-
     /// <summary>Every read model document, keyed by type and id, as JSON.</summary>
     public static async Task<Dictionary<string, string>> SnapshotAsync(IDocumentStore store)
     {
@@ -23,19 +23,17 @@ public static class ReadModels
         foreach (var e in await session.Query<Evidence>().ToListAsync()) docs[$"Evidence:{e.Id}"] = JsonSerializer.Serialize(e);
         foreach (var f in await session.Query<Finding>().ToListAsync()) docs[$"Finding:{f.Id}"] = JsonSerializer.Serialize(f);
         foreach (var h in await session.Query<ForceGradeHistory>().ToListAsync()) docs[$"ForceGradeHistory:{h.Id}"] = JsonSerializer.Serialize(h);
+        foreach (var m in await session.Query<ForceMonitoring>().ToListAsync()) docs[$"ForceMonitoring:{m.Id}"] = JsonSerializer.Serialize(m);
         return docs;
     }
 
     /// <summary>
-    /// Rebuilds through the host's own daemon, which pauses the shard it rebuilds; a second daemon
-    /// built beside it would race the running one for the same progression rows.
+    /// The product's one-pass rebuild (<see cref="ReadModelRebuild"/>) inside a running host: the grade history through the
+    /// host's own daemon, which pauses its shard; a second daemon built beside it would race the running one.
     /// </summary>
-    public static async Task RebuildAllAsync(IHost host)
-    {
-        var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        foreach (var projection in Projections)
-            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(1), CancellationToken.None);
-    }
+    public static Task RebuildAllAsync(IHost host) =>
+        new ReadModelRebuild(host.Services.GetRequiredService<IDocumentStore>(), host.Services.GetRequiredService<IProjectionCoordinator>(),
+            TimeProvider.System).DocumentsAsync(CancellationToken.None);
 
     public static void AssertIdentical(Dictionary<string, string> expected, Dictionary<string, string> actual)
     {

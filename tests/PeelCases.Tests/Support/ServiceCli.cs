@@ -11,6 +11,14 @@ public static class ServiceCli
     /// <summary>Runs one command against a database, as in production (no schema work at start); fails the test on a non-zero exit.</summary>
     public static async Task<string> RunAsync(string connectionString, params string[] args)
     {
+        var (exit, output) = await TryRunAsync(connectionString, args);
+        Assert.True(exit == 0, $"dotnet PeelCases.dll {string.Join(' ', args)} exited {exit}:\n{output}");
+        return output;
+    }
+
+    /// <summary>The same, for a command expected to refuse: its exit code and everything it printed.</summary>
+    public static async Task<(int Exit, string Output)> TryRunAsync(string connectionString, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Dll)! };
         start.ArgumentList.Add(Dll);
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -22,8 +30,6 @@ public static class ServiceCli
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        var output = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, $"dotnet PeelCases.dll {string.Join(' ', args)} exited {process.ExitCode}:\n{output}");
-        return output;
+        return (process.ExitCode, await stdout + await stderr);
     }
 }
