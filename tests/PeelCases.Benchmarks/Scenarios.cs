@@ -441,7 +441,7 @@ public sealed partial class Benchmarks
         var timelineSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         // The product's rebuild (rebuild-read-models): one pass of the events, documents with COPY, the grade history by the daemon.
-        await new Rebuild.ReadModelRebuild(store, null, TimeProvider.System).DocumentsAsync(default);
+        await new Rebuild.ReadModelRebuild(store, null, TimeProvider.System).DocumentsAsync(null, default);
         var rebuildSeconds = clock.Elapsed.TotalSeconds;
         var rebuild = totalEvents / rebuildSeconds;
         var endToEnd = totalEvents / (appendSeconds + timelineSeconds + rebuildSeconds);

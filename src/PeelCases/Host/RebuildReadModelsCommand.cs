@@ -21,7 +21,7 @@ public sealed class RebuildReadModelsCommand : JasperFxAsyncCommand<StoppedNodes
             return false;
         }
         var rebuild = new ReadModelRebuild(host.Services.GetRequiredService<IDocumentStore>(), null, host.Services.GetRequiredService<TimeProvider>());
-        var report = await rebuild.DocumentsAsync(CancellationToken.None);
+        var report = await rebuild.DocumentsAsync(read => Console.WriteLine($"{read:N0} events read"), CancellationToken.None);
         Console.WriteLine($"Rebuilt from {report.Events:N0} events in {report.Seconds:0.0} s: " +
                           string.Join(", ", report.Documents.Select(d => $"{d.Value:N0} {d.Key}")) + ", and the grade history.");
         await rebuild.TimelineAsync(CancellationToken.None);

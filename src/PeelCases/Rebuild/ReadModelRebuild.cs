@@ -21,9 +21,10 @@ public sealed record RebuildReport(long Events, IReadOnlyDictionary<string, int>
 public sealed class ReadModelRebuild(IDocumentStore store, IProjectionCoordinator? projections, TimeProvider clock)
 {
     private const int BatchSize = 5_000;
+    private const int ProgressEvery = 100_000;
 
-    /// <summary>The documents of every stream, then the async grade history.</summary>
-    public async Task<RebuildReport> DocumentsAsync(CancellationToken ct)
+    /// <summary>The documents of every stream, then the async grade history; <paramref name="progress"/> hears the events read so far.</summary>
+    public async Task<RebuildReport> DocumentsAsync(Action<long>? progress, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
         foreach (var type in StreamFolding.Documents) await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, ct);
@@ -47,7 +48,7 @@ public sealed class ReadModelRebuild(IDocumentStore store, IProjectionCoordinato
             var ordered = session.Events.QueryAllRawEvents().OrderBy(e => e.StreamId).ThenBy(e => e.Version);
             await foreach (var e in ordered.ToAsyncEnumerable(ct))
             {
-                events++;
+                if (++events % ProgressEvery == 0) progress?.Invoke(events);
                 if (e.StreamId != stream?.Id)
                 {
                     await Finish();

@@ -33,7 +33,7 @@ public static class ReadModels
     /// </summary>
     public static Task RebuildAllAsync(IHost host) =>
         new ReadModelRebuild(host.Services.GetRequiredService<IDocumentStore>(), host.Services.GetRequiredService<IProjectionCoordinator>(),
-            TimeProvider.System).DocumentsAsync(CancellationToken.None);
+            TimeProvider.System).DocumentsAsync(null, CancellationToken.None);
 
     public static void AssertIdentical(Dictionary<string, string> expected, Dictionary<string, string> actual)
     {
