@@ -25,11 +25,7 @@ public sealed class ForgetNodesCommand : JasperFxAsyncCommand<StoppedNodesInput>
     public override async Task<bool> Execute(StoppedNodesInput input)
     {
         using var host = input.BuildHost();
-        if (await LiveNodes.RefusalAsync(host.Services) is { } refusal && !input.ForceFlag)
-        {
-            Console.Error.WriteLine(refusal);
-            return false;
-        }
+        if (await LiveNodes.RefuseAsync(host.Services, input.ForceFlag)) return false;
 
         var storage = host.Services.GetRequiredService<IWolverineRuntime>().Storage;
         var nodes = await storage.Nodes.LoadAllNodesAsync(CancellationToken.None);

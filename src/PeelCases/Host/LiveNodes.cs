@@ -8,8 +8,15 @@ namespace PeelCases.Host;
 /// </summary>
 public static class LiveNodes
 {
-    /// <summary>Null when none is alive; else the sentence telling the operator which ones and what to do.</summary>
-    public static async Task<string?> RefusalAsync(IServiceProvider services)
+    /// <summary>True when a node is alive and the operator did not force: the command stops, having said which nodes and what to do.</summary>
+    public static async Task<bool> RefuseAsync(IServiceProvider services, bool force)
+    {
+        if (force || await RefusalAsync(services) is not { } refusal) return false;
+        Console.Error.WriteLine(refusal);
+        return true;
+    }
+
+    private static async Task<string?> RefusalAsync(IServiceProvider services)
     {
         var runtime = services.GetRequiredService<IWolverineRuntime>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();

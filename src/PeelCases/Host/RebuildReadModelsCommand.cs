@@ -15,11 +15,7 @@ public sealed class RebuildReadModelsCommand : JasperFxAsyncCommand<StoppedNodes
     public override async Task<bool> Execute(StoppedNodesInput input)
     {
         using var host = input.BuildHost();
-        if (await LiveNodes.RefusalAsync(host.Services) is { } refusal && !input.ForceFlag)
-        {
-            Console.Error.WriteLine(refusal);
-            return false;
-        }
+        if (await LiveNodes.RefuseAsync(host.Services, input.ForceFlag)) return false;
         var rebuild = new ReadModelRebuild(host.Services.GetRequiredService<IDocumentStore>(), null, host.Services.GetRequiredService<TimeProvider>());
         var report = await rebuild.DocumentsAsync(read => Console.WriteLine($"{read:N0} events read"), CancellationToken.None);
         Console.WriteLine($"Rebuilt from {report.Events:N0} events in {report.Seconds:0.0} s: " +
