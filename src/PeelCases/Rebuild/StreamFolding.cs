@@ -51,8 +51,8 @@ public sealed class StreamFolding(Guid id)
     /// <summary>The stream's document, its version that of the last event its projection applied; null when no projection took the first event.</summary>
     public object? Document()
     {
-        if (_owner is null || _document is null) return null;
-        _owner.Stamp(_document, _version);
+        if (_owner is null) return null;
+        _owner.Stamp(_document!, _version);
         return _document;
     }
 
