@@ -15,7 +15,7 @@ public sealed class StreamFoldingTests
         var folding = new StreamFolding(stream);
         for (var i = 0; i < events.Length; i++)
         {
-            var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(events[i].GetType()), events[i])!;
+            var wrapped = Event.For(events[i]);
             wrapped.StreamId = stream;
             wrapped.Version = i + 1;
             folding.Take(wrapped);
