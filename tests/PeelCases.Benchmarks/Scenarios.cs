@@ -431,24 +431,22 @@ public sealed partial class Benchmarks
         var copyRate = totalEvents / clock.Elapsed.TotalSeconds;
         await HistoryImportRate(rows, copyRate);
 
-        // Every read model built from those events: the timeline filled by its one SQL mapping, the documents rebuilt.
+        // Every read model built from those events by the product's rebuild (rebuild-read-models): the documents in one pass
+        // with COPY and the grade history by the daemon, the record's timeline written again by its SQL mapping beside them.
         clock.Restart();
-        await using (var connection = new NpgsqlConnection(database))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand(Lifecycle.RecordTimelineProjection.Fill("true"), connection) { CommandTimeout = 0 }.ExecuteNonQueryAsync();
-        }
-        var timelineSeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        // The product's rebuild (rebuild-read-models): one pass of the events, documents with COPY, the grade history by the daemon.
-        await new Rebuild.ReadModelRebuild(store, null, TimeProvider.System).DocumentsAsync(null, default);
-        var rebuildSeconds = clock.Elapsed.TotalSeconds;
-        var rebuild = totalEvents / rebuildSeconds;
-        var endToEnd = totalEvents / (appendSeconds + timelineSeconds + rebuildSeconds);
+        var built = await new Rebuild.ReadModelRebuild(store, null, TimeProvider.System).AllAsync(null, default);
+        var buildSeconds = clock.Elapsed.TotalSeconds;
+        var endToEnd = totalEvents / (appendSeconds + buildSeconds);
         rows.Add(new Row($"2. Bulk import of historical inspections ({totalEvents:N0} events)", $"{F(import)} events/s appended; {F(endToEnd)} events/s with every read model built",
             $"{F(copyRate)} events/s (binary COPY of the same rows)", $"{import / copyRate:0.00}× appended, {endToEnd / copyRate:0.00}× end to end", "≥ 0.5× appended, ≥ 0.2× end to end",
             import / copyRate >= 0.5 && endToEnd / copyRate >= 0.2,
-            $"BulkInsertEventStreamAsync in calls of 10,000 streams; then the timeline ({timelineSeconds:0.0} s) and the documents rebuilt ({rebuildSeconds:0.0} s)"));
+            $"BulkInsertEventStreamAsync in calls of 10,000 streams ({appendSeconds:0.0} s); then rebuild-read-models ({buildSeconds:0.0} s: the timeline {built.TimelineSeconds:0.0} s beside the documents)"));
+
+        // Row 3 times the documents alone, as Marten's daemon rebuilt them before (the timeline is not in its baseline).
+        clock.Restart();
+        await new Rebuild.ReadModelRebuild(store, null, TimeProvider.System).DocumentsAsync(null, default);
+        var rebuildSeconds = clock.Elapsed.TotalSeconds;
+        var rebuild = totalEvents / rebuildSeconds;
 
         // The fair baseline for the rebuild: the same rows read with Npgsql, deserialized with System.Text.Json, the same
         // folds in memory, the documents written with binary COPY.

@@ -17,11 +17,10 @@ public sealed class RebuildReadModelsCommand : JasperFxAsyncCommand<StoppedNodes
         using var host = input.BuildHost();
         if (await LiveNodes.RefuseAsync(host.Services, input.ForceFlag)) return false;
         var rebuild = new ReadModelRebuild(host.Services.GetRequiredService<IDocumentStore>(), null, host.Services.GetRequiredService<TimeProvider>());
-        var report = await rebuild.DocumentsAsync(read => Console.WriteLine($"{read:N0} events read"), CancellationToken.None);
+        var report = await rebuild.AllAsync(read => Console.WriteLine($"{read:N0} events read"), CancellationToken.None);
         Console.WriteLine($"Rebuilt from {report.Events:N0} events in {report.Seconds:0.0} s: " +
-                          string.Join(", ", report.Documents.Select(d => $"{d.Value:N0} {d.Key}")) + ", and the grade history.");
-        await rebuild.TimelineAsync(CancellationToken.None);
-        Console.WriteLine("Record timeline filled for every stored event.");
+                          string.Join(", ", report.Documents.Select(d => $"{d.Value:N0} {d.Key}")) +
+                          $", the grade history, and the record's timeline ({report.TimelineSeconds:0.0} s of it).");
         return true;
     }
 }

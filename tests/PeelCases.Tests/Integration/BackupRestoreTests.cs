@@ -6,25 +6,30 @@ using Npgsql;
 using PeelCases.Testing;
 using PeelCases.Tests.Support;
 using PeelCases.Demo;
+using PeelCases.Fieldwork;
 
 namespace PeelCases.Tests.Integration;
 
 /// <summary>The documented backup and restore: pg_dump, pg_restore into a new database, rebuild the read models (rebuild-read-models), compare.</summary>
-[Collection(AppCollection.Name), Trait("Category", "Process")]
-public sealed class BackupRestoreTests(AppFixture app) : IAsyncLifetime
+[Trait("Category", "Process")]
+public sealed class BackupRestoreTests(AppFixture app) : InspectionTestBase(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task A_dump_restored_into_a_new_database_rebuilds_to_identical_read_models()
     {
-        await new DemoData().Populate(app.Store, CancellationToken.None);
-        await app.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        var original = await ReadModels.SnapshotAsync(app.Store);
+        await new DemoData().Populate(App.Store, CancellationToken.None);
+        // An amended piece of evidence: its first timeline rows are closed by the second.
+        var inspection = await ScheduleAsync(Commands.Schedule(force: "durham"));
+        var evidence = await RecordAsync(inspection.Id);
+        await Post<Evidence>($"/inspections/{inspection.Id}/evidence/{evidence.Id}/amendments",
+            Commands.Amendment(evidence, "Recounted: THRIVE used on 8 of 10 logs.", "Recounted the sample"), TestUser.Inspector);
+        await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        var original = await ReadModels.SnapshotAsync(App.Store);
+        var timeline = await Timeline(App.ConnectionString);
+        Assert.Contains(timeline.Rows.Split('\n'), row => row.Contains("\"superseded_seq\":") && !row.Contains("\"superseded_seq\":null")); // amended or revised items
 
-        var source = new NpgsqlConnectionStringBuilder(app.ConnectionString);
-        var restored = await app.Postgres.CreateDatabaseAsync("peelcases_restore");
+        var source = new NpgsqlConnectionStringBuilder(App.ConnectionString);
+        var restored = await App.Postgres.CreateDatabaseAsync("peelcases_restore");
         var target = new NpgsqlConnectionStringBuilder(restored);
         var dump = Path.Combine(Path.GetTempPath(), $"peelcases-{Guid.NewGuid():N}.dump");
         try
@@ -37,6 +42,9 @@ public sealed class BackupRestoreTests(AppFixture app) : IAsyncLifetime
             Assert.NotEqual(0, exit);
             Assert.Contains("Stop them first, or pass --force.", refusal);
             Assert.Contains("Rebuilt from", await ServiceCli.RunAsync(restored, "rebuild-read-models", "--force"));
+            // The timeline was emptied and written again with its key and indexes dropped and rebuilt: every row as the
+            // inline projection wrote it, and the same key and indexes, before any host could add a missing one at start.
+            Assert.Equal(timeline, await Timeline(restored));
 
             await using var host = await AppFixture.StartHostAsync(restored, null);
             var store = host.Services.GetRequiredService<IDocumentStore>();
@@ -46,8 +54,23 @@ public sealed class BackupRestoreTests(AppFixture app) : IAsyncLifetime
         finally
         {
             File.Delete(dump);
-            await app.Postgres.DropDatabaseAsync(restored);
+            await App.Postgres.DropDatabaseAsync(restored);
         }
+    }
+
+    /// <summary>Every row of the record's timeline as JSON in key order, and the table's index definitions.</summary>
+    private static async Task<(string Rows, string Indexes)> Timeline(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        async Task<string> Read(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            return (string)(await command.ExecuteScalarAsync())!;
+        }
+        var table = Lifecycle.RecordTimelineProjection.Table;
+        return (await Read($"select string_agg(row_to_json(t)::text, E'\\n' order by item_id, version, question) from peelcases.{table} t"),
+            await Read($"select string_agg(indexdef, E'\\n' order by indexname) from pg_indexes where schemaname = 'peelcases' and tablename = '{table}'"));
     }
 
     private static async Task Run(string tool, params string[] args)

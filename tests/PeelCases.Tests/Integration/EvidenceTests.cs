@@ -137,7 +137,7 @@ public sealed class EvidenceTests(AppFixture app) : InspectionTestBase(app)
         var evidence = await RecordAsync(inspection.Id);
         App.Clock.Advance(TimeSpan.FromDays(1));
         var amended = await Post<Evidence>($"/inspections/{inspection.Id}/evidence/{evidence.Id}/amendments",
-            Amendment(evidence, "Call handlers used THRIVE on 8 of 10 logs reviewed.", "Recounted the sample"), TestUser.SecondInspector);
+            Commands.Amendment(evidence, "Call handlers used THRIVE on 8 of 10 logs reviewed.", "Recounted the sample"), TestUser.SecondInspector);
 
         Assert.Equal(2, amended.Version);
         Assert.Equal("Call handlers used THRIVE on 8 of 10 logs reviewed.", amended.Content.Summary);
@@ -156,19 +156,15 @@ public sealed class EvidenceTests(AppFixture app) : InspectionTestBase(app)
         var evidence = await RecordAsync(inspection.Id);
         var url = $"/inspections/{inspection.Id}/evidence/{evidence.Id}/amendments";
 
-        await Post<Evidence>(url, Amendment(evidence, "Corrected once", "typo"), TestUser.Inspector);
-        var stale = await Problem(HttpMethod.Post, url, Amendment(evidence, "Corrected twice", "typo"), TestUser.Inspector, 409);
+        await Post<Evidence>(url, Commands.Amendment(evidence, "Corrected once", "typo"), TestUser.Inspector);
+        var stale = await Problem(HttpMethod.Post, url, Commands.Amendment(evidence, "Corrected twice", "typo"), TestUser.Inspector, 409);
         Assert.Contains("Stale", stale.Title);
-        var unchanged = await Problem(HttpMethod.Post, url, Amendment(evidence, "Corrected once", "again") with { ExpectedVersion = 2 }, TestUser.Inspector, 409);
+        var unchanged = await Problem(HttpMethod.Post, url, Commands.Amendment(evidence, "Corrected once", "again") with { ExpectedVersion = 2 }, TestUser.Inspector, 409);
         Assert.Contains("changes nothing", unchanged.Detail);
-        var noReason = await Problem(HttpMethod.Post, url, Amendment(evidence, "x", "") with { ExpectedVersion = 2 }, TestUser.Inspector, 400);
+        var noReason = await Problem(HttpMethod.Post, url, Commands.Amendment(evidence, "x", "") with { ExpectedVersion = 2 }, TestUser.Inspector, 400);
         Assert.Contains("reason", noReason.Errors!.Keys);
         await Problem(HttpMethod.Post, $"/inspections/{inspection.Id}/evidence/{Guid.NewGuid()}/amendments",
-            Amendment(evidence, "x", "y"), TestUser.Inspector, 404);
+            Commands.Amendment(evidence, "x", "y"), TestUser.Inspector, 404);
         Assert.Equal(2, (await EventsOf(evidence.Id)).Count);
     }
-
-    private static AmendEvidence Amendment(Evidence e, string summary, string reason) =>
-        new(e.Content.Method, e.Content.SampleSize, e.Content.CollectedOn, summary, e.Content.Source, e.Content.QuestionCodes,
-            e.Content.Sensitive, reason, e.Version);
 }

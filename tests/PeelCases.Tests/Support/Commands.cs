@@ -23,6 +23,11 @@ public static class Commands
 
     public static readonly string[] Team = ["ian.inspector", "sara.inspector"];
 
+    /// <summary>An amendment of <paramref name="e"/> as it stands: a new summary, for <paramref name="reason"/>.</summary>
+    public static AmendEvidence Amendment(Evidence e, string summary, string reason) =>
+        new(e.Content.Method, e.Content.SampleSize, e.Content.CollectedOn, summary, e.Content.Source, e.Content.QuestionCodes,
+            e.Content.Sensitive, reason, e.Version);
+
     public static RecordEvidence Evidence(Guid? id = null, string summary = "Call handlers used THRIVE on 9 of 10 logs reviewed.",
         EvidenceMethod method = EvidenceMethod.CaseFileReview, int? sampleSize = 10, DateOnly? on = null, params string[] questions) =>
         new(id ?? Guid.NewGuid(), method, sampleSize, on ?? FieldworkStarts.AddDays(1), summary, "Control room incident logs",
