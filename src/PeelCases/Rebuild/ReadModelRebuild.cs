@@ -1,5 +1,4 @@
 using Marten;
-using Npgsql;
 using Marten.Events.Daemon.Coordination;
 using PeelCases.Grading;
 using PeelCases.Lifecycle;
@@ -80,24 +79,13 @@ public sealed class ReadModelRebuild(IDocumentStore store, IProjectionCoordinato
         return new RebuildReport(events, written, clock.GetElapsedTime(started).TotalSeconds);
     }
 
-    /// <summary>
-    /// The record's timeline written again in one transaction (<see cref="RecordTimelineProjection.Refill"/>), then vacuumed
-    /// so the as-of counts read it from its index alone, as autovacuum would leave it. Returns the seconds it took.
-    /// </summary>
+    /// <summary>The record's timeline written again and vacuumed (<see cref="RecordTimelineFill.RefillAsync"/>); returns the seconds it took.</summary>
     public async Task<double> TimelineAsync(CancellationToken ct)
     {
         var started = clock.GetTimestamp();
-        // No statement timeout: on a large store each step runs for minutes.
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await using (var transaction = await connection.BeginTransactionAsync(ct))
-        {
-            await using var refill = new NpgsqlCommand(RecordTimelineProjection.Refill(), connection, transaction) { CommandTimeout = 0 };
-            await refill.ExecuteNonQueryAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        await using var vacuum = new NpgsqlCommand($"vacuum (analyze) {RecordTimelineProjection.Schema}.{RecordTimelineProjection.Table}", connection) { CommandTimeout = 0 };
-        await vacuum.ExecuteNonQueryAsync(ct);
+        await RecordTimelineFill.RefillAsync(connection, ct);
         return clock.GetElapsedTime(started).TotalSeconds;
     }
 }
