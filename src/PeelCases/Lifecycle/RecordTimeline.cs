@@ -61,7 +61,7 @@ public sealed class RecordTimelineProjection : EventProjection
     /// before for the same items closed at the first of these events. With <paramref name="firstOfStream"/> the events are
     /// their streams' first and nothing later is stored yet, so there is nothing to close and each row stays open.
     /// </summary>
-    public static string Fill(string where, bool firstOfStream = false) => Mapping(where, firstOfStream ? Rows.FirstOfStream : Rows.Any);
+    public static string Fill(string where, bool firstOfStream = false) => Mapping(where, firstOfStream ? FillScope.FirstOfStream : FillScope.Any);
 
     /// <summary>
     /// The whole timeline written again from the stored events, as one batch to run in one transaction: the table emptied,
@@ -78,13 +78,13 @@ public sealed class RecordTimelineProjection : EventProjection
             $"truncate {name};",
             .. table.Indexes.Select(i => $"drop index {Schema}.{i.Name};"),
             $"alter table {name} drop constraint {table.PrimaryKeyName};",
-            Mapping("true", Rows.IntoEmptyTable) + ";",
+            Mapping("true", FillScope.IntoEmptyTable) + ";",
             $"alter table {name} add constraint {table.PrimaryKeyName} primary key ({string.Join(", ", table.PrimaryKeyColumns)});",
             .. table.Indexes.Select(i => i.ToDDL(table)),
         ]);
     }
 
-    private enum Rows
+    private enum FillScope
     {
         /// <summary>Any stored events: earlier rows of the same items are closed, and a row exists at most once.</summary>
         Any,
@@ -96,13 +96,13 @@ public sealed class RecordTimelineProjection : EventProjection
 
     // The next event is looked up once per event, before its rows are multiplied by its questions; a question listed twice
     // gives one row (union), which the key would refuse.
-    private static string Mapping(string where, Rows rows) => $"""
+    private static string Mapping(string where, FillScope rows) => $"""
         with source as (
           select e.stream_id, e.version, e.seq_id, e.timestamp, (e.data ->> 'inspectionId')::uuid as inspection_id,
             case when e.type like 'evidence%' then 'evidence' else 'finding' end as item,
             case when e.type like 'evidence%' then e.data -> 'content' -> 'questionCodes' else jsonb_build_array(e.data ->> 'questionCode') end as questions,
             e.data -> 'content' ->> 'kind' as finding_kind, e.type = 'finding_withdrawn' as withdrawn
-          from {Schema}.mt_events e where e.type in {Types} and {where}){(rows != Rows.Any ? "" : $"""
+          from {Schema}.mt_events e where e.type in {Types} and {where}){(rows != FillScope.Any ? "" : $"""
         ,
         closed as (
           update {Schema}.{Table} t set superseded_at = first.timestamp, superseded_seq = first.seq_id
@@ -110,14 +110,14 @@ public sealed class RecordTimelineProjection : EventProjection
           where t.item_id = first.stream_id and t.version < first.version and t.superseded_seq is null)
         """)}
         insert into {Schema}.{Table} (item_id, version, question, seq_id, inspection_id, item, recorded_at, finding_kind, withdrawn, superseded_at, superseded_seq)
-        select s.stream_id, s.version, q.question, s.seq_id, s.inspection_id, s.item, s.timestamp, s.finding_kind, s.withdrawn, {(rows == Rows.FirstOfStream ? "null, null" : "n.timestamp, n.seq_id")}
-        from source s{(rows == Rows.FirstOfStream ? "" : $"""
+        select s.stream_id, s.version, q.question, s.seq_id, s.inspection_id, s.item, s.timestamp, s.finding_kind, s.withdrawn, {(rows == FillScope.FirstOfStream ? "null, null" : "n.timestamp, n.seq_id")}
+        from source s{(rows == FillScope.FirstOfStream ? "" : $"""
 
         left join lateral (select n.timestamp, n.seq_id from {Schema}.mt_events n
           where n.stream_id = s.stream_id and n.version > s.version and n.type in {Types} order by n.version limit 1) n on true
         """)}
         cross join lateral (select '*' where s.item = 'evidence' union select jsonb_array_elements_text(s.questions)) as q(question)
-        {(rows == Rows.IntoEmptyTable ? "" : "on conflict (item_id, version, question) do nothing")}
+        {(rows == FillScope.IntoEmptyTable ? "" : "on conflict (item_id, version, question) do nothing")}
         """;
 
     private static Weasel.Postgresql.Tables.Table Definition()
