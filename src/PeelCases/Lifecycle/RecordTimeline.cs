@@ -53,7 +53,7 @@ public sealed class RecordTimelineProjection : EventProjection
     private static readonly string FillOne = Fill("e.stream_id = ? and e.version = ?");
     private static readonly string FillFirst = Fill("e.stream_id = ? and e.version = 1", firstOfStream: true);
 
-    private const string Types = "('evidence_recorded', 'evidence_amended', 'finding_drafted', 'finding_revised', 'finding_withdrawn')";
+    internal const string Types = "('evidence_recorded', 'evidence_amended', 'finding_drafted', 'finding_revised', 'finding_withdrawn')";
 
     /// <summary>
     /// The timeline rows of the stored events matching <paramref name="where"/> (over <c>mt_events e</c>): each event's rows
@@ -67,8 +67,8 @@ public sealed class RecordTimelineProjection : EventProjection
     /// The whole timeline written again from the stored events, as one batch to run in one transaction: the table emptied,
     /// its primary key and indexes dropped, every row inserted by the mapping <see cref="Fill"/> uses, then the key and the
     /// indexes built once from the table's definition. Building an index once is far cheaper than updating it for each of
-    /// two million rows (1M events, 2M rows: 38 s → 20 s with the vacuum, docs/benchmarks.md). The table is locked until the transaction
-    /// commits, so this is for stopped nodes (<c>rebuild-read-models</c>).
+    /// two million rows (1M events: 38 s → 20 s with the vacuum, docs/benchmarks.md). The table is locked until the
+    /// transaction commits, so this is for stopped nodes (<c>rebuild-read-models</c>) or before they start (<c>db-seed</c>).
     /// </summary>
     public static string Refill()
     {
@@ -167,9 +167,11 @@ public sealed class RecordTimelineFill : Marten.Schema.IInitialData
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
+        // Whether a stored event gives rows is asked only when the table is empty (no row otherwise): the scan of the events
+        // stops at the first one. Without that second check a store with no evidence yet would be refilled at every start.
         await using var check = new NpgsqlCommand($"""
-            select not exists (select 1 from {RecordTimelineProjection.Schema}.{RecordTimelineProjection.Table})
-              and exists (select 1 from {RecordTimelineProjection.Schema}.mt_events)
+            select exists (select 1 from {RecordTimelineProjection.Schema}.mt_events e where e.type in {RecordTimelineProjection.Types})
+            where not exists (select 1 from {RecordTimelineProjection.Schema}.{RecordTimelineProjection.Table})
             """, connection);
         if (await check.ExecuteScalarAsync(cancellation) is true) await RefillAsync(connection, cancellation);
     }
