@@ -97,7 +97,7 @@ public sealed class Growth(string server, bool quick)
     /// <summary>
     /// Appends past inspections (2014 and 2015, one per force, cycle and pillar, each with 40,000 pieces of evidence) until the store
     /// holds <paramref name="size"/> events, as the historical import writes them: Marten's bulk path, each new stream's
-    /// document the fold of its events written with COPY, then the record's timeline filled by its SQL mapping.
+    /// document the fold of its events written with COPY; then the record's timeline written again in one pass.
     /// </summary>
     private async Task<long> GrowAsync(string database, long size)
     {
@@ -108,16 +108,21 @@ public sealed class Growth(string server, bool quick)
         var n = (int)(long)(await ScalarAsync(database, "select count(*) from peelcases.mt_doc_inspection where data ->> 'cycle' in ('2014', '2015')"))!;
         while (events < size)
         {
-            // One past inspection per call, its 40,014 events in one transaction (each chunk's documents and timeline follow it).
-            var before = (long)(await ScalarAsync(database, "select coalesce(max(seq_id), 0) from peelcases.mt_events"))!;
+            // One past inspection per call, its 40,014 events in one transaction (its documents follow it).
             var streams = PastInspection(n++).ToList();
             var wrapped = streams.SelectMany(s => s.Events.Select((e, v) => Benchmarks.Wrap(e, s.Id, v + 1))).ToList();
             var headers = streams.Select(s => new Marten.Events.BulkEventStreamHeader { Id = s.Id, Version = s.Events.Length, AggregateType = s.Aggregate }).ToList();
             await store.BulkInsertEventStreamAsync(JasperFx.StorageConstants.DefaultTenantId, headers, Benchmarks.Async(wrapped), wrapped.Count, default);
             await store.BulkInsertDocumentsAsync(streams.Select(Fold), Weasel.Core.BulkInsertMode.InsertsOnly, 5_000);
-            await ExecuteAsync(database, RecordTimelineProjection.Fill($"e.seq_id > {before}"));
             events += wrapped.Count;
             Console.WriteLine($"growth: {events:N0} of {size:N0} events");
+        }
+        // The record's timeline written again in one pass, as rebuild-read-models writes it (ADR 0018), not filled per chunk
+        // through the grown table's key and indexes.
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await RecordTimelineFill.RefillAsync(connection, default);
         }
         // The async grade history caught up, as the import leaves it: otherwise the service's daemon would spend the
         // measured run folding the grown history.

@@ -220,6 +220,7 @@ public sealed partial class Benchmarks
 
         // Latency from the stored events: each carry-over scoping to the workflow's answer in the same stream.
         var latencies = new List<double>();
+        var startedAt = new List<DateTime>(); // beside each latency: when its scoping was stored
         var pending = 0;
         // What is still queued 2 s after the load stops is reported; the rest is waited for to measure its latency.
         await Task.Delay(TimeSpan.FromSeconds(2)); // a fixed point in time after the load, by definition of the goal
@@ -229,6 +230,7 @@ public sealed partial class Benchmarks
         do
         {
             latencies.Clear();
+            startedAt.Clear();
             pending = 0;
             superseded = 0;
             await using var connection = new NpgsqlConnection(database);
@@ -250,10 +252,14 @@ public sealed partial class Benchmarks
                 {
                     superseded++;
                     latencies.Add((reader.GetDateTime(2) - overtaken).TotalMilliseconds);
+                    startedAt.Add(overtaken);
                 }
                 if (type == "question_scoped" && !reader.IsDBNull(3) && reader.GetString(3) == "CarryOver") open[stream] = reader.GetDateTime(2);
                 else if (type is "carry_over_needs_decision" or "judgment_carried_over" && open.Remove(stream, out var started))
+                {
                     latencies.Add((reader.GetDateTime(2) - started).TotalMilliseconds);
+                    startedAt.Add(started);
+                }
             }
             pending = open.Count;
             if (queuedAfter2s < 0) queuedAfter2s = pending;
@@ -261,10 +267,13 @@ public sealed partial class Benchmarks
         } while (pending > 0 && deadline.Elapsed < TimeSpan.FromSeconds(60));
 
         var p99 = Load.Percentile(latencies, 0.99);
+        // The same percentile without the first 2 s of the load: tells a warm-up tail from a steady-state one.
+        var warm = startedAt.Count == 0 ? DateTime.MaxValue : startedAt.Min().AddSeconds(2);
+        var settled = latencies.Where((_, i) => startedAt[i] >= warm).ToList();
         rows.Add(new Row(rate > 1000 ? "5b. Workflow latency at the highest rate the driver sustains" : $"5. Workflow latency at {rate} commands/s",
             $"p99 {F(p99)} ms, p50 {F(Load.Percentile(latencies, 0.5))} ms", $"achieved {F(achieved)} commands/s", "—", "p99 ≤ 250 ms, nothing queued 2 s after the load",
             p99 <= 250 && queuedAfter2s == 0 && pending == 0,
-            $"{latencies.Count - superseded} carry-over scopings answered by the handler, {queuedAfter2s} unanswered 2 s after the load, {pending} in the end, {superseded} changed again before an answer (in the percentiles at the time they waited, a lower bound), {errors} commands failed; each command also reads the inspection first"));
+            $"{latencies.Count - superseded} carry-over scopings answered by the handler, {queuedAfter2s} unanswered 2 s after the load, {pending} in the end, {superseded} changed again before an answer (in the percentiles at the time they waited, a lower bound), {errors} commands failed; each command also reads the inspection first; without the first 2 s of the load p99 {F(Load.Percentile(settled, 0.99))} ms"));
     }
 
     /// <summary>2 and 3. Bulk import of historical inspections vs binary COPY; rebuild of the read models vs a SQL aggregation.</summary>
