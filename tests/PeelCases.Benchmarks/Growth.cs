@@ -96,8 +96,8 @@ public sealed class Growth(string server, bool quick)
 
     /// <summary>
     /// Appends past inspections (2014 and 2015, one per force, cycle and pillar, each with 40,000 pieces of evidence) until the store
-    /// holds <paramref name="size"/> events, as the historical import writes them: Marten's bulk path, each new stream's
-    /// document the fold of its events written with COPY; then the record's timeline written again in one pass.
+    /// holds <paramref name="size"/> events by the historical import's bulk path (Marten's bulk append, each new stream's
+    /// document the fold of its events written with COPY); then the record's timeline written again in one pass, as a rebuild writes it.
     /// </summary>
     private async Task<long> GrowAsync(string database, long size)
     {
