@@ -43,21 +43,23 @@ public sealed partial class Benchmarks(string server, bool quick, IReadOnlySet<s
     /// </summary>
     internal async Task RunServiceAsync(List<Row> rows, string serviceDb, string baselineDb)
     {
-        var env = new Dictionary<string, string>
+        var setup = new Dictionary<string, string>
         {
             ["ConnectionStrings__peelcases"] = serviceDb,
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Serilog__MinimumLevel__Default"] = "Warning",
         };
-        foreach (var (name, value) in ImageRuntimeSettings()) env[name] = value;
+        // The measured service runs as the image runs it: Production, no schema work at start, the image's runtime
+        // settings; only the signing key is the development one, so the harness can mint its tokens.
+        var production = new Dictionary<string, string>(setup) { ["Auth__SigningKey"] = DevelopmentSigningKey };
+        foreach (var (name, value) in ImageRuntimeSettings()) production[name] = value;
 
-        // First starts create the schema and seed reference data; the measured cold start is the second.
-        await (await ServerProcess.StartAsync(ServiceDll, [], 5190, env, "/forces", _lead)).DisposeAsync();
+        // The first start creates the schema and seeds reference data, as db-apply and db-seed do before a release starts.
+        await (await ServerProcess.StartAsync(ServiceDll, [], 5190, setup, "/forces", _lead)).DisposeAsync();
         await (await ServerProcess.StartAsync(HarnessDll, ["baseline-server", baselineDb], 5191, new Dictionary<string, string>(), "/ping", null)).DisposeAsync();
         var baseline = await ServerProcess.StartAsync(HarnessDll, ["baseline-server", baselineDb], 5191, new Dictionary<string, string>(), "/ping", null);
         _cleanup.Add(baseline);
-        // As in production: the schema exists and is not re-checked at start.
-        var service = await ServerProcess.StartAsync(ServiceDll, [], 5190, new Dictionary<string, string>(env) { ["Database__ApplyChangesOnStartup"] = "false" }, "/forces", _lead);
+        var service = await ServerProcess.StartAsync(ServiceDll, [], 5190, production, "/forces", _lead);
         _cleanup.Add(service);
         var cold = service.ColdStart.TotalSeconds;
         rows.Add(new Row("6. Cold start to first business response", $"{cold:0.00} s", $"{baseline.ColdStart.TotalSeconds:0.00} s (minimal API + Npgsql)",
@@ -133,11 +135,12 @@ public sealed partial class Benchmarks(string server, bool quick, IReadOnlySet<s
     }
 
     /// <summary>
-    /// The runtime settings the image sets for the service (its Containerfile's <c>DOTNET_*</c> variables), so the service
-    /// runs here as the image runs it; the minimal API keeps the runtime's defaults.
+    /// The settings the image sets for the service (its Containerfile's environment, <c>DOTNET_*</c> and
+    /// <c>Database__*</c> variables), so the service runs here as the image runs it; the minimal API keeps the runtime's defaults.
     /// </summary>
     internal static IEnumerable<(string Name, string Value)> ImageRuntimeSettings() =>
-        System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(Repo, "deploy/container/Containerfile")), @"\b(DOTNET_\w+)=([^\s\\]+)")
+        System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(Repo, "deploy/container/Containerfile")),
+                @"\b(DOTNET_\w+|Database__\w+|ASPNETCORE_ENVIRONMENT)=([^\s\\]+)")
             .Select(m => (m.Groups[1].Value, m.Groups[2].Value));
 
     private static string FindRepo()
