@@ -52,7 +52,7 @@ public sealed partial class Benchmarks(string server, bool quick, IReadOnlySet<s
         // The measured service runs as the image runs it: Production, no schema work at start, the image's runtime
         // settings; only the signing key is the development one, so the harness can mint its tokens.
         var production = new Dictionary<string, string>(setup) { ["Auth__SigningKey"] = DevelopmentSigningKey };
-        foreach (var (name, value) in ImageRuntimeSettings()) production[name] = value;
+        foreach (var (name, value) in ImageEnvironment()) production[name] = value;
 
         // The first start creates the schema and seeds reference data, as db-apply and db-seed do before a release starts.
         await (await ServerProcess.StartAsync(ServiceDll, [], 5190, setup, "/forces", _lead)).DisposeAsync();
@@ -135,10 +135,10 @@ public sealed partial class Benchmarks(string server, bool quick, IReadOnlySet<s
     }
 
     /// <summary>
-    /// The settings the image sets for the service (its Containerfile's environment, <c>DOTNET_*</c> and
-    /// <c>Database__*</c> variables), so the service runs here as the image runs it; the minimal API keeps the runtime's defaults.
+    /// The environment the image gives the service (its Containerfile's <c>ASPNETCORE_ENVIRONMENT</c>, <c>Database__*</c> and
+    /// <c>DOTNET_*</c> variables), so the service runs here as the image runs it; the minimal API keeps the runtime's defaults.
     /// </summary>
-    internal static IEnumerable<(string Name, string Value)> ImageRuntimeSettings() =>
+    internal static IEnumerable<(string Name, string Value)> ImageEnvironment() =>
         System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(Repo, "deploy/container/Containerfile")),
                 @"\b(DOTNET_\w+|Database__\w+|ASPNETCORE_ENVIRONMENT)=([^\s\\]+)")
             .Select(m => (m.Groups[1].Value, m.Groups[2].Value));
