@@ -114,7 +114,7 @@ public static class ServiceSetup
             // One inspection's messages in order, different inspections' in parallel: a workflow step never queues
             // behind another step's lock on the same stream (ADR 0014).
             opts.MessagePartitioning.ByPropertyNamed("InspectionId")
-                .PublishToPartitionedLocalMessaging("inspection-workflow", 3, topology =>
+                .PublishToPartitionedLocalMessaging("inspection-workflow", WorkflowConfiguration.Queues, topology =>
                 {
                     foreach (var message in WorkflowConfiguration.Messages) topology.Message(message);
                 });

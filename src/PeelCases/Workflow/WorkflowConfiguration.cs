@@ -18,6 +18,14 @@ public static class WorkflowConfiguration
     ];
 
     /// <summary>
+    /// How many durable local queues the messages are spread over by inspection (ADR 0014). A step mostly waits on the
+    /// database, so more queues let more inspections' steps wait at once: 12 answered the workflow benchmark's unpaced
+    /// load with about two-thirds of the p99 that 3 gave, and 24 no better (docs/benchmarks.md). Raise it freely; lower it
+    /// only once the queues taken away are empty, because a stored message is received by the queue it names.
+    /// </summary>
+    public const int Queues = 12;
+
+    /// <summary>
     /// Every message our handlers take. Each is about one inspection (its <c>InspectionId</c>), and the host processes
     /// them in inspection order (Host/ServiceSetup, ADR 0014): two about one inspection never run at once, so neither
     /// waits on the other's lock.
