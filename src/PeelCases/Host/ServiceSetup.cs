@@ -132,7 +132,7 @@ public static class ServiceSetup
     /// <summary>The event store and documents, shared by the service and the benchmark harness.</summary>
     public static void ConfigureStore(StoreOptions opts, string connectionString)
     {
-        opts.Connection(WithAutoPrepare(connectionString));
+        opts.Connection(WithStoreDefaults(connectionString));
         opts.DatabaseSchemaName = Schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         // Rich appends know each event's version before the inline projections run, so a
@@ -162,16 +162,24 @@ public static class ServiceSetup
     }
 
     /// <summary>
-    /// Npgsql prepares a statement on the server once it has run a few times on a connection, so the same insert,
-    /// load or event page is parsed and planned once, not on every call: a projection rebuild runs one insert per
-    /// document. Measured in docs/benchmarks.md (sixth session). A connection string that names the setting keeps its own.
+    /// The store's connection settings, each unless the connection string names its own:
+    /// <list type="bullet">
+    /// <item>Npgsql prepares a statement on the server once it has run a few times on a connection, so the same insert,
+    /// load or event page is parsed and planned once, not on every call (<c>Max Auto Prepare</c> 64, ADR 0015).</item>
+    /// <item>At most 40 connections a node, not Npgsql's 100 (<c>Maximum Pool Size</c>, ADR 0019): past that, work waits for
+    /// a pooled connection instead of opening new server processes that compete for the same cores, and two nodes stay
+    /// inside PostgreSQL's default limit of 100.</item>
+    /// </list>
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithStoreDefaults(string connectionString)
     {
         // Npgsql's own builder answers ContainsKey for every keyword it knows; the plain one lists only those given.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(k => k.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
-        return given ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+            .Select(k => k.Replace(" ", "").ToLowerInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("maxautoprepare")) builder.MaxAutoPrepare = 64;
+        if (!given.Overlaps(["maxpoolsize", "maximumpoolsize"])) builder.MaxPoolSize = Math.Max(40, builder.MinPoolSize);
+        return builder.ConnectionString;
     }
 
     /// <summary>
