@@ -83,7 +83,7 @@ public sealed class Growth(string server, bool quick)
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         var exists = await new NpgsqlCommand($"select 1 from pg_database where datname = '{Name}'", connection).ExecuteScalarAsync() is not null;
-        return exists ? new NpgsqlConnectionStringBuilder(server) { Database = Name, MaxPoolSize = 100 }.ConnectionString : await CreateDatabaseAsync(server, Name);
+        return exists ? new NpgsqlConnectionStringBuilder(server) { Database = Name }.ConnectionString : await CreateDatabaseAsync(server, Name);
     }
 
     private async Task DropAsync()

@@ -108,7 +108,9 @@ public static class Harness
         await connection.OpenAsync();
         await new NpgsqlCommand($"drop database if exists {name} with (force)", connection).ExecuteNonQueryAsync();
         await new NpgsqlCommand($"create database {name}", connection).ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+        // No pool settings: the service gets this string as production gives it one, so its own defaults hold (ADR 0019's
+        // 40 connections). Until the sixteenth session a Maximum Pool Size of 100 here overrode them.
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
