@@ -178,14 +178,15 @@ public sealed partial class Benchmarks
         // paced load then drains at the service's full capacity. Its figures stay in the row's note, so the cold first
         // seconds remain visible.
         var warmUp = quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(10);
-        var cold = await WorkflowRun(service, database, targets, rate, warmUp);
-        var paced = await WorkflowRun(service, database, targets, rate, _duration);
-        rows.Add(paced with { Note = $"{paced.Note}; after a warm-up of {warmUp.TotalSeconds:0} s at the same rate, not counted ({cold.Figure})" });
+        var (cold, coldFailed, coldUnanswered) = await WorkflowRun(service, database, targets, rate, warmUp);
+        var (paced, _, _) = await WorkflowRun(service, database, targets, rate, _duration);
+        rows.Add(paced with { Note = $"{paced.Note}; after a warm-up of {warmUp.TotalSeconds:0} s at the same rate, not counted ({cold.Figure}, {coldFailed} commands failed, {coldUnanswered} unanswered in the end)" });
         // As fast as the driver goes: it paces nothing, so the achieved rate is the highest it sustains here.
-        if (!quick) rows.Add(await WorkflowRun(service, database, targets, 2000, _duration));
+        if (!quick) rows.Add((await WorkflowRun(service, database, targets, 2000, _duration)).Row);
     }
 
-    private async Task<Row> WorkflowRun(ServerProcess service, string database, List<(Guid Id, string Question)> targets, int rate, TimeSpan duration)
+    /// <summary>One load of carry-over scopings; the row, with the commands that failed and the scopings still unanswered at the end.</summary>
+    private async Task<(Row Row, int Failed, int Unanswered)> WorkflowRun(ServerProcess service, string database, List<(Guid Id, string Question)> targets, int rate, TimeSpan duration)
     {
         long since;
         await using (var connection = new NpgsqlConnection(database))
@@ -279,10 +280,10 @@ public sealed partial class Benchmarks
         // The same percentile without the first 2 s of the load: tells a warm-up tail from a steady-state one.
         var warm = startedAt.Count == 0 ? DateTime.MaxValue : startedAt.Min().AddSeconds(2);
         var settled = latencies.Where((_, i) => startedAt[i] >= warm).ToList();
-        return new Row(rate > 1000 ? "5b. Workflow latency at the highest rate the driver sustains" : $"5. Workflow latency at {rate} commands/s",
+        return (new Row(rate > 1000 ? "5b. Workflow latency at the highest rate the driver sustains" : $"5. Workflow latency at {rate} commands/s",
             $"p99 {F(p99)} ms, p50 {F(Load.Percentile(latencies, 0.5))} ms", $"achieved {F(achieved)} commands/s", "—", "p99 ≤ 250 ms, nothing queued 2 s after the load",
             p99 <= 250 && queuedAfter2s == 0 && pending == 0,
-            $"{latencies.Count - superseded} carry-over scopings answered by the handler, {queuedAfter2s} unanswered 2 s after the load, {pending} in the end, {superseded} changed again before an answer (in the percentiles at the time they waited, a lower bound), {errors} commands failed; each command also reads the inspection first; without the first 2 s of the load p99 {F(Load.Percentile(settled, 0.99))} ms");
+            $"{latencies.Count - superseded} carry-over scopings answered by the handler, {queuedAfter2s} unanswered 2 s after the load, {pending} in the end, {superseded} changed again before an answer (in the percentiles at the time they waited, a lower bound), {errors} commands failed; each command also reads the inspection first; without the first 2 s of the load p99 {F(Load.Percentile(settled, 0.99))} ms"), errors, pending);
     }
 
     /// <summary>2 and 3. Bulk import of historical inspections vs binary COPY; rebuild of the read models vs a SQL aggregation.</summary>
