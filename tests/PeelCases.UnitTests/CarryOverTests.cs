@@ -126,7 +126,7 @@ public sealed class CarryOverTests
     public void Only_a_question_scoped_for_carry_over_keeps_its_earlier_judgment()
     {
         Then.Refused(CarryOver(Given.Inspection(Cumbria.Planned), "E3", Earlier), 409,
-            "Question E3 is scoped Detailed, no grade yet; only a question scoped for carry-over keeps its earlier judgment.");
+            "Question E3 is scoped for detailed inspection, no grade yet; only a question scoped for carry-over keeps its earlier judgment.");
         Then.Refused(CarryOver(Given.Inspection(Cumbria.Scheduled), "E3", Earlier), 409, "Question E3 is not scoped yet;");
     }
 

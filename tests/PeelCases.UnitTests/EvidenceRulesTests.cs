@@ -49,12 +49,12 @@ public sealed class EvidenceRulesTests
 
     [Theory]
     [InlineData("InModeration", "Moderation")]
-    [InlineData("SignedOff", "SignOff")]
-    [InlineData("CheckOpen", "FactualAccuracyCheck")]
+    [InlineData("SignedOff", "HMI sign-off")]
+    [InlineData("CheckOpen", "Factual accuracy check")]
     [InlineData("Published", "Published")]
     public void Evidence_can_no_longer_be_recorded_once_the_inspection_is_in_moderation(string story, string stage) =>
         Then.Refused(RecordEvidenceRules.Decide(Given.Inspection(Stories.Of(story)), Record(), People.Ian, Now), 409,
-            $"Evidence can no longer be recorded: the inspection is at {stage}.");
+            $"Evidence can no longer be recorded: the inspection is at “{stage}”.");
 
     [Fact]
     public void Evidence_must_be_collected_within_the_fieldwork_window_both_ends_included()
@@ -206,7 +206,7 @@ public sealed class EvidenceRulesTests
     {
         var evidence = Given.Evidence(Cumbria.IncidentLogsRecorded);
         Then.Refused(AmendEvidenceRules.Decide(evidence, Given.Inspection(Cumbria.InModeration),
-            Amend(evidence, C.EvidenceContent("E3") with { SampleSize = 41 }), People.Sara, Now), 409, "the inspection is at Moderation");
+            Amend(evidence, C.EvidenceContent("E3") with { SampleSize = 41 }), People.Sara, Now), 409, "the inspection is at “Moderation”");
         Then.Invalid(AmendEvidenceRules.Decide(evidence, Given.Inspection(Cumbria.InFieldwork),
             Amend(evidence, C.EvidenceContent("E3") with { CollectedOn = C.FieldworkEnds.AddDays(1) }), People.Sara, Now), "collectedOn");
     }

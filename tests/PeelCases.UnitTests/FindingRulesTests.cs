@@ -84,14 +84,14 @@ public sealed class FindingRulesTests
 
     [Theory]
     [InlineData("Planned", "Scoping", "Fieldwork has not started.")]
-    [InlineData("E3InQaReview", "QaReview", "Its findings await a QA reviewer.")]
-    [InlineData("AwaitingGrade", "AwaitingGrade", "No grade has been proposed.")]
+    [InlineData("E3InQaReview", "QA review", "Its findings await a QA reviewer.")]
+    [InlineData("AwaitingGrade", "Awaiting a grade", "No grade has been proposed.")]
     [InlineData("QuestionsSettled", "Awarded", "")]
     [InlineData("Published", "Awarded", "")]
     public void Findings_are_drafted_only_while_the_question_is_in_fieldwork_or_drafting(string story, string stage, string missing)
     {
         var refusal = Then.Refused(DraftFindingRules.Decide(Given.Inspection(Stories.Of(story)), Draft(), Logs, People.Ian, Now), 409);
-        Assert.Equal($"Drafting or revising findings needs question E3 at Fieldwork or Drafting; it is at {stage}. {missing}".TrimEnd(), refusal.Detail);
+        Assert.Equal($"Drafting or revising findings needs question E3 at “Fieldwork” or “Drafting”; it is at “{stage}”. {missing}".TrimEnd(), refusal.Detail);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class FindingRulesTests
     {
         var finding = Given.Finding(Cumbria.HelpDeskDrafted);
         Then.Refused(ReviseFindingRules.Decide(finding, Given.Inspection(Cumbria.E3InQaReview), Revise(finding), Logs, People.Sara, Now), 409,
-            "needs question E3 at Fieldwork or Drafting; it is at QaReview.");
+            "needs question E3 at “Fieldwork” or “Drafting”; it is at “QA review”.");
         Then.Invalid(ReviseFindingRules.Decide(finding, Given.Inspection(Cumbria.InReporting), Revise(finding, cited: [Cumbria.FirearmsStrategy]), AllEvidence, People.Sara, Now),
             "citedEvidenceIds");
     }
@@ -250,7 +250,7 @@ public sealed class FindingRulesTests
     {
         var finding = Given.Finding(Cumbria.HelpDeskDrafted);
         Then.Refused(ReviseFindingRules.Decide(finding, Given.Inspection(Stories.Of(story)), Revise(finding), Logs, People.Lead, Now), 409,
-            "needs question E3 at Fieldwork or Drafting; it is at Awarded.");
+            "needs question E3 at “Fieldwork” or “Drafting”; it is at “Awarded”.");
     }
 
     [Fact]
@@ -315,7 +315,7 @@ public sealed class FindingRulesTests
     {
         var finding = Given.Finding(Cumbria.HelpDeskDrafted);
         var refusal = Then.Refused(WithdrawFindingRules.Decide(finding, Given.Inspection(Cumbria.E3InQaReview), new WithdrawFinding("Late.", finding.Version), People.Lead, Now), 409);
-        Assert.Equal("Withdrawing a finding needs question E3 at Fieldwork or Drafting; it is at QaReview. Its findings await a QA reviewer.", refusal.Detail);
+        Assert.Equal("Withdrawing a finding needs question E3 at “Fieldwork” or “Drafting”; it is at “QA review”. Its findings await a QA reviewer.", refusal.Detail);
     }
 
     [Fact]
@@ -363,9 +363,9 @@ public sealed class FindingRulesTests
     {
         var finding = CauseOfConcern(C.RecommendationStatusChanged(Cumbria.HelpDeskFinding, 1, RecommendationStatus.InProgress));
         Then.Refused(ChangeRecommendationStatusRules.Decide(finding, 1, new ChangeRecommendationStatus(RecommendationStatus.InProgress, null, C.PublishedOn, 2), People.Lead, Now), 409,
-            "Recommendation 1 is already InProgress.");
+            "Recommendation 1 is already in progress.");
         Then.Refused(ChangeRecommendationStatusRules.Decide(finding, 2, new ChangeRecommendationStatus(RecommendationStatus.Open, null, C.PublishedOn, 2), People.Lead, Now), 409,
-            "Recommendation 2 is already Open.");
+            "Recommendation 2 is already open.");
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class GradingTests
 
     [Fact]
     public void A_grade_cannot_be_proposed_before_QA_has_accepted_the_findings() =>
-        Assert.Equal("Proposing a grade needs question E3 at AwaitingGrade or Moderation; it is at QaReview. Its findings await a QA reviewer.",
+        Assert.Equal("Proposing a grade needs question E3 at “Awaiting a grade” or “Moderation”; it is at “QA review”. Its findings await a QA reviewer.",
             Then.Refused(Propose(Given.Inspection(Cumbria.E3InQaReview)), 409).Detail);
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class GradingTests
 
     [Fact]
     public void A_moderated_grade_cannot_be_proposed_afresh() =>
-        Then.Refused(Propose(Given.Inspection(Cumbria.AwaitingAward)), 409, "it is at AwaitingAward. Its moderated grade awaits the award.");
+        Then.Refused(Propose(Given.Inspection(Cumbria.AwaitingAward)), 409, "it is at “Awaiting award”. Its moderated grade awaits the award.");
 
     [Fact]
     public void A_grade_must_be_on_the_frameworks_scale()
@@ -143,9 +143,9 @@ public sealed class GradingTests
     [Fact]
     public void A_grade_is_moderated_only_once_it_is_in_the_moderation_queue()
     {
-        Assert.Equal("Moderation needs question E3 at Moderation; it is at AwaitingGrade. The proposed grade is entering moderation.",
+        Assert.Equal("Moderation needs question E3 at “Moderation”; it is at “Awaiting a grade”. The proposed grade is entering moderation.",
             Then.Refused(Moderate(Given.Inspection(Cumbria.E3Proposed), Grade.Good), 409).Detail);
-        Then.Refused(Moderate(Given.Inspection(Cumbria.AwaitingAward), Grade.Good), 409, "it is at AwaitingAward");
+        Then.Refused(Moderate(Given.Inspection(Cumbria.AwaitingAward), Grade.Good), 409, "it is at “Awaiting award”");
         Then.Refused(Moderate(Given.Inspection(Cumbria.InModeration), Grade.Good, question: "F2"), 404, "Question 'F2' is not in the scope");
     }
 
@@ -184,7 +184,7 @@ public sealed class GradingTests
 
     [Fact]
     public void A_grade_is_awarded_only_after_moderation() =>
-        Assert.Equal("Awarding a grade needs question E3 at AwaitingAward; it is at Moderation. Its proposed grade awaits a moderator.",
+        Assert.Equal("Awarding a grade needs question E3 at “Awaiting award”; it is at “Moderation”. Its proposed grade awaits a moderator.",
             Then.Refused(Award(Given.Inspection(Cumbria.InModeration)), 409).Detail);
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class GradingTests
 
     [Theory]
     [InlineData("Scheduled", "E3", "not scoped yet")]
-    [InlineData("Planned", "E3", "scoped Detailed, no grade yet")]
+    [InlineData("Planned", "E3", "scoped for detailed inspection, no grade yet")]
     [InlineData("Planned", "E1", "Good carried over from 2016")]
     [InlineData("E3Proposed", "E3", "Good proposed")]
     [InlineData("QuestionsSettled", "E3", "awarded Good")]

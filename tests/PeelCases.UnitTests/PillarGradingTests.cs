@@ -37,7 +37,7 @@ public sealed class PillarGradingTests
     {
         var refusal = Then.Refused(Propose(Given.Inspection(Cumbria.InModeration)), 409);
         Assert.Equal("Effectiveness can be graded once every graded question is settled (awarded or carried over). Not yet: E3 (Good proposed).", refusal.Detail);
-        Then.Refused(Propose(Given.Inspection(Cumbria.InReporting)), 409, "Not yet: E3 (scoped Detailed, no grade yet).");
+        Then.Refused(Propose(Given.Inspection(Cumbria.InReporting)), 409, "Not yet: E3 (scoped for detailed inspection, no grade yet).");
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class PillarGradingTests
         var inspection = Given.Inspection(h.Scheduled(), h.Scoped("L1", QuestionScope.Detailed), h.Scoped("L2", QuestionScope.CarryOver),
             h.CarriedOver("L2", h.Reference("L2", Grade.Good)), h.Scoped("L3", QuestionScope.Detailed));
         Then.Refused(Propose(inspection, "legitimacy"), 409,
-            "Legitimacy can be graded once every graded question is settled (awarded or carried over). Not yet: L1 (scoped Detailed, no grade yet); L3 (scoped Detailed, no grade yet).");
+            "Legitimacy can be graded once every graded question is settled (awarded or carried over). Not yet: L1 (scoped for detailed inspection, no grade yet); L3 (scoped for detailed inspection, no grade yet).");
     }
 
     [Fact]

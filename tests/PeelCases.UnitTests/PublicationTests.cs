@@ -26,9 +26,9 @@ public sealed class PublicationTests
     [Fact]
     public void Sign_off_waits_for_the_workflow_and_says_what_is_outstanding()
     {
-        Assert.Equal("HMI sign-off needs the inspection at SignOff; it is at Moderation. Not yet settled: E3 at Moderation.",
+        Assert.Equal("HMI sign-off needs the inspection at “HMI sign-off”; it is at “Moderation”. Not yet settled: E3 at “Moderation”.",
             Then.Refused(SignOffRules.Decide(Given.Inspection(Cumbria.InModeration), Cumbria.Framework, People.Hmi, C.SignedOffAt), 409).Detail);
-        Assert.Equal("HMI sign-off needs the inspection at SignOff; it is at Moderation. Every question is settled; pillar grades may still be outstanding.",
+        Assert.Equal("HMI sign-off needs the inspection at “HMI sign-off”; it is at “Moderation”. Every question is settled; pillar grades may still be outstanding.",
             Then.Refused(SignOffRules.Decide(Given.Inspection(Cumbria.PillarProposed), Cumbria.Framework, People.Hmi, C.SignedOffAt), 409).Detail);
     }
 
@@ -93,14 +93,14 @@ public sealed class PublicationTests
     {
         Then.Refused(OpenFactualAccuracyCheckRules.Decide(Given.Inspection(Cumbria.ReadyForSignOff), 10, People.Lead, C.CheckOpenedAt), 409,
             "The factual accuracy check opens after the HMI has signed the inspection off.");
-        Assert.Equal("Opening the factual accuracy check needs the inspection at SignOff; it is at Moderation.",
+        Assert.Equal("Opening the factual accuracy check needs the inspection at “HMI sign-off”; it is at “Moderation”.",
             Then.Refused(OpenFactualAccuracyCheckRules.Decide(Given.Inspection(Cumbria.PillarProposed), 10, People.Lead, C.CheckOpenedAt), 409).Detail);
     }
 
     [Fact]
     public void The_check_opens_once() =>
         Then.Refused(OpenFactualAccuracyCheckRules.Decide(Given.Inspection(Cumbria.CheckOpen), 10, People.Lead, C.CheckOpenedAt), 409,
-            "it is at FactualAccuracyCheck.");
+            "it is at “Factual accuracy check”.");
 
     [Theory]
     [InlineData("2019-03-12T09:00:00Z", 10, "2019-03-26T09:00:00Z")] // Tuesday: two weekends skipped
@@ -198,10 +198,10 @@ public sealed class PublicationTests
     }
 
     [Theory]
-    [InlineData("SignedOff", "SignOff")]
+    [InlineData("SignedOff", "HMI sign-off")]
     [InlineData("Published", "Published")]
     public void Challenges_are_raised_only_while_the_check_is_open(string story, string stage) =>
-        Then.Refused(Raise(Given.Inspection(Stories.Of(story))), 409, $"The factual accuracy check is not open: the inspection is at {stage}.");
+        Then.Refused(Raise(Given.Inspection(Stories.Of(story))), 409, $"The factual accuracy check is not open: the inspection is at “{stage}”.");
 
     [Fact]
     public void No_challenge_is_accepted_at_or_after_the_deadline_even_before_the_deadline_message_closes_the_check()
@@ -309,9 +309,9 @@ public sealed class PublicationTests
 
     [Theory]
     [InlineData("InModeration", "Moderation")]
-    [InlineData("SignedOff", "SignOff")]
+    [InlineData("SignedOff", "HMI sign-off")]
     public void Publication_follows_the_factual_accuracy_check(string story, string stage) =>
-        Then.Refused(Publish(Given.Inspection(Stories.Of(story))), 409, $"Publication follows the factual accuracy check; the inspection is at {stage}.");
+        Then.Refused(Publish(Given.Inspection(Stories.Of(story))), 409, $"Publication follows the factual accuracy check; the inspection is at “{stage}”.");
 
     [Fact]
     public void A_published_report_can_be_published_again_as_a_new_version_dated_no_earlier()
@@ -354,11 +354,11 @@ public sealed class PublicationTests
     }
 
     [Theory]
-    [InlineData("SignedOff", "SignOff")]
-    [InlineData("CheckOpen", "FactualAccuracyCheck")]
+    [InlineData("SignedOff", "HMI sign-off")]
+    [InlineData("CheckOpen", "Factual accuracy check")]
     [InlineData("Published", "Published")]
     public void The_reports_text_is_fixed_once_the_HMI_has_signed_off(string story, string stage) =>
-        Then.Refused(Summarise(Given.Inspection(Stories.Of(story))), 409, $"The report's text is fixed once the HMI has signed off; the inspection is at {stage}.");
+        Then.Refused(Summarise(Given.Inspection(Stories.Of(story))), 409, $"The report's text is fixed once the HMI has signed off; the inspection is at “{stage}”.");
 
     [Fact]
     public void A_question_not_inspected_in_detail_has_no_summary_of_findings()

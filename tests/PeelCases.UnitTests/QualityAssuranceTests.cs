@@ -28,13 +28,13 @@ public sealed class QualityAssuranceTests
 
     [Fact]
     public void Findings_go_to_QA_only_once_fieldwork_is_complete() =>
-        Assert.Equal("Submitting findings for QA needs question E3 at Drafting; it is at Fieldwork. Fieldwork is still under way.",
+        Assert.Equal("Submitting findings for QA needs question E3 at “Drafting”; it is at “Fieldwork”. Fieldwork is still under way.",
             Then.Refused(SubmitForQaRules.Decide(Given.Inspection(Cumbria.InFieldwork), "E3", 2, People.Ian, C.SubmittedAt), 409).Detail);
 
     [Fact]
     public void Findings_already_with_QA_are_not_submitted_twice() =>
         Then.Refused(SubmitForQaRules.Decide(Given.Inspection(Cumbria.E3InQaReview), "E3", 2, People.Ian, C.SubmittedAt), 409,
-            "it is at QaReview. Its findings await a QA reviewer.");
+            "it is at “QA review”. Its findings await a QA reviewer.");
 
     [Fact]
     public void A_question_with_no_current_findings_has_nothing_to_submit() =>
@@ -62,10 +62,10 @@ public sealed class QualityAssuranceTests
     public void QA_reviews_only_findings_submitted_to_it()
     {
         var inspection = Given.Inspection(Cumbria.InReporting);
-        Assert.Equal("A QA review needs question E3 at QaReview; it is at Drafting. Its findings have not been submitted for QA.",
+        Assert.Equal("A QA review needs question E3 at “QA review”; it is at “Drafting”. Its findings have not been submitted for QA.",
             Then.Refused(ReviewFindingsRules.Decide(inspection, "E3", new ReviewFindings(QaOutcome.Accept, null, inspection.Version), People.Qa, C.ReviewedAt), 409).Detail);
         var accepted = Given.Inspection(Cumbria.AwaitingGrade);
-        Then.Refused(ReviewFindingsRules.Decide(accepted, "E3", new ReviewFindings(QaOutcome.Return, "Late.", accepted.Version), People.Qa, C.ReviewedAt), 409, "it is at AwaitingGrade");
+        Then.Refused(ReviewFindingsRules.Decide(accepted, "E3", new ReviewFindings(QaOutcome.Return, "Late.", accepted.Version), People.Qa, C.ReviewedAt), 409, "it is at “Awaiting a grade”");
     }
 
     [Fact]

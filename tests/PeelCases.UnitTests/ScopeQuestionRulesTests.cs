@@ -54,12 +54,12 @@ public sealed class ScopeQuestionRulesTests
     [Theory]
     [InlineData("InReporting", "Reporting")]
     [InlineData("InModeration", "Moderation")]
-    [InlineData("SignedOff", "SignOff")]
-    [InlineData("CheckOpen", "FactualAccuracyCheck")]
+    [InlineData("SignedOff", "HMI sign-off")]
+    [InlineData("CheckOpen", "Factual accuracy check")]
     [InlineData("Published", "Published")]
     public void Scope_is_decided_during_planning_and_fieldwork_only(string story, string stage) =>
         Then.Refused(Scope(Given.Inspection(Stories.Of(story)), "E3", QuestionScope.CarryOver), 409,
-            $"Questions can be scoped during planning and fieldwork; the inspection is at {stage}.");
+            $"Questions can be scoped during planning and fieldwork; the inspection is at “{stage}”.");
 
     [Fact]
     public void A_question_the_framework_leaves_ungraded_can_only_be_scoped_ungraded()
@@ -77,7 +77,7 @@ public sealed class ScopeQuestionRulesTests
 
     [Fact]
     public void Scoping_a_question_as_it_already_is_changes_nothing_and_is_refused() =>
-        Then.Refused(Scope(Given.Inspection(Cumbria.Planned), "E3", QuestionScope.Detailed), 409, "Question E3 is already scoped as Detailed.");
+        Then.Refused(Scope(Given.Inspection(Cumbria.Planned), "E3", QuestionScope.Detailed), 409, "Question E3 is already scoped for detailed inspection.");
 
     /// <summary>
     /// No history the service writes has an award before fieldwork is over (scoping closes then), so this guard

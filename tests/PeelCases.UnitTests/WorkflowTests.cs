@@ -32,7 +32,7 @@ public sealed class FieldworkRulesTests
     public void Fieldwork_starts_once()
     {
         var refusal = Then.Refused(FieldworkRules.Start(Given.Inspection(Cumbria.InFieldwork), People.Lead, C.FieldworkStartedAt), 409);
-        Assert.Equal("Starting fieldwork needs the inspection at Planning; it is at Fieldwork.", refusal.Detail);
+        Assert.Equal("Starting fieldwork needs the inspection at “Planning”; it is at “Fieldwork”.", refusal.Detail);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class FieldworkRulesTests
     public void Fieldwork_can_be_completed_only_while_it_is_under_way(string story, string stage)
     {
         var refusal = Then.Refused(FieldworkRules.Complete(Given.Inspection(Stories.Of(story)), People.Lead, C.FieldworkCompletedAt), 409);
-        Assert.Equal($"Completing fieldwork needs the inspection at Fieldwork; it is at {stage}.", refusal.Detail);
+        Assert.Equal($"Completing fieldwork needs the inspection at “Fieldwork”; it is at “{stage}”.", refusal.Detail);
     }
 }
 
@@ -110,7 +110,7 @@ public sealed class StagesTests
         var question = Given.Inspection(Cumbria.InReporting).FindQuestion("E3")!;
         Assert.Null(Stages.Require(question, "Proposing a grade", QuestionStage.Drafting, QuestionStage.QaReview));
         var refusal = Then.Refused(Stages.Require(question, "Proposing a grade", QuestionStage.AwaitingGrade, QuestionStage.Moderation), 409);
-        Assert.Equal("Proposing a grade needs question E3 at AwaitingGrade or Moderation; it is at Drafting. Its findings have not been submitted for QA.", refusal.Detail);
+        Assert.Equal("Proposing a grade needs question E3 at “Awaiting a grade” or “Moderation”; it is at “Drafting”. Its findings have not been submitted for QA.", refusal.Detail);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class StagesTests
     {
         var question = Given.Inspection(Cumbria.QuestionsSettled).FindQuestion("E3")!;
         var refusal = Then.Refused(Stages.Require(question, "Moderation", QuestionStage.Moderation), 409);
-        Assert.Equal("Moderation needs question E3 at Moderation; it is at Awarded.", refusal.Detail);
+        Assert.Equal("Moderation needs question E3 at “Moderation”; it is at “Awarded”.", refusal.Detail);
     }
 
     [Fact]
@@ -126,9 +126,9 @@ public sealed class StagesTests
     {
         var inspection = Given.Inspection(Cumbria.InModeration);
         Assert.Null(Stages.Require(inspection, InspectionStage.Moderation, "Moderating"));
-        Assert.Equal("HMI sign-off needs the inspection at SignOff; it is at Moderation.",
+        Assert.Equal("HMI sign-off needs the inspection at “HMI sign-off”; it is at “Moderation”.",
             Then.Refused(Stages.Require(inspection, InspectionStage.SignOff, "HMI sign-off"), 409).Detail);
-        Assert.Equal("HMI sign-off needs the inspection at SignOff; it is at Moderation. Pillars outstanding.",
+        Assert.Equal("HMI sign-off needs the inspection at “HMI sign-off”; it is at “Moderation”. Pillars outstanding.",
             Then.Refused(Stages.Require(inspection, InspectionStage.SignOff, "HMI sign-off", "Pillars outstanding."), 409).Detail);
     }
 }
@@ -288,8 +288,8 @@ public sealed class InspectionProgressTests
     [Fact]
     public void What_stands_between_the_inspection_and_sign_off_is_listed_question_by_question()
     {
-        Assert.Equal("Not yet settled: E3 at AwaitingGrade.", Stages.Outstanding(Given.Inspection(Cumbria.AwaitingGrade)));
-        Assert.Equal("Not yet settled: E3 at Drafting; E5 at Drafting.", Stages.Outstanding(Given.Inspection(Cumbria.InReporting)));
+        Assert.Equal("Not yet settled: E3 at “Awaiting a grade”.", Stages.Outstanding(Given.Inspection(Cumbria.AwaitingGrade)));
+        Assert.Equal("Not yet settled: E3 at “Drafting”; E5 at “Drafting”.", Stages.Outstanding(Given.Inspection(Cumbria.InReporting)));
         Assert.Equal("Every question is settled; pillar grades may still be outstanding.", Stages.Outstanding(Given.Inspection(Cumbria.QuestionsSettled)));
     }
 }

@@ -18,16 +18,16 @@ public static class EventDescriptions
     public static string Describe(object e) => e switch
     {
         InspectionScheduled x => $"Inspection of {x.ForceId} scheduled for {x.Cycle} ({x.FrameworkId}), fieldwork {x.FieldworkStarts:d MMM yyyy} to {x.FieldworkEnds:d MMM yyyy}",
-        QuestionScoped x => $"{x.QuestionCode} scoped {x.Scope}" + (x.PreviousScope is { } p ? $" (was {p})" : "") + (x.Reason is { } r ? $": {r}" : ""),
+        QuestionScoped x => $"{x.QuestionCode} scoped {RecordWords.ScopedFor(x.Scope)}" + (x.PreviousScope is { } p ? $" (was {RecordWords.ScopedFor(p)})" : "") + (x.Reason is { } r ? $": {r}" : ""),
         FieldworkStarted => "Fieldwork started",
         FieldworkCompleted => "Fieldwork completed; drafting begins",
-        EvidenceRecorded x => $"Evidence recorded ({x.Content.Method}{Sample(x.Content)}) on {x.Content.CollectedOn:d MMM yyyy}: {Short(x.Content.Summary)}",
+        EvidenceRecorded x => $"Evidence recorded ({Words.Lower(x.Content.Method)}{Sample(x.Content)}) on {x.Content.CollectedOn:d MMM yyyy}: {Short(x.Content.Summary)}",
         EvidenceAmended x => $"Evidence amended ({x.Reason}): {Short(x.Content.Summary)}",
         EvidenceRedacted x => $"Evidence redacted: personal data removed ({x.Reason})",
-        FindingDrafted x => $"{x.QuestionCode}: {Kind(x.Content.Kind)} drafted under \"{x.Content.Heading}\", citing {x.Content.CitedEvidenceIds.Count} piece(s) of evidence",
+        FindingDrafted x => $"{x.QuestionCode}: {Words.Lower(x.Content.Kind)} drafted under \"{x.Content.Heading}\", citing {x.Content.CitedEvidenceIds.Count} piece(s) of evidence",
         FindingRevised x => $"{x.QuestionCode}: finding under \"{x.Content.Heading}\" revised ({x.Reason})",
         FindingWithdrawn x => $"{x.QuestionCode}: finding withdrawn ({x.Reason})",
-        RecommendationStatusChanged x => $"Recommendation {x.RecommendationNumber} now {x.Status} from {x.EffectiveOn:d MMM yyyy}",
+        RecommendationStatusChanged x => $"Recommendation {x.RecommendationNumber} now {Words.Lower(x.Status)} from {x.EffectiveOn:d MMM yyyy}",
         FindingsSubmittedForQa x => $"{x.QuestionCode}: {x.FindingCount} finding(s) submitted for QA",
         FindingsAcceptedByQa x => $"{x.QuestionCode}: findings accepted by QA" + (x.Comments is { } c ? $" ({c})" : ""),
         FindingsReturnedByQa x => $"{x.QuestionCode}: findings returned by QA: {x.Comments}",
@@ -45,7 +45,7 @@ public static class EventDescriptions
         InspectionTrancheAssigned x => $"In {x.Tranche}" + (x.PublicationBatch is { } batch ? $", published with {batch}" : ""),
         QuestionTextRedacted x => $"{x.QuestionCode}: personal data removed from the question's record ({x.Reason})",
         FactualAccuracyChallengeRedacted x => $"Factual accuracy challenge redacted: personal data removed ({x.Reason})",
-        FindingFollowedUp x => $"{x.QuestionCode}: {(x.RecommendationNumber is { } n ? $"recommendation {n}" : "finding")} now {x.Status} from {x.EffectiveOn:d MMM yyyy}: {Short(x.Note)}",
+        FindingFollowedUp x => $"{x.QuestionCode}: {(x.RecommendationNumber is { } n ? $"recommendation {n}" : "finding")} now {Words.Lower(x.Status)} from {x.EffectiveOn:d MMM yyyy}: {Short(x.Note)}",
         CauseOfConcernAccelerated x => $"{x.QuestionCode}: cause of concern raised for publication ahead of the report: {Short(x.Reason)}",
         AcceleratedCauseOfConcernPublished x => $"{x.QuestionCode}: accelerated cause of concern published, dated {x.PublishedOn:d MMM yyyy}",
         FindingRedacted x => $"Finding redacted: personal data removed ({x.Reason})",
@@ -81,14 +81,6 @@ public static class EventDescriptions
         EvidenceAmended x => x.Content.QuestionCodes,
         IQuestionEvent x => [x.QuestionCode],
         _ => [],
-    };
-
-    private static string Kind(FindingKind kind) => kind switch
-    {
-        FindingKind.AreaForImprovement => "area for improvement",
-        FindingKind.CauseOfConcern => "cause of concern",
-        FindingKind.InnovativePractice => "innovative practice",
-        _ => "strength",
     };
 
     private static string Sample(EvidenceContent c) => c.SampleSize is { } n ? $", {n} files" : "";

@@ -45,7 +45,7 @@ public static class CloseCheckEarlyRules
 
     private static Refusal? Open(Inspection inspection, DateTimeOffset now) =>
         inspection.Stage != InspectionStage.FactualAccuracyCheck || inspection.FactualAccuracy is not { ClosedAt: null } check
-            ? Refusal.ProcessRule($"The factual accuracy check is not open: the inspection is at {inspection.Stage}" +
+            ? Refusal.ProcessRule($"The factual accuracy check is not open: the inspection is at {RecordWords.Quoted(inspection.Stage)}" +
                                   (inspection.FactualAccuracy?.ClosedAt is { } at ? $" and the check closed on {UkTime.Format(at)}." : "."))
             : now >= check.Deadline
                 ? Refusal.ProcessRule($"The factual accuracy check reached its deadline, {UkTime.Format(check.Deadline)}.")

@@ -27,7 +27,7 @@ public static class EvidenceRules
     /// <summary>Checks the content against the inspection it belongs to and normalises it.</summary>
     public static Decision<EvidenceContent> CheckAgainst(Inspection inspection, EvidenceContent content) =>
         inspection.Stage is not (InspectionStage.Planning or InspectionStage.Fieldwork or InspectionStage.Reporting)
-            ? Refusal.ProcessRule($"Evidence can no longer be recorded: the inspection is at {inspection.Stage}.")
+            ? Refusal.ProcessRule($"Evidence can no longer be recorded: the inspection is at {RecordWords.Quoted(inspection.Stage)}.")
             : Normalise(inspection, content);
 
     /// <summary>The content as it would be recorded for this inspection, whatever stage it is at now (a resend compares with it).</summary>

@@ -46,7 +46,7 @@ public static class AccelerationRules
             return Refusal.ProcessRule("Only a standing cause of concern can be accelerated.");
         if (finding.Accelerated is { } raised) return new AlreadyDone($"{raised.RaisedBy} raised it for acceleration on {UkTime.Date(raised.RaisedAt)}.");
         if (inspection.Stage != InspectionStage.Fieldwork)
-            return Refusal.ProcessRule($"An accelerated cause of concern is raised during fieldwork; the inspection is at {inspection.Stage}.");
+            return Refusal.ProcessRule($"An accelerated cause of concern is raised during fieldwork; the inspection is at {RecordWords.Quoted(inspection.Stage)}.");
         return new CauseOfConcernAccelerated(finding.Id, finding.InspectionId, finding.QuestionCode, c.Reason!.Trim(), actor, now);
     }
 

@@ -26,7 +26,7 @@ public static class ChangeRecommendationStatusRules
         if (finding.Withdrawn) return Refusal.ProcessRule("The finding has been withdrawn.");
         var recommendation = finding.Content.Recommendations.FirstOrDefault(r => r.Number == number);
         if (recommendation is null) return Refusal.NotFound($"Finding {finding.Id} has no recommendation {number}.");
-        if (recommendation.Status == c.Status) return Refusal.ProcessRule($"Recommendation {number} is already {c.Status}.");
+        if (recommendation.Status == c.Status) return Refusal.ProcessRule($"Recommendation {number} is already {Words.Lower(recommendation.Status)}.");
         return new RecommendationStatusChanged(finding.Id, finding.InspectionId, number, c.Status!.Value, c.Note?.Trim(), c.EffectiveOn!.Value, actor, now);
     }
 }

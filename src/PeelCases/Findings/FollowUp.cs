@@ -47,7 +47,7 @@ public static class FollowUpRules
         if (finding.Withdrawn || finding.Content.Kind is not (FindingKind.AreaForImprovement or FindingKind.CauseOfConcern))
             return Refusal.ProcessRule("Only published areas for improvement, causes of concern and their recommendations are followed up.");
         if (origin.Stage != InspectionStage.Published && finding.Accelerated?.PublishedOn is null)
-            return Refusal.ProcessRule($"The finding's report is not published yet (the inspection is at {origin.Stage}); follow it up within the inspection until then.");
+            return Refusal.ProcessRule($"The finding's report is not published yet (the inspection is at {RecordWords.Quoted(origin.Stage)}); follow it up within the inspection until then.");
         if (c.RecommendationNumber is { } number && finding.Content.Recommendations.All(r => r.Number != number))
             return Refusal.NotFound($"The finding has no recommendation {number}.");
         if (c.InspectionId is { } laterId)

@@ -34,7 +34,7 @@ public static class DisputeCarriedOverJudgmentRules
         if (q.Scoped.DisputedCarryOver is not null)
             return Refusal.ProcessRule($"The carry-over of question {q.Code} was disputed and the moderator upheld it.");
         if (inspection.Stage > InspectionStage.Moderation)
-            return Refusal.ProcessRule($"Inspection {inspection.Id} is at {inspection.Stage}: its judgments can no longer be disputed.");
+            return Refusal.ProcessRule($"Inspection {inspection.Id} is at {RecordWords.Quoted(inspection.Stage)}: its judgments can no longer be disputed.");
         if (GradeRules.OnScale(framework, c.IntendedGrade!.Value) is { } offScale) return offScale;
         if (c.IntendedGrade == earlier.Grade)
             return Refusal.Invalid("intendedGrade", $"The earlier judgment is already {earlier.Grade.Display()}; there is nothing to dispute.");

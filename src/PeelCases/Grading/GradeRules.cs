@@ -50,7 +50,7 @@ public static class GradeRules
         q.Awarded is { } a ? $"awarded {a.Grade.Display()}"
         : q.CarriedOverFrom is { } r ? $"{r.Grade.Display()} carried over from {r.Cycle}"
         : q.Proposed is { } p ? $"{p.Grade.Display()} proposed"
-        : q.Scope is { } s ? $"scoped {s}, no grade yet"
+        : q.Scope is { } s ? $"scoped {RecordWords.ScopedFor(s)}, no grade yet"
         : "not scoped yet";
 }
 

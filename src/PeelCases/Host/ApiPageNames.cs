@@ -52,7 +52,7 @@ public static class ApiPageNames
         // The command is the body parameter (named "command" throughout).
         var command = method.GetParameters().FirstOrDefault(p => p.Name == "command")?.ParameterType ?? chain.RequestType;
         var onCommand = command is null ? null : docs.GetValueOrDefault($"T:{command.FullName}");
-        var summary = onCommand ?? onMethod ?? docs.GetValueOrDefault($"T:{method.DeclaringType!.FullName}") ?? (name is null ? null : PeelCases.WebConsole.ConsoleText.Sentence(name));
+        var summary = onCommand ?? onMethod ?? docs.GetValueOrDefault($"T:{method.DeclaringType!.FullName}") ?? (name is null ? null : Kernel.Words.Sentence(name));
         return (summary, onCommand is not null ? onMethod : null);
     }
 

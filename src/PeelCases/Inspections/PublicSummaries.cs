@@ -28,7 +28,7 @@ public static class PublicSummaries
     /// <summary>The report's text (summaries, draft-check dismissals) is fixed once the HMI has signed off; null while it is open.</summary>
     public static Refusal? TextFixed(Inspection inspection) =>
         inspection.Stage is InspectionStage.FactualAccuracyCheck or InspectionStage.Published || inspection.SignedOff is not null
-            ? Refusal.ProcessRule($"The report's text is fixed once the HMI has signed off; the inspection is at {inspection.Stage}.")
+            ? Refusal.ProcessRule($"The report's text is fixed once the HMI has signed off; the inspection is at {RecordWords.Quoted(inspection.Stage)}.")
             : null;
 
     /// <summary>The refusal for <paramref name="step"/> while any public summary is missing; null when none is.</summary>

@@ -29,7 +29,7 @@ public static class ScopeQuestionRules
             return Refusal.NotFound($"Question '{questionCode}' is not in the scope of inspection {inspection.Id}.");
 
         if (inspection.Stage is not (InspectionStage.Planning or InspectionStage.Fieldwork))
-            return Refusal.ProcessRule($"Questions can be scoped during planning and fieldwork; the inspection is at {inspection.Stage}.");
+            return Refusal.ProcessRule($"Questions can be scoped during planning and fieldwork; the inspection is at {RecordWords.Quoted(inspection.Stage)}.");
 
         var scope = c.Scope!.Value;
         if (!question.Graded && scope != QuestionScope.Ungraded)
@@ -37,7 +37,7 @@ public static class ScopeQuestionRules
         if (question.Graded && scope == QuestionScope.Ungraded)
             return Refusal.ProcessRule($"Question {question.Code} is graded in {framework.Name}: scope it as Detailed or CarryOver.");
         if (inScope.Scope == scope)
-            return Refusal.ProcessRule($"Question {question.Code} is already scoped as {scope}.");
+            return Refusal.ProcessRule($"Question {question.Code} is already scoped {RecordWords.ScopedFor(scope)}.");
         if (inScope.Awarded is not null)
             return Refusal.ProcessRule($"Question {question.Code} has an awarded grade; it can no longer be re-scoped.");
 

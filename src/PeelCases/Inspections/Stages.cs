@@ -8,12 +8,12 @@ public static class Stages
     public static Refusal? Require(Inspection inspection, InspectionStage expected, string step, string? missing = null) =>
         inspection.Stage == expected
             ? null
-            : Refusal.ProcessRule($"{step} needs the inspection at {expected}; it is at {inspection.Stage}." + (missing is null ? "" : $" {missing}"));
+            : Refusal.ProcessRule($"{step} needs the inspection at {RecordWords.Quoted(expected)}; it is at {RecordWords.Quoted(inspection.Stage)}." + (missing is null ? "" : $" {missing}"));
 
     public static Refusal? Require(InspectionQuestion question, string step, params QuestionStage[] expected) =>
         expected.Contains(question.Stage)
             ? null
-            : Refusal.ProcessRule($"{step} needs question {question.Code} at {string.Join(" or ", expected)}; it is at {question.Stage}. {Missing(question)}".TrimEnd());
+            : Refusal.ProcessRule($"{step} needs question {question.Code} at {string.Join(" or ", expected.Select(RecordWords.Quoted))}; it is at {RecordWords.Quoted(question.Stage)}. {Missing(question)}".TrimEnd());
 
     /// <summary>What a question needs next, in a lead inspector's words.</summary>
     public static string Missing(InspectionQuestion q) => q.Stage switch
@@ -35,7 +35,7 @@ public static class Stages
     /// <summary>What stands between the inspection and sign-off, in words.</summary>
     public static string Outstanding(Inspection inspection)
     {
-        var open = inspection.Questions.Where(q => !q.Final).Select(q => $"{q.Code} at {q.Stage}").ToList();
+        var open = inspection.Questions.Where(q => !q.Final).Select(q => $"{q.Code} at {RecordWords.Quoted(q.Stage)}").ToList();
         return open.Count > 0 ? $"Not yet settled: {string.Join("; ", open)}." : "Every question is settled; pillar grades may still be outstanding.";
     }
 }

@@ -33,7 +33,7 @@ public static class PublishReportRules
         else
         {
             if (inspection.Stage != InspectionStage.FactualAccuracyCheck || inspection.FactualAccuracy is not { } check)
-                return Refusal.ProcessRule($"Publication follows the factual accuracy check; the inspection is at {inspection.Stage}.");
+                return Refusal.ProcessRule($"Publication follows the factual accuracy check; the inspection is at {RecordWords.Quoted(inspection.Stage)}.");
             if (check.ClosedAt is null)
                 return Refusal.ProcessRule($"The factual accuracy check is open until {UkTime.Format(check.Deadline)}.");
             var open = check.Challenges.Where(x => x.Accepted is null).ToList();

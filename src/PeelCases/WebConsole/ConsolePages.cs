@@ -53,7 +53,7 @@ public static class ConsolePages
         var signedIn = http.User.Identity?.IsAuthenticated == true;
         var role = (http.User.Identity as ClaimsIdentity)?.RoleClaimType is { } roleClaim ? http.User.FindFirstValue(roleClaim) : null;
         var notice = http.Request.Query["done"].ToString() is { Length: > 0 } done && ConsoleActions.Find(done) is { } action ? $"{action.Label}: done." : null;
-        return new ConsoleChrome(title, section, PageNonce.For(http), signedIn ? http.User.Actor() : null, role is null ? null : ConsoleText.Sentence(role.Replace("-", " ")),
+        return new ConsoleChrome(title, section, PageNonce.For(http), signedIn ? http.User.Actor() : null, role is null ? null : Kernel.Words.Sentence(role.Replace("-", " ")),
             antiforgery.GetAndStoreTokens(http).RequestToken, crumbs, notice, Roles.Inspectorate.Any(http.User.IsInRole));
     }
 

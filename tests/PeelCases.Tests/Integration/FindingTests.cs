@@ -114,7 +114,7 @@ public sealed class FindingTests(AppFixture app) : GradingTestBase(app)
         Assert.Contains("not been scoped", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/findings",
             new DraftFinding(Guid.NewGuid(), "E2", "h", FindingKind.Strength, "t", [evidence.Id]), TestUser.Inspector, 409)).Detail);
         view = await ScopeAsync(view, "E2", QuestionScope.Detailed);
-        Assert.Contains("it is at Scoping. Fieldwork has not started", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/findings",
+        Assert.Contains("it is at “Scoping”. Fieldwork has not started", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/findings",
             new DraftFinding(Guid.NewGuid(), "E2", "h", FindingKind.Strength, "t", [evidence.Id]), TestUser.Inspector, 409)).Detail);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/findings",
             new DraftFinding(Guid.NewGuid(), "E3", "h", FindingKind.Strength, "t", [evidence.Id]), TestUser.Moderator, 403);

@@ -108,7 +108,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Contains("not a finding of question E3", (await Refused("E3", Grade.Good, e5.Id, 400)).Detail);
         Assert.Contains("citedFindingIds", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
             new ProposeGrade(Grade.Good, "r", [], view.QuestionVersion("E3")), TestUser.Lead, 400)).Errors!.Keys);
-        Assert.Contains("it is at AwaitingGrade", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/award",
+        Assert.Contains("it is at “Awaiting a grade”", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/award",
             new InspectionStep(view.QuestionVersion("E3")), TestUser.Hmi, 409)).Detail);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
             new ProposeGrade(Grade.Good, "r", [e3.Id], view.QuestionVersion("E3")), TestUser.Inspector, 403);
@@ -155,7 +155,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
             new("E3", QuestionScope.Detailed, Grade.Good), new("E4", QuestionScope.Detailed), new("E5", QuestionScope.Ungraded));
         var problem = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/effectiveness/grade-proposals",
             new ProposePillarGrade(Grade.Good, "r", view.Version), TestUser.Lead, 409);
-        Assert.Contains("E4 (scoped Detailed, no grade yet)", problem.Detail);
+        Assert.Contains("E4 (scoped for detailed inspection, no grade yet)", problem.Detail);
         Assert.DoesNotContain("E5", problem.Detail);
         Assert.Equal(InspectionStage.Reporting, view.Stage);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/legitimacy/grade-proposals",

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
@@ -92,7 +93,28 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
             {
                 if (o["eventType"]?.GetValue<string>() == "PillarSummaryWritten") o.Remove("description");
             })),
+        ("The audit trail names stored values in words from the seventeenth session: a scoping (\"E3 scoped for carry-over (was " +
+         "for detailed inspection)\", was \"scoped CarryOver (was Detailed)\"), evidence's method (\"case file review\", was " +
+         "CaseFileReview) and a follow-up's or recommendation's status (\"now in progress\", was \"now InProgress\").",
+            answer => EachObject(answer, o =>
+            {
+                if (o["description"] is JsonValue d && d.TryGetValue<string>(out var text)) o["description"] = InWords(text);
+            })),
     ];
+
+    private static readonly Dictionary<string, string> ScopedFor = new()
+    {
+        ["Detailed"] = "for detailed inspection", ["CarryOver"] = "for carry-over", ["Ungraded"] = "as ungraded (narrative findings only)",
+    };
+
+    private static string InWords(string description)
+    {
+        var text = Regex.Replace(description, @"^(\w+ scoped )(Detailed|CarryOver|Ungraded)( \(was (Detailed|CarryOver|Ungraded)\))?",
+            m => m.Groups[1].Value + ScopedFor[m.Groups[2].Value] + (m.Groups[4].Success ? $" (was {ScopedFor[m.Groups[4].Value]})" : ""));
+        text = Regex.Replace(text, @"^Evidence recorded \((\w+)", m => "Evidence recorded (" + PeelCases.Kernel.Words.Sentence(m.Groups[1].Value).ToLowerInvariant());
+        return Regex.Replace(text, @"^(Recommendation \d+|\w+: (finding|recommendation \d+)) now (Open|AwaitingReview|InProgress|Discharged|NoFurtherActionNeeded|Addressed|Achieved|Superseded|Withdrawn) from ",
+            m => $"{m.Groups[1].Value} now {PeelCases.Kernel.Words.Sentence(m.Groups[3].Value).ToLowerInvariant()} from ");
+    }
 
     private static void EachObject(JsonNode? node, Action<JsonObject> action)
     {

@@ -24,7 +24,7 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
         var early = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/fieldwork/start", new InspectionStep(view.Version), TestUser.Lead, 409);
         Assert.Contains("Not yet scoped: E1", early.Detail);
-        Assert.Contains("at Planning", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/fieldwork/complete",
+        Assert.Contains("at “Planning”", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/fieldwork/complete",
             new InspectionStep(view.Version), TestUser.Lead, 409)).Detail);
 
         view = await ScopeAsync(view, "E1", QuestionScope.Detailed);
@@ -32,10 +32,10 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
         var finding = await DraftAsync(view.Id, "E3", evidence.Id);
         var qaTooSoon = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/qa-submission", new InspectionStep(view.QuestionVersion("E3")), TestUser.Inspector, 409);
-        Assert.Equal("Submitting findings for QA needs question E3 at Drafting; it is at Fieldwork. Fieldwork is still under way.", qaTooSoon.Detail);
+        Assert.Equal("Submitting findings for QA needs question E3 at “Drafting”; it is at “Fieldwork”. Fieldwork is still under way.", qaTooSoon.Detail);
         var gradeTooSoon = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/grade-proposals",
             new ProposeGrade(Grade.Good, "r", [finding.Id], view.QuestionVersion("E3")), TestUser.Lead, 409);
-        Assert.Contains("it is at Fieldwork", gradeTooSoon.Detail);
+        Assert.Contains("it is at “Fieldwork”", gradeTooSoon.Detail);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/sign-off", new InspectionStep(view.Version), TestUser.Hmi, 409);
 
         view = await CompleteFieldworkAsync(view);
