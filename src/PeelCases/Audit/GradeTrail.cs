@@ -35,9 +35,13 @@ public static class GradeTrail
 {
     [WolverineGet("/inspections/{inspectionId}/questions/{questionCode}/trail", Name = "GetGradeTrail"), Authorize(Policy = Policies.Inspectorate)]
     [ProducesResponseType<GradeTrailView>(200)]
-    public static async Task<IResult> Get(Guid inspectionId, string questionCode, IQuerySession session, CancellationToken ct)
+    public static Task<IResult> Get(Guid inspectionId, string questionCode, IQuerySession session, CancellationToken ct) =>
+        Read(inspectionId, questionCode, new RecordReads(session), ct);
+
+    public static async Task<IResult> Read(Guid inspectionId, string questionCode, RecordReads reads, CancellationToken ct)
     {
-        var trail = await BuildAsync(session, inspectionId, questionCode, depth: 0, ct);
+        var session = reads.Session;
+        var trail = await BuildAsync(reads, inspectionId, questionCode, depth: 0, ct);
         if (trail is null) return Refusal.NotFound($"Inspection {inspectionId} has no question '{questionCode}'.").ToResult();
         var inspection = (await session.LoadAsync<Inspection>(inspectionId, ct))!;
         var framework = (await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct))!;
@@ -45,16 +49,17 @@ public static class GradeTrail
         return Results.Ok(trail with { EarlierFindings = earlier });
     }
 
-    private static async Task<GradeTrailView?> BuildAsync(IQuerySession session, Guid inspectionId, string questionCode, int depth, CancellationToken ct)
+    private static async Task<GradeTrailView?> BuildAsync(RecordReads reads, Guid inspectionId, string questionCode, int depth, CancellationToken ct)
     {
+        var session = reads.Session;
         // The question as it stands now is the inline document's; only the events are needed from the record.
         var question = (await session.LoadAsync<Inspection>(inspectionId, ct))?.FindQuestion(questionCode);
-        var record = question is null ? null : await InspectionRecord.LoadAsync(session, inspectionId, ct);
+        var record = question is null ? null : await reads.LoadAsync(inspectionId, ct);
         if (record is null || question is null) return null;
         var steps = Of(record, question.Code).Select(e => RecordStep.From(e, inspectionId)).ToList();
         // A disputed carry-over keeps the earlier judgment's trail beside the team's, whichever the moderator chose.
         var origin = (question.CarriedOverFrom ?? question.DisputedCarryOver) is { } from && depth < 5
-            ? await BuildAsync(session, from.InspectionId, from.QuestionCode, depth + 1, ct)
+            ? await BuildAsync(reads, from.InspectionId, from.QuestionCode, depth + 1, ct)
             : null;
         return new GradeTrailView(inspectionId, question.Code, steps, origin, await MovementAsync(session, inspectionId, question.Code, ct));
     }

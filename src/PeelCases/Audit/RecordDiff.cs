@@ -26,10 +26,14 @@ public static class RecordDiff
 {
     [WolverineGet("/inspections/{inspectionId}/diff", Name = "GetInspectionDiff"), Authorize(Policy = Policies.Inspectorate)]
     [ProducesResponseType<InspectionDiff>(200)]
-    public static async Task<IResult> Get(Guid inspectionId, DateTimeOffset? fromAt, DateTimeOffset? toAt, long? fromVersion, long? toVersion,
-        IQuerySession session, CancellationToken ct)
+    public static Task<IResult> Get(Guid inspectionId, DateTimeOffset? fromAt, DateTimeOffset? toAt, long? fromVersion, long? toVersion,
+        IQuerySession session, CancellationToken ct) =>
+        Read(inspectionId, fromAt, toAt, fromVersion, toVersion, new RecordReads(session), ct);
+
+    public static async Task<IResult> Read(Guid inspectionId, DateTimeOffset? fromAt, DateTimeOffset? toAt, long? fromVersion, long? toVersion,
+        RecordReads reads, CancellationToken ct)
     {
-        var record = await InspectionRecord.LoadAsync(session, inspectionId, ct);
+        var record = await reads.LoadAsync(inspectionId, ct);
         if (record is null) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
         var from = new PointInRecord(fromAt, fromVersion);
         var to = new PointInRecord(toAt, toVersion);

@@ -24,7 +24,7 @@ public static class TimeTravel
         if (on is not null)
         {
             // By business date: the whole record folded up to the events dated on or before that day.
-            var (state, refusal) = await StateAsync(session, inspectionId, null, null, ct, on);
+            var (state, refusal) = await StateAsync(new RecordReads(session), inspectionId, null, null, ct, on);
             return refusal is not null ? refusal.ToResult() : Results.Ok(await ViewAsync(session, state!, ct));
         }
         var point = new PointInRecord(at, version);
@@ -58,11 +58,14 @@ public static class TimeTravel
 
     [WolverineGet("/inspections/{inspectionId}/questions/{questionCode}/as-of", Name = "GetQuestionAsOf"), Authorize(Policy = Policies.Inspectorate)]
     [ProducesResponseType<QuestionAsOf>(200)]
-    public static async Task<IResult> Question(Guid inspectionId, string questionCode, DateTimeOffset? at, long? version, DateOnly? on, IQuerySession session, CancellationToken ct)
+    public static Task<IResult> Question(Guid inspectionId, string questionCode, DateTimeOffset? at, long? version, DateOnly? on, IQuerySession session, CancellationToken ct) =>
+        ReadQuestion(inspectionId, questionCode, at, version, on, new RecordReads(session), ct);
+
+    public static async Task<IResult> ReadQuestion(Guid inspectionId, string questionCode, DateTimeOffset? at, long? version, DateOnly? on, RecordReads reads, CancellationToken ct)
     {
-        var (state, refusal) = await StateAsync(session, inspectionId, at, version, ct, on);
+        var (state, refusal) = await StateAsync(reads, inspectionId, at, version, ct, on);
         if (refusal is not null) return refusal.ToResult();
-        var view = await ViewAsync(session, state!, ct);
+        var view = await ViewAsync(reads.Session, state!, ct);
         var question = view.Questions.FirstOrDefault(q => string.Equals(q.Code, questionCode, StringComparison.OrdinalIgnoreCase));
         if (question is null) return Refusal.NotFound($"Question '{questionCode}' is not in the scope of inspection {inspectionId}.").ToResult();
         return Results.Ok(new QuestionAsOf(new PointInRecord(at, version, on).ToString(), question,
@@ -72,10 +75,10 @@ public static class TimeTravel
 
     /// <summary>The record's state at the point asked for, or why it cannot be given.</summary>
     public static async Task<(RecordState? State, Refusal? Refusal)> StateAsync(
-        IQuerySession session, Guid inspectionId, DateTimeOffset? at, long? version, CancellationToken ct, DateOnly? on = null)
+        RecordReads reads, Guid inspectionId, DateTimeOffset? at, long? version, CancellationToken ct, DateOnly? on = null)
     {
         if (Check(at, version, on) is { } invalid) return (null, invalid);
-        var record = await InspectionRecord.LoadAsync(session, inspectionId, ct);
+        var record = await reads.LoadAsync(inspectionId, ct);
         if (record is null) return (null, Refusal.NotFound($"There is no inspection {inspectionId}."));
         var point = new PointInRecord(at, version, on);
         if (record.Reaches(point) is { } beyond) return (null, beyond);

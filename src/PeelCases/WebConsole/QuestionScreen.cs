@@ -35,21 +35,23 @@ public static class QuestionScreen
         var self = ConsoleRoutes.Question(inspectionId, questionCode);
 
         // The API's time travel answers; a point it refuses (before the inspection, beyond its last version) is shown as its refusal.
-        var asOf = await TimeTravel.Question(inspectionId, questionCode, point.At, point.Version, point.On, session, ct);
+        // The point, the trail and the comparison are views of one record, read once for the page.
+        var reads = new RecordReads(session);
+        var asOf = await TimeTravel.ReadQuestion(inspectionId, questionCode, point.At, point.Version, point.On, reads, ct);
         if (asOf is ProblemHttpResult refusedPoint)
         {
             error ??= ConsoleError.From(refusedPoint.ProblemDetails, self);
             status = refusedPoint.StatusCode;
             point = new ViewPoint(null, null, null);
-            asOf = await TimeTravel.Question(inspectionId, questionCode, null, null, null, session, ct);
+            asOf = await TimeTravel.ReadQuestion(inspectionId, questionCode, null, null, null, reads, ct);
         }
         var question = ((Ok<QuestionAsOf>)asOf).Value!;
-        var trail = (await GradeTrail.Get(inspectionId, questionCode, session, ct)) is Ok<GradeTrailView> t ? t.Value : null;
+        var trail = (await GradeTrail.Read(inspectionId, questionCode, reads, ct)) is Ok<GradeTrailView> t ? t.Value : null;
 
         InspectionDiff? diff = null;
         if (compareFrom is not null)
         {
-            var compared = await RecordDiff.Get(inspectionId, null, null, compareFrom, point.Version, session, ct);
+            var compared = await RecordDiff.Read(inspectionId, null, null, compareFrom, point.Version, reads, ct);
             if (compared is Ok<InspectionDiff> d) diff = d.Value;
             else if (compared is ProblemHttpResult p) { error ??= ConsoleError.From(p.ProblemDetails, self); status = p.StatusCode; }
         }

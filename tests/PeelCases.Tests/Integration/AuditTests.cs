@@ -162,6 +162,31 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
+    public async Task A_page_reads_each_record_once_and_a_new_request_reads_what_was_recorded_since()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
+        view = await StartFieldworkAsync(view);
+        await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
+
+        await using var session = App.Store.QuerySession();
+        var reads = new RecordReads(session);
+        var first = await reads.LoadAsync(view.Id, default);
+        Assert.Single(first!.StateAt(PointInRecord.Now).Evidence);
+        await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
+        // The page's point, trail and comparison are views of the record it read first.
+        Assert.Same(first, await reads.LoadAsync(view.Id, default));
+        Assert.Null(await reads.LoadAsync(Guid.NewGuid(), default));
+        Assert.Equal(2, (await new RecordReads(session).LoadAsync(view.Id, default))!.StateAt(PointInRecord.Now).Evidence.Count);
+
+        // Through the page's own calls: the point as of now and the comparison agree on the one record they share.
+        var asOf = (Microsoft.AspNetCore.Http.HttpResults.Ok<QuestionAsOf>)await TimeTravel.ReadQuestion(view.Id, "E3", null, null, null, reads, default);
+        var diff = (Microsoft.AspNetCore.Http.HttpResults.Ok<InspectionDiff>)await RecordDiff.Read(view.Id, null, null, 1, null, reads, default);
+        Assert.Single(asOf.Value!.Evidence);
+        Assert.Equal(1, diff.Value!.EvidenceAdded);
+    }
+
+    [Fact]
     public async Task The_event_history_is_paged_and_filtered_by_question_type_and_actor()
     {
         var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018,
