@@ -60,10 +60,10 @@ public static class ConsoleActions
     public static ConsoleAction? Find(string operation) => All.FirstOrDefault(a => a.Operation == operation);
 
     // A value that does not parse is sent as missing: the API's own validation names the field.
-    private static string? Text(IFormCollection f, string name) => f[name].ToString() is { Length: > 0 } s ? s : null;
-    private static long? Long(IFormCollection f, string name) => long.TryParse(f[name], out var v) ? v : null;
+    internal static string? Text(IFormCollection f, string name) => f[name].ToString() is { Length: > 0 } s ? s : null;
+    internal static long? Long(IFormCollection f, string name) => long.TryParse(f[name], out var v) ? v : null;
     private static int? Int(IFormCollection f, string name) => int.TryParse(f[name], out var v) ? v : null;
-    private static Guid? Guid(IFormCollection f, string name) => System.Guid.TryParse(f[name], out var v) ? v : null;
+    internal static Guid? Guid(IFormCollection f, string name) => System.Guid.TryParse(f[name], out var v) ? v : null;
     private static DateOnly? Date(IFormCollection f, string name) => DateOnly.TryParse(f[name], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
     // By name only: a number is not a grade (the API's JSON refuses integers for enums too).
     private static T? Enum<T>(IFormCollection f, string name) where T : struct, System.Enum =>

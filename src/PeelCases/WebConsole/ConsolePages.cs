@@ -41,6 +41,8 @@ public static class ConsolePages
         console.MapGet("/moderation/comparison", ModerationScreen.Comparison).RequireAuthorization(inspectorate);
         // A force liaison's own force's checks (and the inspectorate's view of any).
         console.MapGet("/checks", CheckScreen.List).RequireAuthorization(Signed());
+        // Their forms: the API's own policies and rules decide who may raise, confirm, answer or close (ApiOperations).
+        console.MapPost("/checks/{inspectionId:guid}/actions/{operation}", CheckActions.Post).RequireAuthorization(Signed());
         return app;
     }
 
@@ -52,7 +54,8 @@ public static class ConsolePages
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
         var signedIn = http.User.Identity?.IsAuthenticated == true;
         var role = (http.User.Identity as ClaimsIdentity)?.RoleClaimType is { } roleClaim ? http.User.FindFirstValue(roleClaim) : null;
-        var notice = http.Request.Query["done"].ToString() is { Length: > 0 } done && ConsoleActions.Find(done) is { } action ? $"{action.Label}: done." : null;
+        var notice = http.Request.Query["done"].ToString() is { Length: > 0 } done && (ConsoleActions.Find(done)?.Label ?? CheckActions.Find(done)?.Label) is { } label
+            ? $"{label}: done." : null;
         return new ConsoleChrome(title, section, PageNonce.For(http), signedIn ? http.User.Actor() : null, role is null ? null : Kernel.Words.Sentence(role.Replace("-", " ")),
             antiforgery.GetAndStoreTokens(http).RequestToken, crumbs, notice, Roles.Inspectorate.Any(http.User.IsInRole));
     }

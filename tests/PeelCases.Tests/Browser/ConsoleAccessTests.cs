@@ -189,12 +189,56 @@ public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Null(await lead.Page.EvaluateAsync<int?>("window.__pwned"));
     }
 
-    /// <summary>An inspection of the force in its factual accuracy check (2021/22, one graded question).</summary>
-    private async Task<InspectionView> InCheckAsync(string force)
+    [Fact]
+    public async Task The_force_liaison_challenges_the_draft_and_the_lead_inspector_answers_and_closes_the_check_through_the_console()
     {
-        var view = await BuildAsync(force, "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
-        view = await SummariseAsync(view);
-        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
-        return await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
+        var view = await InCheckAsync("cumbria");
+        await using var browser = await Support.Browser.LaunchAsync();
+        var liaison = await SignInAsync(browser, TestUser.Liaison);
+        await liaison.GoAsync("/console/checks");
+        ILocator Form(OpenPage opened, string operation) => opened.Page.Locator($"form[action='/console/checks/{view.Id}/actions/{operation}']");
+        async Task SendAsync(OpenPage opened, string operation)
+        {
+            await Form(opened, operation).GetByRole(AriaRole.Button).ClickAsync();
+            await opened.Page.WaitForLoadStateAsync(LoadState.Load);
+        }
+
+        // An empty challenge is refused with the API's own words, linked to the field, and nothing is recorded.
+        await SendAsync(liaison, "RaiseChallenge");
+        Assert.Equal(1, await liaison.Page.Locator($".govuk-error-summary a[href='#RaiseChallenge-{view.Id}-text']").CountAsync());
+        Assert.StartsWith("Error: ", await liaison.Page.TitleAsync());
+        Assert.Empty((await CheckAsync(view.Id)).Challenges);
+
+        await Form(liaison, "RaiseChallenge").GetByLabel("Challenge a fact in the draft: what it says, and what is correct")
+            .FillAsync("The draft says 62 % of calls were answered in time; the force's figure is 68 %.");
+        await SendAsync(liaison, "RaiseChallenge");
+        Assert.Equal("Challenge a fact in the draft: done.", await NoticeAsync(liaison.Page));
+        Assert.Contains("the force's figure is 68 %. (raised by", await liaison.Page.Locator("main").InnerTextAsync());
+        Assert.Equal(0, await Form(liaison, "ResolveChallenge").CountAsync()); // a liaison does not answer their own challenge
+        await SendAsync(liaison, "ConfirmNoFurtherComments");
+        Assert.Equal("Confirm the force has no further comments: done.", await NoticeAsync(liaison.Page));
+        Assert.Equal(0, await Form(liaison, "CloseFactualAccuracyCheckEarly").CountAsync());
+
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync("/console/checks");
+        Assert.Equal(0, await Form(lead, "RaiseChallenge").CountAsync());
+        await Form(lead, "ResolveChallenge").GetByLabel("Accept it: the draft will be corrected").CheckAsync();
+        await Form(lead, "ResolveChallenge").GetByLabel("Reason, which the force will read").FillAsync("Agreed: the force's figure is from the audited return.");
+        await SendAsync(lead, "ResolveChallenge");
+        Assert.Equal("Answer the challenge: done.", await NoticeAsync(lead.Page));
+        await SendAsync(lead, "CloseFactualAccuracyCheckEarly");
+        Assert.Equal("Close the check early: done.", await NoticeAsync(lead.Page));
+
+        var check = await CheckAsync(view.Id);
+        var challenge = Assert.Single(check.Challenges);
+        Assert.Equal((true, "Agreed: the force's figure is from the audited return.", TestUser.Liaison.Id), (challenge.Accepted, challenge.Reason, challenge.RaisedBy));
+        Assert.Equal(TestUser.Liaison.Id, check.NoFurtherComments!.By);
+        Assert.NotNull(check.ClosedAt);
+    }
+
+    private async Task<FactualAccuracyCheck> CheckAsync(Guid inspectionId)
+    {
+        await using var session = App.Store.QuerySession();
+        return (await session.LoadAsync<Inspection>(inspectionId))!.FactualAccuracy!;
     }
 }

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using PeelCases.ReferenceData;
+using PeelCases.Inspections;
 
 namespace PeelCases.Tests.Support;
 
@@ -29,6 +31,18 @@ public abstract class ConsoleTestBase(AppFixture app) : GradingTestBase(app)
     /// <summary>The success banner the console shows after an action.</summary>
     protected static async Task<string> NoticeAsync(IPage page) =>
         (await page.Locator(".govuk-notification-banner--success .govuk-notification-banner__heading").InnerTextAsync()).Trim();
+
+    /// <summary>An inspection of the force in its factual accuracy check (2021/22, one graded question).</summary>
+    protected async Task<InspectionView> InCheckAsync(string force)
+    {
+        var view = await BuildAsync(force, "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
+        view = await SummariseAsync(view);
+        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
+        // Opened now, its deadline is in the real future. Opened on the test clock's 2018 date, the deadline message would
+        // already be due by the clock Wolverine schedules on, would run at once, and would close the check mid-test.
+        App.Clock.Set(DateTimeOffset.UtcNow);
+        return await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
+    }
 
     /// <summary>No serious or critical axe violation (WCAG 2.2 A and AA, best practice), no console error, and a screenshot under artifacts/console.</summary>
     protected static async Task AssertAccessibleAsync(OpenPage opened, string screenshot, int status = 200)
