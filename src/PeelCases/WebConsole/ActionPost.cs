@@ -23,10 +23,9 @@ public static class ActionPost
         if (answer.Succeeded)
             return Results.Redirect((onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId)) + "?done=" + action.Operation);
 
-        var error = new ConsoleError(answer.Title ?? "There is a problem", answer.Detail ?? "The service refused this.",
-            (answer.Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(m => (ActionSet.FieldId(action, code, e.Key), m))).ToList(),
+        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, code, field),
             onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId));
-        var typed = new ActionRefusal(action.Operation, code, form.Keys.Where(k => k != "__RequestVerificationToken").ToDictionary(k => k, k => form[k].ToString()));
+        var typed = new ActionRefusal(action.Operation, code, ConsoleActions.Typed(form));
         return onQuestion
             ? await QuestionScreen.Render(http, inspectionId, code!, new ViewPoint(null, null, null), null, session, api, error, typed, ct, answer.Status)
             : await InspectionScreen.Render(http, inspectionId, session, api, error, typed, ct, answer.Status);

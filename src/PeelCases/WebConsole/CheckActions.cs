@@ -47,11 +47,8 @@ public static class CheckActions
         if (answer.Succeeded) return Results.Redirect(ConsoleRoutes.Checks + "?done=" + action.Operation);
 
         var scope = action.PerChallenge ? challenge : inspectionId.ToString();
-        var error = new ConsoleError(answer.Title ?? "There is a problem", answer.Detail ?? "The service refused this.",
-            (answer.Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(m => (FieldId(action.Operation, scope, e.Key), m))).ToList(),
-            ConsoleRoutes.Checks);
-        var typed = new CheckRefusal(action.Operation, scope, form.Keys.Where(k => k != "__RequestVerificationToken").ToDictionary(k => k, k => form[k].ToString()));
-        return await CheckScreen.Render(http, session, api, error, typed, ct, answer.Status);
+        var error = ConsoleError.From(answer, field => FieldId(action.Operation, scope, field), ConsoleRoutes.Checks);
+        return await CheckScreen.Render(http, session, api, error, new CheckRefusal(action.Operation, scope, ConsoleActions.Typed(form)), ct, answer.Status);
     }
 
     /// <summary>A form field's id, unique on a page with several checks and challenges (the error summary links to it).</summary>

@@ -63,6 +63,9 @@ public static class ConsoleActions
     internal static string? Text(IFormCollection f, string name) => f[name].ToString() is { Length: > 0 } s ? s : null;
     internal static long? Long(IFormCollection f, string name) => long.TryParse(f[name], out var v) ? v : null;
     private static int? Int(IFormCollection f, string name) => int.TryParse(f[name], out var v) ? v : null;
+    /// <summary>What was typed into a refused form (not its anti-forgery token), to give back to the same form.</summary>
+    internal static Dictionary<string, string> Typed(IFormCollection f) =>
+        f.Keys.Where(k => k != "__RequestVerificationToken").ToDictionary(k => k, k => f[k].ToString());
     internal static Guid? Guid(IFormCollection f, string name) => System.Guid.TryParse(f[name], out var v) ? v : null;
     private static DateOnly? Date(IFormCollection f, string name) => DateOnly.TryParse(f[name], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
     // By name only: a number is not a grade (the API's JSON refuses integers for enums too).
