@@ -163,6 +163,23 @@ public sealed class PublicationTests
     }
 
     [Fact]
+    public void The_deadline_message_closes_the_check_at_its_deadline_by_the_service_clock_and_not_before()
+    {
+        var open = Given.Inspection(Cumbria.CheckOpen.Then(C.ChallengeRaised(Challenge, ChallengeText)));
+        var message = new CloseFactualAccuracyCheck(C.Id, C.CheckDeadline);
+        // Arriving an hour early (the scheduler's clock ahead of the service's), it waits out the hour.
+        Assert.Equal(new DeadlineOutcome(null, TimeSpan.FromHours(1)), CheckDeadlineRules.Decide(open, message, C.CheckDeadline.AddHours(-1)));
+        Assert.Equal(new DeadlineOutcome(new FactualAccuracyCheckClosed(C.Id, 1, C.CheckDeadline), TimeSpan.Zero),
+            CheckDeadlineRules.Decide(open, message, C.CheckDeadline));
+        var late = C.CheckDeadline.AddMinutes(3);
+        Assert.Equal(late, CheckDeadlineRules.Decide(open, message, late).Closed!.ClosedAt);
+        // A message for another deadline, for a check already closed, or for no inspection does nothing, early or late.
+        Assert.Same(DeadlineOutcome.Nothing, CheckDeadlineRules.Decide(open, message with { Deadline = C.CheckDeadline.AddDays(-1) }, late));
+        Assert.Same(DeadlineOutcome.Nothing, CheckDeadlineRules.Decide(Given.Inspection(Cumbria.CheckClosed), message, C.CheckDeadline.AddHours(-1)));
+        Assert.Same(DeadlineOutcome.Nothing, CheckDeadlineRules.Decide(null, message, late));
+    }
+
+    [Fact]
     public void The_force_has_ten_working_days_unless_configured_otherwise() =>
         Assert.Equal(10, new FactualAccuracyOptions().WorkingDays);
 

@@ -45,11 +45,12 @@ public static class WorkflowHandler
     public static (Events, OutgoingMessages) Handle(PillarGradeAwarded e, [InspectionStream] Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) => Progress(inspection, framework, clock);
     public static (Events, OutgoingMessages) Handle(InspectionEnteredModeration e, [InspectionStream] Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) => Progress(inspection, framework, clock);
 
-    /// <summary>The deadline message: closes the factual accuracy check it was scheduled for, once.</summary>
-    public static (Events, OutgoingMessages) Handle(CloseFactualAccuracyCheck message, [InspectionStream] Inspection? inspection, TimeProvider clock) =>
-        WorkflowStep.Of(inspection is { FactualAccuracy: { ClosedAt: null } check } && check.Deadline == message.Deadline
-            ? new FactualAccuracyCheckClosed(inspection.Id, check.Challenges.Count, clock.GetUtcNow())
-            : null);
+    /// <summary>The deadline message: closes the factual accuracy check it was scheduled for, once; early, it is sent again for the rest.</summary>
+    public static (Events, OutgoingMessages) Handle(CloseFactualAccuracyCheck message, [InspectionStream] Inspection? inspection, TimeProvider clock)
+    {
+        var outcome = CheckDeadlineRules.Decide(inspection, message, clock.GetUtcNow());
+        return outcome.WaitFor > TimeSpan.Zero ? ([], [message.DelayedFor(outcome.WaitFor)]) : WorkflowStep.Of(outcome.Closed);
+    }
 
     private static (Events, OutgoingMessages) Progress(Inspection? inspection, AssessmentFramework? framework, TimeProvider clock) =>
         WorkflowStep.Of(inspection is null || framework is null ? null : InspectionProgress.Next(inspection, framework, clock.GetUtcNow()));

@@ -126,7 +126,7 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
         System.Text.Json.JsonSerializer.Deserialize<ReportPage>(
             (await App.Host.Scenario(s => s.Get.Url(url).Accepts("application/json"))).ReadAsText(), AppFixture.Json)!;
 
-    /// <summary>The pillar graded and awarded, then sign-off, the factual accuracy check (its deadline fired) and publication.</summary>
+    /// <summary>The pillar graded and awarded, then sign-off, the factual accuracy check (its deadline reached and fired) and publication.</summary>
     private async Task PublishAsync(InspectionView view, string pillar, Grade grade, DateOnly on)
     {
         view = await Step(view, $"pillars/{pillar}/grade-proposals", new ProposePillarGrade(grade, "As the questions' grades show.", view.Version), TestUser.Lead);
@@ -135,6 +135,7 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
         view = await SummariseAsync(view);
         view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
         view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
+        App.Clock.Set(view.FactualAccuracy!.Deadline);
         await App.Host.InvokeMessageAndWaitAsync(new CloseFactualAccuracyCheck(view.Id, view.FactualAccuracy!.Deadline));
         view = await View(view.Id);
         await Tracked(() => Post<InspectionView>($"/inspections/{view.Id}/publication", new PublishReport(on, view.Version), TestUser.Hmi));

@@ -152,7 +152,9 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
             output.WriteLine((await ServiceCli.RunAsync(database, "forget-nodes")).Trim());
             output.WriteLine($"{name}: db-apply and forget-nodes done at {clock.ElapsedMilliseconds} ms");
 
-            await using var host = await AppFixture.StartHostAsync(database, null, new Dictionary<string, string> { ["Database__ApplyChangesOnStartup"] = "false" });
+            // The service's clock stands at the real time until the stored deadline is asked to fire.
+            var serviceClock = new TestClock(DateTimeOffset.UtcNow);
+            await using var host = await AppFixture.StartHostAsync(database, serviceClock, new Dictionary<string, string> { ["Database__ApplyChangesOnStartup"] = "false" });
             var store = host.Services.GetRequiredService<IDocumentStore>();
             var migration = await store.Storage.Database.CreateMigrationAsync();
             Assert.True(migration.Difference == SchemaPatchDifference.None, $"db-apply left schema changes: {migration.Difference}");
@@ -186,7 +188,7 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
             var nodes = await host.Services.GetRequiredService<IWolverineRuntime>().Storage.Nodes.LoadAllNodesAsync(CancellationToken.None);
             Assert.DoesNotContain(nodes, n => deadNodes.Contains(n.NodeId));
 
-            await TheScheduledDeadlineFiresOnce(host, store, database);
+            await TheScheduledDeadlineFiresOnce(host, store, database, serviceClock);
 
             // No stored event was rewritten — but for redaction's masking of redacted evidence, which correct-records
             // re-applies with today's register — and the deadline only added one.
@@ -304,11 +306,13 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
     private static async Task<string> Page(IAlbaHost host, string url, string accept) =>
         (await host.Scenario(s => s.Get.Url(url).Accepts(accept))).ReadAsText();
 
-    private async Task TheScheduledDeadlineFiresOnce(IAlbaHost host, IDocumentStore store, string database)
+    private async Task TheScheduledDeadlineFiresOnce(IAlbaHost host, IDocumentStore store, string database, TestClock serviceClock)
     {
         await using var before = store.QuerySession();
         var open = await before.Query<Inspection>().Where(i => i.FactualAccuracy != null && i.FactualAccuracy.ClosedAt == null).ToListAsync();
         var check = Assert.Single(open);
+        // The check never closes before its deadline by the service's clock (CheckDeadlineRules).
+        if (serviceClock.GetUtcNow() < check.FactualAccuracy!.Deadline) serviceClock.Set(check.FactualAccuracy.Deadline);
 
         var fired = Stopwatch.StartNew();
         await host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))

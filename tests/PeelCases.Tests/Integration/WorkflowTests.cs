@@ -93,6 +93,13 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
         Assert.Equal(InspectionStage.FactualAccuracyCheck, view.Stage);
         Assert.Equal(new DateTimeOffset(2026, 12, 10, 10, 0, 0, TimeSpan.Zero), view.FactualAccuracy!.Deadline);
+        // The deadline message arriving before the deadline by the service's clock leaves the check open and is sent
+        // again for the rest: fourteen days from now, whatever the machine's clock says.
+        var early = await App.Host.InvokeMessageAndWaitAsync(new CloseFactualAccuracyCheck(view.Id, view.FactualAccuracy.Deadline));
+        var resent = early.Scheduled.SingleEnvelope<CloseFactualAccuracyCheck>();
+        Assert.Equal(new CloseFactualAccuracyCheck(view.Id, view.FactualAccuracy.Deadline), resent.Message);
+        Assert.InRange(resent.ScheduledTime!.Value - DateTimeOffset.UtcNow, TimeSpan.FromDays(14) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(14));
+        Assert.Null((await View(view.Id)).FactualAccuracy!.ClosedAt);
 
         var challengeId = Guid.NewGuid();
         var challenge = new RaiseChallenge(challengeId, "The MASH now includes adult social care.", null);
