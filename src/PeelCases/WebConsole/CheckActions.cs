@@ -23,7 +23,7 @@ public static class CheckActions
     public static readonly IReadOnlyList<CheckAction> All =
     [
         new("RaiseChallenge", "Challenge a fact in the draft", false, Open, f =>
-            new RaiseChallenge(ConsoleActions.Guid(f, "challengeId"), ConsoleActions.Text(f, "text"), null)),
+            new RaiseChallenge(ConsoleActions.Guid(f, "challengeId"), ConsoleActions.Text(f, "text"), ConsoleActions.Guid(f, "findingId"))),
         new("ConfirmNoFurtherComments", "Confirm the force has no further comments", false,
             (stage, check) => Open(stage, check) && check.NoFurtherComments is null, _ => new { }),
         new("ResolveChallenge", "Answer the challenge", true, (_, check) => check.Challenges.Any(c => c.Accepted is null), f =>

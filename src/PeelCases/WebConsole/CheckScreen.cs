@@ -1,3 +1,4 @@
+using PeelCases.Findings;
 using PeelCases.Inspections;
 using Marten;
 using PeelCases.Kernel;
@@ -5,10 +6,18 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.WebConsole;
 
+/// <param name="Findings">The inspection's findings, withdrawn ones too, loaded only where a challenge may name one or names one.</param>
 public sealed record CheckItem(Guid InspectionId, string ForceName, string Cycle, InspectionStage Stage, long Version, FactualAccuracyCheck Check,
-    IReadOnlyList<CheckAction> Offered)
+    IReadOnlyList<CheckAction> Offered, IReadOnlyList<Finding> Findings)
 {
     public bool Offers(string operation) => Offered.Any(a => a.Operation == operation);
+
+    /// <summary>What a new challenge may name: the findings the draft prints, in question order.</summary>
+    public IEnumerable<Finding> Challengeable => Findings.Where(f => !f.Withdrawn).OrderBy(f => f.QuestionCode).ThenBy(f => f.DraftedAt);
+
+    /// <summary>The finding a challenge names, in the words of its kind and heading.</summary>
+    public string? Named(Challenge challenge) =>
+        challenge.FindingId is { } id && Findings.FirstOrDefault(f => f.Id == id) is { } f ? ConsoleText.Finding(f) : null;
 }
 
 public sealed record CheckModel(ConsoleChrome Chrome, IReadOnlyList<CheckItem> Checks, bool Liaison, ConsoleError? Error = null, CheckRefusal? Refused = null)
@@ -40,9 +49,14 @@ public static class CheckScreen
         var allowed = new List<CheckAction>();
         foreach (var action in CheckActions.All)
             if (await api.MayCallAsync(http.User, action.Operation)) allowed.Add(action);
+        var offered = inspections.ToDictionary(i => i.Id, i => allowed.Where(a => a.OfferedWhen(i.Stage, i.FactualAccuracy!)).ToList());
+        // Findings only for the checks whose page names them: a challenge may be raised, or one names a finding.
+        var naming = inspections.Where(i => offered[i.Id].Any(a => a.Operation == "RaiseChallenge") || i.FactualAccuracy!.Challenges.Any(c => c.FindingId is not null))
+            .Select(i => i.Id).ToList();
+        var findings = (naming.Count == 0 ? [] : await session.Query<Finding>().Where(f => f.InspectionId.IsOneOf(naming)).ToListAsync(ct)).ToLookup(f => f.InspectionId);
         var checks = inspections.OrderByDescending(i => i.FactualAccuracy!.OpenedAt)
             .Select(i => new CheckItem(i.Id, forces.GetValueOrDefault(i.ForceId, i.ForceId), i.Cycle, i.Stage, i.Version, i.FactualAccuracy!,
-                allowed.Where(a => a.OfferedWhen(i.Stage, i.FactualAccuracy!)).ToList())).ToList();
+                offered[i.Id], findings[i.Id].ToList())).ToList();
         var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + "Factual accuracy checks", "checks");
         return await ConsolePages.Render<CheckPage>(new CheckModel(chrome, checks, liaison, error, refused), status);
     }

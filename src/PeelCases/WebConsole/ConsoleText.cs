@@ -18,6 +18,9 @@ public static class ConsoleText
 
     public static string Kind(FindingKind kind) => Sentence(kind.ToString());
 
+    /// <summary>A finding as a person picks it from a list: its kind and heading, both written for the report.</summary>
+    public static string Finding(Finding finding) => $"{Kind(finding.Content.Kind)}: {finding.Content.Heading}";
+
     public static string Scope(QuestionScope? scope) => scope is null ? "Not scoped" : Sentence(scope.Value.ToString());
 
     public static string When(DateTimeOffset? instant) => instant is { } i ? Kernel.UkTime.Format(i) : "—";

@@ -209,11 +209,16 @@ public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
         Assert.StartsWith("Error: ", await liaison.Page.TitleAsync());
         Assert.Empty((await CheckAsync(view.Id)).Challenges);
 
+        // The challenge names the finding it is about, chosen by its kind and heading.
+        var finding = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead));
+        var named = PeelCases.WebConsole.ConsoleText.Finding(finding);
+        await Form(liaison, "RaiseChallenge").GetByLabel("The finding it is about, if it is about one").SelectOptionAsync(new SelectOptionValue { Label = named });
         await Form(liaison, "RaiseChallenge").GetByLabel("Challenge a fact in the draft: what it says, and what is correct")
             .FillAsync("The draft says 62 % of calls were answered in time; the force's figure is 68 %.");
         await SendAsync(liaison, "RaiseChallenge");
         Assert.Equal("Challenge a fact in the draft: done.", await NoticeAsync(liaison.Page));
-        Assert.Contains("the force's figure is 68 %. (raised by", await liaison.Page.Locator("main").InnerTextAsync());
+        Assert.Contains($"{named} — The draft says 62 % of calls were answered in time; the force's figure is 68 %. (raised by",
+            await liaison.Page.Locator("main").InnerTextAsync());
         Assert.Equal(0, await Form(liaison, "ResolveChallenge").CountAsync()); // a liaison does not answer their own challenge
         await SendAsync(liaison, "ConfirmNoFurtherComments");
         Assert.Equal("Confirm the force has no further comments: done.", await NoticeAsync(liaison.Page));
@@ -231,7 +236,8 @@ public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
 
         var check = await CheckAsync(view.Id);
         var challenge = Assert.Single(check.Challenges);
-        Assert.Equal((true, "Agreed: the force's figure is from the audited return.", TestUser.Liaison.Id), (challenge.Accepted, challenge.Reason, challenge.RaisedBy));
+        Assert.Equal((true, "Agreed: the force's figure is from the audited return.", TestUser.Liaison.Id, finding.Id),
+            (challenge.Accepted, challenge.Reason, challenge.RaisedBy, challenge.FindingId));
         Assert.Equal(TestUser.Liaison.Id, check.NoFurtherComments!.By);
         Assert.NotNull(check.ClosedAt);
     }

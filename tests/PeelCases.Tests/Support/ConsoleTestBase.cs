@@ -38,9 +38,8 @@ public abstract class ConsoleTestBase(AppFixture app) : GradingTestBase(app)
         var view = await BuildAsync(force, "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
         view = await SummariseAsync(view);
         view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
-        // Opened now, its deadline is in the real future. Opened on the test clock's 2018 date, the deadline message would
-        // already be due by the clock Wolverine schedules on, would run at once, and would close the check mid-test.
-        App.Clock.Set(DateTimeOffset.UtcNow);
+        // Opened on the test clock: the deadline message, due at once by the machine's clock, finds the deadline not
+        // reached by the service's and waits (CheckDeadlineRules), so the check stays open through the test.
         return await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
     }
 
