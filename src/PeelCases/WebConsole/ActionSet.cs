@@ -12,9 +12,10 @@ namespace PeelCases.WebConsole;
 /// version each decides on, the grades of the scale, the findings and evidence a proposal or a finding may cite, and
 /// (after a refusal) what was typed, so nothing is lost.
 /// </summary>
+/// <param name="Written">The public text already written for the set's question (its summary) or inspection (HM Inspector's observations), to rewrite.</param>
 public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Version, IReadOnlyList<ConsoleAction> Actions, IReadOnlyList<Grade> Scale,
     IReadOnlyList<Finding> Findings, IReadOnlyList<Evidence> Evidence, string Antiforgery, string ReturnTo,
-    string? FailedOperation = null, IReadOnlyDictionary<string, string>? Typed = null)
+    string? FailedOperation = null, IReadOnlyDictionary<string, string>? Typed = null, string? Written = null)
 {
     public string Id(ConsoleAction action, string field) => FieldId(action, QuestionCode, field);
 

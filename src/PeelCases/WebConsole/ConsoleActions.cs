@@ -2,6 +2,7 @@ using PeelCases.Inspections;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
+using PeelCases.HmiSignOff;
 using PeelCases.Moderation;
 using PeelCases.Publishing;
 using PeelCases.QualityAssurance;
@@ -10,7 +11,7 @@ using PeelCases.ReferenceData;
 namespace PeelCases.WebConsole;
 
 /// <summary>Which fields an action's form asks for.</summary>
-public enum ActionForm { Confirm, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication }
+public enum ActionForm { Confirm, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -49,6 +50,14 @@ public static class ConsoleActions
         new("ModerateGrade", "Moderate the grade", ActionForm.Moderation, [QuestionStage.Moderation], Any, f =>
             new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion"))),
         new("AwardGrade", "Award the grade", ActionForm.Confirm, [QuestionStage.AwaitingAward], Any, f => new InspectionStep(Long(f, "expectedVersion"))),
+        // The report's own words, rewritten until the HMI signs off (the API refuses after that).
+        new("WriteQuestionSummary", "Write the public summary", ActionForm.Summary,
+            [QuestionStage.Drafting, QuestionStage.QaReview, QuestionStage.AwaitingGrade, QuestionStage.Moderation, QuestionStage.AwaitingAward, QuestionStage.Awarded, QuestionStage.Ungraded],
+            [InspectionStage.Fieldwork, InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>
+            new WriteQuestionSummary(Text(f, "summary"), Long(f, "expectedVersion"))),
+        new("WriteHmiObservations", "Write HM Inspector’s observations", ActionForm.Observations, [],
+            [InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>
+            new WriteHmiObservations(Text(f, "observations"), Long(f, "expectedVersion"))),
         new("StartFieldwork", "Start fieldwork", ActionForm.Confirm, [], [InspectionStage.Planning], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("CompleteFieldwork", "Complete fieldwork", ActionForm.Confirm, [], [InspectionStage.Fieldwork], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion"))),

@@ -30,11 +30,13 @@ public static class InspectionScreen
         var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + $"{view.ForceName}, {view.Cycle}", "board",
             [new("Board", ConsoleRoutes.Board)]);
         var self = ConsoleRoutes.Inspection(inspectionId);
-        var own = new ActionSet(inspectionId, null, view.Version, allowed.Where(a => !a.ForQuestion && a.OfferedAt(view.Stage, null)).ToList(),
-            framework?.Scale ?? [], [], [], chrome.Antiforgery!, self, refused?.Operation, refused?.Typed);
+        // A report published by pillar carries no HM Inspector's observations.
+        var own = new ActionSet(inspectionId, null, view.Version,
+            allowed.Where(a => !a.ForQuestion && a.OfferedAt(view.Stage, null) && (a.Form != ActionForm.Observations || framework?.HasPillars == false)).ToList(),
+            framework?.Scale ?? [], [], [], chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, view.HmiObservations);
         var questions = view.Questions
             .Select(q => new ActionSet(inspectionId, q.Code, q.Version,
-                allowed.Where(a => a.ForQuestion && a.Form is not (ActionForm.Evidence or ActionForm.Finding) && a.OfferedAt(view.Stage, q.Stage)).ToList(),
+                allowed.Where(a => a.ForQuestion && a.Form is not (ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary) && a.OfferedAt(view.Stage, q.Stage)).ToList(),
                 framework?.Scale ?? [], findings.Where(f => f.QuestionCode == q.Code).ToList(), [], chrome.Antiforgery!, self,
                 refused?.QuestionCode == q.Code ? refused.Operation : null, refused?.Typed))
             .Where(s => s.Actions.Count > 0).ToList();

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using PeelCases.Inspections;
+using PeelCases.ReferenceData;
 using PeelCases.Tests.Support;
 
 namespace PeelCases.Tests.Browser;
@@ -77,6 +78,55 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Equal("mo.moderator", events.Single(e => e.Data is PeelCases.Grading.GradeAwarded).UserName);
         Assert.Equal("quinn.qa", events.Single(e => e.Data is PeelCases.QualityAssurance.FindingsAcceptedByQa).UserName);
         Assert.Empty(lead.ConsoleErrors.Concat(qa.ConsoleErrors).Concat(moderator.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task The_lead_inspector_writes_the_public_summary_and_the_HMI_the_observations_and_signs_off_in_the_console()
+    {
+        const string summary = "The force answers calls promptly and identifies vulnerability well at first contact.";
+        const string observations = "I am pleased with how the force has improved the way it answers calls for service.";
+        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
+        Assert.Equal(InspectionStage.SignOff, view.Stage);
+        var question = $"/console/inspections/{view.Id}/questions/Q4";
+        var inspection = $"/console/inspections/{view.Id}";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        // Sign-off waits for the report's own words, and names what is missing.
+        var hmi = await SignInAsync(browser, TestUser.Hmi);
+        await hmi.GoAsync(inspection);
+        await AssertAccessibleAsync(hmi, "inspection-hmi-observations");
+        await SubmitAsync(hmi.Page, "Sign off the inspection");
+        Assert.Contains("needs the public summary of question Q4 and HM Inspector’s observations", await hmi.Page.Locator(".govuk-error-summary").InnerTextAsync());
+
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(question);
+        await AssertAccessibleAsync(lead, "question-public-summary");
+        Assert.Equal(0, await lead.Page.GetByRole(AriaRole.Button, new() { Name = "Write HM Inspector’s observations" }).CountAsync());
+        // An empty summary is refused with the API's words, linked to its field; nothing is recorded.
+        await SubmitAsync(lead.Page, "Write the public summary (Q4)");
+        Assert.Equal(1, await lead.Page.Locator(".govuk-error-summary a[href='#WriteQuestionSummary-Q4-summary']").CountAsync());
+        var field = lead.Page.GetByLabel("Write the public summary (Q4): what the report prints for this question");
+        await field.FillAsync(summary);
+        await SubmitAsync(lead.Page, "Write the public summary (Q4)");
+        Assert.Equal("Write the public summary: done.", await NoticeAsync(lead.Page));
+        Assert.Contains($"Public summary\t{summary}", await lead.Page.Locator(".govuk-summary-list").First.InnerTextAsync());
+        Assert.Equal(summary, await field.InputValueAsync()); // offered again as written, to rewrite
+
+        await hmi.GoAsync(inspection);
+        await hmi.Page.GetByLabel("Write HM Inspector’s observations: the words the report opens with").FillAsync(observations);
+        await SubmitAsync(hmi.Page, "Write HM Inspector’s observations");
+        Assert.Contains(observations, await hmi.Page.Locator(".govuk-summary-list").First.InnerTextAsync());
+        await SubmitAsync(hmi.Page, "Sign off the inspection");
+        Assert.Equal("Sign off the inspection: done.", await NoticeAsync(hmi.Page));
+
+        var events = await EventsOf(view.Id);
+        var written = Assert.Single(events, e => e.Data is PeelCases.Findings.QuestionSummaryWritten);
+        Assert.Equal((summary, TestUser.Lead.Id), (((PeelCases.Findings.QuestionSummaryWritten)written.Data).Summary, written.UserName));
+        var hmiWords = Assert.Single(events, e => e.Data is PeelCases.HmiSignOff.HmiObservationsWritten);
+        Assert.Equal((observations, TestUser.Hmi.Id), (((PeelCases.HmiSignOff.HmiObservationsWritten)hmiWords.Data).Observations, hmiWords.UserName));
+        Assert.Single(events, e => e.Data is PeelCases.HmiSignOff.InspectionSignedOff);
+        // The browser logs nothing but a refused page's own status.
+        Assert.All(hmi.ConsoleErrors.Concat(lead.ConsoleErrors), e => Assert.Matches(@"status of (400|409)\b", e));
     }
 
     [Theory]
