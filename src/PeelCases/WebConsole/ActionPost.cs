@@ -16,6 +16,8 @@ public static class ActionPost
         var code = form["questionCode"].ToString() is { Length: > 0 } c ? c : null;
         var route = new Dictionary<string, string> { ["inspectionId"] = inspectionId.ToString() };
         if (code is not null) route["questionCode"] = code;
+        var finding = action.ForFinding ? form["findingId"].ToString() : null;
+        if (finding is not null) route["findingId"] = finding;
         var answer = await api.SendAsync(http, operation, route, action.Command(form));
 
         var back = form["returnTo"].ToString();
@@ -23,7 +25,7 @@ public static class ActionPost
         if (answer.Succeeded)
             return Results.Redirect((onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId)) + "?done=" + action.Operation);
 
-        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, code, field),
+        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, finding ?? code, field),
             onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId));
         var typed = new ActionRefusal(action.Operation, code, ConsoleActions.Typed(form));
         return onQuestion

@@ -17,12 +17,16 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     IReadOnlyList<Finding> Findings, IReadOnlyList<Evidence> Evidence, string Antiforgery, string ReturnTo,
     string? FailedOperation = null, IReadOnlyDictionary<string, string>? Typed = null, string? Written = null)
 {
-    public string Id(ConsoleAction action, string field) => FieldId(action, QuestionCode, field);
+    public string Id(ConsoleAction action, string field, Finding? finding = null) => FieldId(action, finding?.Id.ToString() ?? QuestionCode, field);
 
-    /// <summary>A form field's id, unique on a page with several questions' forms (the error summary links to it).</summary>
-    public static string FieldId(ConsoleAction action, string? questionCode, string field) => $"{action.Operation}-{questionCode ?? "inspection"}-{field}";
+    /// <summary>A form field's id, unique on a page with several questions' or findings' forms (the error summary links to it).</summary>
+    public static string FieldId(ConsoleAction action, string? scope, string field) => $"{action.Operation}-{scope ?? "inspection"}-{field}";
 
-    public string? Value(ConsoleAction action, string field) => action.Operation == FailedOperation ? Typed?.GetValueOrDefault(field) : null;
+    /// <summary>What was typed into the refused form, given back to that form only (for a finding's action, that finding's).</summary>
+    public string? Value(ConsoleAction action, string field, Finding? finding = null) => Refused(action, finding) ? Typed?.GetValueOrDefault(field) : null;
+
+    public bool Refused(ConsoleAction action, Finding? finding = null) =>
+        action.Operation == FailedOperation && (finding is null || Typed?.GetValueOrDefault("findingId") == finding.Id.ToString());
 
     public static async Task<IReadOnlyList<ConsoleAction>> AllowedAsync(ClaimsPrincipal user, ApiOperations api)
     {

@@ -11,7 +11,7 @@ using PeelCases.ReferenceData;
 namespace PeelCases.WebConsole;
 
 /// <summary>Which fields an action's form asks for.</summary>
-public enum ActionForm { Confirm, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations }
+public enum ActionForm { Confirm, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -21,6 +21,9 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     Func<IFormCollection, object> Command)
 {
     public bool ForQuestion => QuestionStages.Length > 0;
+
+    /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
+    public bool ForFinding => Form is ActionForm.Revision or ActionForm.Withdrawal;
 
     public bool OfferedAt(InspectionStage inspection, QuestionStage? question) =>
         ForQuestion ? question is { } q && QuestionStages.Contains(q) && (InspectionStages.Length == 0 || InspectionStages.Contains(inspection))
@@ -38,13 +41,18 @@ public static class ConsoleActions
                 Text(f, "summary"), Text(f, "source"), [f["questionCode"].ToString()])),
         new("DraftFinding", "Draft a finding", ActionForm.Finding, [QuestionStage.Fieldwork, QuestionStage.Drafting], Any, f =>
             new DraftFinding(Guid(f, "findingId"), Text(f, "questionCode"), Text(f, "heading"), Enum<FindingKind>(f, "kind"), Text(f, "text"),
-                f["citedEvidenceIds"].Select(v => System.Guid.TryParse(v, out var g) ? g : System.Guid.Empty).ToList())),
+                Guids(f, "citedEvidenceIds"))),
+        // The whole content is sent again, recommendations included (carried as they stand: the console does not edit them).
+        new("ReviseFinding", "Revise the finding", ActionForm.Revision, [QuestionStage.Fieldwork, QuestionStage.Drafting], Any, f =>
+            new ReviseFinding(Text(f, "heading"), Enum<FindingKind>(f, "kind"), Text(f, "text"), Guids(f, "citedEvidenceIds"),
+                Recommendations(f), Text(f, "reason"), Long(f, "expectedVersion"))),
+        new("WithdrawFinding", "Withdraw the finding", ActionForm.Withdrawal, [QuestionStage.Fieldwork, QuestionStage.Drafting], Any, f =>
+            new WithdrawFinding(Text(f, "reason"), Long(f, "expectedVersion"))),
         new("SubmitFindingsForQa", "Submit findings for QA", ActionForm.Confirm, [QuestionStage.Drafting], Any, f => new InspectionStep(Long(f, "expectedVersion"))),
         new("ReviewFindings", "Review the findings", ActionForm.QaReview, [QuestionStage.QaReview], Any, f =>
             new ReviewFindings(Enum<QaOutcome>(f, "outcome"), Text(f, "comments"), Long(f, "expectedVersion"))),
         new("ProposeGrade", "Propose a grade", ActionForm.Proposal, [QuestionStage.AwaitingGrade], Any, f =>
-            new ProposeGrade(Enum<Grade>(f, "grade"), Text(f, "rationale"),
-                f["citedFindingIds"].Select(v => System.Guid.TryParse(v, out var g) ? g : System.Guid.Empty).ToList(), Long(f, "expectedVersion"))),
+            new ProposeGrade(Enum<Grade>(f, "grade"), Text(f, "rationale"), Guids(f, "citedFindingIds"), Long(f, "expectedVersion"))),
         new("CarryOverJudgment", "Carry over the earlier judgment", ActionForm.CarryOver, [QuestionStage.Scoping, QuestionStage.AwaitingGrade], Any, f =>
             new CarryOverByHand(Text(f, "from"), Long(f, "expectedVersion"))),
         new("ModerateGrade", "Moderate the grade", ActionForm.Moderation, [QuestionStage.Moderation], Any, f =>
@@ -76,6 +84,20 @@ public static class ConsoleActions
     internal static Dictionary<string, string> Typed(IFormCollection f) =>
         f.Keys.Where(k => k != "__RequestVerificationToken").ToDictionary(k => k, k => f[k].ToString());
     internal static Guid? Guid(IFormCollection f, string name) => System.Guid.TryParse(f[name], out var v) ? v : null;
+    private static List<Guid> Guids(IFormCollection f, string name) => f[name].Select(v => System.Guid.TryParse(v, out var g) ? g : System.Guid.Empty).ToList();
+
+    private static readonly System.Text.Json.JsonSerializerOptions RecommendationJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>A finding's recommendations as its revision form carries them, unchanged (<see cref="Carried"/>).</summary>
+    public static string Carried(IEnumerable<Recommendation> recommendations) =>
+        System.Text.Json.JsonSerializer.Serialize(recommendations.Select(r => new RecommendationInput(r.Text, r.Deadline)).ToList(), RecommendationJson);
+
+    // Unreadable, they are sent as one empty recommendation, which the API refuses: never silently as none.
+    private static List<RecommendationInput> Recommendations(IFormCollection f)
+    {
+        try { return System.Text.Json.JsonSerializer.Deserialize<List<RecommendationInput>>(f["recommendations"].ToString() is { Length: > 0 } s ? s : "[]", RecommendationJson) ?? []; }
+        catch (System.Text.Json.JsonException) { return [new RecommendationInput(null, null)]; }
+    }
     private static DateOnly? Date(IFormCollection f, string name) => DateOnly.TryParse(f[name], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
     // By name only: a number is not a grade (the API's JSON refuses integers for enums too).
     private static T? Enum<T>(IFormCollection f, string name) where T : struct, System.Enum =>

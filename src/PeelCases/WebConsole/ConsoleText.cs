@@ -21,6 +21,10 @@ public static class ConsoleText
     /// <summary>A finding as a person picks it from a list: its kind and heading, both written for the report.</summary>
     public static string Finding(Finding finding) => $"{Kind(finding.Content.Kind)}: {finding.Content.Heading}";
 
+    /// <summary>A piece of evidence as a person ticks it to cite: how and when it was gathered, and its summary.</summary>
+    public static string Evidence(PeelCases.Fieldwork.Evidence evidence) =>
+        $"{Sentence(evidence.Content.Method.ToString())}, {Day(evidence.Content.CollectedOn)}: {evidence.Content.Summary}";
+
     public static string Scope(QuestionScope? scope) => scope is null ? "Not scoped" : Sentence(scope.Value.ToString());
 
     public static string When(DateTimeOffset? instant) => instant is { } i ? Kernel.UkTime.Format(i) : "—";

@@ -132,6 +132,66 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
+    public async Task The_team_revises_one_finding_and_withdraws_another_in_the_console_and_the_earlier_version_is_kept(bool javaScript)
+    {
+        var view = await DraftingAsync("E3");
+        var strength = Assert.Single(await Get<List<PeelCases.Findings.Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead));
+        var evidenceId = strength.Content.CitedEvidenceIds[0];
+        var recommendation = new PeelCases.Findings.RecommendationInput("The force should make sure call handlers record THRIVE on every log.",
+            new PeelCases.Findings.RecommendationDeadline(PeelCases.Findings.DeadlineKind.Immediately));
+        var concern = await DraftAsync(view.Id, "E3", evidenceId, PeelCases.Findings.FindingKind.CauseOfConcern, "Risk assessment at first contact", [recommendation]);
+        await using var browser = await Support.Browser.LaunchAsync();
+        var lead = await SignInAsync(browser, TestUser.Lead, javaScript);
+        await lead.GoAsync($"/console/inspections/{view.Id}/questions/E3");
+        var page = lead.Page;
+        ILocator Form(string operation, Guid finding) => page.Locator($"form[action$='/actions/{operation}']:has(input[name=findingId][value='{finding}'])");
+        async Task OpenAsync(string operation, Guid finding) =>
+            await page.Locator("details", new() { Has = Form(operation, finding) }).Locator("summary").ClickAsync();
+
+        // Revised without a reason: refused, linked to the field, the form open again with what was typed; nothing recorded.
+        const string revised = "Call handlers record THRIVE on most logs, but not on calls about repeat victims.";
+        await OpenAsync("ReviseFinding", concern.Id);
+        await Form("ReviseFinding", concern.Id).GetByLabel("Text", new() { Exact = true }).FillAsync(revised);
+        await Form("ReviseFinding", concern.Id).GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#ReviseFinding-{concern.Id}-reason']").CountAsync());
+        Assert.Equal(revised, await Form("ReviseFinding", concern.Id).GetByLabel("Text", new() { Exact = true }).InputValueAsync());
+        Assert.Equal(concern.Version, (await FindingAsync(concern.Id)).Version);
+        if (javaScript) await AssertAccessibleAsync(lead, "finding-revision-refused", 400); // axe runs as a script
+
+        await Form("ReviseFinding", concern.Id).GetByLabel("Why it is revised (kept with the earlier version)").FillAsync("QA: the log review found a gap for repeat victims.");
+        await Form("ReviseFinding", concern.Id).GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Revise the finding: done.", await NoticeAsync(page));
+        Assert.Contains("Revised 1 time(s)", await page.Locator("main").InnerTextAsync());
+
+        await OpenAsync("WithdrawFinding", strength.Id);
+        await Form("WithdrawFinding", strength.Id).GetByLabel("Why it is withdrawn").FillAsync("Superseded by the cause of concern.");
+        await Form("WithdrawFinding", strength.Id).GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Withdraw the finding: done.", await NoticeAsync(page));
+        // A withdrawn finding leaves the question's findings (the record and the trail keep it).
+        Assert.DoesNotContain("Strength: Understanding and identifying vulnerability", await page.Locator("main").InnerTextAsync());
+        Assert.Equal(0, await Form("ReviseFinding", strength.Id).CountAsync());
+
+        // The revision kept the earlier version, the citation, and the recommendation as it stood.
+        var after = await FindingAsync(concern.Id);
+        Assert.Equal((revised, PeelCases.Findings.FindingKind.CauseOfConcern, evidenceId), (after.Content.Text, after.Content.Kind, Assert.Single(after.Content.CitedEvidenceIds)));
+        Assert.Equal((recommendation.Text, recommendation.Deadline), (Assert.Single(after.Content.Recommendations).Text, after.Content.Recommendations[0].Deadline));
+        Assert.Equal(concern.Content.Text, Assert.Single(after.EarlierVersions).Content.Text);
+        Assert.Equal((true, "Superseded by the cause of concern.", TestUser.Lead.Id), ((await FindingAsync(strength.Id)).Withdrawn, (await FindingAsync(strength.Id)).WithdrawnBecause, (await FindingAsync(strength.Id)).LastChangedBy));
+        Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+    }
+
+    private async Task<PeelCases.Findings.Finding> FindingAsync(Guid id)
+    {
+        await using var session = App.Store.QuerySession();
+        return (await session.LoadAsync<PeelCases.Findings.Finding>(id))!;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
     public async Task Two_people_submit_different_questions_of_one_inspection_at_once_and_neither_is_refused(bool javaScript)
     {
         var view = await DraftingAsync("E2", "E3");
