@@ -35,7 +35,7 @@ public sealed class ArchitectureTests
         ["Reporting"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "Grading", "Publishing", "Lifecycle", "Audit"],
         ["Import"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle"],
         ["Rebuild"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "Grading", "Monitoring", "Lifecycle"],
-        ["WebConsole"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "FactualAccuracy", "Publishing", "Monitoring", "Board", "Audit", "Reporting"],
+        ["WebConsole"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Monitoring", "Board", "Audit", "Reporting"],
         ["Demo"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle", "Reporting", "Import"],
     };
 
