@@ -11,7 +11,7 @@ using PeelCases.ReferenceData;
 namespace PeelCases.WebConsole;
 
 /// <summary>Which fields an action's form asks for.</summary>
-public enum ActionForm { Confirm, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal }
+public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -36,6 +36,9 @@ public static class ConsoleActions
 
     public static readonly IReadOnlyList<ConsoleAction> All =
     [
+        // Planning: whether each question is inspected in detail, carried over, or (where the framework grades none) ungraded.
+        new("ScopeQuestion", "Scope the question", ActionForm.Scope, [QuestionStage.Scoping, QuestionStage.Fieldwork],
+            [InspectionStage.Planning, InspectionStage.Fieldwork], f => new ScopeQuestion(Enum<QuestionScope>(f, "scope"), Text(f, "reason"), Long(f, "expectedVersion"))),
         new("RecordEvidence", "Record evidence", ActionForm.Evidence, [QuestionStage.Fieldwork], [InspectionStage.Fieldwork], f =>
             new RecordEvidence(Guid(f, "evidenceId"), Enum<EvidenceMethod>(f, "method"), Int(f, "sampleSize"), Date(f, "collectedOn"),
                 Text(f, "summary"), Text(f, "source"), [f["questionCode"].ToString()])),
@@ -88,7 +91,7 @@ public static class ConsoleActions
 
     private static readonly System.Text.Json.JsonSerializerOptions RecommendationJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
-    /// <summary>A finding's recommendations as its revision form carries them, unchanged (<see cref="Carried"/>).</summary>
+    /// <summary>A finding's recommendations as its revision form carries them, read back unchanged by <see cref="Recommendations"/>.</summary>
     public static string Carried(IEnumerable<Recommendation> recommendations) =>
         System.Text.Json.JsonSerializer.Serialize(recommendations.Select(r => new RecommendationInput(r.Text, r.Deadline)).ToList(), RecommendationJson);
 

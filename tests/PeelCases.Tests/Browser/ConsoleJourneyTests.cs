@@ -17,13 +17,15 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
     public async Task A_lead_inspector_takes_a_question_from_fieldwork_to_award_with_a_QA_reviewer_and_a_moderator(bool javaScript)
     {
         var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
-        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
         var question = $"/console/inspections/{view.Id}/questions/E3";
         var inspection = $"/console/inspections/{view.Id}";
         await using var browser = await Support.Browser.LaunchAsync();
 
         var lead = await SignInAsync(browser, TestUser.Lead, javaScript);
         await lead.GoAsync(inspection);
+        await lead.Page.GetByLabel("In detail: inspected and graded this time").CheckAsync();
+        await SubmitAsync(lead.Page, "Scope the question (E3)");
+        Assert.Equal("Scope the question: done.", await NoticeAsync(lead.Page));
         await SubmitAsync(lead.Page, "Start fieldwork");
         Assert.Equal("Start fieldwork: done.", await NoticeAsync(lead.Page));
 
@@ -77,6 +79,7 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Single(events, e => e.Data is PeelCases.Grading.GradeAwarded);
         Assert.Equal("mo.moderator", events.Single(e => e.Data is PeelCases.Grading.GradeAwarded).UserName);
         Assert.Equal("quinn.qa", events.Single(e => e.Data is PeelCases.QualityAssurance.FindingsAcceptedByQa).UserName);
+        Assert.Equal((QuestionScope.Detailed, "lena.lead"), (((QuestionScoped)events.Single(e => e.Data is QuestionScoped).Data).Scope, events.Single(e => e.Data is QuestionScoped).UserName));
         Assert.Empty(lead.ConsoleErrors.Concat(qa.ConsoleErrors).Concat(moderator.ConsoleErrors));
     }
 
