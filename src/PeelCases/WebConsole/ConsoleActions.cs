@@ -25,6 +25,9 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
     public bool ForFinding => Form is ActionForm.Revision or ActionForm.Withdrawal;
 
+    /// <summary>A form too long for the inspection page's list of every question: offered on the question's own page only.</summary>
+    public bool QuestionPageOnly => ForFinding || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary;
+
     public bool OfferedAt(InspectionStage inspection, QuestionStage? question) =>
         ForQuestion ? question is { } q && QuestionStages.Contains(q) && (InspectionStages.Length == 0 || InspectionStages.Contains(inspection))
                     : InspectionStages.Contains(inspection);

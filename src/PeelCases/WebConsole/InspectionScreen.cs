@@ -36,7 +36,7 @@ public static class InspectionScreen
             framework?.Scale ?? [], [], [], chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, view.HmiObservations);
         var questions = view.Questions
             .Select(q => new ActionSet(inspectionId, q.Code, q.Version,
-                allowed.Where(a => a.ForQuestion && a.Form is not (ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary) && !a.ForFinding && a.OfferedAt(view.Stage, q.Stage)).ToList(),
+                allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedAt(view.Stage, q.Stage)).ToList(),
                 framework?.Scale ?? [], findings.Where(f => f.QuestionCode == q.Code).ToList(), [], chrome.Antiforgery!, self,
                 refused?.QuestionCode == q.Code ? refused.Operation : null, refused?.Typed))
             .Where(s => s.Actions.Count > 0).ToList();
