@@ -59,6 +59,7 @@ public static class ServiceSetup
         services.AddSingleton<HistoryImport>();
         services.AddFactualAccuracy(configuration);
         services.AddBoard(configuration);
+        services.AddSharedKeyRing();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddPeelCasesAuth(configuration, builder.Environment.IsDevelopment());
@@ -157,7 +158,8 @@ public static class ServiceSetup
             .AddPublishing()
             .AddMonitoring()
             .AddWorkflow()
-            .AddInspectionLifecycle();
+            .AddInspectionLifecycle()
+            .AddKeyRing();
         AddTextMasking(opts);
     }
 

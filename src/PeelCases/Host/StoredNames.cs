@@ -40,6 +40,7 @@ public static class StoredNames
         [typeof(ForceMonitoring)] = MonitoringConfiguration.MonitoringDocument,
         [typeof(Force)] = ReferenceDataConfiguration.ForceDocument,
         [typeof(AssessmentFramework)] = ReferenceDataConfiguration.FrameworkDocument,
+        [typeof(DataProtectionKey)] = KeyRing.Document,
     };
 
     /// <summary>The event type stored under a CLR name, current or former; null when none is registered.</summary>

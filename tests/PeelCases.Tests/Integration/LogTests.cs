@@ -75,7 +75,9 @@ public sealed class LogTests(AppFixture app)
         Assert.Contains(log, l => l.Contains("responded 409"));
         foreach (var marker in new[] { "Marker-Summary", "Marker-Raced", "Marker-Reason" })
             Assert.True(!log.Any(l => l.Contains(marker)), $"{marker} in the log:\n{string.Join("\n", log.Where(l => l.Contains(marker)).Take(5))}");
-        Assert.True(!log.Any(l => l.Contains(" ERR]") || l.Contains(" FTL]") || l.Contains(" WRN]")), string.Join("\n", log.Where(l => l.Contains(" ERR]") || l.Contains(" FTL]") || l.Contains(" WRN]")).Take(10)));
+        // One warning is expected on a new database: the key ring's first key is stored unencrypted (docs/security.md).
+        var problems = log.Where(l => l.Contains(" ERR]") || l.Contains(" FTL]") || (l.Contains(" WRN]") && !l.Contains("NoXMLEncryptorConfigured"))).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
     }
 
     private static async Task<HttpStatusCode> Send(HttpClient client, string url, object body, string token)

@@ -1,0 +1,58 @@
+using System.Xml.Linq;
+using Marten;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace PeelCases.Host;
+
+/// <summary>One key of the data-protection key ring, as ASP.NET writes it (XML), stored under its own name.</summary>
+public sealed record DataProtectionKey(string Id, string Xml);
+
+/// <summary>
+/// The key ring that signs the console's sign-in cookie and its anti-forgery tokens, kept in PostgreSQL beside the record.
+/// ASP.NET's default keeps it in the user's home directory, and the image's user has none: each node would sign with a key
+/// of its own, made again at every start, so a sign-in would not hold on the next node a request reaches or past a restart.
+/// Anyone who can read the database can read these keys (docs/security.md).
+/// </summary>
+public static class KeyRing
+{
+    public const string Document = "data_protection_key";
+
+    /// <summary>Nodes share a ring only when they name the same application; the default is the install path.</summary>
+    public const string ApplicationName = "PeelCases";
+
+    public static StoreOptions AddKeyRing(this StoreOptions opts)
+    {
+        opts.Schema.For<DataProtectionKey>().Identity(k => k.Id).DocumentAlias(Document);
+        return opts;
+    }
+
+    public static IServiceCollection AddSharedKeyRing(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new MartenXmlRepository(provider.GetRequiredService<IDocumentStore>())));
+        return services;
+    }
+
+    /// <summary>ASP.NET reads the whole ring when it starts, daily, or on meeting a key it does not know; it adds a key when one falls due.</summary>
+    private sealed class MartenXmlRepository(IDocumentStore store) : IXmlRepository
+    {
+        public IReadOnlyCollection<XElement> GetAllElements()
+        {
+            using var session = store.QuerySession();
+            return session.Query<DataProtectionKey>().ToListAsync().GetAwaiter().GetResult().Select(k => XElement.Parse(k.Xml)).ToList();
+        }
+
+        public void StoreElement(XElement element, string friendlyName)
+        {
+            using var session = store.LightweightSession();
+            session.Insert(new DataProtectionKey(friendlyName, element.ToString(SaveOptions.DisableFormatting)));
+            // ASP.NET's repository interface is synchronous and Marten 9 is asynchronous only. The ring is read at start and
+            // about daily after, a key added about once in 90 days, and ASP.NET Core has no synchronization context to deadlock on.
+            session.SaveChangesAsync().GetAwaiter().GetResult();
+        }
+    }
+}
