@@ -41,6 +41,24 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void Once_the_HMI_has_signed_off_neither_the_reports_words_nor_the_sign_off_are_offered_and_the_check_is()
+    {
+        static InspectionView At(SignOffStamp? signed) => InspectionView.Compose(new Inspection { Stage = InspectionStage.SignOff, SignedOff = signed },
+            null, null, new EvidenceCounts(0, new Dictionary<string, int>()), new Dictionary<string, Dictionary<string, int>>());
+        var awaiting = At(null);
+        var signed = At(new SignOffStamp("hannah.hmi", DateTimeOffset.UnixEpoch));
+        foreach (var operation in new[] { "SignOffInspection", "WriteHmiObservations" })
+        {
+            Assert.True(ConsoleActions.Find(operation)!.OfferedOn(awaiting, null), operation);
+            Assert.False(ConsoleActions.Find(operation)!.OfferedOn(signed, null), operation);
+        }
+        Assert.True(ConsoleActions.Find("WriteQuestionSummary")!.OfferedOn(awaiting, QuestionStage.Awarded));
+        Assert.False(ConsoleActions.Find("WriteQuestionSummary")!.OfferedOn(signed, QuestionStage.Awarded));
+        Assert.False(ConsoleActions.Find("OpenFactualAccuracyCheck")!.OfferedOn(awaiting, null));
+        Assert.True(ConsoleActions.Find("OpenFactualAccuracyCheck")!.OfferedOn(signed, null));
+    }
+
+    [Fact]
     public void A_proposal_form_becomes_the_APIs_own_command()
     {
         var finding = Guid.NewGuid();

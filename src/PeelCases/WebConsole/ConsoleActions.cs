@@ -15,11 +15,15 @@ public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOv
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
-/// operation's own command record. The API decides; the stages only keep the page from offering what cannot apply.
+/// operation's own command record. The API decides; the stages (and <see cref="While"/>) only keep the page from offering
+/// what cannot apply.
 /// </summary>
 public sealed record ConsoleAction(string Operation, string Label, ActionForm Form, QuestionStage[] QuestionStages, InspectionStage[] InspectionStages,
     Func<IFormCollection, object> Command)
 {
+    /// <summary>What else the record must show for the action to apply within its stages (for example, not yet signed off).</summary>
+    public Func<InspectionView, bool> While { get; init; } = _ => true;
+
     public bool ForQuestion => QuestionStages.Length > 0;
 
     /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
@@ -28,9 +32,15 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>A form too long for the inspection page's list of every question: offered on the question's own page only.</summary>
     public bool QuestionPageOnly => ForFinding || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary;
 
+    /// <summary>Offered on this record, for this question (null for an inspection's action).</summary>
+    public bool OfferedOn(InspectionView inspection, QuestionStage? question) => While(inspection) && OfferedAt(inspection.Stage, question);
+
     public bool OfferedAt(InspectionStage inspection, QuestionStage? question) =>
         ForQuestion ? question is { } q && QuestionStages.Contains(q) && (InspectionStages.Length == 0 || InspectionStages.Contains(inspection))
                     : InspectionStages.Contains(inspection);
+
+    // The report's words are fixed, and the HMI signs, once only; the check opens after it (PublicSummaries.TextFixed, the API's rules).
+    internal static bool NotSignedOff(InspectionView inspection) => inspection.SignedOff is null;
 }
 
 public static class ConsoleActions
@@ -68,14 +78,16 @@ public static class ConsoleActions
         new("WriteQuestionSummary", "Write the public summary", ActionForm.Summary,
             [QuestionStage.Drafting, QuestionStage.QaReview, QuestionStage.AwaitingGrade, QuestionStage.Moderation, QuestionStage.AwaitingAward, QuestionStage.Awarded, QuestionStage.Ungraded],
             [InspectionStage.Fieldwork, InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>
-            new WriteQuestionSummary(Text(f, "summary"), Long(f, "expectedVersion"))),
+            new WriteQuestionSummary(Text(f, "summary"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
         new("WriteHmiObservations", "Write HM Inspector’s observations", ActionForm.Observations, [],
             [InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>
-            new WriteHmiObservations(Text(f, "observations"), Long(f, "expectedVersion"))),
+            new WriteHmiObservations(Text(f, "observations"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
         new("StartFieldwork", "Start fieldwork", ActionForm.Confirm, [], [InspectionStage.Planning], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("CompleteFieldwork", "Complete fieldwork", ActionForm.Confirm, [], [InspectionStage.Fieldwork], f => new InspectionStep(Long(f, "expectedVersion"))),
-        new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion"))),
-        new("OpenFactualAccuracyCheck", "Open the factual accuracy check", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion"))),
+        new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion")))
+            { While = ConsoleAction.NotSignedOff },
+        new("OpenFactualAccuracyCheck", "Open the factual accuracy check", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion")))
+            { While = i => !ConsoleAction.NotSignedOff(i) },
         new("PublishReport", "Publish the report", ActionForm.Publication, [], [InspectionStage.FactualAccuracyCheck], f =>
             new PublishReport(Date(f, "publishedOn"), Long(f, "expectedVersion"))),
     ];

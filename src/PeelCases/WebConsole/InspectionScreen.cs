@@ -32,11 +32,11 @@ public static class InspectionScreen
         var self = ConsoleRoutes.Inspection(inspectionId);
         // A report published by pillar carries no HM Inspector's observations.
         var own = new ActionSet(inspectionId, null, view.Version,
-            allowed.Where(a => !a.ForQuestion && a.OfferedAt(view.Stage, null) && (a.Form != ActionForm.Observations || framework?.HasPillars == false)).ToList(),
+            allowed.Where(a => !a.ForQuestion && a.OfferedOn(view, null) && (a.Form != ActionForm.Observations || framework?.HasPillars == false)).ToList(),
             framework?.Scale ?? [], [], [], chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, view.HmiObservations);
         var questions = view.Questions
             .Select(q => new ActionSet(inspectionId, q.Code, q.Version,
-                allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedAt(view.Stage, q.Stage)).ToList(),
+                allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedOn(view, q.Stage)).ToList(),
                 framework?.Scale ?? [], findings.Where(f => f.QuestionCode == q.Code).ToList(), [], chrome.Antiforgery!, self,
                 refused?.QuestionCode == q.Code ? refused.Operation : null, refused?.Typed))
             .Where(s => s.Actions.Count > 0).ToList();

@@ -102,6 +102,8 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Contains("needs the public summary of question Q4 and HM Inspector’s observations", await hmi.Page.Locator(".govuk-error-summary").InnerTextAsync());
 
         var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(inspection);
+        Assert.Equal(0, await lead.Page.GetByRole(AriaRole.Button, new() { Name = "Open the factual accuracy check" }).CountAsync()); // not before sign-off
         await lead.GoAsync(question);
         await AssertAccessibleAsync(lead, "question-public-summary");
         Assert.Equal(0, await lead.Page.GetByRole(AriaRole.Button, new() { Name = "Write HM Inspector’s observations" }).CountAsync());
@@ -121,6 +123,13 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Contains(observations, await hmi.Page.Locator(".govuk-summary-list").First.InnerTextAsync());
         await SubmitAsync(hmi.Page, "Sign off the inspection");
         Assert.Equal("Sign off the inspection: done.", await NoticeAsync(hmi.Page));
+        // Signed: the report's words are fixed and the sign-off is done, so neither is offered again; the check is.
+        foreach (var done in new[] { "Sign off the inspection", "Write HM Inspector’s observations" })
+            Assert.Equal(0, await hmi.Page.GetByRole(AriaRole.Button, new() { Name = done }).CountAsync());
+        await lead.GoAsync(question);
+        Assert.Equal(0, await lead.Page.GetByRole(AriaRole.Button, new() { Name = "Write the public summary (Q4)" }).CountAsync());
+        await lead.GoAsync(inspection);
+        Assert.Equal(1, await lead.Page.GetByRole(AriaRole.Button, new() { Name = "Open the factual accuracy check" }).CountAsync());
 
         var events = await EventsOf(view.Id);
         var written = Assert.Single(events, e => e.Data is PeelCases.Findings.QuestionSummaryWritten);
