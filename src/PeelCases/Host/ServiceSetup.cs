@@ -76,7 +76,7 @@ public static class ServiceSetup
         services.AddScoped<ApiOperations>();
         services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3))
-            .AddCheck<ProjectionLagCheck>("projections", tags: ["ready"]);
+            .AddCheck<ProjectionLagCheck>("projections", tags: [ProjectionLagCheck.Tag]);
         services.AddPeelCasesTelemetry(configuration);
 
         services.AddSingleton<IConfigureMarten, QuietMartenLogging>();
@@ -220,6 +220,7 @@ public static class ServiceSetup
         app.MapConsole();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/projections", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ProjectionLagCheck.Tag) });
         // A query value that does not parse is a 400, not a silent default.
         app.MapWolverineEndpoints(opts =>
         {

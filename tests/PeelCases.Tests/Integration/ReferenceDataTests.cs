@@ -111,11 +111,4 @@ public sealed class ReferenceDataTests(AppFixture app) : IntegrationTest(app)
         Assert.Contains("atlantis", problem.Detail);
         await Problem(HttpMethod.Get, "/frameworks/peel-1999", null, TestUser.Inspector, 404);
     }
-
-    [Fact]
-    public async Task Health_endpoints_answer()
-    {
-        await Send(HttpMethod.Get, "/health/live", null, null, 200);
-        await Send(HttpMethod.Get, "/health/ready", null, null, 200);
-    }
 }
