@@ -58,6 +58,17 @@ public sealed class ConsoleTests
         Assert.True(ConsoleActions.Find("OpenFactualAccuracyCheck")!.OfferedOn(signed, null));
     }
 
+    [Theory]
+    [InlineData("2026-04-03", "2026-04-03")]
+    [InlineData("03/04/2026", "2026-04-03")]
+    [InlineData("3/4/2026", "2026-04-03")]
+    [InlineData("04-03-2026", null)]
+    [InlineData("2026-13-01", null)]
+    [InlineData("", null)]
+    public void A_date_is_read_as_labelled_or_day_first_as_written_in_Britain_never_month_first(string typed, string? read) =>
+        Assert.Equal(read is null ? null : DateOnly.Parse(read),
+            ((PeelCases.Fieldwork.RecordEvidence)ConsoleActions.Find("RecordEvidence")!.Command(Form(("collectedOn", typed)))).CollectedOn);
+
     [Fact]
     public void A_proposal_form_becomes_the_APIs_own_command()
     {

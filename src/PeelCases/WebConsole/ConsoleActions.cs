@@ -116,7 +116,10 @@ public static class ConsoleActions
         try { return System.Text.Json.JsonSerializer.Deserialize<List<RecommendationInput>>(f["recommendations"].ToString() is { Length: > 0 } s ? s : "[]", RecommendationJson) ?? []; }
         catch (System.Text.Json.JsonException) { return [new RecommendationInput(null, null)]; }
     }
-    private static DateOnly? Date(IFormCollection f, string name) => DateOnly.TryParse(f[name], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    // As labelled (2026-04-03), or as a British user writes it (3/4/2026 is 3 April); never the invariant culture's month first.
+    private static DateOnly? Date(IFormCollection f, string name) =>
+        DateOnly.TryParseExact(f[name].ToString().Trim(), ["yyyy-MM-dd", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var v) ? v : null;
     // By name only: a number is not a grade (the API's JSON refuses integers for enums too).
     private static T? Enum<T>(IFormCollection f, string name) where T : struct, System.Enum =>
         System.Enum.GetNames<T>().Contains(f[name].ToString()) ? System.Enum.Parse<T>(f[name].ToString()) : null;
