@@ -37,6 +37,20 @@ public static class KeyRing
         return services;
     }
 
+    /// <summary>
+    /// Gives an empty ring its first key (<c>db-seed</c>, before any node starts); false when it has a current one. Nodes
+    /// starting together on an empty ring would each make a key, and ASP.NET looks again for a key it does not know only in
+    /// its first minutes: after that, one node would refuse the other's cookies until its daily re-read.
+    /// </summary>
+    public static bool EnsureFirstKey(IServiceProvider services)
+    {
+        var keys = services.GetRequiredService<IKeyManager>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (keys.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > now)) return false;
+        keys.CreateNewKey(now, now + services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.NewKeyLifetime);
+        return true;
+    }
+
     /// <summary>ASP.NET reads the whole ring when it starts, daily, or on meeting a key it does not know; it adds a key when one falls due.</summary>
     private sealed class MartenXmlRepository(IDocumentStore store) : IXmlRepository
     {

@@ -66,6 +66,28 @@ public sealed class KeyRingTests(AppFixture app)
         }
     }
 
+    [Fact]
+    public async Task Db_seed_gives_a_new_database_its_first_key_once_and_a_production_node_signs_with_it()
+    {
+        var database = await app.Postgres.CreateDatabaseAsync("peelcases_keys_seed");
+        try
+        {
+            await ServiceCli.RunAsync(database, "db-apply");
+            Assert.Contains("the console's key ring given its first key", await ServiceCli.RunAsync(database, "db-seed"));
+            Assert.DoesNotContain("key ring", await ServiceCli.RunAsync(database, "db-seed"));
+            await using var node = await AppFixture.StartHostAsync(database, null, new Dictionary<string, string> { ["Database__ApplyChangesOnStartup"] = "false" });
+            using var client = node.Server.CreateClient();
+            using var page = await client.GetAsync("/console/sign-in");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            await using var session = node.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            Assert.Single(await session.Query<DataProtectionKey>().ToListAsync());
+        }
+        finally
+        {
+            await app.Postgres.DropDatabaseAsync(database);
+        }
+    }
+
     private static string Cookies(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
 
