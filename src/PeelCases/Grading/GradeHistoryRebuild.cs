@@ -12,6 +12,26 @@ public static class GradeHistoryRebuild
 {
     private const string Shard = "ForceGradeHistory:All";
 
+    /// <summary>
+    /// Whether this node runs the grade history. One node holds the async projections (HotCold, an advisory lock); a
+    /// rebuild on any other would race that node's own shard, and start a second copy of it here. A node that has just
+    /// started may take a moment to take the lock, so it is given <paramref name="wait"/> to do so.
+    /// </summary>
+    public static async Task<bool> RunsHereAsync(IProjectionCoordinator projections, TimeSpan wait)
+    {
+        var daemon = projections.DaemonForMainDatabase();
+        if (daemon.CurrentAgents().Any(a => a.Name.Identity == Shard)) return true;
+        try
+        {
+            await daemon.WaitForShardToBeRunning(Shard, wait);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public static async Task RunAsync(IDocumentStore store, IProjectionCoordinator? projections, TimeSpan timeout, CancellationToken ct)
     {
         if (projections is null)

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using JasperFx.CommandLine;
 using Marten;
+using Marten.Events.Daemon.Coordination;
+using PeelCases.Grading;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -13,6 +15,19 @@ namespace PeelCases.Import;
 public static class ImportHistoryEndpoint
 {
     public static ProblemDetails Validate(PublishedRecord? record) => FieldErrors.Check(record, PublishedRecordRules.Validate);
+
+    /// <summary>
+    /// Only the node that runs the grade history may rebuild it after an import (<see cref="GradeHistoryRebuild.RunsHereAsync"/>).
+    /// Anywhere else the import is refused before anything is written: 503 with Retry-After, and the next try may reach that node.
+    /// </summary>
+    public static async Task<ProblemDetails> Before(HttpContext http, IProjectionCoordinator projections)
+    {
+        if (await GradeHistoryRebuild.RunsHereAsync(projections, TimeSpan.FromSeconds(3))) return WolverineContinue.NoProblems;
+        http.Response.Headers.RetryAfter = "5";
+        return new Refusal(StatusCodes.Status503ServiceUnavailable, "Another node runs the grade history",
+            "A history import rebuilds the grade history on the node that runs it, and this node does not. Nothing was imported; " +
+            "send the same record again in a few seconds (importing it twice imports nothing twice).").ToProblemDetails();
+    }
 
     /// <summary>
     /// Imports the published record of past inspections in one request: 200 with what was imported
