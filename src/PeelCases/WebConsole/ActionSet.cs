@@ -25,6 +25,12 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     /// <summary>What was typed into the refused form, given back to that form only (for a finding's action, that finding's).</summary>
     public string? Value(ConsoleAction action, string field, Finding? finding = null) => Refused(action, finding) ? Typed?.GetValueOrDefault(field) : null;
 
+    /// <summary>What was ticked in the refused form; otherwise what is cited <paramref name="now"/> (nothing, for a new one).</summary>
+    public IReadOnlyCollection<Guid> Ticked(ConsoleAction action, string field, Finding? finding = null, IReadOnlyCollection<Guid>? now = null) =>
+        Refused(action, finding)
+            ? (Value(action, field, finding) ?? "").Split(',').Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).ToList()
+            : now ?? [];
+
     public bool Refused(ConsoleAction action, Finding? finding = null) =>
         action.Operation == FailedOperation && (finding is null || Typed?.GetValueOrDefault("findingId") == finding.Id.ToString());
 

@@ -57,8 +57,8 @@ public static class ConsoleActions
                 Text(f, "summary"), Text(f, "source"), [f["questionCode"].ToString()])),
         new("DraftFinding", "Draft a finding", ActionForm.Finding, [QuestionStage.Fieldwork, QuestionStage.Drafting], Any, f =>
             new DraftFinding(Guid(f, "findingId"), Text(f, "questionCode"), Text(f, "heading"), Enum<FindingKind>(f, "kind"), Text(f, "text"),
-                Guids(f, "citedEvidenceIds"))),
-        // The whole content is sent again, recommendations included (carried as they stand: the console does not edit them).
+                Guids(f, "citedEvidenceIds"), Recommendations(f))),
+        // The whole content is sent again, recommendations included (each row as it stands or as edited).
         new("ReviseFinding", "Revise the finding", ActionForm.Revision, [QuestionStage.Fieldwork, QuestionStage.Drafting], Any, f =>
             new ReviseFinding(Text(f, "heading"), Enum<FindingKind>(f, "kind"), Text(f, "text"), Guids(f, "citedEvidenceIds"),
                 Recommendations(f), Text(f, "reason"), Long(f, "expectedVersion"))),
@@ -104,18 +104,23 @@ public static class ConsoleActions
     internal static Guid? Guid(IFormCollection f, string name) => System.Guid.TryParse(f[name], out var v) ? v : null;
     private static List<Guid> Guids(IFormCollection f, string name) => f[name].Select(v => System.Guid.TryParse(v, out var g) ? g : System.Guid.Empty).ToList();
 
-    private static readonly System.Text.Json.JsonSerializerOptions RecommendationJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+    /// <summary>A recommendation row's field (<c>recommendations[0].text</c>): named as the API names it, so its refusal links here.</summary>
+    public static string RecommendationField(int row, string part) => $"recommendations[{row}].{part}";
 
-    /// <summary>A finding's recommendations as its revision form carries them, read back unchanged by <see cref="Recommendations"/>.</summary>
-    public static string Carried(IEnumerable<Recommendation> recommendations) =>
-        System.Text.Json.JsonSerializer.Serialize(recommendations.Select(r => new RecommendationInput(r.Text, r.Deadline)).ToList(), RecommendationJson);
-
-    // Unreadable, they are sent as one empty recommendation, which the API refuses: never silently as none.
-    private static List<RecommendationInput> Recommendations(IFormCollection f)
+    // Each row with text or a deadline, in order; an empty row is left out. A deadline's date and months go as typed: the
+    // API says which its kind needs. None at all is sent as none, which the API refuses for a cause of concern.
+    private static List<RecommendationInput>? Recommendations(IFormCollection f)
     {
-        try { return System.Text.Json.JsonSerializer.Deserialize<List<RecommendationInput>>(f["recommendations"].ToString() is { Length: > 0 } s ? s : "[]", RecommendationJson) ?? []; }
-        catch (System.Text.Json.JsonException) { return [new RecommendationInput(null, null)]; }
+        var rows = Enumerable.Range(0, FindingRules.MaxRecommendations)
+            .Select(i => (Text: Text(f, RecommendationField(i, "text")), Kind: Enum<DeadlineKind>(f, RecommendationField(i, "deadline")), Row: i))
+            .Where(r => r.Text is not null || r.Kind is not null)
+            .Select(r => new RecommendationInput(r.Text, r.Kind is { } kind
+                ? new RecommendationDeadline(kind, Date(f, RecommendationField(r.Row, "date")), Int(f, RecommendationField(r.Row, "months")))
+                : null))
+            .ToList();
+        return rows.Count > 0 ? rows : null;
     }
+
     // As labelled (2026-04-03), or as a British user writes it (3/4/2026 is 3 April); never the invariant culture's month first.
     private static DateOnly? Date(IFormCollection f, string name) =>
         DateOnly.TryParseExact(f[name].ToString().Trim(), ["yyyy-MM-dd", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture,

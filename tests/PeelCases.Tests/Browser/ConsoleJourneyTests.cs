@@ -144,7 +144,7 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task The_team_revises_one_finding_and_withdraws_another_in_the_console_and_the_earlier_version_is_kept(bool javaScript)
+    public async Task The_team_revises_one_finding_with_its_recommendations_withdraws_another_and_drafts_a_cause_of_concern_in_the_console(bool javaScript)
     {
         var view = await DraftingAsync("E3");
         var strength = Assert.Single(await Get<List<PeelCases.Findings.Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead));
@@ -172,6 +172,11 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         if (javaScript) await AssertAccessibleAsync(lead, "finding-revision-refused", 400); // axe runs as a script
 
         await Form("ReviseFinding", concern.Id).GetByLabel("Why it is revised (kept with the earlier version)").FillAsync("QA: the log review found a gap for repeat victims.");
+        // The recommendation held is offered as it stands; a second is added in the next empty row.
+        Assert.Equal(recommendation.Text, await Form("ReviseFinding", concern.Id).GetByLabel("Recommendation 1", new() { Exact = true }).InputValueAsync());
+        const string added = "The force should check for repeat victimisation on every call.";
+        await Form("ReviseFinding", concern.Id).GetByLabel("Recommendation 2", new() { Exact = true }).FillAsync(added);
+        await Form("ReviseFinding", concern.Id).GetByLabel("Recommendation 2: deadline").SelectOptionAsync(new SelectOptionValue { Label = "Immediately" });
         await Form("ReviseFinding", concern.Id).GetByRole(AriaRole.Button).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Equal("Revise the finding: done.", await NoticeAsync(page));
@@ -186,12 +191,36 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.DoesNotContain("Strength: Understanding and identifying vulnerability", await page.Locator("main").InnerTextAsync());
         Assert.Equal(0, await Form("ReviseFinding", strength.Id).CountAsync());
 
-        // The revision kept the earlier version, the citation, and the recommendation as it stood.
+        // The revision kept the earlier version, the citation, and the recommendation as it stood, and added the second.
         var after = await FindingAsync(concern.Id);
         Assert.Equal((revised, PeelCases.Findings.FindingKind.CauseOfConcern, evidenceId), (after.Content.Text, after.Content.Kind, Assert.Single(after.Content.CitedEvidenceIds)));
-        Assert.Equal((recommendation.Text, recommendation.Deadline), (Assert.Single(after.Content.Recommendations).Text, after.Content.Recommendations[0].Deadline));
+        Assert.Equal([(recommendation.Text!, recommendation.Deadline!), (added, new PeelCases.Findings.RecommendationDeadline(PeelCases.Findings.DeadlineKind.Immediately))],
+            after.Content.Recommendations.Select(r => (r.Text, r.Deadline)).ToList());
+        Assert.Contains($"{added} (immediately; open)", await page.Locator("main").InnerTextAsync());
         Assert.Equal(concern.Content.Text, Assert.Single(after.EarlierVersions).Content.Text);
         Assert.Equal((true, "Superseded by the cause of concern.", TestUser.Lead.Id), ((await FindingAsync(strength.Id)).Withdrawn, (await FindingAsync(strength.Id)).WithdrawnBecause, (await FindingAsync(strength.Id)).LastChangedBy));
+
+        // A new cause of concern: refused without a recommendation (nothing recorded), drafted with one and its deadline.
+        var draft = page.Locator("form[action$='/actions/DraftFinding']");
+        await draft.GetByLabel("Kind of finding").SelectOptionAsync(new SelectOptionValue { Label = "Cause of concern" });
+        await draft.GetByLabel("Heading").FillAsync("Repeat victims at first contact");
+        await draft.GetByLabel("Text", new() { Exact = true }).FillAsync("Call handlers do not check whether a caller has been a victim before.");
+        await draft.Locator("input[name=citedEvidenceIds]").First.CheckAsync();
+        var findings = (await Get<List<PeelCases.Findings.Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead)).Count;
+        await draft.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await page.Locator(".govuk-error-summary a[href='#DraftFinding-E3-recommendations']").CountAsync());
+        Assert.Equal(findings, (await Get<List<PeelCases.Findings.Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead)).Count);
+        Assert.True(await draft.Locator("input[name=citedEvidenceIds]").First.IsCheckedAsync()); // given back as ticked
+        await draft.GetByLabel("Recommendation 1", new() { Exact = true }).FillAsync("The force should make sure call handlers ask about earlier victimisation.");
+        await draft.GetByLabel("Recommendation 1: deadline").SelectOptionAsync(new SelectOptionValue { Label = "Within a number of months of publication" });
+        await draft.GetByLabel("Recommendation 1: months, for within a number of months").FillAsync("6");
+        await draft.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Draft a finding: done.", await NoticeAsync(page));
+        var drafted = (await Get<List<PeelCases.Findings.Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead)).Single(f => f.Content.Heading == "Repeat victims at first contact");
+        Assert.Equal(("The force should make sure call handlers ask about earlier victimisation.", new PeelCases.Findings.RecommendationDeadline(PeelCases.Findings.DeadlineKind.WithinMonths, Months: 6)),
+            (Assert.Single(drafted.Content.Recommendations).Text, drafted.Content.Recommendations[0].Deadline));
         Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
     }
 
