@@ -58,6 +58,20 @@ public sealed class ConsoleTests
         Assert.True(ConsoleActions.Find("OpenFactualAccuracyCheck")!.OfferedOn(signed, null));
     }
 
+    [Fact]
+    public void A_pillar_grade_is_proposed_until_awarded_and_awarded_once_proposed()
+    {
+        var proposed = new ProposedGrade(Grade.Good, "As the questions show.", [], "lena.lead", DateTimeOffset.UnixEpoch);
+        var awarded = new AwardedGrade(Grade.Good, "mo.moderator", DateTimeOffset.UnixEpoch);
+        PillarView Pillar(ProposedGrade? p, AwardedGrade? a) => new("effectiveness", "Effectiveness", "E", p, a);
+        var propose = ConsoleActions.Find("ProposePillarGrade")!;
+        var award = ConsoleActions.Find("AwardPillarGrade")!;
+        Assert.True(propose.ForPillar && award.ForPillar && ConsoleActions.Find("WritePillarSummary")!.ForPillar);
+        Assert.Equal((true, false), (propose.OfferedFor(Pillar(null, null)), award.OfferedFor(Pillar(null, null))));
+        Assert.Equal((true, true), (propose.OfferedFor(Pillar(proposed, null)), award.OfferedFor(Pillar(proposed, null))));
+        Assert.Equal((false, false), (propose.OfferedFor(Pillar(proposed, awarded)), award.OfferedFor(Pillar(proposed, awarded))));
+    }
+
     [Theory]
     [InlineData("2026-04-03", "2026-04-03")]
     [InlineData("03/04/2026", "2026-04-03")]

@@ -18,6 +18,8 @@ public static class ActionPost
         if (code is not null) route["questionCode"] = code;
         var finding = action.ForFinding ? form["findingId"].ToString() : null;
         if (finding is not null) route["findingId"] = finding;
+        var pillar = action.ForPillar ? form["pillarCode"].ToString() : null;
+        if (pillar is not null) route["pillarCode"] = pillar;
         var answer = await api.SendAsync(http, operation, route, action.Command(form));
 
         var back = form["returnTo"].ToString();
@@ -25,7 +27,7 @@ public static class ActionPost
         if (answer.Succeeded)
             return Results.Redirect((onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId)) + "?done=" + action.Operation);
 
-        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, finding ?? code, field),
+        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, finding ?? code ?? pillar, field),
             onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId));
         var typed = new ActionRefusal(action.Operation, code, ConsoleActions.Typed(form));
         return onQuestion

@@ -17,7 +17,10 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     IReadOnlyList<Finding> Findings, IReadOnlyList<Evidence> Evidence, string Antiforgery, string ReturnTo,
     string? FailedOperation = null, IReadOnlyDictionary<string, string>? Typed = null, string? Written = null)
 {
-    public string Id(ConsoleAction action, string field, Finding? finding = null) => FieldId(action, finding?.Id.ToString() ?? QuestionCode, field);
+    /// <summary>The pillar a set's forms act on (pillar grades and summaries); null for any other set.</summary>
+    public PillarView? Pillar { get; init; }
+
+    public string Id(ConsoleAction action, string field, Finding? finding = null) => FieldId(action, finding?.Id.ToString() ?? QuestionCode ?? Pillar?.Code, field);
 
     /// <summary>A form field's id, unique on a page with several questions' or findings' forms (the error summary links to it).</summary>
     public static string FieldId(ConsoleAction action, string? scope, string field) => $"{action.Operation}-{scope ?? "inspection"}-{field}";

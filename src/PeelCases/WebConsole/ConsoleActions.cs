@@ -11,7 +11,8 @@ using PeelCases.ReferenceData;
 namespace PeelCases.WebConsole;
 
 /// <summary>Which fields an action's form asks for.</summary>
-public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal }
+public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
+    PillarProposal, PillarAward, PillarSummary }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -28,6 +29,17 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
 
     /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
     public bool ForFinding => Form is ActionForm.Revision or ActionForm.Withdrawal;
+
+    /// <summary>An action on one pillar (2014 to 2018/19): its form sits under the pillar on the inspection page and carries its code.</summary>
+    public bool ForPillar => Form is ActionForm.PillarProposal or ActionForm.PillarAward or ActionForm.PillarSummary;
+
+    /// <summary>Offered for this pillar as its grade stands: proposed until awarded, awarded once proposed (PillarRules, the API's).</summary>
+    public bool OfferedFor(PillarView pillar) => Form switch
+    {
+        ActionForm.PillarProposal => pillar.Awarded is null,
+        ActionForm.PillarAward => pillar is { Proposed: not null, Awarded: null },
+        _ => true,
+    };
 
     /// <summary>A form too long for the inspection page's list of every question: offered on the question's own page only.</summary>
     public bool QuestionPageOnly => ForFinding || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary;
@@ -46,6 +58,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
 public static class ConsoleActions
 {
     private static readonly InspectionStage[] Any = [];
+    private static readonly InspectionStage[] PillarStages = [InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff];
 
     public static readonly IReadOnlyList<ConsoleAction> All =
     [
@@ -82,6 +95,13 @@ public static class ConsoleActions
         new("WriteHmiObservations", "Write HM Inspector’s observations", ActionForm.Observations, [],
             [InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>
             new WriteHmiObservations(Text(f, "observations"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
+        // A pillar's grade (frameworks published by pillar): proposed once its graded questions are settled, then awarded.
+        new("ProposePillarGrade", "Propose the pillar grade", ActionForm.PillarProposal, [], PillarStages, f =>
+            new ProposePillarGrade(Enum<Grade>(f, "grade"), Text(f, "rationale"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
+        new("AwardPillarGrade", "Award the pillar grade", ActionForm.PillarAward, [], PillarStages, f => new InspectionStep(Long(f, "expectedVersion")))
+            { While = ConsoleAction.NotSignedOff },
+        new("WritePillarSummary", "Write the pillar summary", ActionForm.PillarSummary, [], PillarStages, f =>
+            new WritePillarSummary(Text(f, "summary"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
         new("StartFieldwork", "Start fieldwork", ActionForm.Confirm, [], [InspectionStage.Planning], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("CompleteFieldwork", "Complete fieldwork", ActionForm.Confirm, [], [InspectionStage.Fieldwork], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion")))

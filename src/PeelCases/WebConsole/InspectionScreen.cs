@@ -7,7 +7,7 @@ using PeelCases.ReferenceData;
 namespace PeelCases.WebConsole;
 
 public sealed record InspectionModel(ConsoleChrome Chrome, InspectionView Inspection, AssessmentFramework? Framework, ActionSet InspectionActions,
-    IReadOnlyList<ActionSet> QuestionActions, ConsoleError? Error)
+    IReadOnlyList<ActionSet> QuestionActions, ConsoleError? Error, IReadOnlyList<ActionSet>? PillarActions = null)
 {
     public string Slug => "peel-" + Inspection.Cycle.Replace('/', '-');
 }
@@ -32,7 +32,7 @@ public static class InspectionScreen
         var self = ConsoleRoutes.Inspection(inspectionId);
         // A report published by pillar carries no HM Inspector's observations.
         var own = new ActionSet(inspectionId, null, view.Version,
-            allowed.Where(a => !a.ForQuestion && a.OfferedOn(view, null) && (a.Form != ActionForm.Observations || framework?.HasPillars == false)).ToList(),
+            allowed.Where(a => !a.ForQuestion && !a.ForPillar && a.OfferedOn(view, null) && (a.Form != ActionForm.Observations || framework?.HasPillars == false)).ToList(),
             framework?.Scale ?? [], [], [], chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, view.HmiObservations);
         var questions = view.Questions
             .Select(q => new ActionSet(inspectionId, q.Code, q.Version,
@@ -40,7 +40,12 @@ public static class InspectionScreen
                 framework?.Scale ?? [], findings.Where(f => f.QuestionCode == q.Code).ToList(), [], chrome.Antiforgery!, self,
                 refused?.QuestionCode == q.Code ? refused.Operation : null, refused?.Typed))
             .Where(s => s.Actions.Count > 0).ToList();
-        return await ConsolePages.Render<InspectionPage>(new InspectionModel(chrome, view, framework, own, questions, error), status);
+        var pillars = view.Pillars
+            .Select(p => new ActionSet(inspectionId, null, view.Version, allowed.Where(a => a.ForPillar && a.OfferedOn(view, null) && a.OfferedFor(p)).ToList(),
+                framework?.Scale ?? [], [], [], chrome.Antiforgery!, self,
+                refused?.Typed.GetValueOrDefault("pillarCode") == p.Code ? refused.Operation : null, refused?.Typed, p.Summary) { Pillar = p })
+            .Where(s => s.Actions.Count > 0).ToList();
+        return await ConsolePages.Render<InspectionPage>(new InspectionModel(chrome, view, framework, own, questions, error, pillars), status);
     }
 }
 

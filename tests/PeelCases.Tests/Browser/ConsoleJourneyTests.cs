@@ -141,6 +141,50 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.All(hmi.ConsoleErrors.Concat(lead.ConsoleErrors), e => Assert.Matches(@"status of (400|409)\b", e));
     }
 
+    [Fact]
+    public async Task The_lead_proposes_a_pillar_grade_and_writes_its_summary_and_the_moderator_awards_it_in_the_console()
+    {
+        const string rationale = "Every graded question of the pillar is good, and the force keeps people safe.";
+        const string summary = "Cumbria Constabulary is good at keeping people safe and reducing crime.";
+        var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed, Grade.Good));
+        var pillar = Assert.Single(view.Pillars);
+        var inspection = $"/console/inspections/{view.Id}";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(inspection);
+        var page = lead.Page;
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = $"Award the pillar grade ({pillar.Name})" }).CountAsync()); // the moderator's or HMI's
+        // Refused without a rationale, linked to its field; nothing recorded.
+        await page.GetByLabel($"Propose the pillar grade ({pillar.Name})").SelectOptionAsync(new SelectOptionValue { Label = "Good" });
+        await SubmitAsync(page, $"Propose the pillar grade ({pillar.Name})");
+        Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#ProposePillarGrade-{pillar.Code}-rationale']").CountAsync());
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is PeelCases.Grading.PillarGradeProposed);
+        Assert.Equal(0, await page.GetByLabel("Reason (required when you change the grade)").CountAsync()); // a moderation's field, not a proposal's
+        await AssertAccessibleAsync(lead, "inspection-pillar-refused", 400);
+        await page.GetByLabel("Rationale for the pillar’s grade").FillAsync(rationale);
+        await SubmitAsync(page, $"Propose the pillar grade ({pillar.Name})");
+        Assert.Equal("Propose the pillar grade: done.", await NoticeAsync(page));
+        await page.GetByLabel($"Write the pillar summary ({pillar.Name}): what the report prints for the pillar").FillAsync(summary);
+        await SubmitAsync(page, $"Write the pillar summary ({pillar.Name})");
+        Assert.Equal("Write the pillar summary: done.", await NoticeAsync(page));
+        Assert.Contains($"{pillar.Name}\tProposed: Good\t{summary}", await page.Locator("table", new() { HasText = "Public summary" }).InnerTextAsync());
+
+        var moderator = await SignInAsync(browser, TestUser.Moderator);
+        await moderator.GoAsync(inspection);
+        await SubmitAsync(moderator.Page, $"Award the pillar grade ({pillar.Name})");
+        Assert.Equal("Award the pillar grade: done.", await NoticeAsync(moderator.Page));
+        Assert.Contains($"{pillar.Name}\tAwarded: Good", await moderator.Page.Locator("table", new() { HasText = "Public summary" }).InnerTextAsync());
+        Assert.Equal(0, await moderator.Page.GetByRole(AriaRole.Button, new() { Name = $"Award the pillar grade ({pillar.Name})" }).CountAsync()); // awarded once
+
+        var events = await EventsOf(view.Id);
+        Assert.Equal((Grade.Good, rationale, TestUser.Lead.Id), events.Where(e => e.Data is PeelCases.Grading.PillarGradeProposed)
+            .Select(e => (((PeelCases.Grading.PillarGradeProposed)e.Data).Grade, ((PeelCases.Grading.PillarGradeProposed)e.Data).Rationale, e.UserName)).Single());
+        Assert.Equal(TestUser.Moderator.Id, Assert.Single(events, e => e.Data is PeelCases.Grading.PillarGradeAwarded).UserName);
+        Assert.Equal(TestUser.Lead.Id, Assert.Single(events, e => e.Data is PeelCases.Findings.PillarSummaryWritten).UserName);
+        Assert.All(lead.ConsoleErrors.Concat(moderator.ConsoleErrors), e => Assert.Matches(@"status of 400\b", e));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
