@@ -59,6 +59,19 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void An_amendment_form_sends_the_evidence_back_filed_and_flagged_as_it_stands_with_what_was_changed()
+    {
+        var amend = ConsoleActions.Find("AmendEvidence")!;
+        Assert.Equal(("evidenceId", true), (amend.ItemField, amend.QuestionPageOnly));
+        var command = (PeelCases.Fieldwork.AmendEvidence)amend.Command(Form(("method", "CaseFileReview"), ("sampleSize", "12"), ("collectedOn", "9/10/2018"),
+            ("summary", "Nine of twelve logs."), ("source", "Control room"), ("questionCodes", "E3"), ("questionCodes", "E1"), ("sensitive", "true"),
+            ("reason", "Twelve logs, not ten."), ("expectedVersion", "4")));
+        Assert.Equal(new PeelCases.Fieldwork.AmendEvidence(PeelCases.Fieldwork.EvidenceMethod.CaseFileReview, 12, new DateOnly(2018, 10, 9), "Nine of twelve logs.",
+            "Control room", command.QuestionCodes, true, "Twelve logs, not ten.", 4), command);
+        Assert.Equal(["E3", "E1"], command.QuestionCodes);
+    }
+
+    [Fact]
     public void A_pillar_grade_is_proposed_until_awarded_and_awarded_once_proposed()
     {
         var proposed = new ProposedGrade(Grade.Good, "As the questions show.", [], "lena.lead", DateTimeOffset.UnixEpoch);

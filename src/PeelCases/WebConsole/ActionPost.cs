@@ -16,8 +16,8 @@ public static class ActionPost
         var code = form["questionCode"].ToString() is { Length: > 0 } c ? c : null;
         var route = new Dictionary<string, string> { ["inspectionId"] = inspectionId.ToString() };
         if (code is not null) route["questionCode"] = code;
-        var finding = action.ForFinding ? form["findingId"].ToString() : null;
-        if (finding is not null) route["findingId"] = finding;
+        var item = action.ItemField is { } field ? form[field].ToString() : null;
+        if (item is not null) route[action.ItemField!] = item;
         var pillar = action.ForPillar ? form["pillarCode"].ToString() : null;
         if (pillar is not null) route["pillarCode"] = pillar;
         var answer = await api.SendAsync(http, operation, route, action.Command(form));
@@ -27,7 +27,7 @@ public static class ActionPost
         if (answer.Succeeded)
             return Results.Redirect((onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId)) + "?done=" + action.Operation);
 
-        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, finding ?? code ?? pillar, field),
+        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, item ?? code ?? pillar, field),
             onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId));
         var typed = new ActionRefusal(action.Operation, code, ConsoleActions.Typed(form));
         return onQuestion

@@ -20,22 +20,23 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     /// <summary>The pillar a set's forms act on (pillar grades and summaries); null for any other set.</summary>
     public PillarView? Pillar { get; init; }
 
-    public string Id(ConsoleAction action, string field, Finding? finding = null) => FieldId(action, finding?.Id.ToString() ?? QuestionCode ?? Pillar?.Code, field);
+    /// <param name="item">The finding or the piece of evidence a form acts on (<see cref="ConsoleAction.ItemField"/>); null for the set's own.</param>
+    public string Id(ConsoleAction action, string field, Guid? item = null) => FieldId(action, item?.ToString() ?? QuestionCode ?? Pillar?.Code, field);
 
     /// <summary>A form field's id, unique on a page with several questions' or findings' forms (the error summary links to it).</summary>
     public static string FieldId(ConsoleAction action, string? scope, string field) => $"{action.Operation}-{scope ?? "inspection"}-{field}";
 
-    /// <summary>What was typed into the refused form, given back to that form only (for a finding's action, that finding's).</summary>
-    public string? Value(ConsoleAction action, string field, Finding? finding = null) => Refused(action, finding) ? Typed?.GetValueOrDefault(field) : null;
+    /// <summary>What was typed into the refused form, given back to that form only (for a finding's or evidence's action, that one's).</summary>
+    public string? Value(ConsoleAction action, string field, Guid? item = null) => Refused(action, item) ? Typed?.GetValueOrDefault(field) : null;
 
     /// <summary>What was ticked in the refused form; otherwise what is cited <paramref name="now"/> (nothing, for a new one).</summary>
-    public IReadOnlyCollection<Guid> Ticked(ConsoleAction action, string field, Finding? finding = null, IReadOnlyCollection<Guid>? now = null) =>
-        Refused(action, finding)
-            ? (Value(action, field, finding) ?? "").Split(',').Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).ToList()
+    public IReadOnlyCollection<Guid> Ticked(ConsoleAction action, string field, Guid? item = null, IReadOnlyCollection<Guid>? now = null) =>
+        Refused(action, item)
+            ? (Value(action, field, item) ?? "").Split(',').Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).ToList()
             : now ?? [];
 
-    public bool Refused(ConsoleAction action, Finding? finding = null) =>
-        action.Operation == FailedOperation && (finding is null || Typed?.GetValueOrDefault("findingId") == finding.Id.ToString());
+    public bool Refused(ConsoleAction action, Guid? item = null) =>
+        action.Operation == FailedOperation && (item is null || Typed?.GetValueOrDefault(action.ItemField ?? "") == item.ToString());
 
     public static async Task<IReadOnlyList<ConsoleAction>> AllowedAsync(ClaimsPrincipal user, ApiOperations api)
     {

@@ -12,7 +12,7 @@ namespace PeelCases.WebConsole;
 
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
-    PillarProposal, PillarAward, PillarSummary }
+    PillarProposal, PillarAward, PillarSummary, Amendment }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -30,6 +30,12 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
     public bool ForFinding => Form is ActionForm.Revision or ActionForm.Withdrawal;
 
+    /// <summary>An action on one piece of evidence: its form sits under it and carries its id and version.</summary>
+    public bool ForEvidence => Form is ActionForm.Amendment;
+
+    /// <summary>The form field naming the finding or evidence the action is on (its route value too); null for any other action.</summary>
+    public string? ItemField => ForFinding ? "findingId" : ForEvidence ? "evidenceId" : null;
+
     /// <summary>An action on one pillar (2014 to 2018/19): its form sits under the pillar on the inspection page and carries its code.</summary>
     public bool ForPillar => Form is ActionForm.PillarProposal or ActionForm.PillarAward or ActionForm.PillarSummary;
 
@@ -42,7 +48,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     };
 
     /// <summary>A form too long for the inspection page's list of every question: offered on the question's own page only.</summary>
-    public bool QuestionPageOnly => ForFinding || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary;
+    public bool QuestionPageOnly => ItemField is not null || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary;
 
     /// <summary>Offered on this record, for this question (null for an inspection's action).</summary>
     public bool OfferedOn(InspectionView inspection, QuestionStage? question) => While(inspection) && OfferedAt(inspection.Stage, question);
@@ -68,6 +74,11 @@ public static class ConsoleActions
         new("RecordEvidence", "Record evidence", ActionForm.Evidence, [QuestionStage.Fieldwork], [InspectionStage.Fieldwork], f =>
             new RecordEvidence(Guid(f, "evidenceId"), Enum<EvidenceMethod>(f, "method"), Int(f, "sampleSize"), Date(f, "collectedOn"),
                 Text(f, "summary"), Text(f, "source"), [f["questionCode"].ToString()])),
+        // Evidence is corrected while it may still be recorded (EvidenceRules.CheckAgainst); the earlier version is kept.
+        new("AmendEvidence", "Amend the evidence", ActionForm.Amendment, System.Enum.GetValues<QuestionStage>(),
+            [InspectionStage.Planning, InspectionStage.Fieldwork, InspectionStage.Reporting], f =>
+            new AmendEvidence(Enum<EvidenceMethod>(f, "method"), Int(f, "sampleSize"), Date(f, "collectedOn"), Text(f, "summary"), Text(f, "source"),
+                f["questionCodes"].Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).ToList(), f["sensitive"] == "true", Text(f, "reason"), Long(f, "expectedVersion"))),
         new("DraftFinding", "Draft a finding", ActionForm.Finding, [QuestionStage.Fieldwork, QuestionStage.Drafting], Any, f =>
             new DraftFinding(Guid(f, "findingId"), Text(f, "questionCode"), Text(f, "heading"), Enum<FindingKind>(f, "kind"), Text(f, "text"),
                 Guids(f, "citedEvidenceIds"), Recommendations(f))),

@@ -268,6 +268,43 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
     }
 
+    [Fact]
+    public async Task An_inspector_amends_a_piece_of_evidence_in_the_console_and_the_earlier_version_is_kept()
+    {
+        const string reason = "The sample was 12 logs, not 10.";
+        var view = await DraftingAsync("E3");
+        var before = Assert.Single(await Get<List<PeelCases.Fieldwork.Evidence>>($"/inspections/{view.Id}/evidence", TestUser.Lead));
+        await using var browser = await Support.Browser.LaunchAsync();
+        var ian = await SignInAsync(browser, TestUser.Inspector);
+        await ian.GoAsync($"/console/inspections/{view.Id}/questions/E3");
+        var page = ian.Page;
+        var form = page.Locator($"form[action$='/actions/AmendEvidence']:has(input[name=evidenceId][value='{before.Id}'])");
+        await page.Locator("details", new() { Has = form }).Locator("summary").ClickAsync();
+        Assert.Equal(before.Content.Summary, await form.GetByLabel("Summary", new() { Exact = true }).InputValueAsync()); // as it stands
+
+        // A date outside the fieldwork window is refused, linked to its field, the form open again as typed; nothing recorded.
+        await form.GetByLabel("Collected on (YYYY-MM-DD)").FillAsync("2018-01-01");
+        await form.GetByLabel("Sample size (case file reviews)").FillAsync("12");
+        await form.GetByLabel("Why it is amended (kept with the earlier version)").FillAsync(reason);
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#AmendEvidence-{before.Id}-collectedOn']").CountAsync());
+        Assert.Equal("12", await form.GetByLabel("Sample size (case file reviews)").InputValueAsync());
+        Assert.Equal(before.Version, (await Get<PeelCases.Fieldwork.Evidence>($"/inspections/{view.Id}/evidence/{before.Id}", TestUser.Lead)).Version);
+        await AssertAccessibleAsync(ian, "evidence-amendment-refused", 400);
+
+        await form.GetByLabel("Collected on (YYYY-MM-DD)").FillAsync(before.Content.CollectedOn.ToString("d/M/yyyy")); // day first, as written here
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Amend the evidence: done.", await NoticeAsync(page));
+        var after = await Get<PeelCases.Fieldwork.Evidence>($"/inspections/{view.Id}/evidence/{before.Id}", TestUser.Lead);
+        Assert.Equal(before.Content with { SampleSize = 12 }, after.Content with { QuestionCodes = before.Content.QuestionCodes });
+        Assert.Equal(before.Content.QuestionCodes, after.Content.QuestionCodes);
+        var earlier = Assert.Single(after.EarlierVersions);
+        Assert.Equal((before.Content.SampleSize, reason, TestUser.Inspector.Id), (earlier.Content.SampleSize, earlier.SupersededBecause, after.LastChangedBy));
+        Assert.All(ian.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+    }
+
     private async Task<PeelCases.Findings.Finding> FindingAsync(Guid id)
     {
         await using var session = App.Store.QuerySession();
