@@ -17,8 +17,7 @@ namespace PeelCases.Tests.Integration;
 [Collection(AppCollection.Name), Trait("Category", "Process")]
 public sealed class ImportNodeTests(AppFixture app)
 {
-    private static readonly string Admin = PeelCases.Host.DevTokens.Mint(new PeelCases.Host.AuthOptions { SigningKey = AppFixture.SigningKey },
-        "ada.admin", [Roles.Administrator], DateTimeOffset.UtcNow);
+    private string Admin => app.TokenFor(new TestUser("ada.admin", [Roles.Administrator]));
 
     [Fact]
     public async Task An_import_sent_to_the_node_without_the_projections_is_refused_with_nothing_written_and_imported_on_the_node_with_them()
@@ -59,7 +58,7 @@ public sealed class ImportNodeTests(AppFixture app)
         }
     }
 
-    private static Task<HttpResponseMessage> Send(Alba.IAlbaHost node, PublishedRecord record)
+    private Task<HttpResponseMessage> Send(Alba.IAlbaHost node, PublishedRecord record)
     {
         var client = node.Server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", Admin);
