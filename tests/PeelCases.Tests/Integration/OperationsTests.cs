@@ -114,8 +114,9 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
         {
             var inspections = new List<InspectionView>();
             foreach (var force in PeelCases.ReferenceData.Forces.All.Take(40).Select(f => f.Id)) inspections.Add(await Inspection(b.Client, force));
-            // Forty carry-over scopings at node A at once, each answered by the workflow; A dies once a few are acknowledged,
-            // with workflow messages accepted (in its durable inbox) but not yet handled.
+            // Forty carry-over scopings at node A at once, each answered by the workflow; A dies at the first acknowledgement,
+            // with workflow messages accepted (in its durable inbox) but not yet handled. Waiting for 8 left too little margin:
+            // on a fast run every scoping was acknowledged and answered before the kill landed (2026-12-07, one run in five).
             var acknowledged = 0;
             var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var sends = inspections.Select(view => Task.Run(async () =>
@@ -124,7 +125,7 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
                 {
                     using var response = await a.Client.PostAsJsonAsync($"/inspections/{view.Id}/questions/E1/scope",
                         new ScopeQuestion(QuestionScope.CarryOver, null, view.QuestionVersion("E1")), AppFixture.Json);
-                    if (response.IsSuccessStatusCode && Interlocked.Increment(ref acknowledged) >= 8) enough.TrySetResult();
+                    if (response.IsSuccessStatusCode && Interlocked.Increment(ref acknowledged) >= 1) enough.TrySetResult();
                 }
                 catch (HttpRequestException) { }
                 catch (TaskCanceledException) { }
