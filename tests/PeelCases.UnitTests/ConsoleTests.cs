@@ -85,6 +85,76 @@ public sealed class ConsoleTests
         Assert.Equal((false, false), (propose.OfferedFor(Pillar(proposed, awarded)), award.OfferedFor(Pillar(proposed, awarded))));
     }
 
+    [Fact]
+    public void A_carried_over_judgment_is_disputed_once_on_the_questions_page_and_the_form_becomes_the_APIs_command()
+    {
+        var earlier = new JudgmentReference(Guid.NewGuid(), "cumbria", "2016", 2016, "peel-2016", "E1", "effectiveness", Grade.Good, DateTimeOffset.UnixEpoch);
+        QuestionView Question(JudgmentReference? carried, JudgmentReference? disputed) => new("E1", 1, "How effective…", "effectiveness", true,
+            QuestionScope.CarryOver, QuestionStage.CarriedOver, DateTimeOffset.UnixEpoch, 0, new Dictionary<string, int>(), null, null, null, carried, Grade.Good,
+            true, false, null, null, 3, disputed);
+        var dispute = ConsoleActions.Find("DisputeCarriedOverJudgment")!;
+        Assert.True(dispute.QuestionPageOnly);
+        Assert.True(dispute.OfferedAt(InspectionStage.Moderation, QuestionStage.CarriedOver));
+        Assert.False(dispute.OfferedAt(InspectionStage.SignOff, QuestionStage.CarriedOver));
+        Assert.False(dispute.OfferedAt(InspectionStage.Reporting, QuestionStage.Awarded));
+        Assert.True(dispute.OfferedFor(Question(earlier, null)));
+        Assert.False(dispute.OfferedFor(Question(earlier, earlier))); // the moderator upheld it: once only
+        Assert.True(ConsoleActions.Find("ModerateGrade")!.OfferedFor(Question(earlier, earlier)));
+        Assert.Equal(new DisputeCarriedOverJudgment(Grade.RequiresImprovement, "Call handling has declined.", 3),
+            dispute.Command(Form(("intendedGrade", "RequiresImprovement"), ("reason", "Call handling has declined."), ("expectedVersion", "3"))));
+    }
+
+    [Fact]
+    public void A_draft_check_flag_is_dismissed_by_its_id_until_the_HMI_signs_off()
+    {
+        var dismiss = ConsoleActions.Find("DismissDraftFlag")!;
+        Assert.True(dismiss.ForDraftFlag);
+        Assert.False(dismiss.ForQuestion || dismiss.ForPillar || dismiss.ForFinding);
+        Assert.Equal(["flagId"], dismiss.RouteFields);
+        static InspectionView At(SignOffStamp? signed) => InspectionView.Compose(new Inspection { Stage = InspectionStage.SignOff, SignedOff = signed },
+            null, null, new EvidenceCounts(0, new Dictionary<string, int>()), new Dictionary<string, Dictionary<string, int>>());
+        Assert.True(dismiss.OfferedOn(At(null), null));
+        Assert.False(dismiss.OfferedOn(At(new SignOffStamp("hannah.hmi", DateTimeOffset.UnixEpoch)), null));
+        Assert.Equal(new DismissDraftFlag("The HMI's wording.", 9), dismiss.Command(Form(("flagId", "a1b2c3d4e5f6"), ("reason", "The HMI's wording."), ("expectedVersion", "9"))));
+    }
+
+    [Fact]
+    public void A_recommendations_status_is_moved_on_after_publication_for_a_finding_that_holds_recommendations()
+    {
+        var change = ConsoleActions.Find("ChangeRecommendationStatus")!;
+        Assert.Equal("findingId", change.ItemField);
+        Assert.Equal(["number"], change.RouteFields);
+        Assert.True(change.OfferedAt(InspectionStage.Published, QuestionStage.Awarded));
+        Assert.False(change.OfferedAt(InspectionStage.FactualAccuracyCheck, QuestionStage.Awarded));
+        Findings.Finding Holding(int recommendations, bool withdrawn = false) => new()
+        {
+            Withdrawn = withdrawn,
+            Content = new("Risk at first contact", Findings.FindingKind.CauseOfConcern, "…", [], Enumerable.Range(1, recommendations)
+                .Select(n => new Findings.Recommendation(n, "Act.", new Findings.RecommendationDeadline(Findings.DeadlineKind.Immediately), Findings.RecommendationStatus.Open)).ToList()),
+        };
+        Assert.True(change.OfferedFor(Holding(1)));
+        Assert.False(change.OfferedFor(Holding(0)));
+        Assert.False(change.OfferedFor(Holding(1, withdrawn: true)));
+        Assert.True(ConsoleActions.Find("ReviseFinding")!.OfferedFor(Holding(0)));
+        Assert.Equal(new Findings.ChangeRecommendationStatus(Findings.RecommendationStatus.Discharged, null, new DateOnly(2026, 4, 3), 5),
+            change.Command(Form(("number", "1"), ("status", "Discharged"), ("effectiveOn", "3/4/2026"), ("note", ""), ("expectedVersion", "5"))));
+    }
+
+    [Theory]
+    [InlineData("recommendations[0].text", "recommendations[0].text")]
+    [InlineData("recommendations[1].deadline", "recommendations[3].deadline")]
+    [InlineData("recommendations[1]", "recommendations[3]")]
+    [InlineData("recommendations[2].text", "recommendations[2].text")] // not a row that was sent: left as named
+    [InlineData("recommendations", "recommendations")]
+    [InlineData("heading", "heading")]
+    public void A_refusal_naming_a_recommendation_links_to_the_row_it_was_typed_in(string named, string typed)
+    {
+        // Rows 1 and 2 left empty: the API is sent rows 0 and 3, and numbers them 0 and 1.
+        var form = Form((ConsoleActions.RecommendationField(0, "text"), "Act now."), (ConsoleActions.RecommendationField(1, "text"), ""),
+            (ConsoleActions.RecommendationField(3, "text"), "Train call handlers."), (ConsoleActions.RecommendationField(3, "deadline"), "Sometime"));
+        Assert.Equal(typed, ConsoleActions.AsTyped(form, named));
+    }
+
     [Theory]
     [InlineData("2026-04-03", "2026-04-03")]
     [InlineData("03/04/2026", "2026-04-03")]

@@ -37,7 +37,7 @@ public sealed class PublicationTests
     {
         var unwritten = Given.Inspection(PillarProposedAndAwarded());
         Assert.Equal("HMI sign-off needs the public summary of question E3, question E5 and the effectiveness pillar: a report never prints a grade's rationale " +
-            "or a QA comment in its place. Write them with POST …/questions/{code}/summary, …/pillars/{code}/summary and …/hmi-observations.",
+            "or a QA comment in its place, so write them first.",
             Then.Refused(SignOffRules.Decide(unwritten, Cumbria.Framework, People.Hmi, C.SignedOffAt), 409).Detail);
         var partly = Given.Inspection(PillarProposedAndAwarded().Then(C.SummaryWritten("E3", "Good at protecting vulnerable people.")));
         Then.Refused(SignOffRules.Decide(partly, Cumbria.Framework, People.Hmi, C.SignedOffAt), 409, "question E5 and the effectiveness pillar");

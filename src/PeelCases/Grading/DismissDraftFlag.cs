@@ -48,7 +48,7 @@ public static class DraftCheckRules
         flags.Where(f => f.Dismissed is null).ToList() is { Count: > 0 } open
             ? Refusal.ProcessRule($"HMI sign-off waits for the draft checks: {open.Count} statement(s) disagree with the record — " +
                 string.Join("; ", open.Select(f => $"{f.Element} says \"{f.Said}\" ({f.RecordSays})")) +
-                ". Correct the text, or dismiss each flag with a reason (POST …/draft-checks/{flagId}/dismissal).")
+                ". Correct the text, or dismiss each flag with a reason.")
             : null;
 }
 

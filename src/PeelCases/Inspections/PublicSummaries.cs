@@ -34,8 +34,8 @@ public static class PublicSummaries
     /// <summary>The refusal for <paramref name="step"/> while any public summary is missing; null when none is.</summary>
     public static Refusal? Require(Inspection inspection, AssessmentFramework framework, string step) =>
         Missing(inspection, framework) is { Count: > 0 } missing
-            ? Refusal.ProcessRule($"{step} needs the public summary of {Join(missing)}: a report never prints a grade's rationale or a QA comment in its place. " +
-                                  "Write them with POST …/questions/{code}/summary, …/pillars/{code}/summary and …/hmi-observations.")
+            ? Refusal.ProcessRule($"{step} needs the public summary of {Join(missing)}: a report never prints a grade's rationale or a QA comment in its place, " +
+                                  "so write them first.")
             : null;
 
     private static string Join(IReadOnlyList<string> items) =>

@@ -18,8 +18,9 @@ public static class ActionPost
         if (code is not null) route["questionCode"] = code;
         var item = action.ItemField is { } field ? form[field].ToString() : null;
         if (item is not null) route[action.ItemField!] = item;
-        var pillar = action.ForPillar ? form["pillarCode"].ToString() : null;
-        if (pillar is not null) route["pillarCode"] = pillar;
+        foreach (var name in action.RouteFields) route[name] = form[name].ToString();
+        // A pillar's or a flag's forms are told apart by its code; a recommendation's by its finding.
+        var part = action.ForPillar ? route["pillarCode"] : action.ForDraftFlag ? route["flagId"] : null;
         var answer = await api.SendAsync(http, operation, route, action.Command(form));
 
         var back = form["returnTo"].ToString();
@@ -27,7 +28,7 @@ public static class ActionPost
         if (answer.Succeeded)
             return Results.Redirect((onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId)) + "?done=" + action.Operation);
 
-        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, item ?? code ?? pillar, field),
+        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, item ?? part ?? code, ConsoleActions.AsTyped(form, field)),
             onQuestion ? ConsoleRoutes.Question(inspectionId, code!) : ConsoleRoutes.Inspection(inspectionId));
         var typed = new ActionRefusal(action.Operation, code, ConsoleActions.Typed(form));
         return onQuestion

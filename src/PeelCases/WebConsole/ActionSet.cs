@@ -20,8 +20,11 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     /// <summary>The pillar a set's forms act on (pillar grades and summaries); null for any other set.</summary>
     public PillarView? Pillar { get; init; }
 
+    /// <summary>The draft-check flag a set's form acts on (its dismissal); null for any other set.</summary>
+    public DraftFlag? Flag { get; init; }
+
     /// <param name="item">The finding or the piece of evidence a form acts on (<see cref="ConsoleAction.ItemField"/>); null for the set's own.</param>
-    public string Id(ConsoleAction action, string field, Guid? item = null) => FieldId(action, item?.ToString() ?? QuestionCode ?? Pillar?.Code, field);
+    public string Id(ConsoleAction action, string field, Guid? item = null) => FieldId(action, item?.ToString() ?? QuestionCode ?? Pillar?.Code ?? Flag?.Id, field);
 
     /// <summary>A form field's id, unique on a page with several questions' or findings' forms (the error summary links to it).</summary>
     public static string FieldId(ConsoleAction action, string? scope, string field) => $"{action.Operation}-{scope ?? "inspection"}-{field}";

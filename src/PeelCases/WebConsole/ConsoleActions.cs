@@ -12,7 +12,7 @@ namespace PeelCases.WebConsole;
 
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
-    PillarProposal, PillarAward, PillarSummary, Amendment }
+    PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -28,7 +28,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     public bool ForQuestion => QuestionStages.Length > 0;
 
     /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
-    public bool ForFinding => Form is ActionForm.Revision or ActionForm.Withdrawal;
+    public bool ForFinding => Form is ActionForm.Revision or ActionForm.Withdrawal or ActionForm.RecommendationStatus;
 
     /// <summary>An action on one piece of evidence: its form sits under it and carries its id and version.</summary>
     public bool ForEvidence => Form is ActionForm.Amendment;
@@ -39,6 +39,24 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>An action on one pillar (2014 to 2018/19): its form sits under the pillar on the inspection page and carries its code.</summary>
     public bool ForPillar => Form is ActionForm.PillarProposal or ActionForm.PillarAward or ActionForm.PillarSummary;
 
+    /// <summary>An action on one draft-check flag: its form sits under the flag on the inspection page and carries the flag's id.</summary>
+    public bool ForDraftFlag => Form is ActionForm.FlagDismissal;
+
+    /// <summary>The form fields that go into the operation's route besides the inspection, the question and the item.</summary>
+    public IEnumerable<string> RouteFields => Form switch
+    {
+        _ when ForPillar => ["pillarCode"],
+        ActionForm.FlagDismissal => ["flagId"],
+        ActionForm.RecommendationStatus => ["number"],
+        _ => [],
+    };
+
+    /// <summary>Offered for this question as it stands: a carried-over judgment is disputed once (DisputeCarriedOverJudgmentRules).</summary>
+    public bool OfferedFor(QuestionView question) => Form != ActionForm.Dispute || question is { CarriedOverFrom: not null, DisputedCarryOver: null };
+
+    /// <summary>Offered for this finding: a status is moved on for a recommendation the finding holds.</summary>
+    public bool OfferedFor(Finding finding) => Form != ActionForm.RecommendationStatus || finding is { Withdrawn: false, Content.Recommendations.Count: > 0 };
+
     /// <summary>Offered for this pillar as its grade stands: proposed until awarded, awarded once proposed (PillarRules, the API's).</summary>
     public bool OfferedFor(PillarView pillar) => Form switch
     {
@@ -48,7 +66,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     };
 
     /// <summary>A form too long for the inspection page's list of every question: offered on the question's own page only.</summary>
-    public bool QuestionPageOnly => ItemField is not null || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary;
+    public bool QuestionPageOnly => ItemField is not null || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary or ActionForm.Dispute;
 
     /// <summary>Offered on this record, for this question (null for an inspection's action).</summary>
     public bool OfferedOn(InspectionView inspection, QuestionStage? question) => While(inspection) && OfferedAt(inspection.Stage, question);
@@ -95,6 +113,10 @@ public static class ConsoleActions
             new ProposeGrade(Enum<Grade>(f, "grade"), Text(f, "rationale"), Guids(f, "citedFindingIds"), Long(f, "expectedVersion"))),
         new("CarryOverJudgment", "Carry over the earlier judgment", ActionForm.CarryOver, [QuestionStage.Scoping, QuestionStage.AwaitingGrade], Any, f =>
             new CarryOverByHand(Text(f, "from"), Long(f, "expectedVersion"))),
+        // The team holds that the earlier judgment no longer stands; the moderator then chooses between the two.
+        new("DisputeCarriedOverJudgment", "Dispute the carried-over judgment", ActionForm.Dispute, [QuestionStage.CarriedOver],
+            [InspectionStage.Planning, InspectionStage.Fieldwork, InspectionStage.Reporting, InspectionStage.Moderation], f =>
+            new DisputeCarriedOverJudgment(Enum<Grade>(f, "intendedGrade"), Text(f, "reason"), Long(f, "expectedVersion"))),
         new("ModerateGrade", "Moderate the grade", ActionForm.Moderation, [QuestionStage.Moderation], Any, f =>
             new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion"))),
         new("AwardGrade", "Award the grade", ActionForm.Confirm, [QuestionStage.AwaitingAward], Any, f => new InspectionStep(Long(f, "expectedVersion"))),
@@ -113,6 +135,14 @@ public static class ConsoleActions
             { While = ConsoleAction.NotSignedOff },
         new("WritePillarSummary", "Write the pillar summary", ActionForm.PillarSummary, [], PillarStages, f =>
             new WritePillarSummary(Text(f, "summary"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
+        // A statement the draft checks flag, judged not to be an error; sign-off waits for each flag to be corrected or dismissed.
+        new("DismissDraftFlag", "Dismiss the flag", ActionForm.FlagDismissal, [],
+            [InspectionStage.Fieldwork, InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>
+            new DismissDraftFlag(Text(f, "reason"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
+        // Recommendations are followed up once the report is published (the finding's card on the question page).
+        new("ChangeRecommendationStatus", "Change a recommendation’s status", ActionForm.RecommendationStatus, System.Enum.GetValues<QuestionStage>(),
+            [InspectionStage.Published], f =>
+            new ChangeRecommendationStatus(Enum<RecommendationStatus>(f, "status"), Text(f, "note"), Date(f, "effectiveOn"), Long(f, "expectedVersion"))),
         new("StartFieldwork", "Start fieldwork", ActionForm.Confirm, [], [InspectionStage.Planning], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("CompleteFieldwork", "Complete fieldwork", ActionForm.Confirm, [], [InspectionStage.Fieldwork], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion")))
@@ -142,14 +172,30 @@ public static class ConsoleActions
     // API says which its kind needs. None at all is sent as none, which the API refuses for a cause of concern.
     private static List<RecommendationInput>? Recommendations(IFormCollection f)
     {
-        var rows = Enumerable.Range(0, FindingRules.MaxRecommendations)
-            .Select(i => (Text: Text(f, RecommendationField(i, "text")), Kind: Enum<DeadlineKind>(f, RecommendationField(i, "deadline")), Row: i))
-            .Where(r => r.Text is not null || r.Kind is not null)
-            .Select(r => new RecommendationInput(r.Text, r.Kind is { } kind
-                ? new RecommendationDeadline(kind, Date(f, RecommendationField(r.Row, "date")), Int(f, RecommendationField(r.Row, "months")))
+        var rows = SentRows(f)
+            .Select(row => new RecommendationInput(Text(f, RecommendationField(row, "text")), Enum<DeadlineKind>(f, RecommendationField(row, "deadline")) is { } kind
+                ? new RecommendationDeadline(kind, Date(f, RecommendationField(row, "date")), Int(f, RecommendationField(row, "months")))
                 : null))
             .ToList();
         return rows.Count > 0 ? rows : null;
+    }
+
+    private static List<int> SentRows(IFormCollection f) => Enumerable.Range(0, FindingRules.MaxRecommendations)
+        .Where(i => Text(f, RecommendationField(i, "text")) is not null || Enum<DeadlineKind>(f, RecommendationField(i, "deadline")) is not null)
+        .ToList();
+
+    /// <summary>
+    /// The form's own name for a field the API named. The API numbers the recommendations it was sent and an empty row is
+    /// left out, so its <c>recommendations[1]</c> is the second row typed into, which need not be the form's second row.
+    /// </summary>
+    public static string AsTyped(IFormCollection f, string field)
+    {
+        const string prefix = "recommendations[";
+        var end = field.IndexOf(']');
+        if (!field.StartsWith(prefix, StringComparison.Ordinal) || end < 0 || !int.TryParse(field.AsSpan(prefix.Length, end - prefix.Length), out var sent))
+            return field;
+        var rows = SentRows(f);
+        return sent < rows.Count ? $"recommendations[{rows[sent]}]{field[(end + 1)..]}" : field;
     }
 
     // As labelled (2026-04-03), or as a British user writes it (3/4/2026 is 3 April); never the invariant culture's month first.

@@ -2,6 +2,7 @@ using PeelCases.Inspections;
 using Marten;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
+using PeelCases.Grading;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.WebConsole;
@@ -9,6 +10,9 @@ namespace PeelCases.WebConsole;
 public sealed record InspectionModel(ConsoleChrome Chrome, InspectionView Inspection, AssessmentFramework? Framework, ActionSet InspectionActions,
     IReadOnlyList<ActionSet> QuestionActions, ConsoleError? Error, IReadOnlyList<ActionSet>? PillarActions = null)
 {
+    /// <summary>The draft checks' flags on the report's hand-written text, open or dismissed, each with the forms offered for it.</summary>
+    public IReadOnlyList<(DraftFlag Flag, ActionSet Actions)> DraftFlags { get; init; } = [];
+
     public string Slug => "peel-" + Inspection.Cycle.Replace('/', '-');
 }
 
@@ -32,11 +36,11 @@ public static class InspectionScreen
         var self = ConsoleRoutes.Inspection(inspectionId);
         // A report published by pillar carries no HM Inspector's observations.
         var own = new ActionSet(inspectionId, null, view.Version,
-            allowed.Where(a => !a.ForQuestion && !a.ForPillar && a.OfferedOn(view, null) && (a.Form != ActionForm.Observations || framework?.HasPillars == false)).ToList(),
+            allowed.Where(a => !a.ForQuestion && !a.ForPillar && !a.ForDraftFlag && a.OfferedOn(view, null) && (a.Form != ActionForm.Observations || framework?.HasPillars == false)).ToList(),
             framework?.Scale ?? [], [], [], chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, view.HmiObservations);
         var questions = view.Questions
             .Select(q => new ActionSet(inspectionId, q.Code, q.Version,
-                allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedOn(view, q.Stage)).ToList(),
+                allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedOn(view, q.Stage) && a.OfferedFor(q)).ToList(),
                 framework?.Scale ?? [], findings.Where(f => f.QuestionCode == q.Code).ToList(), [], chrome.Antiforgery!, self,
                 refused?.QuestionCode == q.Code ? refused.Operation : null, refused?.Typed))
             .Where(s => s.Actions.Count > 0).ToList();
@@ -45,7 +49,14 @@ public static class InspectionScreen
                 framework?.Scale ?? [], [], [], chrome.Antiforgery!, self,
                 refused?.Typed.GetValueOrDefault("pillarCode") == p.Code ? refused.Operation : null, refused?.Typed, p.Summary) { Pillar = p })
             .Where(s => s.Actions.Count > 0).ToList();
-        return await ConsolePages.Render<InspectionPage>(new InspectionModel(chrome, view, framework, own, questions, error, pillars), status);
+        // The report's hand-written text read against the record, as sign-off reads it.
+        var flags = framework is null ? [] : DraftChecks.Flags(inspection, framework, (await DraftCheckContexts.ReadAsync(session, inspection, ct)).Others);
+        var flagActions = flags
+            .Select(f => (f, new ActionSet(inspectionId, null, view.Version,
+                allowed.Where(a => a.ForDraftFlag && f.Dismissed is null && a.OfferedOn(view, null)).ToList(), [], [], [], chrome.Antiforgery!, self,
+                refused?.Typed.GetValueOrDefault("flagId") == f.Id ? refused.Operation : null, refused?.Typed) { Flag = f }))
+            .ToList();
+        return await ConsolePages.Render<InspectionPage>(new InspectionModel(chrome, view, framework, own, questions, error, pillars) { DraftFlags = flagActions }, status);
     }
 }
 

@@ -62,7 +62,8 @@ public static class QuestionScreen
         if (point.IsNow)
         {
             var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
-            var allowed = (await ActionSet.AllowedAsync(http.User, api)).Where(a => a.ForQuestion && a.OfferedOn(view, question.Question.Stage)).ToList();
+            var allowed = (await ActionSet.AllowedAsync(http.User, api))
+                .Where(a => a.ForQuestion && a.OfferedOn(view, question.Question.Stage) && a.OfferedFor(question.Question)).ToList();
             actions = new ActionSet(inspectionId, question.Question.Code, question.Question.Version, allowed, framework?.Scale ?? [],
                 question.Findings, question.Evidence, chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, question.Question.Summary);
         }
