@@ -256,6 +256,12 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Equal(1, await page.Locator(".govuk-error-summary a[href='#DraftFinding-E3-recommendations']").CountAsync());
         Assert.Equal(findings, (await Get<List<PeelCases.Findings.Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead)).Count);
         Assert.True(await draft.Locator("input[name=citedEvidenceIds]").First.IsCheckedAsync()); // given back as ticked
+        // The first row left empty: the API numbers the rows it is sent, and the refusal still links to the row typed in.
+        await draft.GetByLabel("Recommendation 2", new() { Exact = true }).FillAsync("The force should ask about earlier victimisation.");
+        await draft.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await page.Locator(".govuk-error-summary a[href='#DraftFinding-E3-recommendations[1].deadline']").CountAsync());
+        await draft.GetByLabel("Recommendation 2", new() { Exact = true }).FillAsync("");
         await draft.GetByLabel("Recommendation 1", new() { Exact = true }).FillAsync("The force should make sure call handlers ask about earlier victimisation.");
         await draft.GetByLabel("Recommendation 1: deadline").SelectOptionAsync(new SelectOptionValue { Label = "Within a number of months of publication" });
         await draft.GetByLabel("Recommendation 1: months, for within a number of months").FillAsync("6");

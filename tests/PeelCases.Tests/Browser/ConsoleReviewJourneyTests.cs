@@ -1,0 +1,165 @@
+using Microsoft.Playwright;
+using PeelCases.Findings;
+using PeelCases.Grading;
+using PeelCases.Inspections;
+using PeelCases.ReferenceData;
+using PeelCases.Tests.Support;
+
+namespace PeelCases.Tests.Browser;
+
+/// <summary>
+/// The console's review steps around a grade and a published report: the team disputes a carried-over judgment and the
+/// moderator decides it, the draft checks are dismissed before sign-off, a recommendation is followed up after
+/// publication. Each refused first (nothing recorded), then done, each event by the person who did it.
+/// </summary>
+public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(app)
+{
+    [Fact]
+    public async Task The_lead_disputes_a_carried_over_judgment_and_the_moderator_decides_it_in_the_console()
+    {
+        await BuildAsync("cumbria", "peel-2016", "2016", 2016, new QuestionPlan("E1", QuestionScope.Detailed, Grade.Good));
+        var view = await BuildAsync("cumbria", "peel-2017", "2017", 2017, new("E1", QuestionScope.CarryOver), new("E2", QuestionScope.Detailed));
+        Assert.Equal(QuestionStage.CarriedOver, view.Questions.Single(q => q.Code == "E1").Stage);
+        var question = $"/console/inspections/{view.Id}/questions/E1";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        var moderator = await SignInAsync(browser, TestUser.Moderator);
+        await moderator.GoAsync(question);
+        Assert.Equal(0, await moderator.Page.GetByRole(AriaRole.Button, new() { Name = "Dispute the carried-over judgment (E1)" }).CountAsync()); // the team's
+
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(question);
+        var page = lead.Page;
+        await page.GetByLabel("Dispute the carried-over judgment (E1): the grade the team intends").SelectOptionAsync(new SelectOptionValue { Label = "Requires improvement" });
+        await SubmitAsync(page, "Dispute the carried-over judgment (E1)");
+        Assert.Equal(1, await page.Locator(".govuk-error-summary a[href='#DisputeCarriedOverJudgment-E1-reason']").CountAsync());
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is CarriedOverJudgmentDisputed);
+        await AssertAccessibleAsync(lead, "question-carry-over-dispute-refused", 400);
+        const string why = "Call handling has declined since 2016: a third of calls are abandoned.";
+        await page.GetByLabel("Why the earlier judgment no longer stands (the moderator reads it)").FillAsync(why);
+        await SubmitAsync(page, "Dispute the carried-over judgment (E1)");
+        Assert.Equal("Dispute the carried-over judgment: done.", await NoticeAsync(page));
+        var summary = await page.Locator(".govuk-summary-list").First.InnerTextAsync();
+        Assert.Contains("The team disputes the judgment carried over from 2016 (Good) and proposes Requires improvement; the moderator chooses between them.", summary);
+        Assert.Contains($"Why the team disputes it\t{why}", summary);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Dispute the carried-over judgment (E1)" }).CountAsync()); // once only
+
+        // The moderator chooses the team's grade, and must say why.
+        await moderator.GoAsync(question);
+        await moderator.Page.GetByLabel("Moderate the grade (E1)").SelectOptionAsync(new SelectOptionValue { Label = "Requires improvement" });
+        await SubmitAsync(moderator.Page, "Moderate the grade (E1)");
+        Assert.Equal(1, await moderator.Page.Locator(".govuk-error-summary a[href='#ModerateGrade-E1-reason']").CountAsync());
+        await moderator.Page.GetByLabel("Reason (required when you change the grade)").FillAsync("The 2018 call data supports the team.");
+        await SubmitAsync(moderator.Page, "Moderate the grade (E1)");
+        Assert.Equal("Moderate the grade: done.", await NoticeAsync(moderator.Page));
+        Assert.DoesNotContain("the moderator chooses between them", await moderator.Page.Locator(".govuk-summary-list").First.InnerTextAsync());
+
+        var events = await EventsOf(view.Id);
+        var disputed = Assert.Single(events, e => e.Data is CarriedOverJudgmentDisputed);
+        Assert.Equal((Grade.RequiresImprovement, why, Grade.Good, TestUser.Lead.Id),
+            (((CarriedOverJudgmentDisputed)disputed.Data).IntendedGrade, ((CarriedOverJudgmentDisputed)disputed.Data).Reason, ((CarriedOverJudgmentDisputed)disputed.Data).From.Grade, disputed.UserName));
+        var moderated = Assert.Single(events, e => e.Data is Moderation.GradeModerated);
+        Assert.Equal((Grade.RequiresImprovement, TestUser.Moderator.Id), (((Moderation.GradeModerated)moderated.Data).ModeratedGrade, moderated.UserName));
+        Assert.All(lead.ConsoleErrors.Concat(moderator.ConsoleErrors), e => Assert.Matches(@"status of 400\b", e));
+    }
+
+    [Fact]
+    public async Task A_summary_that_disagrees_with_the_grade_is_flagged_dismissed_with_a_reason_and_then_the_HMI_signs_off_in_the_console()
+    {
+        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
+        view = await Step(view, "questions/Q4/summary", new WriteQuestionSummary("The force is outstanding at answering calls for service.", view.QuestionVersion("Q4")), TestUser.Lead);
+        view = await Step(view, "hmi-observations", new HmiSignOff.WriteHmiObservations("The force answers calls well.", view.Version), TestUser.Hmi);
+        var flag = Assert.Single((await Get<DraftCheckView>($"/inspections/{view.Id}/draft-checks", TestUser.Lead)).Flags);
+        var inspection = $"/console/inspections/{view.Id}";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        // Sign-off waits, naming the statement and what the record says, in words a console user acts on.
+        var hmi = await SignInAsync(browser, TestUser.Hmi);
+        await hmi.GoAsync(inspection);
+        await SubmitAsync(hmi.Page, "Sign off the inspection");
+        var refusal = await hmi.Page.Locator(".govuk-error-summary").InnerTextAsync();
+        Assert.True(refusal.Contains($"{flag.Element} says \"is outstanding\" (Question Q4 is graded Good.)"), refusal);
+        Assert.DoesNotContain("POST", refusal);
+        var card = hmi.Page.Locator($"#flag-{flag.Id}");
+        Assert.Equal("Open", (await card.Locator(".moj-badge").TextContentAsync())!.Trim());
+        Assert.Contains("The record says\tQuestion Q4 is graded Good.", await card.InnerTextAsync());
+        Assert.Equal(0, await card.Locator("form").CountAsync()); // the lead's or the moderator's to dismiss
+
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(inspection);
+        card = lead.Page.Locator($"#flag-{flag.Id}");
+        await card.GetByRole(AriaRole.Button).ClickAsync();
+        await lead.Page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await lead.Page.Locator($".govuk-error-summary a[href='#DismissDraftFlag-{flag.Id}-reason']").CountAsync());
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is DraftFlagDismissed);
+        await AssertAccessibleAsync(lead, "inspection-draft-check-refused", 400);
+        const string reason = "HM Inspector's wording: call answering is outstanding, the question as a whole good.";
+        await card.GetByLabel("Why the text is right (kept with the dismissal)").FillAsync(reason);
+        await card.GetByRole(AriaRole.Button).ClickAsync();
+        await lead.Page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Dismiss the flag: done.", await NoticeAsync(lead.Page));
+        Assert.Contains($"Dismissed\tby {TestUser.Lead.Id} on", await card.InnerTextAsync());
+        Assert.Contains(reason, await card.InnerTextAsync());
+        Assert.Equal(0, await card.Locator("form").CountAsync());
+        Assert.Equal("Dismissed", (await card.Locator(".moj-badge").TextContentAsync())!.Trim());
+
+        await hmi.GoAsync(inspection);
+        await SubmitAsync(hmi.Page, "Sign off the inspection");
+        Assert.Equal("Sign off the inspection: done.", await NoticeAsync(hmi.Page));
+        var dismissed = Assert.Single(await EventsOf(view.Id), e => e.Data is DraftFlagDismissed);
+        Assert.Equal((flag.Id, reason, TestUser.Lead.Id), (((DraftFlagDismissed)dismissed.Data).FlagId, ((DraftFlagDismissed)dismissed.Data).Reason, dismissed.UserName));
+        Assert.All(lead.ConsoleErrors.Concat(hmi.ConsoleErrors), e => Assert.Matches(@"status of (400|409)\b", e));
+    }
+
+    [Fact]
+    public async Task After_publication_the_lead_records_that_a_recommendation_was_discharged_in_the_console()
+    {
+        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021,
+            new QuestionPlan("Q4", QuestionScope.Detailed, Grade.RequiresImprovement, [FindingKind.CauseOfConcern]));
+        view = await SummariseAsync(view);
+        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
+        view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
+        await Send(HttpMethod.Post, $"/inspections/{view.Id}/factual-accuracy-check/no-further-comments", null, TestUser.Liaison, 200);
+        view = await Step(await View(view.Id), "factual-accuracy-check/closure", new InspectionStep((await View(view.Id)).Version), TestUser.Lead);
+        view = await Step(view, "publication", new Publishing.PublishReport(DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime), view.Version), TestUser.Hmi);
+        Assert.Equal(InspectionStage.Published, view.Stage);
+        var concern = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead), f => f.Content.Kind == FindingKind.CauseOfConcern);
+        var question = $"/console/inspections/{view.Id}/questions/Q4";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        var moderator = await SignInAsync(browser, TestUser.Moderator);
+        await moderator.GoAsync(question);
+        Assert.Equal(0, await moderator.Page.Locator("form[action$='/actions/ChangeRecommendationStatus']").CountAsync()); // the lead's
+
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(question);
+        var page = lead.Page;
+        var form = page.Locator($"form[action$='/actions/ChangeRecommendationStatus']:has(input[name=findingId][value='{concern.Id}'])");
+        await page.Locator("details", new() { Has = form }).Locator("summary").ClickAsync();
+        await form.GetByLabel("New status").SelectOptionAsync(new SelectOptionValue { Label = "Discharged" });
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#ChangeRecommendationStatus-{concern.Id}-effectiveOn']").CountAsync());
+        Assert.Equal("Discharged", await form.GetByLabel("New status").InputValueAsync()); // given back as chosen
+        Assert.Empty((await FindingAsync(concern.Id)).RecommendationHistory);
+        await AssertAccessibleAsync(lead, "question-recommendation-status-refused", 400);
+        await form.GetByLabel("The date it took effect (YYYY-MM-DD)").FillAsync("3/4/2026");
+        await form.GetByLabel("Note (optional; kept with the status)").FillAsync("The force's audit shows THRIVE on every log.");
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Change a recommendation’s status: done.", await NoticeAsync(page));
+        var main = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("Act now. (immediately; discharged)", main);
+        Assert.Contains($"Discharged from 3 April 2026, recorded by {TestUser.Lead.Id}: The force's audit shows THRIVE on every log.", main);
+
+        var changed = Assert.Single((await FindingAsync(concern.Id)).RecommendationHistory);
+        Assert.Equal((1, RecommendationStatus.Discharged, new DateOnly(2026, 4, 3), TestUser.Lead.Id), (changed.RecommendationNumber, changed.Status, changed.EffectiveOn, changed.ChangedBy));
+        Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+    }
+
+    private async Task<Finding> FindingAsync(Guid id)
+    {
+        await using var session = App.Store.QuerySession();
+        return (await session.LoadAsync<Finding>(id))!;
+    }
+}
