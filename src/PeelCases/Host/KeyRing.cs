@@ -14,7 +14,8 @@ public sealed record DataProtectionKey(string Id, string Xml);
 /// The key ring that signs the console's sign-in cookie and its anti-forgery tokens, kept in PostgreSQL beside the record.
 /// ASP.NET's default keeps it in the user's home directory, and the image's user has none: each node would sign with a key
 /// of its own, made again at every start, so a sign-in would not hold on the next node a request reaches or past a restart.
-/// Anyone who can read the database can read these keys (docs/security.md).
+/// Unless a certificate is configured (<see cref="KeyRingCertificates"/>), anyone who can read the database can read these keys
+/// (docs/security.md).
 /// </summary>
 public static class KeyRing
 {
@@ -29,9 +30,17 @@ public static class KeyRing
         return opts;
     }
 
-    public static IServiceCollection AddSharedKeyRing(this IServiceCollection services)
+    public static IServiceCollection AddSharedKeyRing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection().SetApplicationName(ApplicationName);
+        var ring = services.AddDataProtection().SetApplicationName(ApplicationName);
+        // With the deployment's certificate, each key is stored encrypted to it: reading the database no longer lets anyone
+        // forge a console cookie. The earlier certificate still reads the keys it encrypted, while a rotation is under way.
+        if (KeyRingCertificates.Load(configuration) is { } certificates)
+        {
+            ring.ProtectKeysWithCertificate(certificates[0]);
+            // In memory, not from a certificate store: the image's user has none.
+            ring.UnprotectKeysWithAnyCertificate(certificates);
+        }
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
             o => o.XmlRepository = new MartenXmlRepository(provider.GetRequiredService<IDocumentStore>())));
         return services;

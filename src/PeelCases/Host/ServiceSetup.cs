@@ -59,7 +59,7 @@ public static class ServiceSetup
         services.AddSingleton<HistoryImport>();
         services.AddFactualAccuracy(configuration);
         services.AddBoard(configuration);
-        services.AddSharedKeyRing();
+        services.AddSharedKeyRing(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddPeelCasesAuth(configuration, builder.Environment.IsDevelopment());

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,15 +28,7 @@ public sealed class KeyRingTests(AppFixture app)
             var nodeA = await AppFixture.StartHostAsync(database, null);
             try
             {
-                using var a = nodeA.Server.CreateClient();
-                using var page = await a.GetAsync("/console/sign-in");
-                Assert.True(page.IsSuccessStatusCode, $"{page.StatusCode} {page.Headers} {page.Content.Headers}");
-                var antiforgery = Cookies(page);
-                formToken = FormToken(await page.Content.ReadAsStringAsync());
-                using var signIn = await a.SendAsync(Form("/console/sign-in", antiforgery, formToken, ("user", TestUser.Lead.Id)));
-                Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-                cookies = antiforgery + "; " + Cookies(signIn);
-
+                (cookies, formToken) = await SignInAsync(nodeA);
                 await using var session = nodeA.Services.GetRequiredService<IDocumentStore>().QuerySession();
                 Assert.Single(await session.Query<DataProtectionKey>().ToListAsync());
             }
@@ -47,9 +42,7 @@ public sealed class KeyRingTests(AppFixture app)
             using var unsigned = await b.GetAsync("/console/board");
             Assert.Equal(HttpStatusCode.Redirect, unsigned.StatusCode);
 
-            using var board = await b.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/console/board") { Headers = { { "Cookie", cookies } } });
-            Assert.Equal(HttpStatusCode.OK, board.StatusCode);
-            Assert.Contains(TestUser.Lead.Id, await board.Content.ReadAsStringAsync());
+            await AssertSignedInAsync(nodeB, cookies);
 
             // The form token node A put on its page is accepted by node B: signing out is a form post.
             using var signOut = await b.SendAsync(Form("/console/sign-out", cookies, formToken));
@@ -86,6 +79,114 @@ public sealed class KeyRingTests(AppFixture app)
         {
             await app.Postgres.DropDatabaseAsync(database);
         }
+    }
+
+    [Fact]
+    public async Task With_the_deployments_certificate_the_keys_are_stored_encrypted_and_a_new_certificate_still_reads_them()
+    {
+        var database = await app.Postgres.CreateDatabaseAsync("peelcases_keys_certificate");
+        var folder = Directory.CreateTempSubdirectory("peelcases-keyring-");
+        try
+        {
+            var first = Certificate(folder, "first");
+            var second = Certificate(folder, "second");
+            string cookies;
+            var nodeA = await AppFixture.StartHostAsync(database, null, new Dictionary<string, string>
+            {
+                ["DataProtection__Certificate"] = first, ["DataProtection__CertificatePassword"] = "first-password",
+            });
+            try
+            {
+                (cookies, _) = await SignInAsync(nodeA);
+                await using var session = nodeA.Services.GetRequiredService<IDocumentStore>().QuerySession();
+                var key = Assert.Single(await session.Query<DataProtectionKey>().ToListAsync());
+                // ASP.NET writes the key's secret as <masterKey><value>…</value>; encrypted, only the certificate's cipher text is there.
+                Assert.Contains("EncryptedData", key.Xml);
+                Assert.DoesNotContain("<value>", key.Xml);
+            }
+            finally
+            {
+                await AppFixture.StopHostAsync(nodeA);
+            }
+
+            // A rotation: the new certificate encrypts from now on, the earlier one still reads the key it encrypted.
+            await using var nodeB = await AppFixture.StartHostAsync(database, null, new Dictionary<string, string>
+            {
+                ["DataProtection__Certificate"] = second, ["DataProtection__CertificatePassword"] = "second-password",
+                ["DataProtection__EarlierCertificate"] = first, ["DataProtection__EarlierCertificatePassword"] = "first-password",
+            });
+            await AssertSignedInAsync(nodeB, cookies);
+            await using var stored = nodeB.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            Assert.Single(await stored.Query<DataProtectionKey>().ToListAsync());
+        }
+        finally
+        {
+            await app.Postgres.DropDatabaseAsync(database);
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_certificate_that_cannot_be_read_stops_the_node_from_starting_and_says_which_setting()
+    {
+        var folder = Directory.CreateTempSubdirectory("peelcases-keyring-");
+        try
+        {
+            var path = Certificate(folder, "first");
+            static IConfiguration Settings(params (string Key, string Value)[] values) =>
+                new ConfigurationBuilder().AddInMemoryCollection(values.ToDictionary(v => v.Key, v => (string?)v.Value)).Build();
+            Assert.Null(KeyRingCertificates.Load(Settings()));
+            Assert.Equal(2, KeyRingCertificates.Load(Settings(("DataProtection:Certificate", path), ("DataProtection:CertificatePassword", "first-password"),
+                ("DataProtection:EarlierCertificate", path), ("DataProtection:EarlierCertificatePassword", "first-password")))!.Length);
+            var wrongPassword = Assert.Throws<InvalidOperationException>(() =>
+                KeyRingCertificates.Load(Settings(("DataProtection:Certificate", path), ("DataProtection:CertificatePassword", "not-it"))));
+            Assert.StartsWith($"DataProtection:Certificate ({path}) could not be read", wrongPassword.Message);
+            var missing = Assert.Throws<InvalidOperationException>(() => KeyRingCertificates.Load(Settings(("DataProtection:Certificate", path),
+                ("DataProtection:CertificatePassword", "first-password"), ("DataProtection:EarlierCertificate", Path.Combine(folder.FullName, "gone.pfx")))));
+            Assert.StartsWith("DataProtection:EarlierCertificate", missing.Message);
+            // The certificate alone, without its private key: keys could be written to it but never read back.
+            var publicOnly = Path.Combine(folder.FullName, "public.pfx");
+            using (var full = X509CertificateLoader.LoadPkcs12FromFile(path, "first-password"))
+                File.WriteAllBytes(publicOnly, X509CertificateLoader.LoadCertificate(full.RawData).Export(X509ContentType.Pkcs12, "public-password"));
+            var keyless = Assert.Throws<InvalidOperationException>(() =>
+                KeyRingCertificates.Load(Settings(("DataProtection:Certificate", publicOnly), ("DataProtection:CertificatePassword", "public-password"))));
+            Assert.EndsWith("holds no private key: the key ring could be written but never read back.", keyless.Message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A self-signed RSA certificate with its private key, as a deployment would mount it: a PKCS#12 file, its password "{name}-password".</summary>
+    private static string Certificate(DirectoryInfo folder, string name)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN=PeelCases key ring ({name})", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(folder.FullName, $"{name}.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, $"{name}-password"));
+        return path;
+    }
+
+    private static async Task<(string Cookies, string FormToken)> SignInAsync(Alba.IAlbaHost node)
+    {
+        using var client = node.Server.CreateClient();
+        using var page = await client.GetAsync("/console/sign-in");
+        Assert.True(page.IsSuccessStatusCode, $"{page.StatusCode} {page.Headers} {page.Content.Headers}");
+        var antiforgery = Cookies(page);
+        var formToken = FormToken(await page.Content.ReadAsStringAsync());
+        using var signIn = await client.SendAsync(Form("/console/sign-in", antiforgery, formToken, ("user", TestUser.Lead.Id)));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return (antiforgery + "; " + Cookies(signIn), formToken);
+    }
+
+    private static async Task AssertSignedInAsync(Alba.IAlbaHost node, string cookies)
+    {
+        using var client = node.Server.CreateClient();
+        using var board = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/console/board") { Headers = { { "Cookie", cookies } } });
+        Assert.Equal(HttpStatusCode.OK, board.StatusCode);
+        Assert.Contains(TestUser.Lead.Id, await board.Content.ReadAsStringAsync());
     }
 
     private static string Cookies(HttpResponseMessage response) =>
