@@ -140,6 +140,52 @@ public sealed class ConsoleTests
             change.Command(Form(("number", "1"), ("status", "Discharged"), ("effectiveOn", "3/4/2026"), ("note", ""), ("expectedVersion", "5"))));
     }
 
+    [Fact]
+    public void A_cause_of_concern_is_raised_for_acceleration_once_published_once_raised_and_followed_up_after_the_report()
+    {
+        var raise = ConsoleActions.Find("AccelerateCauseOfConcern")!;
+        var publish = ConsoleActions.Find("PublishAcceleratedCauseOfConcern")!;
+        var followUp = ConsoleActions.Find("FollowUpFinding")!;
+        Assert.True(raise.ForFinding && publish.ForFinding && followUp.ForFinding);
+        Findings.Finding Of(Findings.FindingKind kind, Findings.Acceleration? accelerated = null, bool withdrawn = false) =>
+            new() { Withdrawn = withdrawn, Accelerated = accelerated, Content = new("Heading", kind, "…", [], []) };
+        var raised = new Findings.Acceleration("Children at risk now.", "lena.lead", DateTimeOffset.UnixEpoch);
+        var concern = Of(Findings.FindingKind.CauseOfConcern);
+        Assert.Equal((true, false), (raise.OfferedFor(concern), publish.OfferedFor(concern)));
+        Assert.Equal((false, true), (raise.OfferedFor(Of(Findings.FindingKind.CauseOfConcern, raised)), publish.OfferedFor(Of(Findings.FindingKind.CauseOfConcern, raised))));
+        Assert.False(publish.OfferedFor(Of(Findings.FindingKind.CauseOfConcern, raised with { PublishedOn = new DateOnly(2026, 4, 3) })));
+        Assert.False(raise.OfferedFor(Of(Findings.FindingKind.AreaForImprovement)));
+        Assert.False(raise.OfferedFor(Of(Findings.FindingKind.CauseOfConcern, withdrawn: true)));
+        Assert.True(raise.OfferedAt(InspectionStage.Fieldwork, QuestionStage.Fieldwork));
+        Assert.False(raise.OfferedAt(InspectionStage.Reporting, QuestionStage.Drafting));
+        Assert.True(publish.OfferedAt(InspectionStage.FactualAccuracyCheck, QuestionStage.Awarded));
+        Assert.False(publish.OfferedAt(InspectionStage.Published, QuestionStage.Awarded));
+
+        Assert.True(followUp.OfferedFor(Of(Findings.FindingKind.AreaForImprovement)));
+        Assert.False(followUp.OfferedFor(Of(Findings.FindingKind.Strength)));
+        Assert.Equal((true, false), (followUp.OfferedAt(InspectionStage.Published, QuestionStage.Awarded), followUp.OfferedAt(InspectionStage.SignOff, QuestionStage.Awarded)));
+        Assert.Equal(new Findings.FollowUpFinding(null, Findings.FollowUpStatus.InProgress, "A new audit.", null, new DateOnly(2026, 4, 3), 2),
+            followUp.Command(Form(("recommendationNumber", ""), ("status", "InProgress"), ("note", "A new audit."), ("effectiveOn", "2026-04-03"), ("expectedVersion", "2"))));
+    }
+
+    [Fact]
+    public void The_team_is_changed_by_names_separated_by_commas_and_the_tranche_is_offered_as_it_stands_until_publication()
+    {
+        var team = ConsoleActions.Find("ChangeTeam")!;
+        var command = (ChangeTeam)team.Command(Form(("join", "nina.inspector, omar.inspector\r\npat.inspector"), ("leave", ""), ("expectedVersion", "6")));
+        Assert.Equal(["nina.inspector", "omar.inspector", "pat.inspector"], command.Join);
+        Assert.Null(command.Leave);
+        Assert.True(team.OfferedAt(InspectionStage.FactualAccuracyCheck, null));
+        Assert.False(team.OfferedAt(InspectionStage.Published, null));
+
+        var tranche = ConsoleActions.Find("AssignTranche")!;
+        var set = new ActionSet(Guid.NewGuid(), null, 6, [tranche], [], [], [], "token", "/console") { Holds = new Dictionary<string, string?> { ["tranche"] = "T2" } };
+        Assert.Equal(("T2", null), (set.ValueOrHeld(tranche, "tranche"), set.ValueOrHeld(tranche, "publicationBatch")));
+        var refused = set with { FailedOperation = "AssignTranche", Typed = new Dictionary<string, string> { ["tranche"] = "T3" } };
+        Assert.Equal("T3", refused.ValueOrHeld(tranche, "tranche"));
+        Assert.Equal(new AssignTranche("T3", null, 6), tranche.Command(Form(("tranche", "T3"), ("publicationBatch", ""), ("expectedVersion", "6"))));
+    }
+
     [Theory]
     [InlineData("recommendations[0].text", "recommendations[0].text")]
     [InlineData("recommendations[1].deadline", "recommendations[3].deadline")]

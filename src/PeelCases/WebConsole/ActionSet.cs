@@ -20,6 +20,12 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     /// <summary>The pillar a set's forms act on (pillar grades and summaries); null for any other set.</summary>
     public PillarView? Pillar { get; init; }
 
+    /// <summary>What the record holds now for the fields a form rewrites as a whole (the tranche), offered as the form's values.</summary>
+    public IReadOnlyDictionary<string, string?> Holds { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>What was typed into the refused form, else what the record holds for the field.</summary>
+    public string? ValueOrHeld(ConsoleAction action, string field) => Value(action, field) ?? Holds.GetValueOrDefault(field);
+
     /// <summary>The draft-check flag a set's form acts on (its dismissal); null for any other set.</summary>
     public DraftFlag? Flag { get; init; }
 

@@ -12,7 +12,8 @@ namespace PeelCases.WebConsole;
 
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
-    PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus }
+    PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
+    AcceleratedPublication, FollowUp }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -28,7 +29,8 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     public bool ForQuestion => QuestionStages.Length > 0;
 
     /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
-    public bool ForFinding => Form is ActionForm.Revision or ActionForm.Withdrawal or ActionForm.RecommendationStatus;
+    public bool ForFinding => Form is ActionForm.Revision or ActionForm.Withdrawal or ActionForm.RecommendationStatus or ActionForm.Acceleration
+        or ActionForm.AcceleratedPublication or ActionForm.FollowUp;
 
     /// <summary>An action on one piece of evidence: its form sits under it and carries its id and version.</summary>
     public bool ForEvidence => Form is ActionForm.Amendment;
@@ -54,8 +56,18 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>Offered for this question as it stands: a carried-over judgment is disputed once (DisputeCarriedOverJudgmentRules).</summary>
     public bool OfferedFor(QuestionView question) => Form != ActionForm.Dispute || question is { CarriedOverFrom: not null, DisputedCarryOver: null };
 
-    /// <summary>Offered for this finding: a status is moved on for a recommendation the finding holds.</summary>
-    public bool OfferedFor(Finding finding) => Form != ActionForm.RecommendationStatus || finding is { Withdrawn: false, Content.Recommendations.Count: > 0 };
+    /// <summary>
+    /// Offered for this finding as it stands: a status is moved on for a recommendation it holds; a cause of concern is raised
+    /// for acceleration once and published once raised; a published area for improvement or cause of concern is followed up.
+    /// </summary>
+    public bool OfferedFor(Finding finding) => !finding.Withdrawn && Form switch
+    {
+        ActionForm.RecommendationStatus => finding.Content.Recommendations.Count > 0,
+        ActionForm.Acceleration => finding is { Content.Kind: FindingKind.CauseOfConcern, Accelerated: null },
+        ActionForm.AcceleratedPublication => finding.Accelerated is { PublishedOn: null },
+        ActionForm.FollowUp => finding.Content.Kind is FindingKind.AreaForImprovement or FindingKind.CauseOfConcern,
+        _ => true,
+    };
 
     /// <summary>Offered for this pillar as its grade stands: proposed until awarded, awarded once proposed (PillarRules, the API's).</summary>
     public bool OfferedFor(PillarView pillar) => Form switch
@@ -82,6 +94,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
 public static class ConsoleActions
 {
     private static readonly InspectionStage[] Any = [];
+    private static readonly InspectionStage[] Unpublished = System.Enum.GetValues<InspectionStage>().Where(s => s != InspectionStage.Published).ToArray();
     private static readonly InspectionStage[] PillarStages = [InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff];
 
     public static readonly IReadOnlyList<ConsoleAction> All =
@@ -143,6 +156,14 @@ public static class ConsoleActions
         new("ChangeRecommendationStatus", "Change a recommendation’s status", ActionForm.RecommendationStatus, System.Enum.GetValues<QuestionStage>(),
             [InspectionStage.Published], f =>
             new ChangeRecommendationStatus(Enum<RecommendationStatus>(f, "status"), Text(f, "note"), Date(f, "effectiveOn"), Long(f, "expectedVersion"))),
+        // A cause of concern published ahead of the report: the lead raises it during fieldwork, the HMI publishes it.
+        new("AccelerateCauseOfConcern", "Raise it for acceleration", ActionForm.Acceleration, System.Enum.GetValues<QuestionStage>(), [InspectionStage.Fieldwork], f =>
+            new AccelerateCauseOfConcern(Text(f, "reason"), Long(f, "expectedVersion"))),
+        new("PublishAcceleratedCauseOfConcern", "Publish the accelerated cause of concern", ActionForm.AcceleratedPublication, System.Enum.GetValues<QuestionStage>(),
+            Unpublished, f => new PublishAcceleratedCauseOfConcern(Date(f, "publishedOn"), Long(f, "expectedVersion"))),
+        // After publication: a dated status note on the finding or one of its recommendations.
+        new("FollowUpFinding", "Record a follow-up", ActionForm.FollowUp, System.Enum.GetValues<QuestionStage>(), [InspectionStage.Published], f =>
+            new FollowUpFinding(Int(f, "recommendationNumber"), Enum<FollowUpStatus>(f, "status"), Text(f, "note"), null, Date(f, "effectiveOn"), Long(f, "expectedVersion"))),
         new("StartFieldwork", "Start fieldwork", ActionForm.Confirm, [], [InspectionStage.Planning], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("CompleteFieldwork", "Complete fieldwork", ActionForm.Confirm, [], [InspectionStage.Fieldwork], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion")))
@@ -151,6 +172,10 @@ public static class ConsoleActions
             { While = i => !ConsoleAction.NotSignedOff(i) },
         new("PublishReport", "Publish the report", ActionForm.Publication, [], [InspectionStage.FactualAccuracyCheck], f =>
             new PublishReport(Date(f, "publishedOn"), Long(f, "expectedVersion"))),
+        // Who works on the inspection and when it is published with others: until it is published.
+        new("ChangeTeam", "Change the team", ActionForm.Team, [], Unpublished, f => new ChangeTeam(Names(f, "join"), Names(f, "leave"), Long(f, "expectedVersion"))),
+        new("AssignTranche", "Assign the tranche", ActionForm.Tranche, [], Unpublished, f =>
+            new AssignTranche(Text(f, "tranche"), Text(f, "publicationBatch"), Long(f, "expectedVersion"))),
     ];
 
     public static ConsoleAction? Find(string operation) => All.FirstOrDefault(a => a.Operation == operation);
@@ -162,6 +187,9 @@ public static class ConsoleActions
     /// <summary>What was typed into a refused form (not its anti-forgery token), to give back to the same form.</summary>
     internal static Dictionary<string, string> Typed(IFormCollection f) =>
         f.Keys.Where(k => k != "__RequestVerificationToken").ToDictionary(k => k, k => f[k].ToString());
+    // User names typed into one field, separated by commas, spaces or lines; none is sent as none.
+    private static List<string>? Names(IFormCollection f, string name) =>
+        f[name].ToString().Split([',', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } names ? [.. names] : null;
     internal static Guid? Guid(IFormCollection f, string name) => System.Guid.TryParse(f[name], out var v) ? v : null;
     private static List<Guid> Guids(IFormCollection f, string name) => f[name].Select(v => System.Guid.TryParse(v, out var g) ? g : System.Guid.Empty).ToList();
 

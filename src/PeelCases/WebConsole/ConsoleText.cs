@@ -32,4 +32,7 @@ public static class ConsoleText
     public static string Day(DateOnly? day) => day is { } d ? $"{d:d MMMM yyyy}" : "—";
 
     public static string Sentence(string pascal) => Kernel.Words.Sentence(pascal);
+
+    /// <summary>A recommendation as a person picks it from a list: its number and the start of its text.</summary>
+    public static string Recommendation(Recommendation r) => $"Recommendation {r.Number}: {(r.Text.Length <= 60 ? r.Text : r.Text[..57] + "…")}";
 }

@@ -37,7 +37,10 @@ public static class InspectionScreen
         // A report published by pillar carries no HM Inspector's observations.
         var own = new ActionSet(inspectionId, null, view.Version,
             allowed.Where(a => !a.ForQuestion && !a.ForPillar && !a.ForDraftFlag && a.OfferedOn(view, null) && (a.Form != ActionForm.Observations || framework?.HasPillars == false)).ToList(),
-            framework?.Scale ?? [], [], [], chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, view.HmiObservations);
+            framework?.Scale ?? [], [], [], chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, view.HmiObservations)
+        {
+            Holds = new Dictionary<string, string?> { ["tranche"] = view.Tranche, ["publicationBatch"] = view.PublicationBatch },
+        };
         var questions = view.Questions
             .Select(q => new ActionSet(inspectionId, q.Code, q.Version,
                 allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedOn(view, q.Stage) && a.OfferedFor(q)).ToList(),

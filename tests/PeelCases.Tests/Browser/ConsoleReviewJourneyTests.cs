@@ -154,7 +154,117 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
 
         var changed = Assert.Single((await FindingAsync(concern.Id)).RecommendationHistory);
         Assert.Equal((1, RecommendationStatus.Discharged, new DateOnly(2026, 4, 3), TestUser.Lead.Id), (changed.RecommendationNumber, changed.Status, changed.EffectiveOn, changed.ChangedBy));
+
+        // A follow-up on the cause of concern as a whole: refused without its date, then recorded and listed in the card.
+        var followUp = page.Locator($"form[action$='/actions/FollowUpFinding']:has(input[name=findingId][value='{concern.Id}'])");
+        await page.Locator("details", new() { Has = followUp }).Locator("summary").ClickAsync();
+        await followUp.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "In progress" });
+        await followUp.GetByLabel("What was found").FillAsync("The force has trained half of its call handlers.");
+        await followUp.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#FollowUpFinding-{concern.Id}-effectiveOn']").CountAsync());
+        Assert.Empty((await FindingAsync(concern.Id)).FollowUps);
+        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        await followUp.GetByLabel("From (YYYY-MM-DD), today or earlier").FillAsync(today.ToString("yyyy-MM-dd"));
+        await followUp.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Record a follow-up: done.", await NoticeAsync(page));
+        Assert.Contains($"In progress from {today:d MMMM yyyy}, recorded by {TestUser.Lead.Id}: The force has trained half of its call handlers.",
+            await page.Locator("main").InnerTextAsync());
+        var recorded = Assert.Single((await FindingAsync(concern.Id)).FollowUps);
+        Assert.Equal((null, FollowUpStatus.InProgress, today, TestUser.Lead.Id), (recorded.RecommendationNumber, recorded.Status, recorded.EffectiveOn, recorded.RecordedBy));
         Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+    }
+
+    [Fact]
+    public async Task The_lead_raises_a_cause_of_concern_for_acceleration_and_the_HMI_publishes_it_ahead_of_the_report_in_the_console()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
+        view = await StartFieldworkAsync(view);
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
+        var concern = await DraftAsync(view.Id, "E3", evidence.Id, FindingKind.CauseOfConcern, "Children missing from home",
+            [new RecommendationInput("The force should review every missing child report within 24 hours.", new RecommendationDeadline(DeadlineKind.Immediately))]);
+        var question = $"/console/inspections/{view.Id}/questions/E3";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(question);
+        var page = lead.Page;
+        var raise = page.Locator($"form[action$='/actions/AccelerateCauseOfConcern']:has(input[name=findingId][value='{concern.Id}'])");
+        await page.Locator("details", new() { Has = raise }).Locator("summary").ClickAsync();
+        await raise.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#AccelerateCauseOfConcern-{concern.Id}-reason']").CountAsync());
+        Assert.Null((await FindingAsync(concern.Id)).Accelerated);
+        await AssertAccessibleAsync(lead, "question-acceleration-refused", 400);
+        const string reason = "Children reported missing are not risk assessed: this cannot wait for the report.";
+        await raise.GetByLabel("Why it cannot wait for the report (internal, never published)").FillAsync(reason);
+        await raise.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Raise it for acceleration: done.", await NoticeAsync(page));
+        Assert.Contains("Awaiting the HMI's review.", await page.Locator("main").InnerTextAsync());
+        Assert.Equal(0, await raise.CountAsync()); // raised once
+        Assert.Equal(0, await page.Locator("form[action$='/actions/PublishAcceleratedCauseOfConcern']").CountAsync()); // the HMI's
+
+        var hmi = await SignInAsync(browser, TestUser.Hmi);
+        await hmi.GoAsync(question);
+        var publish = hmi.Page.Locator($"form[action$='/actions/PublishAcceleratedCauseOfConcern']:has(input[name=findingId][value='{concern.Id}'])");
+        await hmi.Page.Locator("details", new() { Has = publish }).Locator("summary").ClickAsync();
+        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        await publish.GetByLabel("Publication date (YYYY-MM-DD), from the day it was raised to today").FillAsync(today.ToString("yyyy-MM-dd"));
+        await publish.GetByRole(AriaRole.Button).ClickAsync();
+        await hmi.Page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Publish the accelerated cause of concern: done.", await NoticeAsync(hmi.Page));
+        Assert.Contains($"Published on {today:d MMMM yyyy} by {TestUser.Hmi.Id}.", await hmi.Page.Locator("main").InnerTextAsync());
+
+        var finding = await FindingAsync(concern.Id);
+        Assert.Equal((reason, TestUser.Lead.Id, today, TestUser.Hmi.Id),
+            (finding.Accelerated!.Reason, finding.Accelerated.RaisedBy, finding.Accelerated.PublishedOn, finding.Accelerated.PublishedBy));
+        // The public page carries the cause of concern, never the internal reason it was raised.
+        var published = await App.Host.Scenario(s => s.Get.Url($"/reports/{view.ForceId}/accelerated/{concern.Id}"));
+        var text = published.ReadAsText();
+        Assert.Contains("Children missing from home", text);
+        Assert.DoesNotContain("cannot wait for the report", text);
+        Assert.All(lead.ConsoleErrors.Concat(hmi.ConsoleErrors), e => Assert.Matches(@"status of 400\b", e));
+    }
+
+    [Fact]
+    public async Task The_lead_changes_the_team_and_the_tranche_in_the_console()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        var inspection = $"/console/inspections/{view.Id}";
+        await using var browser = await Support.Browser.LaunchAsync();
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(inspection);
+        var page = lead.Page;
+
+        // The lead inspector stays on the team: refused with the service's words, nothing recorded.
+        await page.GetByLabel("Take off the team").FillAsync("lena.lead");
+        await SubmitAsync(page, "Change the team");
+        Assert.Contains("lena.lead leads this inspection and stays on its team.", await page.Locator(".govuk-error-summary").InnerTextAsync());
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is InspectionTeamChanged);
+        await AssertAccessibleAsync(lead, "inspection-team-refused", 409);
+        await page.GetByLabel("Add to the team").FillAsync("nina.inspector");
+        await page.GetByLabel("Take off the team").FillAsync("sara.inspector");
+        await SubmitAsync(page, "Change the team");
+        Assert.Equal("Change the team: done.", await NoticeAsync(page));
+        Assert.Contains("Team\tlena.lead, ian.inspector, nina.inspector", await page.Locator(".govuk-summary-list").First.InnerTextAsync());
+
+        await page.GetByLabel("Tranche", new() { Exact = true }).FillAsync("Tranche 2");
+        await page.GetByLabel("Publication batch (optional)").FillAsync("3");
+        await SubmitAsync(page, "Assign the tranche");
+        Assert.Equal("Assign the tranche: done.", await NoticeAsync(page));
+        Assert.Contains("Tranche\tTranche 2, publication batch 3", await page.Locator(".govuk-summary-list").First.InnerTextAsync());
+        Assert.Equal("Tranche 2", await page.GetByLabel("Tranche", new() { Exact = true }).InputValueAsync()); // offered as it stands
+
+        var events = await EventsOf(view.Id);
+        var changed = Assert.Single(events, e => e.Data is InspectionTeamChanged);
+        Assert.Equal(["nina.inspector"], ((InspectionTeamChanged)changed.Data).Joined);
+        Assert.Equal(["sara.inspector"], ((InspectionTeamChanged)changed.Data).Left);
+        Assert.Equal(TestUser.Lead.Id, changed.UserName);
+        Assert.Equal(TestUser.Lead.Id, Assert.Single(events, e => e.Data is InspectionTrancheAssigned).UserName);
+        Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 409\b", e));
     }
 
     private async Task<Finding> FindingAsync(Guid id)
