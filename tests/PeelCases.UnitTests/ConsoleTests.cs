@@ -169,6 +169,17 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void Personal_data_is_removed_from_a_piece_of_evidence_or_a_finding_at_any_stage_with_a_reason()
+    {
+        var evidence = ConsoleActions.Find("RedactEvidence")!;
+        var finding = ConsoleActions.Find("RedactFinding")!;
+        Assert.Equal(("evidenceId", "findingId"), (evidence.ItemField, finding.ItemField));
+        Assert.True(evidence.OfferedAt(InspectionStage.Published, QuestionStage.Awarded) && finding.OfferedAt(InspectionStage.Planning, QuestionStage.Fieldwork));
+        Assert.Equal(new PeelCases.Fieldwork.RedactEvidence("A caller's name.", 3), evidence.Command(Form(("reason", "A caller's name."), ("expectedVersion", "3"))));
+        Assert.Equal(new Findings.RedactFinding(null, 3), finding.Command(Form(("reason", ""), ("expectedVersion", "3"))));
+    }
+
+    [Fact]
     public void The_team_is_changed_by_names_separated_by_commas_and_the_tranche_is_offered_as_it_stands_until_publication()
     {
         var team = ConsoleActions.Find("ChangeTeam")!;

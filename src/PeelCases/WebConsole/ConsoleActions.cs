@@ -13,7 +13,7 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp }
+    AcceleratedPublication, FollowUp, EvidenceRedaction, FindingRedaction }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -30,10 +30,10 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
 
     /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
     public bool ForFinding => Form is ActionForm.Revision or ActionForm.Withdrawal or ActionForm.RecommendationStatus or ActionForm.Acceleration
-        or ActionForm.AcceleratedPublication or ActionForm.FollowUp;
+        or ActionForm.AcceleratedPublication or ActionForm.FollowUp or ActionForm.FindingRedaction;
 
     /// <summary>An action on one piece of evidence: its form sits under it and carries its id and version.</summary>
-    public bool ForEvidence => Form is ActionForm.Amendment;
+    public bool ForEvidence => Form is ActionForm.Amendment or ActionForm.EvidenceRedaction;
 
     /// <summary>The form field naming the finding or evidence the action is on (its route value too); null for any other action.</summary>
     public string? ItemField => ForFinding ? "findingId" : ForEvidence ? "evidenceId" : null;
@@ -164,6 +164,11 @@ public static class ConsoleActions
         // After publication: a dated status note on the finding or one of its recommendations.
         new("FollowUpFinding", "Record a follow-up", ActionForm.FollowUp, System.Enum.GetValues<QuestionStage>(), [InspectionStage.Published], f =>
             new FollowUpFinding(Int(f, "recommendationNumber"), Enum<FollowUpStatus>(f, "status"), Text(f, "note"), null, Date(f, "effectiveOn"), Long(f, "expectedVersion"))),
+        // Personal data removed everywhere, stored history included (ADR on redaction): at any stage, by the lead or an administrator.
+        new("RedactEvidence", "Remove personal data", ActionForm.EvidenceRedaction, System.Enum.GetValues<QuestionStage>(), Any, f =>
+            new RedactEvidence(Text(f, "reason"), Long(f, "expectedVersion"))),
+        new("RedactFinding", "Remove personal data", ActionForm.FindingRedaction, System.Enum.GetValues<QuestionStage>(), Any, f =>
+            new RedactFinding(Text(f, "reason"), Long(f, "expectedVersion"))),
         new("StartFieldwork", "Start fieldwork", ActionForm.Confirm, [], [InspectionStage.Planning], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("CompleteFieldwork", "Complete fieldwork", ActionForm.Confirm, [], [InspectionStage.Fieldwork], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion")))

@@ -230,6 +230,56 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     }
 
     [Fact]
+    public async Task The_lead_removes_personal_data_from_a_piece_of_evidence_and_a_finding_in_the_console_and_the_stored_history_keeps_none()
+    {
+        const string person = "Mrs Jane Example of 12 High Street";
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
+        view = await StartFieldworkAsync(view);
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(summary: $"The call from {person} was not risk assessed.", questions: ["E3"]));
+        var finding = await DraftAsync(view.Id, "E3", evidence.Id, FindingKind.AreaForImprovement, $"Repeat calls from {person}");
+        var question = $"/console/inspections/{view.Id}/questions/E3";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        var ian = await SignInAsync(browser, TestUser.Inspector);
+        await ian.GoAsync(question);
+        Assert.Equal(0, await ian.Page.Locator("form[action$='/actions/RedactEvidence'], form[action$='/actions/RedactFinding']").CountAsync()); // the lead's or an administrator's
+
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(question);
+        var page = lead.Page;
+        var redactEvidence = page.Locator($"form[action$='/actions/RedactEvidence']:has(input[name=evidenceId][value='{evidence.Id}'])");
+        await page.Locator("details", new() { Has = redactEvidence }).Locator("summary").ClickAsync();
+        Assert.Contains("It cannot be undone.", await redactEvidence.InnerTextAsync());
+        await redactEvidence.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#RedactEvidence-{evidence.Id}-reason']").CountAsync());
+        Assert.Contains(person, await page.Locator("main").InnerTextAsync()); // nothing removed
+        await AssertAccessibleAsync(lead, "question-redaction-refused", 400);
+        const string why = "A caller's name and address, recorded by mistake (request 2026-114).";
+        await redactEvidence.GetByLabel("Why (kept with the redaction: say whose data and why, not the data itself)").FillAsync(why);
+        await redactEvidence.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Remove personal data: done.", await NoticeAsync(page));
+
+        var redactFinding = page.Locator($"form[action$='/actions/RedactFinding']:has(input[name=findingId][value='{finding.Id}'])");
+        await page.Locator("details", new() { Has = redactFinding }).Locator("summary").ClickAsync();
+        await redactFinding.GetByLabel("Why (kept with the redaction: say whose data and why, not the data itself)").FillAsync(why);
+        await redactFinding.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Remove personal data: done.", await NoticeAsync(page));
+
+        var main = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain(person, main);
+        Assert.Contains("[redacted]", main);
+        Assert.Contains($"Personal data removed by {TestUser.Lead.Id} on", main);
+        // Nor does the stored history: every event of both streams, as stored.
+        foreach (var stream in new[] { evidence.Id, finding.Id })
+            Assert.All(await EventsOf(stream), e => Assert.DoesNotContain("Jane Example", System.Text.Json.JsonSerializer.Serialize(e.Data, e.Data.GetType())));
+        Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+    }
+
+    [Fact]
     public async Task The_lead_changes_the_team_and_the_tranche_in_the_console()
     {
         var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
