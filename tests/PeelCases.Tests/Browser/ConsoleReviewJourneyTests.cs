@@ -88,15 +88,13 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         var lead = await SignInAsync(browser, TestUser.Lead);
         await lead.GoAsync(inspection);
         card = lead.Page.Locator($"#flag-{flag.Id}");
-        await card.GetByRole(AriaRole.Button).ClickAsync();
-        await lead.Page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(card);
         Assert.Equal(1, await lead.Page.Locator($".govuk-error-summary a[href='#DismissDraftFlag-{flag.Id}-reason']").CountAsync());
         Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is DraftFlagDismissed);
         await AssertAccessibleAsync(lead, "inspection-draft-check-refused", 400);
         const string reason = "HM Inspector's wording: call answering is outstanding, the question as a whole good.";
         await card.GetByLabel("Why the text is right (kept with the dismissal)").FillAsync(reason);
-        await card.GetByRole(AriaRole.Button).ClickAsync();
-        await lead.Page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(card);
         Assert.Equal("Dismiss the flag: done.", await NoticeAsync(lead.Page));
         Assert.Contains($"Dismissed\tby {TestUser.Lead.Id} on", await card.InnerTextAsync());
         Assert.Contains(reason, await card.InnerTextAsync());
@@ -134,19 +132,16 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         var lead = await SignInAsync(browser, TestUser.Lead);
         await lead.GoAsync(question);
         var page = lead.Page;
-        var form = page.Locator($"form[action$='/actions/ChangeRecommendationStatus']:has(input[name=findingId][value='{concern.Id}'])");
-        await page.Locator("details", new() { Has = form }).Locator("summary").ClickAsync();
+        var form = await OpenItemFormAsync(page, "ChangeRecommendationStatus", concern.Id);
         await form.GetByLabel("New status").SelectOptionAsync(new SelectOptionValue { Label = "Discharged" });
-        await form.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(form);
         Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#ChangeRecommendationStatus-{concern.Id}-effectiveOn']").CountAsync());
         Assert.Equal("Discharged", await form.GetByLabel("New status").InputValueAsync()); // given back as chosen
         Assert.Empty((await FindingAsync(concern.Id)).RecommendationHistory);
         await AssertAccessibleAsync(lead, "question-recommendation-status-refused", 400);
         await form.GetByLabel("The date it took effect (YYYY-MM-DD)").FillAsync("3/4/2026");
         await form.GetByLabel("Note (optional; kept with the status)").FillAsync("The force's audit shows THRIVE on every log.");
-        await form.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(form);
         Assert.Equal("Change a recommendation’s status: done.", await NoticeAsync(page));
         var main = await page.Locator("main").InnerTextAsync();
         Assert.Contains("Act now. (immediately; discharged)", main);
@@ -156,18 +151,15 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Equal((1, RecommendationStatus.Discharged, new DateOnly(2026, 4, 3), TestUser.Lead.Id), (changed.RecommendationNumber, changed.Status, changed.EffectiveOn, changed.ChangedBy));
 
         // A follow-up on the cause of concern as a whole: refused without its date, then recorded and listed in the card.
-        var followUp = page.Locator($"form[action$='/actions/FollowUpFinding']:has(input[name=findingId][value='{concern.Id}'])");
-        await page.Locator("details", new() { Has = followUp }).Locator("summary").ClickAsync();
+        var followUp = await OpenItemFormAsync(page, "FollowUpFinding", concern.Id);
         await followUp.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "In progress" });
         await followUp.GetByLabel("What was found").FillAsync("The force has trained half of its call handlers.");
-        await followUp.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(followUp);
         Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#FollowUpFinding-{concern.Id}-effectiveOn']").CountAsync());
         Assert.Empty((await FindingAsync(concern.Id)).FollowUps);
         var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
         await followUp.GetByLabel("From (YYYY-MM-DD), today or earlier").FillAsync(today.ToString("yyyy-MM-dd"));
-        await followUp.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(followUp);
         Assert.Equal("Record a follow-up: done.", await NoticeAsync(page));
         Assert.Contains($"In progress from {today:d MMMM yyyy}, recorded by {TestUser.Lead.Id}: The force has trained half of its call handlers.",
             await page.Locator("main").InnerTextAsync());
@@ -179,29 +171,23 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     [Fact]
     public async Task The_lead_raises_a_cause_of_concern_for_acceleration_and_the_HMI_publishes_it_ahead_of_the_report_in_the_console()
     {
-        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
-        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
-        view = await StartFieldworkAsync(view);
-        var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
-        var concern = await DraftAsync(view.Id, "E3", evidence.Id, FindingKind.CauseOfConcern, "Children missing from home",
-            [new RecommendationInput("The force should review every missing child report within 24 hours.", new RecommendationDeadline(DeadlineKind.Immediately))]);
+        var (view, _, concern) = await InFieldworkAsync("Call handlers used THRIVE on 9 of 10 logs reviewed.", (inspection, evidence) =>
+            DraftAsync(inspection, "E3", evidence, FindingKind.CauseOfConcern, "Children missing from home",
+                [new RecommendationInput("The force should review every missing child report within 24 hours.", new RecommendationDeadline(DeadlineKind.Immediately))]));
         var question = $"/console/inspections/{view.Id}/questions/E3";
         await using var browser = await Support.Browser.LaunchAsync();
 
         var lead = await SignInAsync(browser, TestUser.Lead);
         await lead.GoAsync(question);
         var page = lead.Page;
-        var raise = page.Locator($"form[action$='/actions/AccelerateCauseOfConcern']:has(input[name=findingId][value='{concern.Id}'])");
-        await page.Locator("details", new() { Has = raise }).Locator("summary").ClickAsync();
-        await raise.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        var raise = await OpenItemFormAsync(page, "AccelerateCauseOfConcern", concern.Id);
+        await SendAsync(raise);
         Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#AccelerateCauseOfConcern-{concern.Id}-reason']").CountAsync());
         Assert.Null((await FindingAsync(concern.Id)).Accelerated);
         await AssertAccessibleAsync(lead, "question-acceleration-refused", 400);
         const string reason = "Children reported missing are not risk assessed: this cannot wait for the report.";
         await raise.GetByLabel("Why it cannot wait for the report (internal, never published)").FillAsync(reason);
-        await raise.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(raise);
         Assert.Equal("Raise it for acceleration: done.", await NoticeAsync(page));
         Assert.Contains("Awaiting the HMI's review.", await page.Locator("main").InnerTextAsync());
         Assert.Equal(0, await raise.CountAsync()); // raised once
@@ -209,12 +195,10 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
 
         var hmi = await SignInAsync(browser, TestUser.Hmi);
         await hmi.GoAsync(question);
-        var publish = hmi.Page.Locator($"form[action$='/actions/PublishAcceleratedCauseOfConcern']:has(input[name=findingId][value='{concern.Id}'])");
-        await hmi.Page.Locator("details", new() { Has = publish }).Locator("summary").ClickAsync();
+        var publish = await OpenItemFormAsync(hmi.Page, "PublishAcceleratedCauseOfConcern", concern.Id);
         var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
         await publish.GetByLabel("Publication date (YYYY-MM-DD), from the day it was raised to today").FillAsync(today.ToString("yyyy-MM-dd"));
-        await publish.GetByRole(AriaRole.Button).ClickAsync();
-        await hmi.Page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(publish);
         Assert.Equal("Publish the accelerated cause of concern: done.", await NoticeAsync(hmi.Page));
         Assert.Contains($"Published on {today:d MMMM yyyy} by {TestUser.Hmi.Id}.", await hmi.Page.Locator("main").InnerTextAsync());
 
@@ -233,11 +217,8 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     public async Task The_lead_removes_personal_data_from_a_piece_of_evidence_and_a_finding_in_the_console_and_the_stored_history_keeps_none()
     {
         const string person = "Mrs Jane Example of 12 High Street";
-        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
-        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
-        view = await StartFieldworkAsync(view);
-        var evidence = await RecordAsync(view.Id, Commands.Evidence(summary: $"The call from {person} was not risk assessed.", questions: ["E3"]));
-        var finding = await DraftAsync(view.Id, "E3", evidence.Id, FindingKind.AreaForImprovement, $"Repeat calls from {person}");
+        var (view, evidence, finding) = await InFieldworkAsync($"The call from {person} was not risk assessed.", (inspection, cited) =>
+            DraftAsync(inspection, "E3", cited, FindingKind.AreaForImprovement, $"Repeat calls from {person}"));
         var question = $"/console/inspections/{view.Id}/questions/E3";
         await using var browser = await Support.Browser.LaunchAsync();
 
@@ -248,25 +229,20 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         var lead = await SignInAsync(browser, TestUser.Lead);
         await lead.GoAsync(question);
         var page = lead.Page;
-        var redactEvidence = page.Locator($"form[action$='/actions/RedactEvidence']:has(input[name=evidenceId][value='{evidence.Id}'])");
-        await page.Locator("details", new() { Has = redactEvidence }).Locator("summary").ClickAsync();
+        var redactEvidence = await OpenItemFormAsync(page, "RedactEvidence", evidence.Id);
         Assert.Contains("It cannot be undone.", await redactEvidence.InnerTextAsync());
-        await redactEvidence.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(redactEvidence);
         Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#RedactEvidence-{evidence.Id}-reason']").CountAsync());
         Assert.Contains(person, await page.Locator("main").InnerTextAsync()); // nothing removed
         await AssertAccessibleAsync(lead, "question-redaction-refused", 400);
         const string why = "A caller's name and address, recorded by mistake (request 2026-114).";
         await redactEvidence.GetByLabel("Why (kept with the redaction: say whose data and why, not the data itself)").FillAsync(why);
-        await redactEvidence.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(redactEvidence);
         Assert.Equal("Remove personal data: done.", await NoticeAsync(page));
 
-        var redactFinding = page.Locator($"form[action$='/actions/RedactFinding']:has(input[name=findingId][value='{finding.Id}'])");
-        await page.Locator("details", new() { Has = redactFinding }).Locator("summary").ClickAsync();
+        var redactFinding = await OpenItemFormAsync(page, "RedactFinding", finding.Id);
         await redactFinding.GetByLabel("Why (kept with the redaction: say whose data and why, not the data itself)").FillAsync(why);
-        await redactFinding.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await SendAsync(redactFinding);
         Assert.Equal("Remove personal data: done.", await NoticeAsync(page));
 
         var main = await page.Locator("main").InnerTextAsync();
@@ -315,6 +291,31 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Equal(TestUser.Lead.Id, changed.UserName);
         Assert.Equal(TestUser.Lead.Id, Assert.Single(events, e => e.Data is InspectionTrancheAssigned).UserName);
         Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 409\b", e));
+    }
+
+    /// <summary>The form of an action on one finding or piece of evidence, opened from the details it sits in.</summary>
+    private static async Task<ILocator> OpenItemFormAsync(IPage page, string operation, Guid item)
+    {
+        var form = page.Locator($"form[action$='/actions/{operation}']:has(input[type=hidden][value='{item}'])");
+        await page.Locator("details", new() { Has = form }).Locator("summary").ClickAsync();
+        return form;
+    }
+
+    /// <summary>Sends a form with its one button and waits for the page that answers it.</summary>
+    private static async Task SendAsync(ILocator form)
+    {
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await form.Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    /// <summary>An inspection in fieldwork with one piece of evidence on E3 and the finding <paramref name="draft"/> drafts from it.</summary>
+    private async Task<(InspectionView View, Fieldwork.Evidence Evidence, Finding Finding)> InFieldworkAsync(string summary, Func<Guid, Guid, Task<Finding>> draft)
+    {
+        var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
+        view = await ScopeAsync(view, "E3", QuestionScope.Detailed);
+        view = await StartFieldworkAsync(view);
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(summary: summary, questions: ["E3"]));
+        return (view, evidence, await draft(view.Id, evidence.Id));
     }
 
     private async Task<Finding> FindingAsync(Guid id)
