@@ -40,6 +40,10 @@ public sealed class ApiOperations(EndpointDataSource endpoints, IAuthorizationSe
         if (!await MayCallAsync(page.User, operation))
             return new ApiAnswer(StatusCodes.Status403Forbidden, "Not allowed", "Your role may not do this.");
 
+        // A form that lost a route value (an empty select, a tampered post) is the API's 404, never an exception.
+        if (endpoint.RoutePattern.Parameters.FirstOrDefault(p => string.IsNullOrEmpty(route.GetValueOrDefault(p.Name))) is { } missing)
+            return new ApiAnswer(StatusCodes.Status404NotFound, "Not found", $"The form did not say which {missing.Name} it is for.");
+
         await using var scope = page.RequestServices.CreateAsyncScope();
         var call = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = page.User, RequestAborted = page.RequestAborted };
         call.Request.Method = HttpMethods.Post;

@@ -13,7 +13,7 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp, EvidenceRedaction, FindingRedaction }
+    AcceleratedPublication, FollowUp, EvidenceRedaction, FindingRedaction, Monitoring }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -40,6 +40,9 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
 
     /// <summary>An action on one pillar (2014 to 2018/19): its form sits under the pillar on the inspection page and carries its code.</summary>
     public bool ForPillar => Form is ActionForm.PillarProposal or ActionForm.PillarAward or ActionForm.PillarSummary;
+
+    /// <summary>An action on a force, not an inspection: offered on the force's page only (ForceScreen).</summary>
+    public bool ForForce => Form is ActionForm.Monitoring;
 
     /// <summary>An action on one draft-check flag: its form sits under the flag on the inspection page and carries the flag's id.</summary>
     public bool ForDraftFlag => Form is ActionForm.FlagDismissal;
@@ -177,6 +180,10 @@ public static class ConsoleActions
             { While = i => !ConsoleAction.NotSignedOff(i) },
         new("PublishReport", "Publish the report", ActionForm.Publication, [], [InspectionStage.FactualAccuracyCheck], f =>
             new PublishReport(Date(f, "publishedOn"), Long(f, "expectedVersion"))),
+        // A force moved between Scan and Engage by an HMI, on the force's page (no inspection stage offers it).
+        new("ChangeMonitoringStage", "Move the force", ActionForm.Monitoring, [], [], f =>
+            new PeelCases.Monitoring.ChangeMonitoringStage(Enum<PeelCases.Monitoring.MonitoringStage>(f, "stage"), Text(f, "reason"), Guids(f, "causesOfConcern"),
+                Date(f, "improvementPlanDue"), Long(f, "expectedVersion"))),
         // Who works on the inspection and when it is published with others: until it is published.
         new("ChangeTeam", "Change the team", ActionForm.Team, [], Unpublished, f => new ChangeTeam(Names(f, "join"), Names(f, "leave"), Long(f, "expectedVersion"))),
         new("AssignTranche", "Assign the tranche", ActionForm.Tranche, [], Unpublished, f =>

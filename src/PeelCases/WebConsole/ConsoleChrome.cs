@@ -34,4 +34,5 @@ public static class ConsoleRoutes
     public static string Comparison(string cycle, string question) => $"/console/moderation/comparison?cycle={Uri.EscapeDataString(cycle)}&question={Uri.EscapeDataString(question)}";
     public static string ReportPreview(Guid id) => $"/console/inspections/{id}/report";
     public static string Check(Guid id) => $"/console/inspections/{id}/check";
+    public static string Force(string forceId) => $"/console/forces/{Uri.EscapeDataString(forceId)}";
 }

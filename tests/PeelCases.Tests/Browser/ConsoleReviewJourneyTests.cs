@@ -112,16 +112,7 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     [Fact]
     public async Task After_publication_the_lead_records_that_a_recommendation_was_discharged_in_the_console()
     {
-        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021,
-            new QuestionPlan("Q4", QuestionScope.Detailed, Grade.RequiresImprovement, [FindingKind.CauseOfConcern]));
-        view = await SummariseAsync(view);
-        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
-        view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
-        await Send(HttpMethod.Post, $"/inspections/{view.Id}/factual-accuracy-check/no-further-comments", null, TestUser.Liaison, 200);
-        view = await Step(await View(view.Id), "factual-accuracy-check/closure", new InspectionStep((await View(view.Id)).Version), TestUser.Lead);
-        view = await Step(view, "publication", new Publishing.PublishReport(DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime), view.Version), TestUser.Hmi);
-        Assert.Equal(InspectionStage.Published, view.Stage);
-        var concern = Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead), f => f.Content.Kind == FindingKind.CauseOfConcern);
+        var (view, concern) = await PublishedWithCauseOfConcernAsync();
         var question = $"/console/inspections/{view.Id}/questions/Q4";
         await using var browser = await Support.Browser.LaunchAsync();
 
@@ -256,6 +247,52 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     }
 
     [Fact]
+    public async Task An_HMI_moves_a_force_to_Engage_on_its_page_naming_the_cause_of_concern_and_the_plans_due_date()
+    {
+        var (view, concern) = await PublishedWithCauseOfConcernAsync();
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        // From the inspection to its force: every force starts at Scan; the lead inspector may read but not move it.
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync($"/console/inspections/{view.Id}");
+        await lead.Page.GetByRole(AriaRole.Link, new() { NameRegex = new("^The force:") }).ClickAsync();
+        await lead.Page.WaitForLoadStateAsync();
+        Assert.EndsWith("/console/forces/cumbria", lead.Page.Url);
+        // The stage is a badge, which the stylesheet sets in capitals.
+        Assert.Contains("Stage\tScan (every force starts there)", await lead.Page.Locator(".govuk-summary-list").First.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"Cause of concern: {concern.Content.Heading}", await lead.Page.Locator("main").InnerTextAsync()); // the open register
+        Assert.Equal(0, await lead.Page.Locator("form[action$='/actions/ChangeMonitoringStage']").CountAsync()); // an HMI's
+
+        var hmi = await SignInAsync(browser, TestUser.Hmi);
+        await hmi.GoAsync("/console/forces/cumbria");
+        var page = hmi.Page;
+        await page.GetByLabel("Engage: the force is not managing, mitigating or eradicating a cause of concern").CheckAsync();
+        await page.GetByLabel("Why (the force reads it)").FillAsync("The force has not acted on its cause of concern about call handling.");
+        await page.GetByLabel($"2021/22: {concern.Content.Heading}").CheckAsync();
+        await SubmitAsync(page, "Move the force");
+        Assert.Equal(1, await page.Locator(".govuk-error-summary a[href='#ChangeMonitoringStage-cumbria-improvementPlanDue']").CountAsync());
+        Assert.True(await page.GetByLabel($"2021/22: {concern.Content.Heading}").IsCheckedAsync()); // given back as ticked
+        Assert.Empty(await EventsOf(PeelCases.Monitoring.MonitoringStreams.For("cumbria")));
+        await AssertAccessibleAsync(hmi, "force-move-refused", 400);
+        var due = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime).AddMonths(3);
+        await page.GetByLabel("For Engage: the improvement plan is due on (YYYY-MM-DD), after today").FillAsync(due.ToString("yyyy-MM-dd"));
+        await SubmitAsync(page, "Move the force");
+        Assert.Equal("Move the force: done.", await NoticeAsync(page));
+        var monitoring = await page.Locator(".govuk-summary-list").First.InnerTextAsync();
+        Assert.Contains("Stage\tEngage since", monitoring, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"Improvement plan due\t{due:d MMMM yyyy}", monitoring);
+        Assert.Contains("Causes of concern that led there", monitoring);
+        Assert.Contains($"2021/22: {concern.Content.Heading}", monitoring);
+        Assert.Contains($"Scan to Engage\t{TestUser.Hmi.Id}", await page.Locator("table", new() { HasText = "Every move" }).InnerTextAsync());
+
+        var moved = Assert.Single(await EventsOf(PeelCases.Monitoring.MonitoringStreams.For("cumbria")));
+        var changed = (PeelCases.Monitoring.ForceMonitoringStageChanged)moved.Data;
+        Assert.Equal((PeelCases.Monitoring.MonitoringStage.Engage, due, TestUser.Hmi.Id), (changed.Stage, changed.ImprovementPlanDue, moved.UserName));
+        Assert.Equal([concern.Id], changed.CausesOfConcern);
+        Assert.All(hmi.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+    }
+
+    [Fact]
     public async Task The_lead_changes_the_team_and_the_tranche_in_the_console()
     {
         var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
@@ -291,6 +328,21 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Equal(TestUser.Lead.Id, changed.UserName);
         Assert.Equal(TestUser.Lead.Id, Assert.Single(events, e => e.Data is InspectionTrancheAssigned).UserName);
         Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 409\b", e));
+    }
+
+    /// <summary>Cumbria's 2021/22 inspection published, its one question graded Requires improvement with a cause of concern.</summary>
+    private async Task<(InspectionView View, Finding Concern)> PublishedWithCauseOfConcernAsync()
+    {
+        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021,
+            new QuestionPlan("Q4", QuestionScope.Detailed, Grade.RequiresImprovement, [FindingKind.CauseOfConcern]));
+        view = await SummariseAsync(view);
+        view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
+        view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
+        await Send(HttpMethod.Post, $"/inspections/{view.Id}/factual-accuracy-check/no-further-comments", null, TestUser.Liaison, 200);
+        view = await Step(await View(view.Id), "factual-accuracy-check/closure", new InspectionStep((await View(view.Id)).Version), TestUser.Lead);
+        view = await Step(view, "publication", new Publishing.PublishReport(DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime), view.Version), TestUser.Hmi);
+        Assert.Equal(InspectionStage.Published, view.Stage);
+        return (view, Assert.Single(await Get<List<Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead), f => f.Content.Kind == FindingKind.CauseOfConcern));
     }
 
     /// <summary>The form of an action on one finding or piece of evidence, opened from the details it sits in.</summary>
