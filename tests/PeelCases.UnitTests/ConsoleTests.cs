@@ -99,7 +99,7 @@ public sealed class ConsoleTests
         Assert.False(dispute.OfferedAt(InspectionStage.Reporting, QuestionStage.Awarded));
         Assert.True(dispute.OfferedFor(Question(earlier, null)));
         Assert.False(dispute.OfferedFor(Question(earlier, earlier))); // the moderator upheld it: once only
-        Assert.True(ConsoleActions.Find("ModerateGrade")!.OfferedFor(Question(earlier, earlier)));
+        Assert.True(ConsoleActions.Find("ModerateGrade")!.OfferedAt(InspectionStage.Reporting, QuestionStage.Moderation)); // where the dispute goes
         Assert.Equal(new DisputeCarriedOverJudgment(Grade.RequiresImprovement, "Call handling has declined.", 3),
             dispute.Command(Form(("intendedGrade", "RequiresImprovement"), ("reason", "Call handling has declined."), ("expectedVersion", "3"))));
     }
@@ -204,6 +204,8 @@ public sealed class ConsoleTests
     [InlineData("recommendations[2].text", "recommendations[2].text")] // not a row that was sent: left as named
     [InlineData("recommendations", "recommendations")]
     [InlineData("heading", "heading")]
+    [InlineData("join[1]", "join")] // another list's item is its one field
+    [InlineData("citedEvidenceIds[0]", "citedEvidenceIds")]
     public void A_refusal_naming_a_recommendation_links_to_the_row_it_was_typed_in(string named, string typed)
     {
         // Rows 1 and 2 left empty: the API is sent rows 0 and 3, and numbers them 0 and 1.

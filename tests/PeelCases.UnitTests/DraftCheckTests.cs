@@ -57,6 +57,14 @@ public sealed class DraftCheckTests
     }
 
     [Fact]
+    public void The_same_wrong_words_twice_in_one_text_are_one_flag_to_correct_or_dismiss()
+    {
+        const string wrong = "In 2016 we judged the constabulary to be good at investigating crime.";
+        var flag = Assert.Single(Flags(With($"Cumbria Constabulary is good at reducing crime. {wrong} As we said, {wrong}")));
+        Assert.Equal("In 2016 we judged the constabulary to be good at investigating crime", flag.Said);
+    }
+
+    [Fact]
     public void Sign_off_waits_until_each_flag_is_corrected_or_dismissed_with_a_reason()
     {
         var inspection = With("Cumbria Constabulary is outstanding at reducing crime.");

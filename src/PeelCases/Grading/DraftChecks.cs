@@ -63,7 +63,8 @@ public static partial class DraftChecks
                     flags.Add(Flag(element, move.Value, movement?.Description ?? "The record holds no earlier judgment to move from."));
             }
         }
-        return flags.Select(f => f with { Dismissed = inspection.DismissedDraftFlags.FirstOrDefault(d => d.FlagId == f.Id) }).ToList();
+        // The same words twice in one text are one statement to correct or dismiss (the id follows the element and the words).
+        return flags.DistinctBy(f => f.Id).Select(f => f with { Dismissed = inspection.DismissedDraftFlags.FirstOrDefault(d => d.FlagId == f.Id) }).ToList();
     }
 
     /// <summary>"In 2016 we judged the constabulary to be good at investigating crime": the year and grade of the judgment that stands for that question.</summary>

@@ -60,6 +60,26 @@ public static class KeyRing
         return true;
     }
 
+    /// <summary>
+    /// Once a certificate is configured, keys stored before it (in clear) are revoked and a key encrypted to it replaces them
+    /// (<c>db-seed</c>): ASP.NET keeps reading cookies with an expired key, so only revoking them ends what anyone who read
+    /// the database could forge. Everyone signed in to the console signs in again, once. False when there was nothing to revoke.
+    /// </summary>
+    public static async Task<bool> RevokeKeysInClearAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<IOptions<KeyManagementOptions>>().Value;
+        if (options.XmlEncryptor is null) return false;
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        // A key ASP.NET wrote in clear holds its secret as <masterKey>; one encrypted to a certificate holds <encryptedSecret>.
+        var inClear = (await session.Query<DataProtectionKey>().ToListAsync(ct)).Where(k => k.Xml.Contains("<masterKey")).Select(k => k.Id).ToHashSet();
+        var keys = services.GetRequiredService<IKeyManager>();
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && inClear.Contains($"key-{k.KeyId:D}"))) return false;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        keys.RevokeAllKeys(now, "Stored in clear before the key ring was encrypted to a certificate.");
+        keys.CreateNewKey(now, now + options.NewKeyLifetime);
+        return true;
+    }
+
     /// <summary>ASP.NET reads the whole ring when it starts, daily, or on meeting a key it does not know; it adds a key when one falls due.</summary>
     private sealed class MartenXmlRepository(IDocumentStore store) : IXmlRepository
     {

@@ -14,7 +14,9 @@ public static class KeyRingCertificates
     public static X509Certificate2[]? Load(IConfiguration configuration)
     {
         var section = configuration.GetSection("DataProtection");
-        if (string.IsNullOrWhiteSpace(section["Certificate"])) return null;
+        if (string.IsNullOrWhiteSpace(section["Certificate"]))
+            return string.IsNullOrWhiteSpace(section["EarlierCertificate"]) ? null
+                : throw new InvalidOperationException("DataProtection:EarlierCertificate is set without DataProtection:Certificate: a rotation names the certificate it moves to.");
         return new[] { ("Certificate", true), ("EarlierCertificate", false) }
             .Where(c => c.Item2 || !string.IsNullOrWhiteSpace(section[c.Item1]))
             .Select(c => Read($"DataProtection:{c.Item1}", section[c.Item1]!, section[c.Item1 + "Password"]))
@@ -35,6 +37,9 @@ public static class KeyRingCertificates
         }
         if (!certificate.HasPrivateKey)
             throw new InvalidOperationException($"{setting} ({path}) holds no private key: the key ring could be written but never read back.");
+        // ASP.NET encrypts keys to a certificate with RSA only: any other key would fail when the first key is written, months on.
+        using var rsa = certificate.GetRSAPrivateKey();
+        if (rsa is null) throw new InvalidOperationException($"{setting} ({path}) is not an RSA certificate: ASP.NET encrypts the key ring with RSA.");
         return certificate;
     }
 }

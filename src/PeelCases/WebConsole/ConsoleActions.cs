@@ -227,12 +227,16 @@ public static class ConsoleActions
     /// <summary>
     /// The form's own name for a field the API named. The API numbers the recommendations it was sent and an empty row is
     /// left out, so its <c>recommendations[1]</c> is the second row typed into, which need not be the form's second row.
+    /// Another list's item (<c>join[0]</c>) is its one field (<c>join</c>).
     /// </summary>
     public static string AsTyped(IFormCollection f, string field)
     {
         const string prefix = "recommendations[";
         var end = field.IndexOf(']');
-        if (!field.StartsWith(prefix, StringComparison.Ordinal) || end < 0 || !int.TryParse(field.AsSpan(prefix.Length, end - prefix.Length), out var sent))
+        // Any other list (the names joining the team, the evidence cited) is one field on the form: its item links to it.
+        if (!field.StartsWith(prefix, StringComparison.Ordinal))
+            return field.IndexOf('[') is > 0 and var start && end == field.Length - 1 ? field[..start] : field;
+        if (end < 0 || !int.TryParse(field.AsSpan(prefix.Length, end - prefix.Length), out var sent))
             return field;
         var rows = SentRows(f);
         return sent < rows.Count ? $"recommendations[{rows[sent]}]{field[(end + 1)..]}" : field;

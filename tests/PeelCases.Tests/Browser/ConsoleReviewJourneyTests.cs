@@ -160,6 +160,24 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     }
 
     [Fact]
+    public async Task A_form_that_lost_what_it_is_for_is_refused_with_404_and_records_nothing()
+    {
+        var (view, concern) = await PublishedWithCauseOfConcernAsync();
+        await using var browser = await Support.Browser.LaunchAsync();
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync($"/console/inspections/{view.Id}/questions/Q4");
+        var form = await OpenItemFormAsync(lead.Page, "ChangeRecommendationStatus", concern.Id);
+        // As a tampered post would: the recommendation's number, part of the operation's route, is gone.
+        await form.Locator("select[name=number]").EvaluateAsync("select => select.remove()");
+        await form.GetByLabel("New status").SelectOptionAsync(new SelectOptionValue { Label = "Discharged" });
+        await form.GetByLabel("The date it took effect (YYYY-MM-DD)").FillAsync("2026-04-03");
+        await SendAsync(form);
+        Assert.Contains("The form did not say which number it is for.", await lead.Page.Locator(".govuk-error-summary").InnerTextAsync());
+        Assert.Empty((await FindingAsync(concern.Id)).RecommendationHistory);
+        Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 404\b", e));
+    }
+
+    [Fact]
     public async Task The_lead_raises_a_cause_of_concern_for_acceleration_and_the_HMI_publishes_it_ahead_of_the_report_in_the_console()
     {
         var (view, _, concern) = await InFieldworkAsync("Call handlers used THRIVE on 9 of 10 logs reviewed.", (inspection, evidence) =>

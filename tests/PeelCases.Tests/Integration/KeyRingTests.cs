@@ -109,7 +109,7 @@ public sealed class KeyRingTests(AppFixture app)
                 await AppFixture.StopHostAsync(nodeA);
             }
 
-            // A rotation: the new certificate encrypts from now on, the earlier one still reads the key it encrypted.
+            // A rotation: the node holds the new certificate, and the earlier one still reads the key it encrypted.
             await using var nodeB = await AppFixture.StartHostAsync(database, null, new Dictionary<string, string>
             {
                 ["DataProtection__Certificate"] = second, ["DataProtection__CertificatePassword"] = "second-password",
@@ -118,6 +118,45 @@ public sealed class KeyRingTests(AppFixture app)
             await AssertSignedInAsync(nodeB, cookies);
             await using var stored = nodeB.Services.GetRequiredService<IDocumentStore>().QuerySession();
             Assert.Single(await stored.Query<DataProtectionKey>().ToListAsync());
+        }
+        finally
+        {
+            await app.Postgres.DropDatabaseAsync(database);
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Once_a_certificate_is_configured_db_seed_revokes_the_keys_stored_in_clear_and_what_they_signed_no_longer_holds()
+    {
+        var database = await app.Postgres.CreateDatabaseAsync("peelcases_keys_revoked");
+        var folder = Directory.CreateTempSubdirectory("peelcases-keyring-");
+        try
+        {
+            await ServiceCli.RunAsync(database, "db-apply");
+            Assert.Contains("given its first key", await ServiceCli.RunAsync(database, "db-seed"));
+            string cookies;
+            var before = await AppFixture.StartHostAsync(database, null);
+            try { (cookies, _) = await SignInAsync(before); }
+            finally { await AppFixture.StopHostAsync(before); }
+
+            var certificate = new Dictionary<string, string>
+            {
+                ["DataProtection__Certificate"] = Certificate(folder, "first"), ["DataProtection__CertificatePassword"] = "first-password",
+            };
+            Assert.Contains("keys stored in clear revoked", await ServiceCli.RunWithAsync(database, certificate, "db-seed"));
+            Assert.DoesNotContain("revoked", await ServiceCli.RunWithAsync(database, certificate, "db-seed")); // once
+
+            await using var node = await AppFixture.StartHostAsync(database, null, certificate);
+            using (var client = node.Server.CreateClient())
+            using (var board = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/console/board") { Headers = { { "Cookie", cookies } } }))
+                Assert.Equal(HttpStatusCode.Redirect, board.StatusCode); // signed with a revoked key: sign in again
+            var (fresh, _) = await SignInAsync(node);
+            await AssertSignedInAsync(node, fresh);
+            await using var session = node.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var keys = (await session.Query<DataProtectionKey>().ToListAsync()).Where(k => k.Id.StartsWith("key-")).ToList();
+            Assert.Equal(2, keys.Count);
+            Assert.Single(keys, k => k.Xml.Contains("EncryptedData") && !k.Xml.Contains("<masterKey"));
         }
         finally
         {
@@ -144,6 +183,14 @@ public sealed class KeyRingTests(AppFixture app)
             var missing = Assert.Throws<InvalidOperationException>(() => KeyRingCertificates.Load(Settings(("DataProtection:Certificate", path),
                 ("DataProtection:CertificatePassword", "first-password"), ("DataProtection:EarlierCertificate", Path.Combine(folder.FullName, "gone.pfx")))));
             Assert.StartsWith("DataProtection:EarlierCertificate", missing.Message);
+            Assert.StartsWith("DataProtection:EarlierCertificate is set without DataProtection:Certificate", Assert.Throws<InvalidOperationException>(() =>
+                KeyRingCertificates.Load(Settings(("DataProtection:EarlierCertificate", path), ("DataProtection:EarlierCertificatePassword", "first-password")))).Message);
+            // ASP.NET encrypts keys with RSA only: an elliptic-curve certificate is refused at start, not when the first key is written.
+            using (var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+            using (var ec = new CertificateRequest("CN=PeelCases key ring (ec)", ecdsa, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1)))
+                File.WriteAllBytes(Path.Combine(folder.FullName, "ec.pfx"), ec.Export(X509ContentType.Pfx, "ec-password"));
+            Assert.EndsWith("is not an RSA certificate: ASP.NET encrypts the key ring with RSA.", Assert.Throws<InvalidOperationException>(() => KeyRingCertificates.Load(
+                Settings(("DataProtection:Certificate", Path.Combine(folder.FullName, "ec.pfx")), ("DataProtection:CertificatePassword", "ec-password")))).Message);
             // The certificate alone, without its private key: keys could be written to it but never read back.
             var publicOnly = Path.Combine(folder.FullName, "public.pfx");
             using (var full = X509CertificateLoader.LoadPkcs12FromFile(path, "first-password"))
