@@ -177,6 +177,9 @@ public sealed class ConsoleTests
         Assert.True(evidence.OfferedAt(InspectionStage.Published, QuestionStage.Awarded) && finding.OfferedAt(InspectionStage.Planning, QuestionStage.Fieldwork));
         Assert.Equal(new PeelCases.Fieldwork.RedactEvidence("A caller's name.", 3), evidence.Command(Form(("reason", "A caller's name."), ("expectedVersion", "3"))));
         Assert.Equal(new Findings.RedactFinding(null, 3), finding.Command(Form(("reason", ""), ("expectedVersion", "3"))));
+        var question = ConsoleActions.Find("RedactQuestionText")!;
+        Assert.True(question.ForQuestion && question.QuestionPageOnly && question.ItemField is null);
+        Assert.Equal(new RedactText("A caller's name.", 8), question.Command(Form(("reason", "A caller's name."), ("expectedVersion", "8"))));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp, EvidenceRedaction, FindingRedaction, Monitoring }
+    AcceleratedPublication, FollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -81,7 +81,8 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     };
 
     /// <summary>A form too long for the inspection page's list of every question: offered on the question's own page only.</summary>
-    public bool QuestionPageOnly => ItemField is not null || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary or ActionForm.Dispute;
+    public bool QuestionPageOnly => ItemField is not null || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary or ActionForm.Dispute
+        or ActionForm.QuestionRedaction;
 
     /// <summary>Offered on this record, for this question (null for an inspection's action).</summary>
     public bool OfferedOn(InspectionView inspection, QuestionStage? question) => While(inspection) && OfferedAt(inspection.Stage, question);
@@ -172,6 +173,9 @@ public static class ConsoleActions
             new RedactEvidence(Text(f, "reason"), Long(f, "expectedVersion"))),
         new("RedactFinding", "Remove personal data", ActionForm.FindingRedaction, System.Enum.GetValues<QuestionStage>(), Any, f =>
             new RedactFinding(Text(f, "reason"), Long(f, "expectedVersion"))),
+        // The question's own text in the inspection's record: QA comments, rationales, reasons, its summary. Grades stay.
+        new("RedactQuestionText", "Remove personal data from the question’s text", ActionForm.QuestionRedaction, System.Enum.GetValues<QuestionStage>(), Any, f =>
+            new RedactText(Text(f, "reason"), Long(f, "expectedVersion"))),
         new("StartFieldwork", "Start fieldwork", ActionForm.Confirm, [], [InspectionStage.Planning], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("CompleteFieldwork", "Complete fieldwork", ActionForm.Confirm, [], [InspectionStage.Fieldwork], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion")))

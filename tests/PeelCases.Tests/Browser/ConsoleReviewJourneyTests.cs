@@ -223,7 +223,7 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     }
 
     [Fact]
-    public async Task The_lead_removes_personal_data_from_a_piece_of_evidence_and_a_finding_in_the_console_and_the_stored_history_keeps_none()
+    public async Task The_lead_removes_personal_data_from_evidence_a_finding_and_the_questions_text_in_the_console_and_the_stored_history_keeps_none()
     {
         const string person = "Mrs Jane Example of 12 High Street";
         var (view, evidence, finding) = await InFieldworkAsync($"The call from {person} was not risk assessed.", (inspection, cited) =>
@@ -254,12 +254,22 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         await SendAsync(redactFinding);
         Assert.Equal("Remove personal data: done.", await NoticeAsync(page));
 
+        // The question's own text: QA returned the findings naming her.
+        view = await CompleteFieldworkAsync(await View(view.Id));
+        view = await Step(view, "questions/E3/qa-submission", new InspectionStep(view.QuestionVersion("E3")), TestUser.Inspector);
+        await QaAsync(view, "E3", QualityAssurance.QaOutcome.Return, $"The log for {person} needs a second look.");
+        await lead.GoAsync(question);
+        Assert.Contains(person, await page.Locator(".govuk-summary-list").First.InnerTextAsync());
+        await page.Locator("form[action$='/actions/RedactQuestionText']").GetByLabel("Why (kept with the redaction: say whose data and why, not the data itself)").FillAsync(why);
+        await SubmitAsync(page, "Remove personal data from the question’s text (E3)");
+        Assert.Equal("Remove personal data from the question’s text: done.", await NoticeAsync(page));
+
         var main = await page.Locator("main").InnerTextAsync();
         Assert.DoesNotContain(person, main);
         Assert.Contains("[redacted]", main);
         Assert.Contains($"Personal data removed by {TestUser.Lead.Id} on", main);
-        // Nor does the stored history: every event of both streams, as stored.
-        foreach (var stream in new[] { evidence.Id, finding.Id })
+        // Nor does the stored history: every event of the three streams, as stored.
+        foreach (var stream in new[] { evidence.Id, finding.Id, view.Id })
             Assert.All(await EventsOf(stream), e => Assert.DoesNotContain("Jane Example", System.Text.Json.JsonSerializer.Serialize(e.Data, e.Data.GetType())));
         Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
     }
