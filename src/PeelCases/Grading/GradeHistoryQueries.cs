@@ -24,9 +24,15 @@ public static class GradeHistoryQueries
     {
         if (await session.LoadAsync<Force>(forceId, ct) is null)
             return Refusal.NotFound($"There is no force with code '{forceId}'.").ToResult();
+        return Results.Ok(await ReadAsync(session, forceId, ct));
+    }
+
+    /// <summary>The force's grade history with each entry's movement (the API's answer, and the console's force page).</summary>
+    public static async Task<GradeHistoryView> ReadAsync(IQuerySession session, string forceId, CancellationToken ct)
+    {
         var history = await session.LoadAsync<ForceGradeHistory>(forceId, ct) ?? new ForceGradeHistory { Id = forceId };
         var scales = (await session.Query<AssessmentFramework>().ToListAsync(ct)).GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.First().Scale);
-        return Results.Ok(WithMovement(history, scales));
+        return WithMovement(history, scales);
     }
 
     /// <summary>Each entry's movement: from the latest earlier entry on its lineage (a question) or of the same pillar.</summary>

@@ -17,6 +17,9 @@ public sealed record MonitoringView(string ForceId, MonitoringStage Stage, DateT
     public static MonitoringView Of(string forceId, ForceMonitoring? m) => m is null
         ? new(forceId, MonitoringStage.Scan, null, null, [], null, [], 0)
         : new(forceId, m.Stage, m.Since, m.Reason, m.CausesOfConcern, m.ImprovementPlanDue, m.Moves, m.Version);
+
+    public static async Task<MonitoringView> ReadAsync(IQuerySession session, string forceId, CancellationToken ct) =>
+        Of(forceId, await session.LoadAsync<ForceMonitoring>(MonitoringStreams.For(forceId), ct));
 }
 
 public static class MonitoringEndpoints
@@ -26,7 +29,7 @@ public static class MonitoringEndpoints
     public static async Task<IResult> Get(string forceId, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Force>(forceId, ct) is not { } force
             ? Refusal.NotFound($"There is no force with code '{forceId}'.").ToResult()
-            : Results.Ok(MonitoringView.Of(force.Id, await session.LoadAsync<ForceMonitoring>(MonitoringStreams.For(force.Id), ct)));
+            : Results.Ok(await MonitoringView.ReadAsync(session, force.Id, ct));
 
 }
 
@@ -50,6 +53,6 @@ public static class ChangeMonitoringStageEndpoint
         if (decision.Refusal is { } refusal) return refusal.ToResult();
         stream.AppendOne(decision.Value!);
         await session.SaveChangesAsync(ct);
-        return Results.Ok(MonitoringView.Of(force.Id, await session.LoadAsync<ForceMonitoring>(MonitoringStreams.For(force.Id), ct)));
+        return Results.Ok(await MonitoringView.ReadAsync(session, force.Id, ct));
     }
 }

@@ -31,11 +31,10 @@ public static class ForceScreen
         IReadOnlyDictionary<string, string>? typed, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
         if (await session.LoadAsync<Force>(forceId, ct) is not { } force) return await ConsolePages.NotFound(http, $"There is no force with code '{forceId}'.");
-        var monitoring = MonitoringView.Of(force.Id, await session.LoadAsync<ForceMonitoring>(MonitoringStreams.For(force.Id), ct));
+        var monitoring = await MonitoringView.ReadAsync(session, force.Id, ct);
         var inspections = (await session.Query<Inspection>().Where(i => i.ForceId == force.Id).ToListAsync(ct)).OrderByDescending(i => i.Year).ToList();
         var register = await RegisterStore.LoadAsync(session, force.Id, null, ct);
-        var scales = (await session.Query<AssessmentFramework>().ToListAsync(ct)).GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.First().Scale);
-        var history = GradeHistoryQueries.WithMovement(await session.LoadAsync<ForceGradeHistory>(force.Id, ct) ?? new ForceGradeHistory { Id = force.Id }, scales);
+        var history = await GradeHistoryQueries.ReadAsync(session, force.Id, ct);
         var move = ConsoleActions.Find("ChangeMonitoringStage")!;
         var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + force.Name, "board", [new("Board", ConsoleRoutes.Board)]);
         var open = register.Where(r => !r.Closed).ToList();
