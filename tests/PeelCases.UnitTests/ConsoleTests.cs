@@ -136,6 +136,8 @@ public sealed class ConsoleTests
         Assert.False(change.OfferedFor(Holding(0)));
         Assert.False(change.OfferedFor(Holding(1, withdrawn: true)));
         Assert.True(ConsoleActions.Find("ReviseFinding")!.OfferedFor(Holding(0)));
+        // A withdrawn finding is kept as it was: only its personal data can still be removed.
+        Assert.Equal(["RedactFinding"], ConsoleActions.All.Where(a => a.ForFinding && a.OfferedFor(Holding(1, withdrawn: true))).Select(a => a.Operation));
         Assert.Equal(new Findings.ChangeRecommendationStatus(Findings.RecommendationStatus.Discharged, null, new DateOnly(2026, 4, 3), 5),
             change.Command(Form(("number", "1"), ("status", "Discharged"), ("effectiveOn", "3/4/2026"), ("note", ""), ("expectedVersion", "5"))));
     }

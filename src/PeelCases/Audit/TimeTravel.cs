@@ -11,7 +11,9 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Audit;
 
-public sealed record QuestionAsOf(string Point, QuestionView Question, IReadOnlyList<Finding> Findings, IReadOnlyList<Evidence> Evidence);
+/// <summary>A question as it stood: its findings, the evidence recorded against it, and the findings withdrawn by then (kept, with why).</summary>
+public sealed record QuestionAsOf(string Point, QuestionView Question, IReadOnlyList<Finding> Findings, IReadOnlyList<Evidence> Evidence,
+    IReadOnlyList<Finding> WithdrawnFindings);
 
 /// <summary>"What did the record say on 1 March?" — the inspection or one question as of a moment or a version.</summary>
 public static class TimeTravel
@@ -68,9 +70,9 @@ public static class TimeTravel
         var view = await ViewAsync(reads.Session, state!, ct);
         var question = view.Questions.FirstOrDefault(q => string.Equals(q.Code, questionCode, StringComparison.OrdinalIgnoreCase));
         if (question is null) return Refusal.NotFound($"Question '{questionCode}' is not in the scope of inspection {inspectionId}.").ToResult();
-        return Results.Ok(new QuestionAsOf(new PointInRecord(at, version, on).ToString(), question,
-            state!.Findings.Where(f => f.QuestionCode == question.Code && !f.Withdrawn).OrderBy(f => f.DraftedAt).ToList(),
-            state.Evidence.Where(e => e.Content.QuestionCodes.Contains(question.Code)).OrderBy(e => e.RecordedAt).ToList()));
+        var findings = state!.Findings.Where(f => f.QuestionCode == question.Code).OrderBy(f => f.DraftedAt).ToLookup(f => f.Withdrawn);
+        return Results.Ok(new QuestionAsOf(new PointInRecord(at, version, on).ToString(), question, findings[false].ToList(),
+            state.Evidence.Where(e => e.Content.QuestionCodes.Contains(question.Code)).OrderBy(e => e.RecordedAt).ToList(), findings[true].ToList()));
     }
 
     /// <summary>The record's state at the point asked for, or why it cannot be given.</summary>

@@ -13,6 +13,9 @@ public sealed class Finding : IInspectionRecord
     public FindingContent Content { get; set; } = null!;
     public bool Withdrawn { get; set; }
     public string? WithdrawnBecause { get; set; }
+    /// <summary>Who withdrew it and when (added 2026-12-07; a document stored before it has them once rebuilt).</summary>
+    public string? WithdrawnBy { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
     public string DraftedBy { get; set; } = "";
     public DateTimeOffset DraftedAt { get; set; }
     public List<FindingRevision> EarlierVersions { get; set; } = [];
@@ -56,6 +59,8 @@ public partial class FindingProjection : SingleStreamProjection<Finding, Guid>
     {
         finding.Withdrawn = true;
         finding.WithdrawnBecause = e.Reason;
+        finding.WithdrawnBy = e.WithdrawnBy;
+        finding.WithdrawnAt = e.WithdrawnAt;
         Touch(finding, e.WithdrawnBy, e.WithdrawnAt);
     }
 

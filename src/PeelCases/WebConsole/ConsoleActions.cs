@@ -62,8 +62,9 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>
     /// Offered for this finding as it stands: a status is moved on for a recommendation it holds; a cause of concern is raised
     /// for acceleration once and published once raised; a published area for improvement or cause of concern is followed up.
+    /// A withdrawn finding is kept as it was, so only its personal data can still be removed.
     /// </summary>
-    public bool OfferedFor(Finding finding) => !finding.Withdrawn && Form switch
+    public bool OfferedFor(Finding finding) => finding.Withdrawn ? Form == ActionForm.FindingRedaction : Form switch
     {
         ActionForm.RecommendationStatus => finding.Content.Recommendations.Count > 0,
         ActionForm.Acceleration => finding is { Content.Kind: FindingKind.CauseOfConcern, Accelerated: null },

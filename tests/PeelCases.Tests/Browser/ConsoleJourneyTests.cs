@@ -231,9 +231,23 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         await Form("WithdrawFinding", strength.Id).GetByRole(AriaRole.Button).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Equal("Withdraw the finding: done.", await NoticeAsync(page));
-        // A withdrawn finding leaves the question's findings (the record and the trail keep it).
-        Assert.DoesNotContain("Strength: Understanding and identifying vulnerability", await page.Locator("main").InnerTextAsync());
+        // A withdrawn finding leaves the question's findings for its own list, with who withdrew it and why; only its
+        // personal data can still be removed.
+        var withdrawn = page.Locator($"[data-withdrawn-finding='{strength.Id}']");
+        Assert.Equal(1, await page.Locator("main .govuk-summary-card", new() { HasText = "Strength: Understanding and identifying vulnerability" }).CountAsync());
+        Assert.Contains($"Withdrawn by {TestUser.Lead.Id} on ", await withdrawn.InnerTextAsync());
+        Assert.Contains(": Superseded by the cause of concern.", await withdrawn.InnerTextAsync());
         Assert.Equal(0, await Form("ReviseFinding", strength.Id).CountAsync());
+        Assert.Equal(0, await Form("WithdrawFinding", strength.Id).CountAsync());
+        await OpenAsync("RedactFinding", strength.Id);
+        await Form("RedactFinding", strength.Id).GetByLabel("Why (kept with the redaction: say whose data and why, not the data itself)")
+            .FillAsync("An officer named in the withdrawn text (request 2026-131).");
+        await Form("RedactFinding", strength.Id).GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Remove personal data: done.", await NoticeAsync(page));
+        Assert.Contains("Withdrawn by", await withdrawn.InnerTextAsync());
+        Assert.Contains($"Personal data removed by {TestUser.Lead.Id}", await withdrawn.InnerTextAsync());
+        Assert.Contains(": [redacted]", await withdrawn.InnerTextAsync()); // the reason for withdrawing, masked with the rest
 
         // The revision kept the earlier version, the citation, and the recommendation as it stood, and added the second.
         var after = await FindingAsync(concern.Id);
@@ -242,7 +256,9 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
             after.Content.Recommendations.Select(r => (r.Text, r.Deadline)).ToList());
         Assert.Contains($"{added} (immediately; open)", await page.Locator("main").InnerTextAsync());
         Assert.Equal(concern.Content.Text, Assert.Single(after.EarlierVersions).Content.Text);
-        Assert.Equal((true, "Superseded by the cause of concern.", TestUser.Lead.Id), ((await FindingAsync(strength.Id)).Withdrawn, (await FindingAsync(strength.Id)).WithdrawnBecause, (await FindingAsync(strength.Id)).LastChangedBy));
+        var gone = await FindingAsync(strength.Id);
+        Assert.Equal((true, "[redacted]", TestUser.Lead.Id), (gone.Withdrawn, gone.WithdrawnBecause, gone.WithdrawnBy));
+        Assert.NotNull(gone.Redacted);
 
         // A new cause of concern: refused without a recommendation (nothing recorded), drafted with one and its deadline.
         var draft = page.Locator("form[action$='/actions/DraftFinding']");

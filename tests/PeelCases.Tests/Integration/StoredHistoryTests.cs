@@ -54,6 +54,14 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
                 if (!key.StartsWith("Evidence:", StringComparison.Ordinal) || doc["Redacted"] is null) return;
                 foreach (var v in doc["EarlierVersions"]!.AsArray()) v!.AsObject().Remove("SupersededBecause");
             }),
+        ("A withdrawn finding keeps who withdrew it and when from the twenty-second session (the question page shows it); " +
+         "documents stored before it have neither, so the rebuild adds them from the stored FindingWithdrawn.",
+            (key, doc) =>
+            {
+                if (!key.StartsWith("Finding:", StringComparison.Ordinal)) return;
+                doc.AsObject().Remove("WithdrawnBy");
+                doc.AsObject().Remove("WithdrawnAt");
+            }),
     ];
 
     private static Dictionary<string, string> LeavingOutIntendedChanges(Dictionary<string, string> snapshot) =>
