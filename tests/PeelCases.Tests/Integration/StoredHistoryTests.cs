@@ -322,11 +322,14 @@ public sealed class StoredHistoryTests(AppFixture app, ITestOutputHelper output)
         // The check never closes before its deadline by the service's clock (CheckDeadlineRules).
         if (serviceClock.GetUtcNow() < check.FactualAccuracy!.Deadline) serviceClock.Set(check.FactualAccuracy.Deadline);
 
+        // Stored for the queue of its type (dumps before ADR 0014's partitions reached the deadline), it is received there
+        // and passed on to its inspection's partition (Host/ServiceSetup), where the handler runs: two executions. Stored
+        // for the partition itself, as later versions schedule it: one.
+        var storedFor = Assert.Single(await Strings(database, "select received_at from peelcases.wolverine_incoming_envelopes where status = 'Scheduled'"));
+        var executions = storedFor.StartsWith("local://inspection-workflow", StringComparison.Ordinal) ? 1 : 2;
         var fired = Stopwatch.StartNew();
         await host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
-            // Stored for the queue of its type, it is received there and passed on to its inspection's partition
-            // (Host/ServiceSetup, ADR 0014), where the handler runs: two executions.
-            .WaitForExecutionOf<CloseFactualAccuracyCheck>(2)
+            .WaitForExecutionOf<CloseFactualAccuracyCheck>(executions)
             .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(_ =>
                 Sql(database, "update peelcases.wolverine_incoming_envelopes set execution_time = now() where status = 'Scheduled'")));
         output.WriteLine($"The stored deadline fired {fired.ElapsedMilliseconds} ms after it fell due");
