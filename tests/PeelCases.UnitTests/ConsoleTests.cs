@@ -171,6 +171,22 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void An_earlier_finding_looked_at_again_is_followed_up_through_the_same_operation_recorded_in_the_later_inspection()
+    {
+        var again = ConsoleActions.Find("FollowUpEarlierFinding")!;
+        Assert.Equal(("FollowUpFinding", "findingId", true, false), (again.ApiOperation, again.ItemField, again.ForEarlierFinding, again.ForFinding));
+        Assert.True(again.QuestionPageOnly);
+        // While the later inspection's own work is open; once it is published, the earlier finding's own card takes it.
+        Assert.True(again.OfferedAt(InspectionStage.Reporting, QuestionStage.CarriedOver));
+        Assert.False(again.OfferedAt(InspectionStage.Planning, QuestionStage.Scoping));
+        Assert.False(again.OfferedAt(InspectionStage.Published, QuestionStage.Awarded));
+        var later = Guid.NewGuid();
+        Assert.Equal(new Findings.FollowUpFinding(1, Findings.FollowUpStatus.Achieved, "Done.", later, new DateOnly(2026, 4, 3), 4),
+            again.Command(Form(("recommendationNumber", "1"), ("status", "Achieved"), ("note", "Done."), ("recordedIn", later.ToString()), ("effectiveOn", "3/4/2026"), ("expectedVersion", "4"))));
+        Assert.Equal("FollowUpFinding", ConsoleActions.Find("FollowUpFinding")!.ApiOperation); // an action's own name otherwise
+    }
+
+    [Fact]
     public void Personal_data_is_removed_from_a_piece_of_evidence_or_a_finding_at_any_stage_with_a_reason()
     {
         var evidence = ConsoleActions.Find("RedactEvidence")!;

@@ -19,9 +19,10 @@ public static class ActionPost
         var item = action.ItemField is { } field ? form[field].ToString() : null;
         if (item is not null) route[action.ItemField!] = item;
         foreach (var name in action.RouteFields) route[name] = form[name].ToString();
+        if (action.ForEarlierFinding) route["inspectionId"] = form["findingInspectionId"].ToString();
         // A pillar's or a flag's forms are told apart by its code; a recommendation's by its finding.
         var part = action.ForPillar ? route["pillarCode"] : action.ForDraftFlag ? route["flagId"] : null;
-        var answer = await api.SendAsync(http, operation, route, action.Command(form));
+        var answer = await api.SendAsync(http, action.ApiOperation, route, action.Command(form));
 
         var back = form["returnTo"].ToString();
         var onQuestion = code is not null && back == ConsoleRoutes.Question(inspectionId, code);

@@ -51,7 +51,7 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     {
         var allowed = new List<ConsoleAction>();
         foreach (var action in ConsoleActions.All)
-            if (await api.MayCallAsync(user, action.Operation)) allowed.Add(action);
+            if (await api.MayCallAsync(user, action.ApiOperation)) allowed.Add(action);
         return allowed;
     }
 }

@@ -13,7 +13,7 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring }
+    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -23,6 +23,9 @@ public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOv
 public sealed record ConsoleAction(string Operation, string Label, ActionForm Form, QuestionStage[] QuestionStages, InspectionStage[] InspectionStages,
     Func<IFormCollection, object> Command)
 {
+    /// <summary>The API operation the form is sent to: its own name, unless two of the console's forms call one operation.</summary>
+    public string ApiOperation { get; init; } = Operation;
+
     /// <summary>What else the record must show for the action to apply within its stages (for example, not yet signed off).</summary>
     public Func<InspectionView, bool> While { get; init; } = _ => true;
 
@@ -35,8 +38,14 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>An action on one piece of evidence: its form sits under it and carries its id and version.</summary>
     public bool ForEvidence => Form is ActionForm.Amendment or ActionForm.EvidenceRedaction;
 
+    /// <summary>
+    /// An action on a finding of an earlier inspection, taken from a later one's question page (a follow-up recorded there):
+    /// its route names the finding's own inspection (<c>findingInspectionId</c>); the browser comes back to the later page.
+    /// </summary>
+    public bool ForEarlierFinding => Form is ActionForm.EarlierFollowUp;
+
     /// <summary>The form field naming the finding or evidence the action is on (its route value too); null for any other action.</summary>
-    public string? ItemField => ForFinding ? "findingId" : ForEvidence ? "evidenceId" : null;
+    public string? ItemField => ForFinding || ForEarlierFinding ? "findingId" : ForEvidence ? "evidenceId" : null;
 
     /// <summary>An action on one pillar (2014 to 2018/19): its form sits under the pillar on the inspection page and carries its code.</summary>
     public bool ForPillar => Form is ActionForm.PillarProposal or ActionForm.PillarAward or ActionForm.PillarSummary;
@@ -169,6 +178,11 @@ public static class ConsoleActions
         // After publication: a dated status note on the finding or one of its recommendations.
         new("FollowUpFinding", "Record a follow-up", ActionForm.FollowUp, System.Enum.GetValues<QuestionStage>(), [InspectionStage.Published], f =>
             new FollowUpFinding(Int(f, "recommendationNumber"), Enum<FollowUpStatus>(f, "status"), Text(f, "note"), null, Date(f, "effectiveOn"), Long(f, "expectedVersion"))),
+        // A later inspection looks at the force's earlier findings again while its own work is open: the follow-up names it.
+        new("FollowUpEarlierFinding", "Record where it stands now", ActionForm.EarlierFollowUp, System.Enum.GetValues<QuestionStage>(),
+            [InspectionStage.Fieldwork, InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>
+            new FollowUpFinding(Int(f, "recommendationNumber"), Enum<FollowUpStatus>(f, "status"), Text(f, "note"), Guid(f, "recordedIn"), Date(f, "effectiveOn"),
+                Long(f, "expectedVersion"))) { ApiOperation = "FollowUpFinding" },
         // Personal data removed everywhere, stored history included (ADR on redaction): at any stage, by the lead or an administrator.
         new("RedactEvidence", "Remove personal data", ActionForm.EvidenceRedaction, System.Enum.GetValues<QuestionStage>(), Any, f =>
             new RedactEvidence(Text(f, "reason"), Long(f, "expectedVersion"))),

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PeelCases.Audit;
+using PeelCases.Findings;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.WebConsole;
@@ -13,8 +14,9 @@ public sealed record ViewPoint(DateTimeOffset? At, DateOnly? On, long? Version)
     public bool IsNow => At is null && On is null && Version is null;
 }
 
+/// <param name="EarlierFindings">The earlier inspections' findings the question looks at again, loaded when a follow-up of them is offered.</param>
 public sealed record QuestionModel(ConsoleChrome Chrome, InspectionView Inspection, QuestionAsOf Question, GradeTrailView? Trail, ViewPoint Point,
-    InspectionDiff? Diff, long? CompareFrom, ActionSet? Actions, ConsoleError? Error);
+    InspectionDiff? Diff, long? CompareFrom, ActionSet? Actions, ConsoleError? Error, IReadOnlyList<Finding> EarlierFindings);
 
 /// <summary>
 /// A question: its findings with the evidence they cite, the grade trail as a timeline, the question as it stood at a
@@ -67,6 +69,9 @@ public static class QuestionScreen
             actions = new ActionSet(inspectionId, question.Question.Code, question.Question.Version, allowed, framework?.Scale ?? [],
                 question.Findings, question.Evidence, chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, question.Question.Summary);
         }
-        return await ConsolePages.Render<QuestionPage>(new QuestionModel(chrome, view, question, trail, point, diff, compareFrom, actions, error), status);
+        IReadOnlyList<Finding> earlier = [];
+        if (actions is not null && actions.Actions.Any(a => a.ForEarlierFinding) && trail?.EarlierFindings is { Count: > 0 } items)
+            earlier = await session.LoadManyAsync<Finding>(ct, items.Select(e => e.Item.FindingId).Distinct());
+        return await ConsolePages.Render<QuestionPage>(new QuestionModel(chrome, view, question, trail, point, diff, compareFrom, actions, error, earlier), status);
     }
 }

@@ -160,6 +160,56 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     }
 
     [Fact]
+    public async Task A_later_inspection_looks_at_an_earlier_cause_of_concern_again_and_the_lead_records_where_its_recommendation_stands()
+    {
+        // Durham's 2016 and 2017 efficiency pages imported for Northumbria (no other test's force): 2017's F3 a cause of
+        // concern with one recommendation; 2018/19's F2 is the question that replaced F3.
+        var pages = Integration.ImportTests.Durham();
+        await Post<Import.ImportReport>("/history/imports",
+            pages with { Inspections = pages.Inspections!.Take(2).Select(i => i with { ForceId = "northumbria" }).ToList() }, new TestUser("ada.admin", [Kernel.Roles.Administrator]));
+        var concern = Assert.Single(await Get<List<RegisterItem>>("/forces/northumbria/register", TestUser.Lead), i => i is { Kind: FindingKind.CauseOfConcern, RecommendationNumber: null });
+        var later = await BuildAsync("northumbria", "peel-2018-19", "2018/19", 2018, new QuestionPlan("F2", QuestionScope.CarryOver));
+        var question = $"/console/inspections/{later.Id}/questions/F2";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        var moderator = await SignInAsync(browser, TestUser.Moderator);
+        await moderator.GoAsync(question);
+        var shown = await moderator.Page.Locator($"[data-earlier-finding='{concern.FindingId}']").InnerTextAsync();
+        Assert.Contains("From the 2017 report, published 9 November 2017", shown);
+        Assert.Contains("Recommendation 1: Act within six months.", shown);
+        Assert.Equal(0, await moderator.Page.Locator("form[action$='/actions/FollowUpEarlierFinding']").CountAsync()); // the lead's
+
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(question);
+        var page = lead.Page;
+        var form = await OpenItemFormAsync(page, "FollowUpEarlierFinding", concern.FindingId);
+        await form.GetByLabel("About").SelectOptionAsync(new SelectOptionValue { Label = "Recommendation 1: Act within six months." });
+        await form.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Achieved" });
+        await form.GetByLabel("What was found").FillAsync("The force's plan is complete and audited.");
+        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        await form.GetByLabel("From (YYYY-MM-DD), today or earlier").FillAsync(today.AddDays(1).ToString("yyyy-MM-dd"));
+        await SendAsync(form);
+        Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#FollowUpEarlierFinding-{concern.FindingId}-effectiveOn']").CountAsync());
+        Assert.Equal("Achieved", await form.GetByLabel("Status").InputValueAsync()); // given back as chosen
+        Assert.Empty((await Get<Finding>($"/inspections/{concern.InspectionId}/findings/{concern.FindingId}", TestUser.Lead)).FollowUps);
+        await AssertAccessibleAsync(lead, "question-earlier-finding-refused", 400);
+
+        await form.GetByLabel("From (YYYY-MM-DD), today or earlier").FillAsync(today.ToString("yyyy-MM-dd"));
+        await SendAsync(form);
+        Assert.Equal("Record where it stands now: done.", await NoticeAsync(page));
+        Assert.StartsWith("F2, Northumbria Police 2018/19", await page.TitleAsync()); // back on the later inspection's question
+        Assert.Contains($"Since {today:d MMMM yyyy}, recorded in this inspection: The force's plan is complete and audited.",
+            await page.Locator($"[data-earlier-finding='{concern.FindingId}']").InnerTextAsync());
+
+        // Recorded on the earlier finding's own stream, naming the later inspection it was made in.
+        var recorded = Assert.Single((await Get<Finding>($"/inspections/{concern.InspectionId}/findings/{concern.FindingId}", TestUser.Lead)).FollowUps);
+        Assert.Equal((1, FollowUpStatus.Achieved, today, later.Id, TestUser.Lead.Id),
+            (recorded.RecommendationNumber, recorded.Status, recorded.EffectiveOn, recorded.RecordedInInspection, recorded.RecordedBy));
+        Assert.True(Assert.Single(await Get<List<EarlierFinding>>($"/inspections/{later.Id}/earlier-findings", TestUser.Lead), e => e.Item.RecommendationNumber == 1).RecordedHere);
+        Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+    }
+
+    [Fact]
     public async Task A_form_that_lost_what_it_is_for_is_refused_with_404_and_records_nothing()
     {
         var (view, concern) = await PublishedWithCauseOfConcernAsync();
