@@ -29,9 +29,15 @@ public static class CheckActions
         new("ResolveChallenge", "Answer the challenge", true, (_, check) => check.Challenges.Any(c => c.Accepted is null), f =>
             new ResolveChallenge(f["accepted"].ToString() switch { "true" => true, "false" => false, _ => null }, ConsoleActions.Text(f, "reason"),
                 ConsoleActions.Long(f, "expectedVersion"))),
+        // Personal data in a challenge or its answer, removed at any time once raised (the lead inspector's or an administrator's).
+        new("RedactChallenge", "Remove personal data", true, (_, check) => check.Challenges.Any(Redactable), f =>
+            new RedactText(ConsoleActions.Text(f, "reason"), ConsoleActions.Long(f, "expectedVersion"))),
         new("CloseFactualAccuracyCheckEarly", "Close the check early", false, (stage, check) => Open(stage, check) && check.NoFurtherComments is not null,
             f => new InspectionStep(ConsoleActions.Long(f, "expectedVersion"))),
     ];
+
+    /// <summary>A challenge with free text not yet redacted (RedactChallengeRules refuses one without).</summary>
+    public static bool Redactable(Challenge challenge) => !PeelCases.Kernel.TextMask.IsMasked(challenge);
 
     public static CheckAction? Find(string operation) => All.FirstOrDefault(a => a.Operation == operation);
 

@@ -7,9 +7,14 @@ using PeelCases.ReferenceData;
 namespace PeelCases.WebConsole;
 
 /// <param name="Findings">The inspection's findings, withdrawn ones too, loaded only where a challenge may name one or names one.</param>
+/// <param name="Redactions">The inspection's redactions, a challenge's among them.</param>
 public sealed record CheckItem(Guid InspectionId, string ForceName, string Cycle, InspectionStage Stage, long Version, FactualAccuracyCheck Check,
-    IReadOnlyList<CheckAction> Offered, IReadOnlyList<Finding> Findings)
+    IReadOnlyList<CheckAction> Offered, IReadOnlyList<Finding> Findings, IReadOnlyList<InspectionRedaction> Redactions)
 {
+    /// <summary>Who last removed personal data from the challenge, when and why (RedactChallengeRules names it "challenge {id}").</summary>
+    public RedactionStamp? Redacted(Challenge challenge) =>
+        Redactions.LastOrDefault(r => r.What == $"challenge {challenge.Id}") is { } r ? new RedactionStamp(r.Reason, r.By, r.At) : null;
+
     public bool Offers(string operation) => Offered.Any(a => a.Operation == operation);
 
     /// <summary>What a new challenge may name: the findings the draft prints, in question order.</summary>
@@ -56,7 +61,7 @@ public static class CheckScreen
         var findings = (naming.Count == 0 ? [] : await session.Query<Finding>().Where(f => f.InspectionId.IsOneOf(naming)).ToListAsync(ct)).ToLookup(f => f.InspectionId);
         var checks = inspections.OrderByDescending(i => i.FactualAccuracy!.OpenedAt)
             .Select(i => new CheckItem(i.Id, forces.GetValueOrDefault(i.ForceId, i.ForceId), i.Cycle, i.Stage, i.Version, i.FactualAccuracy!,
-                offered[i.Id], findings[i.Id].ToList())).ToList();
+                offered[i.Id], findings[i.Id].ToList(), i.Redactions)).ToList();
         var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + "Factual accuracy checks", "checks");
         return await ConsolePages.Render<CheckPage>(new CheckModel(chrome, checks, liaison, error, refused), status);
     }

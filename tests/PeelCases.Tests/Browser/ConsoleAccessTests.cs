@@ -242,6 +242,52 @@ public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
         Assert.NotNull(check.ClosedAt);
     }
 
+    [Fact]
+    public async Task The_lead_inspector_removes_a_callers_name_from_a_challenge_and_its_answer_on_the_checks_page()
+    {
+        const string person = "Mr John Example";
+        var view = await InCheckAsync("cumbria");
+        var challengeId = Guid.NewGuid();
+        await Send(HttpMethod.Post, $"/inspections/{view.Id}/factual-accuracy-check/challenges",
+            new FactualAccuracy.RaiseChallenge(challengeId, $"{person}'s case was closed on 3 May, not 5 May.", null), TestUser.Liaison, 200);
+        view = await View(view.Id);
+        await Step(view, $"factual-accuracy-check/challenges/{challengeId}/resolution", new FactualAccuracy.ResolveChallenge(true, $"{person}'s case date corrected.", view.Version), TestUser.Lead);
+        await using var browser = await Support.Browser.LaunchAsync();
+        ILocator Form(OpenPage opened) =>
+            opened.Page.Locator($"form[action='/console/checks/{view.Id}/actions/RedactChallenge']:has(input[name=challengeId][value='{challengeId}'])");
+
+        var liaison = await SignInAsync(browser, TestUser.Liaison);
+        await liaison.GoAsync("/console/checks");
+        Assert.Equal(0, await Form(liaison).CountAsync()); // the lead inspector's or an administrator's
+
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync("/console/checks");
+        var page = lead.Page;
+        await page.Locator("details", new() { Has = Form(lead) }).Locator("summary").ClickAsync();
+        Assert.Contains("It cannot be undone.", await Form(lead).InnerTextAsync());
+        await Form(lead).GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#RedactChallenge-{challengeId}-reason']").CountAsync());
+        Assert.Contains(person, Assert.Single((await CheckAsync(view.Id)).Challenges).Text); // nothing removed
+        await AssertAccessibleAsync(lead, "checks-redaction-refused", 400);
+
+        await Form(lead).GetByLabel("Why (kept with the redaction: say whose data and why, not the data itself)").FillAsync("A member of the public named in a challenge (request 2026-140).");
+        await Form(lead).GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Remove personal data: done.", await NoticeAsync(page));
+        var main = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain(person, main);
+        Assert.Contains($"[redacted] (raised by {TestUser.Liaison.Id}", main);
+        Assert.Contains($"Personal data removed by {TestUser.Lead.Id} on", main);
+        Assert.Equal(0, await Form(lead).CountAsync()); // nothing left to remove
+
+        // Who raised and answered it, and the outcome, stay; no stored event of the inspection still holds the name.
+        var challenge = Assert.Single((await CheckAsync(view.Id)).Challenges);
+        Assert.Equal(("[redacted]", "[redacted]", true, TestUser.Liaison.Id), (challenge.Text, challenge.Reason, challenge.Accepted, challenge.RaisedBy));
+        Assert.All(await EventsOf(view.Id), e => Assert.DoesNotContain("John Example", System.Text.Json.JsonSerializer.Serialize(e.Data, e.Data.GetType())));
+        Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+    }
+
     private async Task<FactualAccuracyCheck> CheckAsync(Guid inspectionId)
     {
         await using var session = App.Store.QuerySession();
