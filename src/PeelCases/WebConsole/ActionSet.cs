@@ -26,6 +26,9 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     /// <summary>What was typed into the refused form, else what the record holds for the field.</summary>
     public string? ValueOrHeld(ConsoleAction action, string field) => Value(action, field) ?? Holds.GetValueOrDefault(field);
 
+    /// <summary>The team as it stands and the people the service knows, for the form that changes the team; null for any other set.</summary>
+    public TeamChoice? Team { get; init; }
+
     /// <summary>The draft-check flag a set's form acts on (its dismissal); null for any other set.</summary>
     public DraftFlag? Flag { get; init; }
 

@@ -41,6 +41,7 @@ public static class InspectionScreen
         {
             Holds = new Dictionary<string, string?> { ["tranche"] = view.Tranche, ["publicationBatch"] = view.PublicationBatch },
         };
+        if (own.Actions.Any(a => a.Form == ActionForm.Team)) own = own with { Team = await TeamChoice.LoadAsync(session, view.LeadInspector, view.Team, ct) };
         var questions = view.Questions
             .Select(q => new ActionSet(inspectionId, q.Code, q.Version,
                 allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedOn(view, q.Stage) && a.OfferedFor(q)).ToList(),
