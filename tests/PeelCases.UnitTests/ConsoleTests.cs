@@ -187,6 +187,19 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void The_team_form_offers_every_member_but_the_lead_to_take_off_and_people_from_other_teams_to_add()
+    {
+        var choice = new TeamChoice("lena.lead", ["lena.lead", "ian.inspector"], ["ian.inspector", "lena.lead", "nina.inspector"]);
+        Assert.Equal(["ian.inspector"], choice.MayLeave);
+        Assert.Equal(["nina.inspector"], choice.MayJoin);
+        // Ticked boxes arrive as one value per box; the command takes each as a name.
+        var change = (ChangeTeam)ConsoleActions.Find("ChangeTeam")!.Command(new FormCollection(new()
+            { ["join"] = "nina.inspector, omar.inspector", ["leave"] = new StringValues(["ian.inspector", "sara.inspector"]), ["expectedVersion"] = "3" }));
+        Assert.Equal(["nina.inspector", "omar.inspector"], change.Join);
+        Assert.Equal(["ian.inspector", "sara.inspector"], change.Leave);
+    }
+
+    [Fact]
     public void Personal_data_is_removed_from_a_piece_of_evidence_or_a_finding_at_any_stage_with_a_reason()
     {
         var evidence = ConsoleActions.Find("RedactEvidence")!;
