@@ -31,6 +31,8 @@ public sealed class FollowUpTests
         Then.Refused(FollowUpRules.Decide(finding, Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", Guid.NewGuid(), new DateOnly(2020, 1, 9), 1), People.Lead, Now), 404);
         Then.Refused(FollowUpRules.Decide(finding, Published, Later("kent"), new FollowUpFinding(null, FollowUpStatus.InProgress, "n", Guid.NewGuid(), new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409, "not a later inspection");
         Then.Refused(FollowUpRules.Decide(finding, Published, Later(year: 2017), new FollowUpFinding(null, FollowUpStatus.InProgress, "n", Guid.NewGuid(), new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409);
+        var signed = Later(); signed.SignedOff = new SignOffStamp("hannah.hmi", Now);
+        Then.Refused(FollowUpRules.Decide(finding, Published, signed, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", signed.Id, new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409, "signed off");
         Then.Refused(FollowUpRules.Decide(finding, Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 11), 1), People.Lead, Now), 400, "today or an earlier day");
         Then.Refused(FollowUpRules.Decide(Given.Finding(Cumbria.HelpDeskDrafted), Published, null, new FollowUpFinding(null, FollowUpStatus.InProgress, "n", null, new DateOnly(2020, 1, 9), 1), People.Lead, Now), 409, "Only published areas for improvement");
         Then.Invalid(FollowUpRules.Validate(new FollowUpFinding(null, null, null, null, null, null)), "status", "note", "effectiveOn", "expectedVersion");

@@ -55,6 +55,9 @@ public static class FollowUpRules
             if (later is null) return Refusal.NotFound($"There is no inspection {laterId}.");
             if (later.ForceId != origin.ForceId || later.Id == origin.Id || later.FieldworkStarts <= origin.FieldworkEnds)
                 return Refusal.ProcessRule($"Inspection {laterId} is not a later inspection of {origin.ForceId}.");
+            // Its report says where the earlier findings stand from the notes made in it: once signed off, those words are fixed.
+            if (later.SignedOff is not null)
+                return Refusal.ProcessRule($"Inspection {laterId}'s report is signed off, so a note can no longer be made in it.");
         }
         if (c.EffectiveOn!.Value > DateOnly.FromDateTime(UkTime.Local(now))) return Refusal.Invalid("effectiveOn", "A status is recorded from today or an earlier day.");
         return new FindingFollowedUp(finding.Id, finding.InspectionId, finding.QuestionCode, c.RecommendationNumber, c.Status!.Value, c.Note!.Trim(), c.InspectionId,

@@ -19,7 +19,12 @@ public static class ActionPost
         var item = action.ItemField is { } field ? form[field].ToString() : null;
         if (item is not null) route[action.ItemField!] = item;
         foreach (var name in action.RouteFields) route[name] = form[name].ToString();
-        if (action.ForEarlierFinding) route["inspectionId"] = form["findingInspectionId"].ToString();
+        if (action.ForEarlierFinding)
+        {
+            // The finding's own inspection routes the call; the note is made in the inspection whose page sent it.
+            route["inspectionId"] = form["findingInspectionId"].ToString();
+            form = new FormCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(form) { ["recordedIn"] = inspectionId.ToString() });
+        }
         // A pillar's or a flag's forms are told apart by its code; a recommendation's by its finding.
         var part = action.ForPillar ? route["pillarCode"] : action.ForDraftFlag ? route["flagId"] : null;
         var answer = await api.SendAsync(http, action.ApiOperation, route, action.Command(form));

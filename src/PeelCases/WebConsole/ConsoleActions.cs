@@ -71,9 +71,11 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>
     /// Offered for this finding as it stands: a status is moved on for a recommendation it holds; a cause of concern is raised
     /// for acceleration once and published once raised; a published area for improvement or cause of concern is followed up.
-    /// A withdrawn finding is kept as it was, so only its personal data can still be removed.
+    /// A withdrawn finding is kept as it was, so only its personal data can still be removed; once removed, the form goes
+    /// until something new is written (RedactFindingRules).
     /// </summary>
-    public bool OfferedFor(Finding finding) => finding.Withdrawn ? Form == ActionForm.FindingRedaction : Form switch
+    public bool OfferedFor(Finding finding) => Form == ActionForm.FindingRedaction ? finding.Redacted is null || RedactFindingRules.Unredacted(finding)
+        : !finding.Withdrawn && Form switch
     {
         ActionForm.RecommendationStatus => finding.Content.Recommendations.Count > 0,
         ActionForm.Acceleration => finding is { Content.Kind: FindingKind.CauseOfConcern, Accelerated: null },
@@ -182,7 +184,7 @@ public static class ConsoleActions
         new("FollowUpEarlierFinding", "Record where it stands now", ActionForm.EarlierFollowUp, System.Enum.GetValues<QuestionStage>(),
             [InspectionStage.Fieldwork, InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>
             new FollowUpFinding(Int(f, "recommendationNumber"), Enum<FollowUpStatus>(f, "status"), Text(f, "note"), Guid(f, "recordedIn"), Date(f, "effectiveOn"),
-                Long(f, "expectedVersion"))) { ApiOperation = "FollowUpFinding" },
+                Long(f, "expectedVersion"))) { ApiOperation = "FollowUpFinding", While = ConsoleAction.NotSignedOff },
         // Personal data removed everywhere, stored history included (ADR on redaction): at any stage, by the lead or an administrator.
         new("RedactEvidence", "Remove personal data", ActionForm.EvidenceRedaction, System.Enum.GetValues<QuestionStage>(), Any, f =>
             new RedactEvidence(Text(f, "reason"), Long(f, "expectedVersion"))),

@@ -280,6 +280,12 @@ public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Contains($"[redacted] (raised by {TestUser.Liaison.Id}", main);
         Assert.Contains($"Personal data removed by {TestUser.Lead.Id} on", main);
         Assert.Equal(0, await Form(lead).CountAsync()); // nothing left to remove
+        // The force's liaison reads that personal data was removed, never the inspectorate's reason.
+        await liaison.GoAsync("/console/checks");
+        var seen = await liaison.Page.Locator("main").InnerTextAsync();
+        Assert.Contains("Personal data removed on", seen);
+        Assert.DoesNotContain("request 2026-140", seen);
+        Assert.DoesNotContain(person, seen);
 
         // Who raised and answered it, and the outcome, stay; no stored event of the inspection still holds the name.
         var challenge = Assert.Single((await CheckAsync(view.Id)).Challenges);
