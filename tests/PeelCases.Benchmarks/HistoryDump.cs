@@ -106,6 +106,10 @@ public static class HistoryDump
                 concern = await Send<Finding>($"{at}/acceleration/publication", new PublishAcceleratedCauseOfConcern(today, concern.Version), "hmi");
                 await Send<Finding>($"{at}/follow-ups", new FollowUpFinding(null, FollowUpStatus.InProgress, "The force has added call handlers.", null, today, concern.Version), "lead-inspector");
                 await Send<object>($"/forces/{force}/monitoring", new ChangeMonitoringStage(MonitoringStage.Engage, "Emergency calls go unanswered.", [concern.Id], today.AddDays(60), 0), "hmi");
+                // A finding drafted and withdrawn: who withdrew it and when are on its document (2026-12-07 shape).
+                var dropped = await Send<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), Questions[1], "Neighbourhood policing",
+                    FindingKind.AreaForImprovement, $"{force}: neighbourhood officers are often moved to response.", [recorded[1]]), "inspector");
+                await Send<Finding>($"/inspections/{view.Id}/findings/{dropped.Id}/withdrawal", new WithdrawFinding("Covered by the cause of concern.", dropped.Version), "lead-inspector");
                 return;
             }
             view = await Step(view, "fieldwork/complete", v => new InspectionStep(v), "lead-inspector");
