@@ -199,6 +199,17 @@ public sealed class ConsoleTests
         Assert.Equal(["ian.inspector", "sara.inspector"], change.Leave);
     }
 
+    [Theory]
+    [InlineData("effectiveOn", "effectiveOn is required.", "The date it took effect is required.")]
+    [InlineData("reason", "reason is required.", "Reason is required.")]
+    [InlineData("recommendations[2].text", "recommendations[2].text is required.", "A recommendation's text is required.")]
+    [InlineData("recommendations[2].deadline", "A recommendation needs a deadline: Immediately, ByDate or WithinMonths.",
+        "A recommendation needs a deadline: immediately, by a date, or within a number of months.")]
+    [InlineData("recommendations[3].deadline", "A ByDate deadline needs its date.", "A deadline by a date needs its date.")]
+    [InlineData("effectiveOn", "A status is recorded from today or an earlier day.", "A status is recorded from today or an earlier day.")]
+    public void A_refused_field_is_named_in_words_not_as_the_API_names_it(string field, string api, string shown) =>
+        Assert.Equal(shown, ConsoleText.Refusal(field, api));
+
     [Fact]
     public void Personal_data_is_removed_from_a_piece_of_evidence_or_a_finding_at_any_stage_with_a_reason()
     {

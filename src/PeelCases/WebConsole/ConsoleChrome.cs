@@ -16,7 +16,7 @@ public sealed record ConsoleError(string Title, string Detail, IReadOnlyList<(st
     /// <summary>An API operation's refusal of a console form: its words, each field's message linked to that field of the form.</summary>
     public static ConsoleError From(ApiAnswer answer, Func<string, string> fieldId, string reload) =>
         new(answer.Title ?? "There is a problem", answer.Detail ?? "The service refused this.",
-            (answer.Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(m => (fieldId(e.Key), m))).ToList(), reload);
+            (answer.Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(m => (fieldId(e.Key), ConsoleText.Refusal(e.Key, m)))).ToList(), reload);
 }
 
 public static class ConsoleRoutes

@@ -127,6 +127,8 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         await form.GetByLabel("New status").SelectOptionAsync(new SelectOptionValue { Label = "Discharged" });
         await SendAsync(form);
         Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#ChangeRecommendationStatus-{concern.Id}-effectiveOn']").CountAsync());
+        // The field in words, as the form names it, not as the API does (effectiveOn).
+        Assert.Equal("The date it took effect is required.", (await page.Locator($".govuk-error-summary a[href='#ChangeRecommendationStatus-{concern.Id}-effectiveOn']").InnerTextAsync()).Trim());
         Assert.Equal("Discharged", await form.GetByLabel("New status").InputValueAsync()); // given back as chosen
         Assert.Empty((await FindingAsync(concern.Id)).RecommendationHistory);
         await AssertAccessibleAsync(lead, "question-recommendation-status-refused", 400);
