@@ -25,6 +25,10 @@ public static class RegisterStore
             return (f, inspection, frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion))?.FindQuestion(f.QuestionCode));
         }), on);
     }
+
+    /// <summary>What <paramref name="later"/> looks at again, from the force's register as it stands now (Register.For).</summary>
+    public static async Task<IReadOnlyList<EarlierFinding>> EarlierForAsync(IQuerySession session, Inspection later, AssessmentFramework framework, CancellationToken ct) =>
+        Register.For(later, framework, await LoadAsync(session, later.ForceId, null, ct));
 }
 
 public static class RegisterEndpoints
@@ -50,6 +54,6 @@ public static class RegisterEndpoints
     {
         if (await session.LoadAsync<Inspection>(inspectionId, ct) is not { } inspection) return Refusal.NotFound($"There is no inspection {inspectionId}.").ToResult();
         var framework = (await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct))!;
-        return Results.Ok(Register.For(inspection, framework, await RegisterStore.LoadAsync(session, inspection.ForceId, null, ct)));
+        return Results.Ok(await RegisterStore.EarlierForAsync(session, inspection, framework, ct));
     }
 }

@@ -62,7 +62,7 @@ public static class ReportEndpoints
             : new PointInRecord(null, record.Events.Single(e => e.Data is InspectionPublished p && p.ReportVersion == publication.ReportVersion).Version)
                 { WithCorrections = true };
         // The earlier inspections' areas for improvement and causes of concern this one looked at again (the register).
-        var earlier = Register.For(inspection, framework, await RegisterStore.LoadAsync(session, inspection.ForceId, null, ct));
+        var earlier = await RegisterStore.EarlierForAsync(session, inspection, framework, ct);
         var page = ReportPages.Build(record.StateAt(point), force, framework, pillar, frameworks, publication, inspection.Publications, earlier);
 
         var accept = http.Request.Headers.Accept.ToString();

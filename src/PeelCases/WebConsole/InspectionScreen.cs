@@ -10,6 +10,9 @@ namespace PeelCases.WebConsole;
 public sealed record InspectionModel(ConsoleChrome Chrome, InspectionView Inspection, AssessmentFramework? Framework, ActionSet InspectionActions,
     IReadOnlyList<ActionSet> QuestionActions, ConsoleError? Error, IReadOnlyList<ActionSet>? PillarActions = null)
 {
+    /// <summary>The force's earlier areas for improvement, causes of concern and recommendations each question looks at again.</summary>
+    public IReadOnlyList<EarlierFinding> EarlierFindings { get; init; } = [];
+
     /// <summary>The draft checks' flags on the report's hand-written text, open or dismissed, each with the forms offered for it.</summary>
     public IReadOnlyList<(DraftFlag Flag, ActionSet Actions)> DraftFlags { get; init; } = [];
 
@@ -60,7 +63,9 @@ public static class InspectionScreen
                 allowed.Where(a => a.ForDraftFlag && f.Dismissed is null && a.OfferedOn(view, null)).ToList(), [], [], [], chrome.Antiforgery!, self,
                 refused?.Typed.GetValueOrDefault("flagId") == f.Id ? refused.Operation : null, refused?.Typed) { Flag = f }))
             .ToList();
-        return await ConsolePages.Render<InspectionPage>(new InspectionModel(chrome, view, framework, own, questions, error, pillars) { DraftFlags = flagActions }, status);
+        var earlier = framework is null ? [] : await RegisterStore.EarlierForAsync(session, inspection, framework, ct);
+        return await ConsolePages.Render<InspectionPage>(new InspectionModel(chrome, view, framework, own, questions, error, pillars)
+            { DraftFlags = flagActions, EarlierFindings = earlier }, status);
     }
 }
 

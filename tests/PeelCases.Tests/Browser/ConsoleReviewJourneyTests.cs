@@ -203,6 +203,10 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Contains($"Since {today:d MMMM yyyy}, recorded in this inspection: The force's plan is complete and audited.",
             await page.Locator($"[data-earlier-finding='{concern.FindingId}']").InnerTextAsync());
 
+        // The inspection page counts what each question looks at again: the cause of concern and its recommendation.
+        await lead.GoAsync($"/console/inspections/{later.Id}");
+        Assert.Contains("2, 1 given a status here", await page.Locator("table", new() { HasText = "Earlier findings looked at again" }).Locator("tr", new() { HasText = "F2" }).InnerTextAsync());
+
         // Recorded on the earlier finding's own stream, naming the later inspection it was made in.
         var recorded = Assert.Single((await Get<Finding>($"/inspections/{concern.InspectionId}/findings/{concern.FindingId}", TestUser.Lead)).FollowUps);
         Assert.Equal((1, FollowUpStatus.Achieved, today, later.Id, TestUser.Lead.Id),
