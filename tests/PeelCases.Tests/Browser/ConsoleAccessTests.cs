@@ -286,6 +286,7 @@ public sealed class ConsoleAccessTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Contains("Personal data removed on", seen);
         Assert.DoesNotContain("request 2026-140", seen);
         Assert.DoesNotContain(person, seen);
+        await AssertAccessibleAsync(liaison, "checks-challenge-redacted");
 
         // Who raised and answered it, and the outcome, stay; no stored event of the inspection still holds the name.
         var challenge = Assert.Single((await CheckAsync(view.Id)).Challenges);

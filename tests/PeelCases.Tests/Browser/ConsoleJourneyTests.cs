@@ -250,6 +250,7 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         // The reason for withdrawing, masked with the rest; nothing is left to remove, so the form goes.
         Assert.EndsWith(": [redacted]", (await withdrawn.Locator("p", new() { HasText = "Withdrawn by" }).InnerTextAsync()).Trim());
         Assert.Equal(0, await Form("RedactFinding", strength.Id).CountAsync());
+        if (javaScript) await AssertAccessibleAsync(lead, "question-withdrawn-finding", 400); // the revision's refusal above logged its 400
 
         // The revision kept the earlier version, the citation, and the recommendation as it stood, and added the second.
         var after = await FindingAsync(concern.Id);
