@@ -71,9 +71,14 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(QuestionStage.Drafting, revised.Question.Stage);
         Assert.Equal(["Revised after QA.", "The force is effective at E3."], revised.Findings.Select(f => f.Content.Text));
         Assert.Equal(1, revised.Question.Findings[nameof(FindingKind.AreaForImprovement)]);
+        Assert.Empty(revised.WithdrawnFindings); // not yet withdrawn at that point
 
         var now = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of?version={view.QuestionVersion("E3")}", TestUser.Moderator);
         Assert.Equal([kept.Id], now.Findings.Select(f => f.Id));
+        // The withdrawn one is kept beside them, with why, by whom and when.
+        var withdrawn = Assert.Single(now.WithdrawnFindings);
+        Assert.Equal((dropped.Id, "duplicate", TestUser.Inspector.Id), (withdrawn.Id, withdrawn.WithdrawnBecause, withdrawn.WithdrawnBy));
+        Assert.NotNull(withdrawn.WithdrawnAt);
         Assert.Equal(QuestionStage.QaReview, now.Question.Stage);
 
         // By recorded time: just before the revision the finding read as first drafted.
