@@ -107,57 +107,69 @@ public sealed class OperationsTests(AppFixture app, ITestOutputHelper output)
     [Fact]
     public async Task A_node_killed_with_workflow_messages_pending_has_them_handled_once_by_the_survivor_within_15_s()
     {
-        var database = await app.Postgres.CreateDatabaseAsync("peelcases_takeover");
-        var a = await Node(database, PgTools.FreePort(), "node-a");
-        var b = await Node(database, PgTools.FreePort(), "node-b");
-        try
+        // Whether the kill lands while workflow messages are still pending is a race with another process: on a fast run
+        // every scoping was acknowledged and answered before it landed (one run in five after waiting for the eighth
+        // acknowledgement, and once after waiting for the first, 2026-12-07). Such a run measured no takeover, so it is
+        // made again on a fresh database, at most three times; the third must have something pending.
+        for (var attempt = 1; ; attempt++)
         {
-            var inspections = new List<InspectionView>();
-            foreach (var force in PeelCases.ReferenceData.Forces.All.Take(40).Select(f => f.Id)) inspections.Add(await Inspection(b.Client, force));
-            // Forty carry-over scopings at node A at once, each answered by the workflow; A dies at the first acknowledgement,
-            // with workflow messages accepted (in its durable inbox) but not yet handled. Waiting for 8 left too little margin:
-            // on a fast run every scoping was acknowledged and answered before the kill landed (2026-12-07, one run in five).
-            var acknowledged = 0;
-            var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var sends = inspections.Select(view => Task.Run(async () =>
+            var database = await app.Postgres.CreateDatabaseAsync("peelcases_takeover");
+            var a = await Node(database, PgTools.FreePort(), "node-a");
+            var b = await Node(database, PgTools.FreePort(), "node-b");
+            try
             {
-                try
+                var inspections = new List<InspectionView>();
+                foreach (var force in PeelCases.ReferenceData.Forces.All.Take(40).Select(f => f.Id)) inspections.Add(await Inspection(b.Client, force));
+                // Forty carry-over scopings at node A at once, each answered by the workflow; A dies at the first
+                // acknowledgement, with workflow messages accepted (in its durable inbox) but not yet handled.
+                var acknowledged = 0;
+                var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var sends = inspections.Select(view => Task.Run(async () =>
                 {
-                    using var response = await a.Client.PostAsJsonAsync($"/inspections/{view.Id}/questions/E1/scope",
-                        new ScopeQuestion(QuestionScope.CarryOver, null, view.QuestionVersion("E1")), AppFixture.Json);
-                    if (response.IsSuccessStatusCode && Interlocked.Increment(ref acknowledged) >= 1) enough.TrySetResult();
+                    try
+                    {
+                        using var response = await a.Client.PostAsJsonAsync($"/inspections/{view.Id}/questions/E1/scope",
+                            new ScopeQuestion(QuestionScope.CarryOver, null, view.QuestionVersion("E1")), AppFixture.Json);
+                        if (response.IsSuccessStatusCode && Interlocked.Increment(ref acknowledged) >= 1) enough.TrySetResult();
+                    }
+                    catch (HttpRequestException) { }
+                    catch (TaskCanceledException) { }
+                })).ToList();
+                await enough.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                await a.KillAsync();
+                var clock = Stopwatch.StartNew();
+                await Task.WhenAll(sends);
+                var pending = long.Parse((await Strings(database, "select count(*) from peelcases.wolverine_incoming_envelopes where status = 'Incoming'"))[0]);
+                var scoped = (await Strings(database, "select stream_id::text from peelcases.mt_events where type = 'question_scoped'")).Count;
+                if (pending == 0 && attempt < 3)
+                {
+                    output.WriteLine($"Attempt {attempt}: all {acknowledged} scopings were answered before the kill landed; again on a fresh database.");
+                    continue;
                 }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) { }
-            })).ToList();
-            await enough.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            await a.KillAsync();
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(sends);
-            var pending = long.Parse((await Strings(database, "select count(*) from peelcases.wolverine_incoming_envelopes where status = 'Incoming'"))[0]);
-            var scoped = (await Strings(database, "select stream_id::text from peelcases.mt_events where type = 'question_scoped'")).Count;
 
-            List<string> answers;
-            long left;
-            do
+                List<string> answers;
+                long left;
+                do
+                {
+                    answers = await Strings(database, "select stream_id::text from peelcases.mt_events where type = 'carry_over_needs_decision'");
+                    left = long.Parse((await Strings(database, "select count(*) from peelcases.wolverine_incoming_envelopes where status = 'Incoming'"))[0]);
+                    if (answers.Count >= scoped && left == 0) break;
+                    await Task.Delay(100); // another process's durability agent: nothing here to subscribe to
+                } while (clock.Elapsed < TimeSpan.FromSeconds(90));
+                output.WriteLine($"Attempt {attempt}: killed with {pending} workflow message(s) pending ({acknowledged} scopings acknowledged, {scoped} recorded); " +
+                                 $"all answered {clock.Elapsed.TotalSeconds:0.0} s after the kill.");
+                Assert.True(pending > 0, "Nothing was pending when the node died in three attempts: the test measured no takeover.");
+                Assert.Equal(scoped, answers.Count);
+                Assert.Equal(answers.Count, answers.Distinct().Count()); // none handled twice
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"Takeover took {clock.Elapsed.TotalSeconds:0.0} s.");
+                return;
+            }
+            finally
             {
-                answers = await Strings(database, "select stream_id::text from peelcases.mt_events where type = 'carry_over_needs_decision'");
-                left = long.Parse((await Strings(database, "select count(*) from peelcases.wolverine_incoming_envelopes where status = 'Incoming'"))[0]);
-                if (answers.Count >= scoped && left == 0) break;
-                await Task.Delay(100); // another process's durability agent: nothing here to subscribe to
-            } while (clock.Elapsed < TimeSpan.FromSeconds(90));
-            output.WriteLine($"Killed with {pending} workflow message(s) pending ({acknowledged} scopings acknowledged, {scoped} recorded); " +
-                             $"all answered {clock.Elapsed.TotalSeconds:0.0} s after the kill.");
-            Assert.True(pending > 0, "Nothing was pending when the node died: the test measured no takeover.");
-            Assert.Equal(scoped, answers.Count);
-            Assert.Equal(answers.Count, answers.Distinct().Count()); // none handled twice
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"Takeover took {clock.Elapsed.TotalSeconds:0.0} s.");
-        }
-        finally
-        {
-            await a.DisposeAsync();
-            await b.DisposeAsync();
-            await app.Postgres.DropDatabaseAsync(database);
+                await a.DisposeAsync();
+                await b.DisposeAsync();
+                await app.Postgres.DropDatabaseAsync(database);
+            }
         }
     }
 
