@@ -32,12 +32,15 @@ public static class RedactChallengeRules
         return new FactualAccuracyChallengeRedacted(inspection.Id, challengeId, c.Reason!.Trim(), actor, now);
     }
 
+    /// <summary>How the inspection's list of redactions names a challenge's (stored in the document: never reworded).</summary>
+    public static string What(Guid challengeId) => $"challenge {challengeId}";
+
     public static void Apply(Inspection i, FactualAccuracyChallengeRedacted e)
     {
         var challenges = i.FactualAccuracy!.Challenges;
         var index = challenges.FindIndex(x => x.Id == e.ChallengeId);
         challenges[index] = TextMask.Mask(challenges[index]);
-        i.Redactions.Add(new InspectionRedaction($"challenge {e.ChallengeId}", e.Reason, e.RedactedBy, e.RedactedAt));
+        i.Redactions.Add(new InspectionRedaction(What(e.ChallengeId), e.Reason, e.RedactedBy, e.RedactedAt));
         i.Touch(e.RedactedBy, e.RedactedAt);
     }
 }

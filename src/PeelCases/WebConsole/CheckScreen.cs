@@ -1,3 +1,4 @@
+using PeelCases.FactualAccuracy;
 using PeelCases.Findings;
 using PeelCases.Inspections;
 using Marten;
@@ -11,9 +12,9 @@ namespace PeelCases.WebConsole;
 public sealed record CheckItem(Guid InspectionId, string ForceName, string Cycle, InspectionStage Stage, long Version, FactualAccuracyCheck Check,
     IReadOnlyList<CheckAction> Offered, IReadOnlyList<Finding> Findings, IReadOnlyList<InspectionRedaction> Redactions)
 {
-    /// <summary>Who last removed personal data from the challenge, when and why (RedactChallengeRules names it "challenge {id}").</summary>
+    /// <summary>Who last removed personal data from the challenge, when and why.</summary>
     public RedactionStamp? Redacted(Challenge challenge) =>
-        Redactions.LastOrDefault(r => r.What == $"challenge {challenge.Id}") is { } r ? new RedactionStamp(r.Reason, r.By, r.At) : null;
+        Redactions.LastOrDefault(r => r.What == RedactChallengeRules.What(challenge.Id)) is { } r ? new RedactionStamp(r.Reason, r.By, r.At) : null;
 
     public bool Offers(string operation) => Offered.Any(a => a.Operation == operation);
 
