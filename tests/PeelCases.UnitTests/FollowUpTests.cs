@@ -64,6 +64,12 @@ public sealed class FollowUpTests
         Assert.Equal(FollowUpStatus.InProgress, Register.Of([(finding, Published, question)], new DateOnly(2019, 9, 30))[0].Status);
         Assert.Empty(Register.Of([(finding, Published, question)], new DateOnly(2019, 1, 1))); // not yet published then
 
+        // As recorded at a moment: the notes recorded by then, whatever day they took effect; nothing before publication.
+        var recordedLater = Given.Finding(Drafted, early, done with { RecordedAt = Now.AddDays(3) });
+        Assert.Equal(FollowUpStatus.InProgress, Register.Of([(recordedLater, Published, question)], null, Now.AddDays(1))[0].Status);
+        Assert.Equal(FollowUpStatus.Achieved, Register.Of([(recordedLater, Published, question)], null, Now.AddDays(3))[0].Status);
+        Assert.Empty(Register.Of([(recordedLater, Published, question)], null, new DateTimeOffset(2019, 1, 1, 12, 0, 0, TimeSpan.Zero)));
+
         later.FrameworkId = "peel-2018-19";
         later.Questions = [new InspectionQuestion("E3", QuestionScope.CarryOver)];
         var seen = Register.For(later, Frameworks.Peel2018, now);

@@ -45,7 +45,7 @@ public static class GradeTrail
         if (trail is null) return Refusal.NotFound($"Inspection {inspectionId} has no question '{questionCode}'.").ToResult();
         var inspection = (await session.LoadAsync<Inspection>(inspectionId, ct))!;
         var framework = (await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct))!;
-        var earlier = (await RegisterStore.EarlierForAsync(session, inspection, framework, ct)).Where(e => e.Question == trail.QuestionCode).ToList();
+        var earlier = (await reads.EarlierAsync(inspection, framework, null, null, ct)).Where(e => e.Question == trail.QuestionCode).ToList();
         return Results.Ok(trail with { EarlierFindings = earlier });
     }
 

@@ -79,6 +79,16 @@ public sealed class InspectionRecord(Guid inspectionId, IReadOnlyList<IEvent> ev
             && (EventDescriptions.BusinessTime(e.Data) ?? e.Timestamp) <= asOf)).ToList();
     }
 
+    /// <summary>
+    /// The moment of a point, to read other records as they were then: the moment itself, or when the inspection reached
+    /// the version (its event's own time, the service's clock as it recorded it, as other records' notes are dated);
+    /// null for a business date and for now.
+    /// </summary>
+    public DateTimeOffset? MomentOf(PointInRecord point) =>
+        point.At ?? (point.Version is { } v && Events.LastOrDefault(e => e.StreamId == InspectionId && e.Version <= v) is { } last
+            ? EventDescriptions.BusinessTime(last.Data) ?? last.Timestamp
+            : null);
+
     /// <summary>The inspection, its evidence and its findings as they stood at that point.</summary>
     public RecordState StateAt(PointInRecord point)
     {

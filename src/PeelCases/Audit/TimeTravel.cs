@@ -11,9 +11,12 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Audit;
 
-/// <summary>A question as it stood: its findings, the evidence recorded against it, and the findings withdrawn by then (kept, with why).</summary>
+/// <summary>
+/// A question as it stood: its findings, the evidence recorded against it, the findings withdrawn by then (kept, with why),
+/// and the force's earlier findings it looked at again, with the status notes recorded by then (added 2026-12-07).
+/// </summary>
 public sealed record QuestionAsOf(string Point, QuestionView Question, IReadOnlyList<Finding> Findings, IReadOnlyList<Evidence> Evidence,
-    IReadOnlyList<Finding> WithdrawnFindings);
+    IReadOnlyList<Finding> WithdrawnFindings, IReadOnlyList<EarlierFinding> EarlierFindings);
 
 /// <summary>"What did the record say on 1 March?" — the inspection or one question as of a moment or a version.</summary>
 public static class TimeTravel
@@ -71,8 +74,12 @@ public static class TimeTravel
         var question = view.Questions.FirstOrDefault(q => string.Equals(q.Code, questionCode, StringComparison.OrdinalIgnoreCase));
         if (question is null) return Refusal.NotFound($"Question '{questionCode}' is not in the scope of inspection {inspectionId}.").ToResult();
         var findings = state!.Findings.Where(f => f.QuestionCode == question.Code).OrderBy(f => f.DraftedAt).ToLookup(f => f.Withdrawn);
-        return Results.Ok(new QuestionAsOf(new PointInRecord(at, version, on).ToString(), question, findings[false].ToList(),
-            state.Evidence.Where(e => e.Content.QuestionCodes.Contains(question.Code)).OrderBy(e => e.RecordedAt).ToList(), findings[true].ToList()));
+        var point = new PointInRecord(at, version, on);
+        var framework = (await FrameworkVersions.LoadAsync(reads.Session, state.Inspection!.FrameworkId, state.Inspection.FrameworkVersion, ct))!;
+        var earlier = await reads.EarlierAsync(state.Inspection, framework, on, (await reads.LoadAsync(inspectionId, ct))!.MomentOf(point), ct);
+        return Results.Ok(new QuestionAsOf(point.ToString(), question, findings[false].ToList(),
+            state.Evidence.Where(e => e.Content.QuestionCodes.Contains(question.Code)).OrderBy(e => e.RecordedAt).ToList(), findings[true].ToList(),
+            earlier.Where(e => e.Question == question.Code).ToList()));
     }
 
     /// <summary>The record's state at the point asked for, or why it cannot be given.</summary>

@@ -25,9 +25,18 @@ public sealed record EarlierFinding(string Question, RegisterItem Item, bool Rec
 
 public static class Register
 {
-    /// <summary>The register as it stood on <paramref name="on"/> (now when null): reports published by then, notes effective by then.</summary>
-    public static IReadOnlyList<RegisterItem> Of(IEnumerable<(Finding Finding, Inspection Inspection, FrameworkQuestion? Question)> findings, DateOnly? on)
+    /// <summary>
+    /// The register as it stood on <paramref name="on"/> (now when null): reports published by then, notes effective by then.
+    /// With <paramref name="recordedBy"/>, as it was recorded at that moment: reports published by its day, notes recorded by then.
+    /// </summary>
+    public static IReadOnlyList<RegisterItem> Of(IEnumerable<(Finding Finding, Inspection Inspection, FrameworkQuestion? Question)> findings, DateOnly? on,
+        DateTimeOffset? recordedBy = null)
     {
+        if (recordedBy is { } moment)
+        {
+            var day = DateOnly.FromDateTime(moment.UtcDateTime);
+            on = on is { } given && given < day ? given : day;
+        }
         var items = new List<RegisterItem>();
         foreach (var (f, i, q) in findings)
         {
@@ -37,7 +46,8 @@ public static class Register
             if (publishedOn is not { } published || on is { } day && published > day) continue;
             RegisterItem Item(int? number, string text)
             {
-                var history = f.FollowUps.Where(u => u.RecommendationNumber == number && (on is not { } d || u.EffectiveOn <= d))
+                var history = f.FollowUps.Where(u => u.RecommendationNumber == number && (on is not { } d || u.EffectiveOn <= d)
+                        && (recordedBy is not { } r || u.RecordedAt <= r))
                     .OrderBy(u => u.EffectiveOn).ThenBy(u => u.RecordedAt).ToList();
                 var latest = history.LastOrDefault();
                 return new RegisterItem(f.Id, number, i.ForceId, i.Id, i.Cycle, published, f.QuestionCode, q?.LineageKey, f.Content.Kind,

@@ -8,10 +8,16 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Findings;
 
+/// <summary>A published finding as the register reads it: the finding, its inspection, and its framework question.</summary>
+public sealed record RegisterSource(Finding Finding, Inspection Inspection, FrameworkQuestion? Question);
+
 /// <summary>The register read from the store: findings of the force's inspections, with their framework questions.</summary>
 public static class RegisterStore
 {
-    public static async Task<IReadOnlyList<RegisterItem>> LoadAsync(IQuerySession session, string? forceId, DateOnly? on, CancellationToken ct)
+    public static async Task<IReadOnlyList<RegisterItem>> LoadAsync(IQuerySession session, string? forceId, DateOnly? on, CancellationToken ct) =>
+        Register.Of((await SourcesAsync(session, forceId, ct)).Select(s => (s.Finding, s.Inspection, s.Question)), on);
+
+    public static async Task<IReadOnlyList<RegisterSource>> SourcesAsync(IQuerySession session, string? forceId, CancellationToken ct)
     {
         // Every inspection: an accelerated cause of concern is published before its inspection's report.
         var query = forceId is null ? session.Query<Inspection>() : session.Query<Inspection>().Where(i => i.ForceId == forceId);
@@ -19,11 +25,12 @@ public static class RegisterStore
         var ids = inspections.Keys.ToArray();
         var findings = await session.Query<Finding>().Where(f => f.InspectionId.IsOneOf(ids)).ToListAsync(ct);
         var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);
-        return Register.Of(findings.Select(f =>
+        return findings.Select(f =>
         {
             var inspection = inspections[f.InspectionId];
-            return (f, inspection, frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion))?.FindQuestion(f.QuestionCode));
-        }), on);
+            return new RegisterSource(f, inspection,
+                frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion))?.FindQuestion(f.QuestionCode));
+        }).ToList();
     }
 
     /// <summary>What <paramref name="later"/> looks at again, from the force's register as it stands now (Register.For).</summary>

@@ -70,7 +70,7 @@ public static class QuestionScreen
                 question.Findings, question.Evidence, chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, question.Question.Summary);
         }
         IReadOnlyList<Finding> earlier = [];
-        if (actions is not null && actions.Actions.Any(a => a.ForEarlierFinding) && trail?.EarlierFindings is { Count: > 0 } items)
+        if (actions is not null && actions.Actions.Any(a => a.ForEarlierFinding) && question.EarlierFindings is { Count: > 0 } items)
             earlier = await session.LoadManyAsync<Finding>(ct, items.Select(e => e.Item.FindingId).Distinct());
         return await ConsolePages.Render<QuestionPage>(new QuestionModel(chrome, view, question, trail, point, diff, compareFrom, actions, error, earlier), status);
     }

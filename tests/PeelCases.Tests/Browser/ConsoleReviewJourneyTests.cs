@@ -197,11 +197,20 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         await AssertAccessibleAsync(lead, "question-earlier-finding-refused", 400);
 
         await form.GetByLabel("From (YYYY-MM-DD), today or earlier").FillAsync(today.ToString("yyyy-MM-dd"));
+        App.Clock.Advance(TimeSpan.FromMinutes(1)); // recorded after the later inspection's last version
         await SendAsync(form);
         Assert.Equal("Record where it stands now: done.", await NoticeAsync(page));
         Assert.StartsWith("F2, Northumbria Police 2018/19", await page.TitleAsync()); // back on the later inspection's question
         Assert.Contains($"Since {today:d MMMM yyyy}, recorded in this inspection: The force's plan is complete and audited.",
             await page.Locator($"[data-earlier-finding='{concern.FindingId}']").InnerTextAsync());
+
+        // As the question stood at that version, before the note: still open, and no form to change it.
+        await lead.GoAsync($"{question}?version={later.Version}");
+        var then = await page.Locator($"[data-earlier-finding='{concern.FindingId}']").InnerTextAsync();
+        Assert.DoesNotContain("recorded in this inspection", then);
+        Assert.DoesNotContain("Achieved", then);
+        Assert.Contains("with the notes recorded by then", await page.Locator("main").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("form[action$='/actions/FollowUpEarlierFinding']").CountAsync());
 
         // The inspection page counts what each question looks at again: the cause of concern and its recommendation.
         await lead.GoAsync($"/console/inspections/{later.Id}");

@@ -29,6 +29,7 @@ public sealed class RegisterTests(AppFixture app) : GradingTestBase(app)
 
         var finding = await Get<Finding>($"/inspections/{concern.InspectionId}/findings/{concern.FindingId}", TestUser.Lead);
         var url = $"/inspections/{concern.InspectionId}/findings/{concern.FindingId}/follow-ups";
+        App.Clock.Advance(TimeSpan.FromMinutes(1)); // the notes are recorded after the later inspection's last version
         var achieved = new FollowUpFinding(null, FollowUpStatus.Achieved, "The force has responded positively and achieved it in full.", later.Id,
             new DateOnly(2018, 10, 1), finding.Version);
         await Problem(HttpMethod.Post, url, achieved, TestUser.Inspector, 403);
@@ -44,6 +45,13 @@ public sealed class RegisterTests(AppFixture app) : GradingTestBase(app)
             .Single(i => i.FindingId == concern.FindingId && i.RecommendationNumber is null).Status);
         Assert.DoesNotContain(await Get<List<RegisterItem>>("/register?status=Open&cycle=2017", TestUser.Moderator), i => i.FindingId == concern.FindingId);
         Assert.True(Assert.Single(await Get<List<EarlierFinding>>($"/inspections/{later.Id}/earlier-findings", TestUser.Lead), e => e.Item.RecommendationNumber is null).RecordedHere);
+        // The question as it stood at its last version, before the notes were recorded: open, nothing recorded here; and now.
+        var asOf = $"/inspections/{later.Id}/questions/F2/as-of";
+        var then = (await Get<PeelCases.Audit.QuestionAsOf>($"{asOf}?version={later.Version}", TestUser.Moderator)).EarlierFindings;
+        Assert.Equal([(null, FollowUpStatus.Open, false), (1, FollowUpStatus.Open, false)],
+            then.Select(e => (e.Item.RecommendationNumber, e.Item.Status, e.RecordedHere)).ToArray());
+        Assert.All((await Get<PeelCases.Audit.QuestionAsOf>(asOf, TestUser.Moderator)).EarlierFindings,
+            e => Assert.Equal((FollowUpStatus.Achieved, true), (e.Item.Status, e.RecordedHere)));
         // The question's trail shows the follow-up of the earlier finding it looked at again.
         var trail = await Get<PeelCases.Audit.GradeTrailView>($"/inspections/{later.Id}/questions/F2/trail", TestUser.Moderator);
         Assert.Contains(trail.EarlierFindings!, e => e.Item.FindingId == concern.FindingId && e.Item.Status == FollowUpStatus.Achieved && e.RecordedHere);
