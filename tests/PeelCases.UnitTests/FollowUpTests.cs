@@ -88,6 +88,29 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void A_recommendation_discharged_on_its_card_is_achieved_in_the_register_and_no_later_inspection_looks_at_it_again()
+    {
+        var discharged = new RecommendationStatusChanged(ConcernId, C.Id, 1, RecommendationStatus.Discharged, "Plan complete.", new DateOnly(2019, 9, 1), People.Lead, Now);
+        var finding = Given.Finding(Drafted, discharged);
+        var question = Frameworks.Peel2018.FindQuestion("E3");
+
+        var recommendation = Register.Of([(finding, Published, question)], null).Single(i => i.RecommendationNumber == 1);
+        Assert.Equal((FollowUpStatus.Achieved, new DateOnly(2019, 9, 1), "Discharged: Plan complete.", true),
+            (recommendation.Status, recommendation.StatusSince, recommendation.LatestNote, recommendation.Closed));
+        Assert.Equal(FollowUpStatus.Open, Register.Of([(finding, Published, question)], new DateOnly(2019, 8, 31)).Single(i => i.RecommendationNumber == 1).Status);
+        Assert.Equal(FollowUpStatus.Open, Register.Of([(finding, Published, question)], null).Single(i => i.RecommendationNumber is null).Status); // the concern itself
+
+        var later = Later(); later.FrameworkId = "peel-2018-19"; later.Questions = [new InspectionQuestion("E3", QuestionScope.CarryOver)];
+        Assert.Equal([(int?)null], Register.For(later, Frameworks.Peel2018, Register.Of([(finding, Published, question)], null)).Select(e => e.Item.RecommendationNumber));
+
+        Assert.Equal((FollowUpStatus.Addressed, "No further action needed."),
+            (Register.Monitored(discharged with { Status = RecommendationStatus.NoFurtherActionNeeded, Note = null }) is var m ? (m.Status, m.Note) : default));
+        Assert.Equal(FollowUpStatus.InProgress, Register.Monitored(discharged with { Status = RecommendationStatus.AwaitingReview }).Status);
+        Assert.Equal(FollowUpStatus.InProgress, Register.Monitored(discharged with { Status = RecommendationStatus.InProgress }).Status);
+        Assert.Equal(FollowUpStatus.Open, Register.Monitored(discharged with { Status = RecommendationStatus.Open }).Status);
+    }
+
+    [Fact]
     public void A_cause_of_concern_is_accelerated_in_fieldwork_and_published_once_before_the_report()
     {
         var finding = Given.Finding(Drafted);

@@ -46,8 +46,8 @@ public static class Register
             if (publishedOn is not { } published || on is { } day && published > day) continue;
             RegisterItem Item(int? number, string text)
             {
-                var history = f.FollowUps.Where(u => u.RecommendationNumber == number && (on is not { } d || u.EffectiveOn <= d)
-                        && (recordedBy is not { } r || u.RecordedAt <= r))
+                var history = f.FollowUps.Concat(f.RecommendationHistory.Select(Monitored))
+                    .Where(u => u.RecommendationNumber == number && (on is not { } d || u.EffectiveOn <= d) && (recordedBy is not { } r || u.RecordedAt <= r))
                     .OrderBy(u => u.EffectiveOn).ThenBy(u => u.RecordedAt).ToList();
                 var latest = history.LastOrDefault();
                 return new RegisterItem(f.Id, number, i.ForceId, i.Id, i.Cycle, published, f.QuestionCode, q?.LineageKey, f.Content.Kind,
@@ -58,6 +58,19 @@ public static class Register
         }
         return items.OrderBy(x => x.PublishedOn).ThenBy(x => x.ForceId).ThenBy(x => x.QuestionCode).ThenBy(x => x.FindingId).ThenBy(x => x.RecommendationNumber ?? 0).ToList();
     }
+
+    /// <summary>
+    /// A recommendation's status changed on its finding's own card (monitoring after publication), as a dated note in the
+    /// register beside the follow-ups, so the two never disagree: discharged is achieved, no further action needed is
+    /// addressed, awaiting review is in progress. The note keeps the status's own words.
+    /// </summary>
+    public static FollowUp Monitored(RecommendationStatusChanged e) => new(e.RecommendationNumber, e.Status switch
+    {
+        RecommendationStatus.Discharged => FollowUpStatus.Achieved,
+        RecommendationStatus.NoFurtherActionNeeded => FollowUpStatus.Addressed,
+        RecommendationStatus.AwaitingReview or RecommendationStatus.InProgress => FollowUpStatus.InProgress,
+        _ => FollowUpStatus.Open,
+    }, Words.Sentence(e.Status.ToString()) + (e.Note is { } note ? $": {note}" : "."), null, e.EffectiveOn, e.ChangedBy, e.ChangedAt);
 
     /// <summary>
     /// The earlier items a later inspection looks at again: of the same force, published before its fieldwork, open as it

@@ -158,6 +158,14 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
             await page.Locator("main").InnerTextAsync());
         var recorded = Assert.Single((await FindingAsync(concern.Id)).FollowUps);
         Assert.Equal((null, FollowUpStatus.InProgress, today, TestUser.Lead.Id), (recorded.RecommendationNumber, recorded.Status, recorded.EffectiveOn, recorded.RecordedBy));
+
+        // The register agrees with the card: the discharged recommendation is achieved there, and gone from the force's open items.
+        var item = (await Get<List<RegisterItem>>($"/forces/{view.ForceId}/register", TestUser.Lead)).Single(i => i.FindingId == concern.Id && i.RecommendationNumber == 1);
+        Assert.Equal((FollowUpStatus.Achieved, new DateOnly(2026, 4, 3), "Discharged: The force's audit shows THRIVE on every log."), (item.Status, item.StatusSince, item.LatestNote));
+        await lead.GoAsync($"/console/forces/{view.ForceId}");
+        main = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("Recommendation 1 of the cause of concern", main);
+        Assert.Contains($"Cause of concern: {concern.Content.Heading}", main);
         Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
     }
 
