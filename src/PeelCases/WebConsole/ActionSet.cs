@@ -29,6 +29,9 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     /// <summary>The team as it stands and the people the service knows, for the form that changes the team; null for any other set.</summary>
     public TeamChoice? Team { get; init; }
 
+    /// <summary>The inspection's questions, for the evidence forms' questions it bears on; empty where no evidence form is offered.</summary>
+    public IReadOnlyList<QuestionView> Questions { get; init; } = [];
+
     /// <summary>The draft-check flag a set's form acts on (its dismissal); null for any other set.</summary>
     public DraftFlag? Flag { get; init; }
 

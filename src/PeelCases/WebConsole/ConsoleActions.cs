@@ -120,12 +120,12 @@ public static class ConsoleActions
             [InspectionStage.Planning, InspectionStage.Fieldwork], f => new ScopeQuestion(Enum<QuestionScope>(f, "scope"), Text(f, "reason"), Long(f, "expectedVersion"))),
         new("RecordEvidence", "Record evidence", ActionForm.Evidence, [QuestionStage.Fieldwork], [InspectionStage.Fieldwork], f =>
             new RecordEvidence(Guid(f, "evidenceId"), Enum<EvidenceMethod>(f, "method"), Int(f, "sampleSize"), Date(f, "collectedOn"),
-                Text(f, "summary"), Text(f, "source"), [f["questionCode"].ToString()])),
+                Text(f, "summary"), Text(f, "source"), Codes(f, "questionCodes"), f["sensitive"] == "true")),
         // Evidence is corrected while it may still be recorded (EvidenceRules.CheckAgainst); the earlier version is kept.
         new("AmendEvidence", "Amend the evidence", ActionForm.Amendment, System.Enum.GetValues<QuestionStage>(),
             [InspectionStage.Planning, InspectionStage.Fieldwork, InspectionStage.Reporting], f =>
             new AmendEvidence(Enum<EvidenceMethod>(f, "method"), Int(f, "sampleSize"), Date(f, "collectedOn"), Text(f, "summary"), Text(f, "source"),
-                f["questionCodes"].Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).ToList(), f["sensitive"] == "true", Text(f, "reason"), Long(f, "expectedVersion"))),
+                Codes(f, "questionCodes"), f["sensitive"] == "true", Text(f, "reason"), Long(f, "expectedVersion"))),
         new("DraftFinding", "Draft a finding", ActionForm.Finding, [QuestionStage.Fieldwork, QuestionStage.Drafting], Any, f =>
             new DraftFinding(Guid(f, "findingId"), Text(f, "questionCode"), Text(f, "heading"), Enum<FindingKind>(f, "kind"), Text(f, "text"),
                 Guids(f, "citedEvidenceIds"), Recommendations(f))),
@@ -223,6 +223,8 @@ public static class ConsoleActions
     // User names typed into one field, separated by commas, spaces or lines; none is sent as none.
     private static List<string>? Names(IFormCollection f, string name) =>
         f[name].ToString().Split([',', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } names ? [.. names] : null;
+    // Codes ticked in a group of boxes; none ticked is sent as none, for the API to refuse.
+    private static List<string> Codes(IFormCollection f, string name) => f[name].Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).ToList();
     internal static Guid? Guid(IFormCollection f, string name) => System.Guid.TryParse(f[name], out var v) ? v : null;
     private static List<Guid> Guids(IFormCollection f, string name) => f[name].Select(v => System.Guid.TryParse(v, out var g) ? g : System.Guid.Empty).ToList();
 

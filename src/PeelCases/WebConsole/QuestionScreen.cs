@@ -67,7 +67,8 @@ public static class QuestionScreen
             var allowed = (await ActionSet.AllowedAsync(http.User, api))
                 .Where(a => a.ForQuestion && a.OfferedOn(view, question.Question.Stage) && a.OfferedFor(question.Question)).ToList();
             actions = new ActionSet(inspectionId, question.Question.Code, question.Question.Version, allowed, framework?.Scale ?? [],
-                question.Findings, question.Evidence, chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, question.Question.Summary);
+                question.Findings, question.Evidence, chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, question.Question.Summary)
+                { Questions = view.Questions };
         }
         IReadOnlyList<Finding> earlier = [];
         if (actions is not null && actions.Actions.Any(a => a.ForEarlierFinding) && question.EarlierFindings is { Count: > 0 } items)

@@ -330,6 +330,61 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.All(ian.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
     }
 
+    [Fact]
+    public async Task An_inspector_records_one_interview_against_two_questions_marked_sensitive_and_later_takes_one_off()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(force: "wiltshire", questions: ["E2", "E3"]));
+        view = await StartFieldworkAsync(await ScopeAsync(await ScopeAsync(view, "E2", QuestionScope.Detailed), "E3", QuestionScope.Detailed));
+        await using var browser = await Support.Browser.LaunchAsync();
+        var ian = await SignInAsync(browser, TestUser.Inspector);
+        await ian.GoAsync($"/console/inspections/{view.Id}/questions/E3");
+        var page = ian.Page;
+        Assert.True(await page.GetByLabel("E3:").IsCheckedAsync()); // this page's question, to begin with
+        Assert.False(await page.GetByLabel("E2:").IsCheckedAsync());
+        await page.GetByLabel("How it was gathered").SelectOptionAsync(new SelectOptionValue { Label = "Interview" });
+        await page.GetByLabel("Collected on (YYYY-MM-DD)").FillAsync("2018-10-09");
+        await page.GetByLabel("Source").FillAsync("Victim interview (identity withheld)");
+        await page.GetByLabel("Summary", new() { Exact = true }).FillAsync("The victim was told of her case's progress at every step.");
+        await page.GetByLabel("Sensitive").CheckAsync();
+
+        // No question ticked: refused, linked to the first box, what was typed and ticked given back; nothing recorded.
+        await page.GetByLabel("E3:").UncheckAsync();
+        await SubmitAsync(page, "Record evidence (E3)");
+        Assert.Equal("The questions it bears on needs at least one item.",
+            (await page.Locator(".govuk-error-summary a[href='#RecordEvidence-E3-questionCodes']").InnerTextAsync()).Trim());
+        Assert.False(await page.GetByLabel("E3:").IsCheckedAsync());
+        Assert.True(await page.GetByLabel("Sensitive").IsCheckedAsync());
+        Assert.Equal("Victim interview (identity withheld)", await page.GetByLabel("Source").InputValueAsync());
+        Assert.Empty(await Get<List<PeelCases.Fieldwork.Evidence>>($"/inspections/{view.Id}/evidence", TestUser.Lead));
+        await AssertAccessibleAsync(ian, "evidence-questions-refused", 400);
+
+        await page.GetByLabel("E2:").CheckAsync();
+        await page.GetByLabel("E3:").CheckAsync();
+        await SubmitAsync(page, "Record evidence (E3)");
+        Assert.Equal("Record evidence: done.", await NoticeAsync(page));
+        var recorded = Assert.Single(await Get<List<PeelCases.Fieldwork.Evidence>>($"/inspections/{view.Id}/evidence", TestUser.Lead));
+        Assert.Equal(["E2", "E3"], recorded.Content.QuestionCodes.Order());
+        Assert.Equal((true, TestUser.Inspector.Id), (recorded.Content.Sensitive, recorded.RecordedBy));
+
+        // E2's page lists it, marked sensitive; there the inspector takes E2 off it, with a reason, and keeps it sensitive.
+        await ian.GoAsync($"/console/inspections/{view.Id}/questions/E2");
+        Assert.Contains("Sensitive", await page.Locator("li", new() { HasText = "The victim was told of her case's progress" }).First.InnerTextAsync());
+        var form = page.Locator($"form[action$='/actions/AmendEvidence']:has(input[name=evidenceId][value='{recorded.Id}'])");
+        await page.Locator("details", new() { Has = form }).Locator("summary").ClickAsync();
+        Assert.True(await form.GetByLabel("E2:").IsCheckedAsync()); // as it stands
+        Assert.True(await form.GetByLabel("Sensitive").IsCheckedAsync());
+        await form.GetByLabel("E2:").UncheckAsync();
+        await form.GetByLabel("Why it is amended (kept with the earlier version)").FillAsync("The interview spoke to victim care only.");
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Amend the evidence: done.", await NoticeAsync(page));
+        var after = await Get<PeelCases.Fieldwork.Evidence>($"/inspections/{view.Id}/evidence/{recorded.Id}", TestUser.Lead);
+        Assert.Equal(["E3"], after.Content.QuestionCodes);
+        Assert.True(after.Content.Sensitive);
+        Assert.Equal(["E2", "E3"], Assert.Single(after.EarlierVersions).Content.QuestionCodes.Order().ToArray());
+        Assert.All(ian.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+    }
+
     private async Task<PeelCases.Findings.Finding> FindingAsync(Guid id)
     {
         await using var session = App.Store.QuerySession();
