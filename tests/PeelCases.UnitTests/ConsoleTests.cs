@@ -24,6 +24,30 @@ public sealed class ConsoleTests
         Assert.Equal(offered, ConsoleActions.Find(operation)!.OfferedAt(InspectionStage.Reporting, stage));
 
     [Fact]
+    public void Evidence_is_recorded_against_every_question_ticked_and_sensitive_only_when_ticked()
+    {
+        var record = ConsoleActions.Find("RecordEvidence")!;
+        var ticked = (PeelCases.Fieldwork.RecordEvidence)record.Command(Form(("method", "Interview"), ("collectedOn", "2018-10-09"), ("summary", "s"),
+            ("source", "x"), ("questionCode", "E3"), ("questionCodes", "E2"), ("questionCodes", "E3"), ("sensitive", "true")));
+        Assert.Equal(["E2", "E3"], ticked.QuestionCodes!);
+        Assert.True(ticked.Sensitive);
+        var none = (PeelCases.Fieldwork.RecordEvidence)record.Command(Form(("method", "Interview"), ("questionCode", "E3")));
+        Assert.Empty(none.QuestionCodes!); // nothing ticked is sent as nothing, for the API to refuse
+        Assert.False(none.Sensitive);
+    }
+
+    [Fact]
+    public void A_force_at_Engage_is_overdue_the_day_after_its_improvement_plan_was_due()
+    {
+        var force = Forces.All[0];
+        ForceLine Line(PeelCases.Monitoring.MonitoringStage stage) => new(force,
+            new PeelCases.Monitoring.MonitoringView(force.Id, stage, null, null, [], new DateOnly(2026, 3, 1), [], 1), null, 0, 0, 0);
+        Assert.False(Line(PeelCases.Monitoring.MonitoringStage.Engage).PlanOverdue(new DateOnly(2026, 3, 1)));
+        Assert.True(Line(PeelCases.Monitoring.MonitoringStage.Engage).PlanOverdue(new DateOnly(2026, 3, 2)));
+        Assert.False(Line(PeelCases.Monitoring.MonitoringStage.Scan).PlanOverdue(new DateOnly(2026, 3, 2))); // back at Scan
+    }
+
+    [Fact]
     public void Recording_evidence_is_offered_only_while_the_inspection_is_in_fieldwork()
     {
         var record = ConsoleActions.Find("RecordEvidence")!;

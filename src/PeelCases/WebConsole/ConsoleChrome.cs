@@ -26,6 +26,7 @@ public static class ConsoleRoutes
     public const string SignOut = "/console/sign-out";
     public const string SignInWithProvider = "/console/sign-in/provider";
     public const string Board = "/console/board";
+    public const string Forces = "/console/forces";
     public const string Moderation = "/console/moderation";
     public const string Checks = "/console/checks";
 

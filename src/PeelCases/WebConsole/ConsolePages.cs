@@ -37,6 +37,7 @@ public static class ConsolePages
         // Who may read a draft is the report pages' own rule (the inspectorate, and the force's liaison during its check).
         console.MapGet("/inspections/{inspectionId:guid}/report", ReportPreview.Get).RequireAuthorization(Signed());
         console.MapPost("/inspections/{inspectionId:guid}/actions/{operation}", ActionPost.Post).RequireAuthorization(inspectorate);
+        console.MapGet("/forces", ForcesScreen.Get).RequireAuthorization(inspectorate);
         console.MapGet("/forces/{forceId}", ForceScreen.Get).RequireAuthorization(inspectorate);
         console.MapPost("/forces/{forceId}/actions/{operation}", ForceScreen.Post).RequireAuthorization(inspectorate);
         console.MapGet("/moderation", ModerationScreen.Queue).RequireAuthorization(inspectorate);

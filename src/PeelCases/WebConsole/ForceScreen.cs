@@ -36,7 +36,7 @@ public static class ForceScreen
         var register = await RegisterStore.LoadAsync(session, force.Id, null, ct);
         var history = await GradeHistoryQueries.ReadAsync(session, force.Id, ct);
         var move = ConsoleActions.Find("ChangeMonitoringStage")!;
-        var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + force.Name, "board", [new("Board", ConsoleRoutes.Board)]);
+        var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + force.Name, "forces", [new("Forces", ConsoleRoutes.Forces)]);
         var open = register.Where(r => !r.Closed).ToList();
         var concerns = open.Where(r => r is { Kind: FindingKind.CauseOfConcern, RecommendationNumber: null }).ToList();
         return await ConsolePages.Render<ForcePage>(new ForceModel(chrome, force, monitoring, inspections, open, concerns, history,

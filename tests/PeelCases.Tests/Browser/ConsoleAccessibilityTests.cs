@@ -39,6 +39,7 @@ public sealed class ConsoleAccessibilityTests(AppFixture app) : ConsoleTestBase(
                      ("/console/moderation/comparison?cycle=2018%2F19&question=E3", "moderation-comparison"),
                      ($"/console/inspections/{kent}/report", "report-preview"),
                      ("/console/forces/cumbria", "force"),
+                     ("/console/forces?open=true", "forces-open"),
                      ($"/console/inspections/{Guid.NewGuid()}", "not-found"),
                  })
         {

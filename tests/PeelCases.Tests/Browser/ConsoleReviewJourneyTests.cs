@@ -390,6 +390,25 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         var changed = (PeelCases.Monitoring.ForceMonitoringStageChanged)moved.Data;
         Assert.Equal((PeelCases.Monitoring.MonitoringStage.Engage, due, TestUser.Hmi.Id), (changed.Stage, changed.ImprovementPlanDue, moved.UserName));
         Assert.Equal([concern.Id], changed.CausesOfConcern);
+
+        // The forces page, from the navigation: filtered to Engage, the force with its plan's due date and its open cause of concern.
+        await page.Locator(".govuk-service-navigation").GetByRole(AriaRole.Link, new() { Name = "Forces", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Equal(43, await page.Locator("tr[data-force]").CountAsync());
+        await page.GetByLabel("Monitoring").SelectOptionAsync(new SelectOptionValue { Label = "Engage" });
+        await SubmitAsync(page, "Apply filters");
+        var engaged = page.Locator("tr[data-force]");
+        Assert.Equal(1, await engaged.CountAsync());
+        var row = await engaged.InnerTextAsync();
+        Assert.Contains("Cumbria Constabulary", row);
+        Assert.Contains($"Improvement plan due {due:d MMMM yyyy}", row);
+        var open = (await Get<List<RegisterItem>>("/forces/cumbria/register", TestUser.Hmi)).Count(i => i is { Closed: false, Kind: FindingKind.CauseOfConcern, RecommendationNumber: null });
+        Assert.True(open >= 1); // this one, and any another test left open
+        Assert.Equal(open.ToString(), (await engaged.Locator("td").Nth(3).InnerTextAsync()).Trim());
+        await AssertAccessibleAsync(hmi, "forces-engage", 400); // the refused move above is the one error logged
+        await page.GetByLabel("Monitoring").SelectOptionAsync(new SelectOptionValue { Label = "Scan" });
+        await SubmitAsync(page, "Apply filters");
+        Assert.Equal(0, await page.Locator("tr[data-force='cumbria']").CountAsync());
         Assert.All(hmi.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
     }
 
