@@ -61,6 +61,9 @@ public sealed class FollowUpTests
         Assert.Equal(2, now.Count); // the concern and its recommendation
         Assert.Equal((FollowUpStatus.Achieved, new DateOnly(2019, 10, 10), "Achieved.", later.Id, true), (now[0].Status, now[0].StatusSince, now[0].LatestNote, now[0].RecordedIn, now[0].Closed));
         Assert.Equal(FollowUpStatus.Open, now[1].Status);
+        // The recommendation falls due six months after publication; the concern itself has no deadline.
+        Assert.Equal((null, C.PublishedOn.AddMonths(6)), (now[0].DueOn, now[1].DueOn));
+        Assert.Equal((false, true), (now[1].OverdueOn(C.PublishedOn.AddMonths(6)), now[1].OverdueOn(C.PublishedOn.AddMonths(6).AddDays(1))));
         Assert.Equal(FollowUpStatus.InProgress, Register.Of([(finding, Published, question)], new DateOnly(2019, 9, 30))[0].Status);
         Assert.Empty(Register.Of([(finding, Published, question)], new DateOnly(2019, 1, 1))); // not yet published then
 
@@ -88,6 +91,15 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void A_recommendation_falls_due_on_its_date_within_its_months_of_publication_or_at_once()
+    {
+        var published = new DateOnly(2019, 5, 2);
+        Assert.Equal(published, new RecommendationDeadline(DeadlineKind.Immediately).DueOn(published));
+        Assert.Equal(new DateOnly(2019, 11, 2), new RecommendationDeadline(DeadlineKind.WithinMonths, Months: 6).DueOn(published));
+        Assert.Equal(new DateOnly(2019, 9, 30), new RecommendationDeadline(DeadlineKind.ByDate, Date: new DateOnly(2019, 9, 30)).DueOn(published));
+    }
+
+    [Fact]
     public void A_recommendation_discharged_on_its_card_is_achieved_in_the_register_and_no_later_inspection_looks_at_it_again()
     {
         var discharged = new RecommendationStatusChanged(ConcernId, C.Id, 1, RecommendationStatus.Discharged, "Plan complete.", new DateOnly(2019, 9, 1), People.Lead, Now);
@@ -97,6 +109,7 @@ public sealed class FollowUpTests
         var recommendation = Register.Of([(finding, Published, question)], null).Single(i => i.RecommendationNumber == 1);
         Assert.Equal((FollowUpStatus.Achieved, new DateOnly(2019, 9, 1), "Discharged: Plan complete.", true),
             (recommendation.Status, recommendation.StatusSince, recommendation.LatestNote, recommendation.Closed));
+        Assert.False(recommendation.OverdueOn(new DateOnly(2030, 1, 1))); // met: never overdue
         Assert.Equal(FollowUpStatus.Open, Register.Of([(finding, Published, question)], new DateOnly(2019, 8, 31)).Single(i => i.RecommendationNumber == 1).Status);
         Assert.Equal(FollowUpStatus.Open, Register.Of([(finding, Published, question)], null).Single(i => i.RecommendationNumber is null).Status); // the concern itself
 

@@ -28,6 +28,14 @@ public sealed record RecommendationDeadline(DeadlineKind Kind, DateOnly? Date = 
         DeadlineKind.ByDate => $"by {Date:d MMMM yyyy}",
         _ => Months == 1 ? "within one month" : $"within {Months} months",
     };
+
+    /// <summary>The day it falls due, counted from the day the recommendation was published: "immediately" is that day.</summary>
+    public DateOnly DueOn(DateOnly published) => Kind switch
+    {
+        DeadlineKind.ByDate when Date is { } date => date,
+        DeadlineKind.WithinMonths when Months is { } months => published.AddMonths(months),
+        _ => published,
+    };
 }
 
 /// <summary>A recommendation attached to a cause of concern; its status moves on after publication.</summary>

@@ -11,13 +11,18 @@ namespace PeelCases.Findings;
 /// <summary>
 /// One line of the register: a published area for improvement, a cause of concern, or one of its recommendations, with
 /// where it stands (Open until a status note says otherwise) and every dated note on it. <see cref="RecordedIn"/>
-/// names the later inspection that looked at it again, when its latest note was made there.
+/// names the later inspection that looked at it again, when its latest note was made there. <see cref="DueOn"/> (added
+/// 2026-12-07) is the day a recommendation falls due, from its deadline and the day it was published.
 /// </summary>
 public sealed record RegisterItem(
     Guid FindingId, int? RecommendationNumber, string ForceId, Guid InspectionId, string Cycle, DateOnly PublishedOn, string QuestionCode, string? LineageKey,
-    FindingKind Kind, string Heading, string Text, FollowUpStatus Status, DateOnly? StatusSince, string? LatestNote, Guid? RecordedIn, IReadOnlyList<FollowUp> History)
+    FindingKind Kind, string Heading, string Text, FollowUpStatus Status, DateOnly? StatusSince, string? LatestNote, Guid? RecordedIn, IReadOnlyList<FollowUp> History,
+    DateOnly? DueOn = null)
 {
     public bool Closed => Status is FollowUpStatus.Addressed or FollowUpStatus.Achieved or FollowUpStatus.Superseded or FollowUpStatus.Withdrawn;
+
+    /// <summary>A recommendation still open after the day it fell due.</summary>
+    public bool OverdueOn(DateOnly today) => !Closed && DueOn < today;
 }
 
 /// <summary>An earlier finding a later inspection should look at again: the question of this inspection it concerns, and whether a status was recorded here.</summary>
@@ -44,17 +49,18 @@ public static class Register
             // An accelerated cause of concern is in the register from its own publication, ahead of the report.
             var publishedOn = f.Accelerated?.PublishedOn ?? i.Publications.FirstOrDefault()?.PublishedOn;
             if (publishedOn is not { } published || on is { } day && published > day) continue;
-            RegisterItem Item(int? number, string text)
+            RegisterItem Item(int? number, string text, RecommendationDeadline? deadline = null)
             {
                 var history = f.FollowUps.Concat(f.RecommendationHistory.Select(Monitored))
                     .Where(u => u.RecommendationNumber == number && (on is not { } d || u.EffectiveOn <= d) && (recordedBy is not { } r || u.RecordedAt <= r))
                     .OrderBy(u => u.EffectiveOn).ThenBy(u => u.RecordedAt).ToList();
                 var latest = history.LastOrDefault();
                 return new RegisterItem(f.Id, number, i.ForceId, i.Id, i.Cycle, published, f.QuestionCode, q?.LineageKey, f.Content.Kind,
-                    f.Content.Heading, text, latest?.Status ?? FollowUpStatus.Open, latest?.EffectiveOn, latest?.Note, latest?.RecordedInInspection, history);
+                    f.Content.Heading, text, latest?.Status ?? FollowUpStatus.Open, latest?.EffectiveOn, latest?.Note, latest?.RecordedInInspection, history,
+                    deadline?.DueOn(published));
             }
             items.Add(Item(null, f.Content.Text));
-            items.AddRange(f.Content.Recommendations.OrderBy(r => r.Number).Select(r => Item(r.Number, r.Text)));
+            items.AddRange(f.Content.Recommendations.OrderBy(r => r.Number).Select(r => Item(r.Number, r.Text, r.Deadline)));
         }
         return items.OrderBy(x => x.PublishedOn).ThenBy(x => x.ForceId).ThenBy(x => x.QuestionCode).ThenBy(x => x.FindingId).ThenBy(x => x.RecommendationNumber ?? 0).ToList();
     }

@@ -11,7 +11,7 @@ namespace PeelCases.WebConsole;
 /// <param name="Move">The move form's action, when the signed-in role may move the force (an HMI).</param>
 public sealed record ForceModel(ConsoleChrome Chrome, Force Force, MonitoringView Monitoring, IReadOnlyList<Inspection> Inspections,
     IReadOnlyList<RegisterItem> Register, IReadOnlyList<RegisterItem> Concerns, GradeHistoryView History, ConsoleAction? Move, ConsoleError? Error,
-    IReadOnlyDictionary<string, string>? Typed)
+    IReadOnlyDictionary<string, string>? Typed, DateOnly Today)
 {
     public string Id(string field) => ActionSet.FieldId(Move!, Force.Id, field);
     public string? Value(string field) => Typed?.GetValueOrDefault(field);
@@ -24,10 +24,10 @@ public sealed record ForceModel(ConsoleChrome Chrome, Force Force, MonitoringVie
 /// </summary>
 public static class ForceScreen
 {
-    public static Task<IResult> Get(HttpContext http, string forceId, IQuerySession session, ApiOperations api, CancellationToken ct) =>
-        Render(http, forceId, session, api, null, null, ct);
+    public static Task<IResult> Get(HttpContext http, string forceId, IQuerySession session, ApiOperations api, TimeProvider clock, CancellationToken ct) =>
+        Render(http, forceId, session, api, clock, null, null, ct);
 
-    public static async Task<IResult> Render(HttpContext http, string forceId, IQuerySession session, ApiOperations api, ConsoleError? error,
+    public static async Task<IResult> Render(HttpContext http, string forceId, IQuerySession session, ApiOperations api, TimeProvider clock, ConsoleError? error,
         IReadOnlyDictionary<string, string>? typed, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
         if (await session.LoadAsync<Force>(forceId, ct) is not { } force) return await ConsolePages.NotFound(http, $"There is no force with code '{forceId}'.");
@@ -40,17 +40,18 @@ public static class ForceScreen
         var open = register.Where(r => !r.Closed).ToList();
         var concerns = open.Where(r => r is { Kind: FindingKind.CauseOfConcern, RecommendationNumber: null }).ToList();
         return await ConsolePages.Render<ForcePage>(new ForceModel(chrome, force, monitoring, inspections, open, concerns, history,
-            await api.MayCallAsync(http.User, move.Operation) ? move : null, error, typed), status);
+            await api.MayCallAsync(http.User, move.Operation) ? move : null, error, typed,
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), status);
     }
 
     /// <summary>Done, back to the force's page (post, redirect, get); refused, the page again with the API's words and what was typed.</summary>
     public static async Task<IResult> Post(HttpContext http, string forceId, string operation, IFormCollection form, IQuerySession session, ApiOperations api,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         if (ConsoleActions.Find(operation) is not { ForForce: true } action) return await ConsolePages.NotFound(http, $"The console has no action '{operation}' for a force.");
         var answer = await api.SendAsync(http, operation, new Dictionary<string, string> { ["forceId"] = forceId }, action.Command(form));
         if (answer.Succeeded) return Results.Redirect(ConsoleRoutes.Force(forceId) + "?done=" + action.Operation);
         var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, forceId, field), ConsoleRoutes.Force(forceId));
-        return await Render(http, forceId, session, api, error, ConsoleActions.Typed(form), ct, answer.Status);
+        return await Render(http, forceId, session, api, clock, error, ConsoleActions.Typed(form), ct, answer.Status);
     }
 }

@@ -362,6 +362,10 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         // The stage is a badge, which the stylesheet sets in capitals.
         Assert.Contains("Stage\tScan (every force starts there)", await lead.Page.Locator(".govuk-summary-list").First.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"Cause of concern: {concern.Content.Heading}", await lead.Page.Locator("main").InnerTextAsync()); // the open register
+        // Its recommendation, to act immediately, fell due the day the report was published: today, so not overdue yet.
+        var recommendation = await lead.Page.Locator("tr", new() { HasText = $"Recommendation 1 of the cause of concern “{concern.Content.Heading}”" }).First.InnerTextAsync();
+        Assert.Contains(DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime).ToString("d MMMM yyyy"), recommendation);
+        Assert.DoesNotContain("Overdue", recommendation);
         Assert.Equal(0, await lead.Page.Locator("form[action$='/actions/ChangeMonitoringStage']").CountAsync()); // an HMI's
 
         var hmi = await SignInAsync(browser, TestUser.Hmi);

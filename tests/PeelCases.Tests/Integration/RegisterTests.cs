@@ -20,7 +20,8 @@ public sealed class RegisterTests(AppFixture app) : GradingTestBase(app)
         var register = await Get<List<RegisterItem>>("/forces/durham/register", TestUser.Lead);
         var concern = register.Single(i => i is { Cycle: "2017", QuestionCode: "F3", Kind: FindingKind.CauseOfConcern, RecommendationNumber: null });
         Assert.Equal(FollowUpStatus.Open, concern.Status);
-        Assert.Contains(register, i => i.FindingId == concern.FindingId && i.RecommendationNumber == 1);
+        // Its recommendation, to act within six months, falls due six months after the report was published.
+        Assert.Equal(concern.PublishedOn.AddMonths(6), register.Single(i => i.FindingId == concern.FindingId && i.RecommendationNumber == 1).DueOn);
 
         // The 2018/19 inspection carries over F2, the question that replaced 2017's F3: it sees the open cause of concern there.
         var later = await BuildAsync("durham", "peel-2018-19", "2018/19", 2018, new QuestionPlan("F2", QuestionScope.CarryOver));
