@@ -51,10 +51,6 @@ public static class AcceleratedConcernEndpoint
         if (finding is not { Withdrawn: false, Accelerated.PublishedOn: not null } || inspection?.ForceId != forceId || await session.LoadAsync<Force>(forceId, ct) is not { } force)
             return Refusal.NotFound($"There is no published accelerated cause of concern at {http.Request.Path}.").ToResult();
         var page = AcceleratedConcernPage.Of(force, finding);
-        var accept = http.Request.Headers.Accept.ToString();
-        if (accept.Contains("text/markdown", StringComparison.OrdinalIgnoreCase)) return Results.Text(page.ToMarkdown(), "text/markdown; charset=utf-8");
-        if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
-            return Results.Ok(page);
-        return Results.Text(await HtmlReport.RenderAsync<AcceleratedConcernView>(page), "text/html; charset=utf-8");
+        return await ReportFormats.Answer<AcceleratedConcernView>(http, page, page.ToMarkdown);
     }
 }

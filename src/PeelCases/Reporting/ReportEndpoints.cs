@@ -65,13 +65,8 @@ public static class ReportEndpoints
         var earlier = await RegisterStore.EarlierForAsync(session, inspection, framework, ct);
         var page = ReportPages.Build(record.StateAt(point), force, framework, pillar, frameworks, publication, inspection.Publications, earlier);
 
-        var accept = http.Request.Headers.Accept.ToString();
-        if (accept.Contains("text/markdown", StringComparison.OrdinalIgnoreCase))
-            return Results.Text(MarkdownReport.Render(page), "text/markdown; charset=utf-8");
-        if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
-            return Results.Ok(page);
-        // The service's policy (Host/SecurityHeaders) applies: no script, styles from this site's stylesheet only.
-        return Results.Text(await HtmlReport.RenderAsync(page), "text/html; charset=utf-8");
+        // The service's policy (Host/SecurityHeaders) applies to the HTML: no script, styles from this site's stylesheet only.
+        return await ReportFormats.Answer<ReportPageView>(http, page, () => MarkdownReport.Render(page));
     }
 
     /// <summary>The inspectorate, and the inspected force's liaison while the factual accuracy check is open.</summary>

@@ -24,6 +24,19 @@ public static class HtmlReport
     }
 }
 
+/// <summary>A public page in the format asked for: Markdown, JSON (when HTML is not also acceptable), else HTML.</summary>
+public static class ReportFormats
+{
+    public static async Task<IResult> Answer<TView>(HttpContext http, object page, Func<string> markdown) where TView : IComponent
+    {
+        var accept = http.Request.Headers.Accept.ToString();
+        if (accept.Contains("text/markdown", StringComparison.OrdinalIgnoreCase)) return Results.Text(markdown(), "text/markdown; charset=utf-8");
+        if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+            return Results.Ok(page);
+        return Results.Text(await HtmlReport.RenderAsync<TView>(page), "text/html; charset=utf-8");
+    }
+}
+
 /// <summary>Markdown for text tools. Record text is escaped so it cannot become markup.</summary>
 public static class MarkdownReport
 {

@@ -91,6 +91,9 @@ public sealed class RegisterTests(AppFixture app) : GradingTestBase(app)
         Assert.Contains("We recommend that the force should immediately:", published);
         Assert.DoesNotContain("public safety", published); // the reason for accelerating is internal
         await Send(HttpMethod.Get, $"/reports/kent/accelerated/{finding.Id}", null, null, 404);
+        // The force's public list of reports links to it, ahead of the report itself.
+        var listed = (await App.Host.Scenario(s => s.Get.Url("/reports/cumbria").Accepts("text/markdown"))).ReadAsText();
+        Assert.Contains($"- [Answering emergency calls]({page}): published 01/10/2018", listed);
 
         // In the register from its own publication, ahead of the report, and followed up like any other.
         var item = (await Get<List<RegisterItem>>("/forces/cumbria/register", TestUser.Lead)).Single(i => i.FindingId == finding.Id && i.RecommendationNumber is null);

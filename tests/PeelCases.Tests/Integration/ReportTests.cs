@@ -36,6 +36,29 @@ public sealed class ReportTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
+    public async Task A_force_lists_its_published_reports_for_the_public_newest_first_and_nothing_unpublished()
+    {
+        await new DemoData().Populate(App.Store, CancellationToken.None);
+        var markdown = await Page("/reports/cumbria", "text/markdown");
+        Assert.StartsWith("# Cumbria Constabulary: PEEL reports", markdown);
+        var links = Regex.Matches(markdown, @"^- \[([^\]]+)\]\(([^)]+)\): published (\S+)", RegexOptions.Multiline).Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value)).ToList();
+        // The demo's three effectiveness reports, as their own pages are addressed; 2018/19's first.
+        Assert.Equal(("PEEL 2018/19: Effectiveness", CumbriaUrl, "02/05/2019"), links[0]);
+        Assert.Contains(links, l => l.Item1 == "PEEL 2017: Effectiveness" && l.Item2 == "/reports/cumbria/peel-2017/effectiveness");
+        Assert.Contains(links, l => l.Item1 == "PEEL 2016: Effectiveness" && l.Item2 == "/reports/cumbria/peel-2016/effectiveness");
+        foreach (var (_, href, _) in links) await Page(href, "text/html"); // each one is there, to anyone
+
+        var html = await Page("/reports/cumbria", "text/html");
+        Assert.Contains($"<a href=\"{CumbriaUrl}\">PEEL 2018/19: Effectiveness</a>", html);
+        var model = System.Text.Json.JsonSerializer.Deserialize<ForceReportsPage>(await Page("/reports/cumbria", "application/json"), AppFixture.Json)!;
+        Assert.Equal(links.Count, model.Reports.Count);
+        // An inspection not yet published is not listed: the force says it has nothing published. An unknown force is 404.
+        await ScheduleAsync(Commands.Schedule(force: "norfolk", questions: ["E3"]));
+        Assert.Contains("No reports have been published yet.", await Page("/reports/norfolk", "text/html"));
+        await Page("/reports/nowhere", "text/html", status: 404);
+    }
+
+    [Fact]
     public async Task A_page_reads_and_prints_without_inline_style_or_script_under_its_own_policy_with_headings_in_order()
     {
         await new DemoData().Populate(App.Store, CancellationToken.None);

@@ -72,7 +72,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["GET /inspections/{inspectionId}/earlier-findings"] = Inspectorate, ["POST /inspections/{inspectionId}/findings/{findingId}/follow-ups"] = Lead,
         ["POST /inspections/{inspectionId}/findings/{findingId}/acceleration"] = Lead,
         ["POST /inspections/{inspectionId}/findings/{findingId}/acceleration/publication"] = [Roles.Hmi],
-        ["GET /reports/{forceId}/accelerated/{findingId}"] = [Public], ["POST /forces/{forceId}/monitoring"] = [Roles.Hmi], ["GET /board"] = Inspectorate,
+        ["GET /reports/{forceId}/accelerated/{findingId}"] = [Public], ["GET /reports/{forceId}"] = [Public], ["POST /forces/{forceId}/monitoring"] = [Roles.Hmi], ["GET /board"] = Inspectorate,
         ["GET /moderation/queue"] = Inspectorate, ["GET /moderation/comparison"] = Inspectorate,
         ["GET /inspections/{inspectionId}/questions/{questionCode}/trail"] = Inspectorate,
         ["GET /inspections/{inspectionId}/as-of"] = Inspectorate,
