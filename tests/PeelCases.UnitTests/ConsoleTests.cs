@@ -37,6 +37,20 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void The_schedule_form_becomes_the_APIs_command_with_the_questions_ticked_and_the_team_as_typed()
+    {
+        var id = Guid.NewGuid();
+        var command = (ScheduleInspection)ConsoleActions.Find("ScheduleInspection")!.Command(Form(("inspectionId", id.ToString()), ("forceId", "suffolk"),
+            ("frameworkId", "peel-2018-19"), ("cycle", "2018/19"), ("questionCodes", "E3"), ("questionCodes", "F1"), ("leadInspector", "lena.lead"),
+            ("fieldworkStarts", "8/10/2018"), ("fieldworkEnds", "2018-10-19"), ("team", "ian.inspector, sara.inspector")));
+        Assert.Equal(new ScheduleInspection(id, "suffolk", "2018/19", "peel-2018-19", command.QuestionCodes, "lena.lead", new DateOnly(2018, 10, 8),
+            new DateOnly(2018, 10, 19), command.Team), command);
+        Assert.Equal(["E3", "F1"], command.QuestionCodes!);
+        Assert.Equal(["ian.inspector", "sara.inspector"], command.Team!);
+        Assert.True(ConsoleActions.Find("ScheduleInspection")!.OwnPage); // never posted as an inspection's action
+    }
+
+    [Fact]
     public void A_force_at_Engage_is_overdue_the_day_after_its_improvement_plan_was_due()
     {
         var force = Forces.All[0];

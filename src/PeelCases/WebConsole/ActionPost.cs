@@ -12,7 +12,7 @@ public static class ActionPost
     public static async Task<IResult> Post(HttpContext http, Guid inspectionId, string operation, IFormCollection form,
         IQuerySession session, ApiOperations api, CancellationToken ct)
     {
-        if (ConsoleActions.Find(operation) is not { ForForce: false } action) return await ConsolePages.NotFound(http, $"The console has no action '{operation}' for an inspection.");
+        if (ConsoleActions.Find(operation) is not { OwnPage: false } action) return await ConsolePages.NotFound(http, $"The console has no action '{operation}' for an inspection.");
         var code = form["questionCode"].ToString() is { Length: > 0 } c ? c : null;
         var route = new Dictionary<string, string> { ["inspectionId"] = inspectionId.ToString() };
         if (code is not null) route["questionCode"] = code;

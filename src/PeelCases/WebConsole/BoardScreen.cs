@@ -20,13 +20,13 @@ public sealed record BoardFilter(string? Cycle, string? Force, string? Stage, st
 
 public sealed record BoardModel(ConsoleChrome Chrome, BoardFilter Filter, IReadOnlyList<BoardLine> Lines,
     IReadOnlyList<string> Cycles, IReadOnlyList<(string Id, string Name)> Forces, IReadOnlyList<string> Stages, IReadOnlyList<string> Holders,
-    IReadOnlyList<string> Tranches);
+    IReadOnlyList<string> Tranches, bool MaySchedule = false);
 
 /// <summary>The board: every open inspection and question, filtered by cycle, force, stage, holder and tranche, sorted by age.</summary>
 public static class BoardScreen
 {
     public static async Task<IResult> Get(HttpContext http, string? cycle, string? force, string? stage, string? holder, string? tranche, string? sort,
-        IQuerySession session, BoardOptions options, TimeProvider clock, CancellationToken ct)
+        IQuerySession session, BoardOptions options, TimeProvider clock, ApiOperations api, CancellationToken ct)
     {
         var board = await BoardQueries.Get(null, null, null, null, null, session, options, clock, ct);
         var all = board.SelectMany(i => i.Questions.Select(q => new BoardLine(i, q)).Prepend(new BoardLine(i, null))).ToList();
@@ -38,7 +38,8 @@ public static class BoardScreen
         lines = filter.Sort == "newest" ? [.. lines.OrderBy(l => l.DaysWaiting)] : [.. lines.OrderByDescending(l => l.DaysWaiting)];
         return await ConsolePages.Render<BoardPage>(new BoardModel(ConsolePages.Chrome(http, "Board", "board"), filter, lines,
             Distinct(board.Select(i => i.Cycle)), board.Select(i => (i.ForceId, i.ForceName)).Distinct().OrderBy(f => f.ForceName).ToList(),
-            Distinct(all.Select(l => l.Stage)), Distinct(all.Select(l => l.HeldBy)), Distinct(board.Select(i => i.Tranche).OfType<string>())));
+            Distinct(all.Select(l => l.Stage)), Distinct(all.Select(l => l.HeldBy)), Distinct(board.Select(i => i.Tranche).OfType<string>()),
+            await api.MayCallAsync(http.User, "ScheduleInspection")));
     }
 
     public static bool Engaged(BoardInspection i) => i.Monitoring == MonitoringStage.Engage;

@@ -13,7 +13,7 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring }
+    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -52,6 +52,8 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
 
     /// <summary>An action on a force, not an inspection: offered on the force's page only (ForceScreen).</summary>
     public bool ForForce => Form is ActionForm.Monitoring;
+    /// <summary>An action with a page of its own, not on an inspection (ScheduleScreen: an inspection not yet there).</summary>
+    public bool OwnPage => Form is ActionForm.Monitoring or ActionForm.Schedule;
 
     /// <summary>An action on one draft-check flag: its form sits under the flag on the inspection page and carries the flag's id.</summary>
     public bool ForDraftFlag => Form is ActionForm.FlagDismissal;
@@ -202,6 +204,10 @@ public static class ConsoleActions
         new("PublishReport", "Publish the report", ActionForm.Publication, [], [InspectionStage.FactualAccuracyCheck], f =>
             new PublishReport(Date(f, "publishedOn"), Long(f, "expectedVersion"))),
         // A force moved between Scan and Engage by an HMI, on the force's page (no inspection stage offers it).
+        // A new inspection: the force and framework chosen first, then its questions, dates and team (ScheduleScreen).
+        new("ScheduleInspection", "Schedule the inspection", ActionForm.Schedule, [], [], f =>
+            new ScheduleInspection(Guid(f, "inspectionId"), Text(f, "forceId"), Text(f, "cycle"), Text(f, "frameworkId"), Codes(f, "questionCodes"),
+                Text(f, "leadInspector"), Date(f, "fieldworkStarts"), Date(f, "fieldworkEnds"), Names(f, "team"))),
         new("ChangeMonitoringStage", "Move the force", ActionForm.Monitoring, [], [], f =>
             new PeelCases.Monitoring.ChangeMonitoringStage(Enum<PeelCases.Monitoring.MonitoringStage>(f, "stage"), Text(f, "reason"), Guids(f, "causesOfConcern"),
                 Date(f, "improvementPlanDue"), Long(f, "expectedVersion"))),

@@ -32,6 +32,8 @@ public static class ConsolePages
 
         var inspectorate = Signed(Policies.Inspectorate);
         console.MapGet("/board", BoardScreen.Get).RequireAuthorization(inspectorate);
+        console.MapGet("/inspections/new", ScheduleScreen.Get).RequireAuthorization(Signed(Policies.Planning));
+        console.MapPost("/inspections/new", ScheduleScreen.Post).RequireAuthorization(Signed(Policies.Planning));
         console.MapGet("/inspections/{inspectionId:guid}", InspectionScreen.Get).RequireAuthorization(inspectorate);
         console.MapGet("/inspections/{inspectionId:guid}/questions/{questionCode}", QuestionScreen.Get).RequireAuthorization(inspectorate);
         // Who may read a draft is the report pages' own rule (the inspectorate, and the force's liaison during its check).

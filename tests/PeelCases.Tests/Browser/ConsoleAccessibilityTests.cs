@@ -40,6 +40,8 @@ public sealed class ConsoleAccessibilityTests(AppFixture app) : ConsoleTestBase(
                      ($"/console/inspections/{kent}/report", "report-preview"),
                      ("/console/forces/cumbria", "force"),
                      ("/console/forces?open=true", "forces-open"),
+                     ("/console/inspections/new", "schedule"),
+                     ("/console/inspections/new?forceId=norfolk&frameworkId=peel-2021-22", "schedule-questions"),
                      ($"/console/inspections/{Guid.NewGuid()}", "not-found"),
                  })
         {
