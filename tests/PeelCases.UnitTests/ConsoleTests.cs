@@ -42,9 +42,9 @@ public sealed class ConsoleTests
         var id = Guid.NewGuid();
         var command = (ScheduleInspection)ConsoleActions.Find("ScheduleInspection")!.Command(Form(("inspectionId", id.ToString()), ("forceId", "suffolk"),
             ("frameworkId", "peel-2018-19"), ("cycle", "2018/19"), ("questionCodes", "E3"), ("questionCodes", "F1"), ("leadInspector", "lena.lead"),
-            ("fieldworkStarts", "8/10/2018"), ("fieldworkEnds", "2018-10-19"), ("team", "ian.inspector, sara.inspector")));
+            ("fieldworkStarts", "8/10/2018"), ("fieldworkEnds", "2018-10-19"), ("team", "ian.inspector, sara.inspector"), ("frameworkVersion", "2")));
         Assert.Equal(new ScheduleInspection(id, "suffolk", "2018/19", "peel-2018-19", command.QuestionCodes, "lena.lead", new DateOnly(2018, 10, 8),
-            new DateOnly(2018, 10, 19), command.Team), command);
+            new DateOnly(2018, 10, 19), command.Team, 2), command);
         Assert.Equal(["E3", "F1"], command.QuestionCodes!);
         Assert.Equal(["ian.inspector", "sara.inspector"], command.Team!);
         Assert.True(ConsoleActions.Find("ScheduleInspection")!.OwnPage); // never posted as an inspection's action

@@ -225,6 +225,20 @@ public sealed class FindingRulesTests
     }
 
     [Fact]
+    public void A_cause_of_concern_published_ahead_of_the_report_keeps_its_published_words()
+    {
+        var id = Guid.Parse("c0b1a000-2018-4019-8000-00000000acc1");
+        var drafted = C.FindingDrafted(id, "E3", C.CauseOfConcern([Cumbria.IncidentLogs]));
+        var raised = new CauseOfConcernAccelerated(id, C.Id, "E3", "Risk to public safety.", People.Lead, Now);
+        var inspection = Given.Inspection(Cumbria.InReporting);
+        var concern = Revise(Given.Finding(drafted, raised), FindingKind.CauseOfConcern, recommendations: new RecommendationInput("Act now.", new RecommendationDeadline(DeadlineKind.Immediately)));
+        Then.Decided(ReviseFindingRules.Decide(Given.Finding(drafted, raised), inspection, concern, Logs, People.Sara, Now)); // raised, not yet public
+        var published = Given.Finding(drafted, raised, new AcceleratedCauseOfConcernPublished(id, C.Id, "E3", new DateOnly(2018, 10, 12), People.Hmi, Now));
+        Then.Refused(ReviseFindingRules.Decide(published, inspection, concern with { ExpectedVersion = published.Version }, Logs, People.Sara, Now), 409,
+            "published ahead of the report on 12 October 2018; its published words stand");
+    }
+
+    [Fact]
     public void A_revision_is_held_to_the_same_rules_as_a_draft()
     {
         var finding = Given.Finding(Cumbria.HelpDeskDrafted);

@@ -82,6 +82,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
         ActionForm.RecommendationStatus => finding.Content.Recommendations.Count > 0,
         ActionForm.Acceleration => finding is { Content.Kind: FindingKind.CauseOfConcern, Accelerated: null },
         ActionForm.AcceleratedPublication => finding.Accelerated is { PublishedOn: null },
+        ActionForm.Revision => finding.Accelerated is not { PublishedOn: not null },
         ActionForm.FollowUp => finding.Content.Kind is FindingKind.AreaForImprovement or FindingKind.CauseOfConcern,
         _ => true,
     };
@@ -207,7 +208,7 @@ public static class ConsoleActions
         // A new inspection: the force and framework chosen first, then its questions, dates and team (ScheduleScreen).
         new("ScheduleInspection", "Schedule the inspection", ActionForm.Schedule, [], [], f =>
             new ScheduleInspection(Guid(f, "inspectionId"), Text(f, "forceId"), Text(f, "cycle"), Text(f, "frameworkId"), Codes(f, "questionCodes"),
-                Text(f, "leadInspector"), Date(f, "fieldworkStarts"), Date(f, "fieldworkEnds"), Names(f, "team"))),
+                Text(f, "leadInspector"), Date(f, "fieldworkStarts"), Date(f, "fieldworkEnds"), Names(f, "team"), Int(f, "frameworkVersion"))),
         new("ChangeMonitoringStage", "Move the force", ActionForm.Monitoring, [], [], f =>
             new PeelCases.Monitoring.ChangeMonitoringStage(Enum<PeelCases.Monitoring.MonitoringStage>(f, "stage"), Text(f, "reason"), Guids(f, "causesOfConcern"),
                 Date(f, "improvementPlanDue"), Long(f, "expectedVersion"))),

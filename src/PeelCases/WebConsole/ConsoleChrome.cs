@@ -37,6 +37,6 @@ public static class ConsoleRoutes
     public static string Check(Guid id) => $"/console/inspections/{id}/check";
     public static string Force(string forceId) => $"/console/forces/{Uri.EscapeDataString(forceId)}";
     public const string NewInspection = "/console/inspections/new";
-    public static string Schedule(string? forceId, string? frameworkId) =>
-        $"{NewInspection}?forceId={Uri.EscapeDataString(forceId ?? "")}&frameworkId={Uri.EscapeDataString(frameworkId ?? "")}";
+    public static string Schedule(string? forceId, string? framework) =>
+        $"{NewInspection}?forceId={Uri.EscapeDataString(forceId ?? "")}&framework={Uri.EscapeDataString(framework ?? "")}";
 }

@@ -4,7 +4,7 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.WebConsole;
 
-/// <param name="Framework">The framework chosen (its latest version's questions are offered); null until chosen, on the first step.</param>
+/// <param name="Framework">The framework version chosen, whose questions are offered; null until chosen, on the first step.</param>
 public sealed record ScheduleModel(ConsoleChrome Chrome, ConsoleAction Action, IReadOnlyList<Force> Forces, IReadOnlyList<AssessmentFramework> Frameworks,
     Force? Force, AssessmentFramework? Framework, string Lead, IReadOnlyList<string> Known, ConsoleError? Error, IReadOnlyDictionary<string, string>? Typed)
 {
@@ -19,31 +19,52 @@ public sealed record ScheduleModel(ConsoleChrome Chrome, ConsoleAction Action, I
 /// </summary>
 public static class ScheduleScreen
 {
-    public static Task<IResult> Get(HttpContext http, string? forceId, string? frameworkId, IQuerySession session, CancellationToken ct) =>
-        Render(http, forceId, frameworkId, session, null, null, ct);
+    /// <param name="framework">The framework version's key (AssessmentFramework.Key): a version's questions are its own.</param>
+    public static async Task<IResult> Get(HttpContext http, string? forceId, string? framework, IQuerySession session, CancellationToken ct)
+    {
+        // Continue pressed with a choice missing: this step again, with what is missing linked to its field.
+        var chosen = http.Request.Query.ContainsKey("forceId") || http.Request.Query.ContainsKey("framework");
+        var (forces, frameworks) = await ChoicesAsync(session, ct);
+        List<(string, string)> missing = [];
+        if (chosen && forces.All(f => f.Id != forceId)) missing.Add(("forceId", "Choose the force to inspect."));
+        if (chosen && frameworks.All(f => f.Key != framework)) missing.Add(("framework", "Choose the cycle and framework."));
+        return missing.Count == 0
+            ? await Render(http, forceId, framework, session, null, null, ct)
+            : await Render(http, forceId, framework, session, new ConsoleError("There is a problem", "", missing, ConsoleRoutes.NewInspection), null, ct,
+                StatusCodes.Status400BadRequest);
+    }
 
-    public static async Task<IResult> Render(HttpContext http, string? forceId, string? frameworkId, IQuerySession session, ConsoleError? error,
+    public static async Task<IResult> Render(HttpContext http, string? forceId, string? frameworkKey, IQuerySession session, ConsoleError? error,
         IReadOnlyDictionary<string, string>? typed, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
-        var forces = (await session.Query<Force>().ToListAsync(ct)).OrderBy(f => f.Name).ToList();
-        // Newest cycle first; each framework once, as its latest version.
-        var frameworks = (await session.Query<AssessmentFramework>().ToListAsync(ct)).GroupBy(f => f.Id).Select(g => g.MaxBy(f => f.Version)!)
-            .OrderByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var (forces, frameworks) = await ChoicesAsync(session, ct);
         var force = forces.FirstOrDefault(f => f.Id == forceId);
-        var framework = force is null ? null : frameworks.FirstOrDefault(f => f.Id == frameworkId);
-        var known = framework is null ? [] : (await TeamChoice.LoadAsync(session, http.User.Actor(), [], ct)).Known;
+        var framework = frameworks.FirstOrDefault(f => f.Key == frameworkKey);
+        var known = framework is null || force is null ? [] : (await TeamChoice.LoadAsync(session, http.User.Actor(), [], ct)).Known;
         var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + "Schedule an inspection", "board", [new("Board", ConsoleRoutes.Board)]);
         return await ConsolePages.Render<SchedulePage>(new ScheduleModel(chrome, ConsoleActions.Find("ScheduleInspection")!, forces, frameworks,
             force, framework, http.User.Actor(), known, error, typed), status);
+    }
+
+    /// <summary>The forces by name, and every framework version, newest cycle first (a cycle's versions newest first).</summary>
+    private static async Task<(IReadOnlyList<Force>, IReadOnlyList<AssessmentFramework>)> ChoicesAsync(IQuerySession session, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var forces = batch.Query<Force>().ToList();
+        var frameworks = batch.Query<AssessmentFramework>().ToList();
+        await batch.Execute(ct);
+        return ((await forces).OrderBy(f => f.Name).ToList(),
+            (await frameworks).OrderByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal).ThenByDescending(f => f.Version).ToList());
     }
 
     public static async Task<IResult> Post(HttpContext http, IFormCollection form, IQuerySession session, ApiOperations api, CancellationToken ct)
     {
         var action = ConsoleActions.Find("ScheduleInspection")!;
         var answer = await api.SendAsync(http, action.ApiOperation, new Dictionary<string, string>(), action.Command(form));
-        if (answer.Succeeded) return Results.Redirect(ConsoleRoutes.Inspection(System.Guid.Parse(form["inspectionId"]!)) + "?done=" + action.Operation);
-        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, null, ConsoleActions.AsTyped(form, field)),
-            ConsoleRoutes.Schedule(form["forceId"], form["frameworkId"]));
-        return await Render(http, form["forceId"], form["frameworkId"], session, error, ConsoleActions.Typed(form), ct, answer.Status);
+        if (answer.Succeeded)
+            return Results.Redirect((System.Guid.TryParse(form["inspectionId"], out var id) ? ConsoleRoutes.Inspection(id) : ConsoleRoutes.Board) + "?done=" + action.Operation);
+        var key = AssessmentFramework.KeyOf(form["frameworkId"].ToString(), int.TryParse(form["frameworkVersion"], out var v) ? v : 0);
+        var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, null, ConsoleActions.AsTyped(form, field)), ConsoleRoutes.Schedule(form["forceId"], key));
+        return await Render(http, form["forceId"], key, session, error, ConsoleActions.Typed(form), ct, answer.Status);
     }
 }

@@ -41,7 +41,7 @@ public sealed class ConsoleAccessibilityTests(AppFixture app) : ConsoleTestBase(
                      ("/console/forces/cumbria", "force"),
                      ("/console/forces?open=true", "forces-open"),
                      ("/console/inspections/new", "schedule"),
-                     ("/console/inspections/new?forceId=norfolk&frameworkId=peel-2021-22", "schedule-questions"),
+                     ("/console/inspections/new?forceId=norfolk&framework=peel-2021-22%401", "schedule-questions"),
                      ($"/console/inspections/{Guid.NewGuid()}", "not-found"),
                  })
         {

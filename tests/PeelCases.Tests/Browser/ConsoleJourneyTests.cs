@@ -346,7 +346,11 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule an inspection" }).ClickAsync();
         await page.WaitForLoadStateAsync();
         await page.GetByLabel("Force").SelectOptionAsync(new SelectOptionValue { Label = "Suffolk Constabulary" });
-        await page.GetByLabel("Cycle and framework").SelectOptionAsync("peel-2018-19");
+        // Continue with no framework chosen: this step again, the force kept, the framework asked for.
+        await SubmitAsync(page, "Continue");
+        Assert.Equal(1, await page.Locator(".govuk-error-summary a[href='#framework']").CountAsync());
+        Assert.Equal("suffolk", await page.GetByLabel("Force").InputValueAsync());
+        await page.GetByLabel("Cycle and framework").SelectOptionAsync(new SelectOptionValue { Label = "2018/19: PEEL 2018/19, version 2" });
         await SubmitAsync(page, "Continue");
         Assert.Contains("Suffolk Constabulary", await page.Locator(".govuk-summary-list").InnerTextAsync());
         Assert.True(await page.GetByLabel("E1:").IsCheckedAsync()); // every question to begin with
@@ -371,7 +375,7 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.StartsWith("Suffolk Constabulary, 2018/19", await page.TitleAsync()); // the new inspection's own page
         var scheduled = await View(Assert.Single(await Get<List<InspectionSummary>>("/inspections?force=suffolk", TestUser.Lead)).Id);
         Assert.Equal(["E3"], scheduled.Questions.Select(q => q.Code));
-        Assert.Equal((TestUser.Lead.Id, InspectionStage.Planning, "2018/19"), (scheduled.LeadInspector, scheduled.Stage, scheduled.Cycle));
+        Assert.Equal((TestUser.Lead.Id, InspectionStage.Planning, "2018/19", 2), (scheduled.LeadInspector, scheduled.Stage, scheduled.Cycle, scheduled.FrameworkVersion));
         Assert.Contains("ian.inspector", scheduled.Team);
         Assert.Equal(TestUser.Lead.Id, Assert.Single(await EventsOf(scheduled.Id)).UserName);
         Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
