@@ -168,13 +168,20 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         await page.GetByLabel($"Write the pillar summary ({pillar.Name}): what the report prints for the pillar").FillAsync(summary);
         await SubmitAsync(page, $"Write the pillar summary ({pillar.Name})");
         Assert.Equal("Write the pillar summary: done.", await NoticeAsync(page));
-        Assert.Contains($"{pillar.Name}\tProposed: Good\t{summary}", await page.Locator("table", new() { HasText = "Public summary" }).InnerTextAsync());
+        var pillars = await page.Locator("table", new() { HasText = "Public summary" }).InnerTextAsync();
+        Assert.Contains($"{pillar.Name}\tProposed: Good", pillars);
+        Assert.EndsWith($": {rationale}", await page.Locator($"[data-pillar-rationale='{pillar.Code}']").InnerTextAsync()); // how it was reached, for the moderator
+        Assert.StartsWith($"by {TestUser.Lead.Id}, ", await page.Locator($"[data-pillar-rationale='{pillar.Code}']").InnerTextAsync());
+        Assert.Contains(summary, pillars);
 
         var moderator = await SignInAsync(browser, TestUser.Moderator);
         await moderator.GoAsync(inspection);
         await SubmitAsync(moderator.Page, $"Award the pillar grade ({pillar.Name})");
         Assert.Equal("Award the pillar grade: done.", await NoticeAsync(moderator.Page));
-        Assert.Contains($"{pillar.Name}\tAwarded: Good", await moderator.Page.Locator("table", new() { HasText = "Public summary" }).InnerTextAsync());
+        var awarded = await moderator.Page.Locator("table", new() { HasText = "Public summary" }).InnerTextAsync();
+        Assert.Contains($"{pillar.Name}\tAwarded: Good", awarded);
+        Assert.Contains($"by {TestUser.Moderator.Id}, ", awarded);
+        Assert.Contains(rationale, awarded); // the proposal's reasons stay beside the award
         Assert.Equal(0, await moderator.Page.GetByRole(AriaRole.Button, new() { Name = $"Award the pillar grade ({pillar.Name})" }).CountAsync()); // awarded once
 
         var events = await EventsOf(view.Id);
