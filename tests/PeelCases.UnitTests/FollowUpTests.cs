@@ -91,6 +91,24 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void An_area_of_2023_25_looks_again_at_the_same_areas_findings_from_2021_22_though_no_judgment_stands_across_them()
+    {
+        var cd2021 = Frameworks.Peel2021Revised.FindQuestion("CD")!.LineageKey!;
+        var cd2023 = Frameworks.Peel2023.FindQuestion("CD")!.LineageKey!;
+        Assert.Contains(cd2021, LineageMappings.FollowedUpFrom(cd2023));
+        Assert.DoesNotContain(LineageMappings.SourcesOf(cd2023), s => s.Lineage == cd2021); // grades are not comparable: nothing carried over
+        Assert.Contains("peel-2021/area/treatment-of-the-public", LineageMappings.FollowedUpFrom(Frameworks.Peel2023.FindQuestion("PP")!.LineageKey!));
+        Assert.Contains(Frameworks.Peel2023.FindQuestion("LF")!.LineageKey!, LineageMappings.FollowedUpFrom(Frameworks.Peel2025.FindQuestion("Q1")!.LineageKey!));
+        Assert.DoesNotContain(cd2021, LineageMappings.FollowedUpFrom(Frameworks.Peel2023.FindQuestion("IC")!.LineageKey!)); // another area
+
+        var area = new RegisterItem(Guid.NewGuid(), null, "cumbria", Guid.NewGuid(), "2021/22", new DateOnly(2022, 6, 1), "CD", cd2021,
+            FindingKind.AreaForImprovement, "Crime recording", "The force should record crime accurately.", FollowUpStatus.Open, null, null, null, []);
+        var later = Later(year: 2023); later.FrameworkId = "peel-2023-25";
+        later.Questions = [new InspectionQuestion("CD", QuestionScope.Detailed), new InspectionQuestion("IC", QuestionScope.Detailed)];
+        Assert.Equal("CD", Assert.Single(Register.For(later, Frameworks.Peel2023, [area])).Question);
+    }
+
+    [Fact]
     public void A_recommendation_falls_due_on_its_date_within_its_months_of_publication_or_at_once()
     {
         var published = new DateOnly(2019, 5, 2);

@@ -23,6 +23,7 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
     public static readonly Guid Cumbria2017 = new("c0b1a000-2017-4017-8000-000000000017");
     public static readonly Guid Cumbria2018 = new("c0b1a000-2018-4019-8000-000000000001");
     public static readonly Guid Kent2021 = new("c0b1a000-2021-4022-8000-000000000002");
+    public static readonly Guid Lincolnshire2025 = new("c0b1a000-2025-4027-8000-000000000003");
 
     private static readonly string[] Team = ["ian.inspector", "sara.inspector"];
 
@@ -72,6 +73,7 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
         var w = new DemoWriter(session, ct);
         await Cumbria2018To19(w);
         await Kent(w);
+        if (fullHistory) await Lincolnshire(w);
     }
 
     private static async Task Cumbria2018To19(DemoWriter w)
@@ -157,6 +159,20 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
         await w.Record(Kent2021, new RecordEvidence(Id(Kent2021, 2), EvidenceMethod.Survey, null, new DateOnly(2021, 11, 4),
             "Neighbourhood officers report being abstracted to response duties in 3 of 5 shifts, limiting problem-solving time.",
             "Workforce survey, neighbourhood policing", ["Q3"]), Sara, At(2021, 11, 4, 16));
+    }
+
+    /// <summary>
+    /// Lincolnshire's 2025–27 inspection in fieldwork, with the whole history only: its first question (leadership and force
+    /// management) looks again at the generated 2023–25 area for improvement of the same area, where the lead inspector
+    /// records where it stands now.
+    /// </summary>
+    private static async Task Lincolnshire(DemoWriter w)
+    {
+        var id = Lincolnshire2025;
+        await w.Schedule(id, new ScheduleInspection(id, "lincolnshire", "2025-27", "peel-2025-27", ["Q1"], Lead,
+            new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 13), Team), At(2026, 8, 3));
+        await w.Scope(id, "Q1", QuestionScope.Detailed, "Leadership is the focus; the 2023–25 area for improvement is looked at again.", At(2026, 9, 1));
+        await w.StartFieldwork(id, At(2026, 11, 2, 8));
     }
 
     private static DateTimeOffset At(int year, int month, int day, int hour = 10) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);

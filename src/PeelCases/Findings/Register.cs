@@ -80,13 +80,14 @@ public static class Register
 
     /// <summary>
     /// The earlier items a later inspection looks at again: of the same force, published before its fieldwork, open as it
-    /// starts (or given a status in it), on a question it covers — the same lineage, or one it replaced (LineageMappings).
+    /// starts (or given a status in it), on a question it covers — the same lineage, one it replaced, or the same area of the
+    /// cycle before, whose grades are not comparable but whose findings are looked at again (LineageMappings.FollowedUpFrom).
     /// </summary>
     public static IReadOnlyList<EarlierFinding> For(Inspection later, AssessmentFramework framework, IReadOnlyList<RegisterItem> register) =>
         later.Questions.SelectMany(q =>
         {
             var lineage = framework.FindQuestion(q.Code)?.LineageKey;
-            var sources = lineage is null ? [] : LineageMappings.SourcesOf(lineage).Select(s => s.Lineage).ToHashSet();
+            IReadOnlySet<string> sources = lineage is null ? new HashSet<string>() : LineageMappings.FollowedUpFrom(lineage);
             return register.Where(item => item.ForceId == later.ForceId && item.InspectionId != later.Id && item.PublishedOn < later.FieldworkStarts
                                           && (item.LineageKey is { } key ? sources.Contains(key) : lineage is null && item.QuestionCode == q.Code))
                 .Select(item => new EarlierFinding(q.Code, item, item.History.Any(h => h.RecordedInInspection == later.Id)))

@@ -38,4 +38,30 @@ public static class LineageMappings
     /// <summary>The lineages whose judgments can stand for a question of this lineage: its own, and those mapped into it.</summary>
     public static IReadOnlyList<(string Lineage, LineageMapping? Mapping)> SourcesOf(string lineage) =>
         [(lineage, null), .. All.Where(m => m.To == lineage).Select(m => (m.From, (LineageMapping?)m))];
+
+    private const string AreasFollowedUp =
+        "From 2021/22 grades are not comparable across cycles and never carried over, but each inspection weighs \"progress against causes of " +
+        "concern and areas for improvement\" (PEEL 2021/22, ../shared/reference/peel-frameworks.md §11): an area's earlier items are looked at " +
+        "again under the same area of the next cycle.";
+
+    /// <summary>
+    /// The areas of one cycle whose published areas for improvement and causes of concern the same area of the next looks at
+    /// again, though their grades are not comparable (no judgment stands across them: <see cref="SourcesOf"/> leaves them out).
+    /// The same area by name from 2021/22 to 2023–25; 2021/22's treatment of the public to 2023–25's police powers and public
+    /// treatment (modelled on it); 2023–25's leadership to 2025–27's first question (the same words).
+    /// </summary>
+    public static readonly IReadOnlyList<LineageMapping> FollowedUpAcrossCycles =
+    [
+        .. Frameworks.Peel2023.Questions.Where(q => q.LineageKey is not null).Select(q => q.LineageKey!.Replace("peel-2023/", "peel-2021/"))
+            .Where(from => Frameworks.Peel2021Revised.Questions.Any(q => q.LineageKey == from))
+            .Select(from => new LineageMapping(from, from.Replace("peel-2021/", "peel-2023/"), LineageChange.OneToOne, AreasFollowedUp)),
+        new("peel-2021/area/treatment-of-the-public", "peel-2023/area/police-powers", LineageChange.OneToOne,
+            AreasFollowedUp + " 2023–25's police powers and public treatment is modelled on 2021/22's treatment of the public."),
+        new("peel-2023/area/leadership", "peel-2025/q1", LineageChange.OneToOne,
+            AreasFollowedUp + " 2025–27's first question has the words of 2023–25's leadership and force management area."),
+    ];
+
+    /// <summary>The lineages whose published findings a question of this lineage looks at again: those a judgment could stand from, and those followed up across cycles.</summary>
+    public static IReadOnlySet<string> FollowedUpFrom(string lineage) =>
+        SourcesOf(lineage).Select(s => s.Lineage).Concat(FollowedUpAcrossCycles.Where(m => m.To == lineage).Select(m => m.From)).ToHashSet();
 }
