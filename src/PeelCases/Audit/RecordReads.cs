@@ -34,6 +34,6 @@ public sealed class RecordReads(IQuerySession session)
     {
         if (!_registers.TryGetValue(later.ForceId, out var sources))
             _registers[later.ForceId] = sources = await RegisterStore.SourcesAsync(Session, later.ForceId, ct);
-        return Register.For(later, framework, Register.Of(sources.Select(s => (s.Finding, s.Inspection, s.Question)), on, recordedBy));
+        return Register.For(later, framework, RegisterStore.Of(sources, on, recordedBy));
     }
 }

@@ -15,7 +15,11 @@ public sealed record RegisterSource(Finding Finding, Inspection Inspection, Fram
 public static class RegisterStore
 {
     public static async Task<IReadOnlyList<RegisterItem>> LoadAsync(IQuerySession session, string? forceId, DateOnly? on, CancellationToken ct) =>
-        Register.Of((await SourcesAsync(session, forceId, ct)).Select(s => (s.Finding, s.Inspection, s.Question)), on);
+        Of(await SourcesAsync(session, forceId, ct), on);
+
+    /// <summary>The register of findings already read (Register.Of).</summary>
+    public static IReadOnlyList<RegisterItem> Of(IEnumerable<RegisterSource> sources, DateOnly? on, DateTimeOffset? recordedBy = null) =>
+        Register.Of(sources.Select(s => (s.Finding, s.Inspection, s.Question)), on, recordedBy);
 
     public static async Task<IReadOnlyList<RegisterSource>> SourcesAsync(IQuerySession session, string? forceId, CancellationToken ct)
     {
