@@ -25,7 +25,13 @@ public static class RegisterStore
     {
         // Every inspection: an accelerated cause of concern is published before its inspection's report.
         var query = forceId is null ? session.Query<Inspection>() : session.Query<Inspection>().Where(i => i.ForceId == forceId);
-        var inspections = (await query.ToListAsync(ct)).ToDictionary(i => i.Id);
+        return await SourcesAsync(session, await query.ToListAsync(ct), ct);
+    }
+
+    /// <summary>The same, of inspections a page has read already.</summary>
+    public static async Task<IReadOnlyList<RegisterSource>> SourcesAsync(IQuerySession session, IEnumerable<Inspection> read, CancellationToken ct)
+    {
+        var inspections = read.ToDictionary(i => i.Id);
         var ids = inspections.Keys.ToArray();
         var findings = await session.Query<Finding>().Where(f => f.InspectionId.IsOneOf(ids)).ToListAsync(ct);
         var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);

@@ -33,7 +33,7 @@ public static class ForceScreen
         if (await session.LoadAsync<Force>(forceId, ct) is not { } force) return await ConsolePages.NotFound(http, $"There is no force with code '{forceId}'.");
         var monitoring = await MonitoringView.ReadAsync(session, force.Id, ct);
         var inspections = (await session.Query<Inspection>().Where(i => i.ForceId == force.Id).ToListAsync(ct)).OrderByDescending(i => i.Year).ToList();
-        var register = await RegisterStore.LoadAsync(session, force.Id, null, ct);
+        var register = RegisterStore.Of(await RegisterStore.SourcesAsync(session, inspections, ct), null);
         var history = await GradeHistoryQueries.ReadAsync(session, force.Id, ct);
         var move = ConsoleActions.Find("ChangeMonitoringStage")!;
         var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + force.Name, "forces", [new("Forces", ConsoleRoutes.Forces)]);

@@ -31,7 +31,7 @@ public static class ForcesScreen
         var moves = batch.Query<ForceMonitoring>().ToList();
         var inspections = batch.Query<Inspection>().ToList();
         await batch.Execute(ct);
-        var register = (await RegisterStore.LoadAsync(session, null, null, ct)).Where(r => !r.Closed).ToLookup(r => r.ForceId);
+        var register = RegisterStore.Of(await RegisterStore.SourcesAsync(session, await inspections, ct), null).Where(r => !r.Closed).ToLookup(r => r.ForceId);
         var monitored = (await moves).ToDictionary(m => m.ForceId);
         var latest = (await inspections).GroupBy(i => i.ForceId).ToDictionary(g => g.Key, g => g.MaxBy(i => (i.Year, i.FieldworkStarts)));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

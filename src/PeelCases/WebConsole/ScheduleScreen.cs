@@ -29,15 +29,16 @@ public static class ScheduleScreen
         if (chosen && forces.All(f => f.Id != forceId)) missing.Add(("forceId", "Choose the force to inspect."));
         if (chosen && frameworks.All(f => f.Key != framework)) missing.Add(("framework", "Choose the cycle and framework."));
         return missing.Count == 0
-            ? await Render(http, forceId, framework, session, null, null, ct)
-            : await Render(http, forceId, framework, session, new ConsoleError("There is a problem", "", missing, ConsoleRoutes.NewInspection), null, ct,
-                StatusCodes.Status400BadRequest);
+            ? await Render(http, forceId, framework, (forces, frameworks), session, null, null, ct)
+            : await Render(http, forceId, framework, (forces, frameworks), session, new ConsoleError("There is a problem", "", missing, ConsoleRoutes.NewInspection),
+                null, ct, StatusCodes.Status400BadRequest);
     }
 
-    public static async Task<IResult> Render(HttpContext http, string? forceId, string? frameworkKey, IQuerySession session, ConsoleError? error,
+    private static async Task<IResult> Render(HttpContext http, string? forceId, string? frameworkKey,
+        (IReadOnlyList<Force> Forces, IReadOnlyList<AssessmentFramework> Frameworks) choices, IQuerySession session, ConsoleError? error,
         IReadOnlyDictionary<string, string>? typed, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
-        var (forces, frameworks) = await ChoicesAsync(session, ct);
+        var (forces, frameworks) = choices;
         var force = forces.FirstOrDefault(f => f.Id == forceId);
         var framework = frameworks.FirstOrDefault(f => f.Key == frameworkKey);
         var known = framework is null || force is null ? [] : (await TeamChoice.LoadAsync(session, http.User.Actor(), [], ct)).Known;
@@ -65,6 +66,6 @@ public static class ScheduleScreen
             return Results.Redirect((System.Guid.TryParse(form["inspectionId"], out var id) ? ConsoleRoutes.Inspection(id) : ConsoleRoutes.Board) + "?done=" + action.Operation);
         var key = AssessmentFramework.KeyOf(form["frameworkId"].ToString(), int.TryParse(form["frameworkVersion"], out var v) ? v : 0);
         var error = ConsoleError.From(answer, field => ActionSet.FieldId(action, null, ConsoleActions.AsTyped(form, field)), ConsoleRoutes.Schedule(form["forceId"], key));
-        return await Render(http, form["forceId"], key, session, error, ConsoleActions.Typed(form), ct, answer.Status);
+        return await Render(http, form["forceId"], key, await ChoicesAsync(session, ct), session, error, ConsoleActions.Typed(form), ct, answer.Status);
     }
 }
