@@ -423,4 +423,25 @@ public sealed class FindingRulesTests
         Then.Valid(RedactFindingRules.Validate(new RedactFinding("Erasure request.", 1)));
         Then.Invalid(RedactFindingRules.Validate(new RedactFinding(null, null)), "reason", "expectedVersion");
     }
+
+    // Triangulation.
+
+    [Fact]
+    public void A_finding_is_triangulated_when_its_evidence_was_gathered_by_two_methods()
+    {
+        var interview = Guid.NewGuid();
+        var interviewed = C.EvidenceRecorded(interview, "E3");
+        var evidence = new[] { Given.Evidence(Cumbria.IncidentLogsRecorded), Given.Evidence(interviewed with { Content = interviewed.Content with { Method = EvidenceMethod.Interview } }) };
+        var onLogs = Given.Finding(Cumbria.HelpDeskDrafted);
+        var onBoth = Given.Finding(C.FindingDrafted(Guid.NewGuid(), "E3", C.Strength(Cumbria.IncidentLogs, interview, Cumbria.IncidentLogs)));
+        var onUnknown = Given.Finding(C.FindingDrafted(Guid.NewGuid(), "E3", C.Strength(Guid.NewGuid())));
+
+        Assert.Equal((1, "CaseFileReview", false), Shape(Triangulation.Of(onLogs, evidence)));
+        Assert.Equal((2, "Interview CaseFileReview", true), Shape(Triangulation.Of(onBoth, evidence)));
+        Assert.Equal((0, "", false), Shape(Triangulation.Of(onUnknown, evidence)));
+        Assert.Equal([onLogs.Id, onBoth.Id], Triangulation.Of([onLogs, onBoth], evidence).Select(s => s.FindingId));
+
+        static (int, string, bool) Shape(FindingSources s) => (s.Evidence, string.Join(" ", s.Methods), s.Triangulated);
+    }
 }
+

@@ -15,8 +15,9 @@ namespace PeelCases.Audit;
 /// A question as it stood: its findings, the evidence recorded against it, the findings withdrawn by then (kept, with why),
 /// and the force's earlier findings it looked at again, with the status notes recorded by then (added 2026-12-07).
 /// </summary>
+/// <param name="Sources">What each current finding rests on (Findings/Triangulation), from the evidence as it stood at the point.</param>
 public sealed record QuestionAsOf(string Point, QuestionView Question, IReadOnlyList<Finding> Findings, IReadOnlyList<Evidence> Evidence,
-    IReadOnlyList<Finding> WithdrawnFindings, IReadOnlyList<EarlierFinding> EarlierFindings);
+    IReadOnlyList<Finding> WithdrawnFindings, IReadOnlyList<EarlierFinding> EarlierFindings, IReadOnlyList<FindingSources> Sources);
 
 /// <summary>"What did the record say on 1 March?" — the inspection or one question as of a moment or a version.</summary>
 public static class TimeTravel
@@ -77,9 +78,10 @@ public static class TimeTravel
         var point = new PointInRecord(at, version, on);
         var framework = (await FrameworkVersions.LoadAsync(reads.Session, state.Inspection!.FrameworkId, state.Inspection.FrameworkVersion, ct))!;
         var earlier = await reads.EarlierAsync(state.Inspection, framework, on, (await reads.LoadAsync(inspectionId, ct))!.MomentOf(point), ct);
-        return Results.Ok(new QuestionAsOf(point.ToString(), question, findings[false].ToList(),
+        var current = findings[false].ToList();
+        return Results.Ok(new QuestionAsOf(point.ToString(), question, current,
             state.Evidence.Where(e => e.Content.QuestionCodes.Contains(question.Code)).OrderBy(e => e.RecordedAt).ToList(), findings[true].ToList(),
-            earlier.Where(e => e.Question == question.Code).ToList()));
+            earlier.Where(e => e.Question == question.Code).ToList(), Triangulation.Of(current, state.Evidence)));
     }
 
     /// <summary>The record's state at the point asked for, or why it cannot be given.</summary>

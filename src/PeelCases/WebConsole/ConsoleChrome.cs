@@ -29,6 +29,7 @@ public static class ConsoleRoutes
     public const string Forces = "/console/forces";
     public const string Moderation = "/console/moderation";
     public const string Checks = "/console/checks";
+    public const string Proposers = "/console/moderation/proposers";
 
     public static string Inspection(Guid id) => $"/console/inspections/{id}";
     public static string Question(Guid id, string code) => $"/console/inspections/{id}/questions/{Uri.EscapeDataString(code)}";

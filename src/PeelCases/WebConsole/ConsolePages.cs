@@ -44,6 +44,7 @@ public static class ConsolePages
         console.MapPost("/forces/{forceId}/actions/{operation}", ForceScreen.Post).RequireAuthorization(inspectorate);
         console.MapGet("/moderation", ModerationScreen.Queue).RequireAuthorization(inspectorate);
         console.MapGet("/moderation/comparison", ModerationScreen.Comparison).RequireAuthorization(inspectorate);
+        console.MapGet("/moderation/proposers", ModerationScreen.Proposers).RequireAuthorization(inspectorate);
         // A force liaison's own force's checks (and the inspectorate's view of any).
         console.MapGet("/checks", CheckScreen.List).RequireAuthorization(Signed());
         // Their forms: the API's own policies and rules decide who may raise, confirm, answer or close (ApiOperations).

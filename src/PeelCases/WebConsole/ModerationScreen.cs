@@ -7,10 +7,15 @@ namespace PeelCases.WebConsole;
 
 public sealed record ModerationModel(ConsoleChrome Chrome, IReadOnlyList<ModerationItem> Queue, string? Cycle, IReadOnlyList<string> Cycles);
 
+public sealed record ProposersModel(ConsoleChrome Chrome, ProposerDriftReport? Report, string? Cycle, IReadOnlyList<string> Cycles, ConsoleError? Error);
+
 public sealed record ComparisonModel(ConsoleChrome Chrome, GradeComparison? Comparison, string? Cycle, string? Question, string? Tranche,
     IReadOnlyList<(string Cycle, string Code, string Text)> Questions, ConsoleError? Error);
 
-/// <summary>The moderation queue, and one question across every force in a cycle with its distribution of grades and the comparison's flags.</summary>
+/// <summary>
+/// The moderation queue; one question across every force in a cycle with its distribution of grades and the comparison's
+/// flags; and each proposer's grades against what moderation made of them.
+/// </summary>
 public static class ModerationScreen
 {
     public static async Task<IResult> Queue(HttpContext http, string? cycle, IQuerySession session, CancellationToken ct)
@@ -45,5 +50,20 @@ public static class ModerationScreen
         return await ConsolePages.Render<ComparisonPage>(new ComparisonModel(
             ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + title, "moderation", [new("Moderation", ConsoleRoutes.Moderation)]),
             comparison, cycle, question, tranche, questions, error), status);
+    }
+
+    public static async Task<IResult> Proposers(HttpContext http, string? cycle, IQuerySession session, CancellationToken ct)
+    {
+        var cycles = (await session.Query<AssessmentFramework>().ToListAsync(ct)).Select(f => f.Cycle).Distinct().Order().ToList();
+        var answer = await ProposerDrift.Get(cycle, session, ct);
+        var (report, error, status) = answer switch
+        {
+            Ok<ProposerDriftReport> ok => (ok.Value, (ConsoleError?)null, StatusCodes.Status200OK),
+            ProblemHttpResult p => (null, ConsoleError.From(p.ProblemDetails, ConsoleRoutes.Proposers), p.StatusCode),
+            _ => throw new InvalidOperationException("Unexpected answer."),
+        };
+        return await ConsolePages.Render<ProposersPage>(new ProposersModel(
+            ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + "Proposers against moderation", "moderation", [new("Moderation", ConsoleRoutes.Moderation)]),
+            report, cycle, cycles, error), status);
     }
 }

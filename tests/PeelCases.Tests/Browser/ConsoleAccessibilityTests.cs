@@ -37,6 +37,7 @@ public sealed class ConsoleAccessibilityTests(AppFixture app) : ConsoleTestBase(
                      ("/console/moderation", "moderation-queue"),
                      ("/console/moderation/comparison", "moderation-comparison-empty"),
                      ("/console/moderation/comparison?cycle=2018%2F19&question=E3", "moderation-comparison"),
+                     ("/console/moderation/proposers?cycle=2018%2F19", "moderation-proposers"),
                      ($"/console/inspections/{kent}/report", "report-preview"),
                      ("/console/forces/cumbria", "force"),
                      ("/console/forces?open=true", "forces-open"),

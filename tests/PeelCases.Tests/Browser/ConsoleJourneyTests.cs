@@ -54,6 +54,9 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
 
         var qa = await SignInAsync(browser, TestUser.QaReviewer, javaScript);
         await qa.GoAsync(question);
+        // The reviewer sees that the finding rests on one kind of source before accepting it.
+        Assert.Equal("1", await qa.Page.Locator("[data-single-source]").GetAttributeAsync("data-single-source"));
+        Assert.Contains("One kind of source Rests on 1 piece(s) of evidence: case file review.", await qa.Page.Locator("[data-sources='single']").InnerTextAsync());
         await qa.Page.GetByLabel("Accept the findings").CheckAsync();
         await SubmitAsync(qa.Page, "Review the findings (E3)");
         Assert.Equal("Review the findings: done.", await NoticeAsync(qa.Page));

@@ -192,6 +192,35 @@ public sealed class AuditTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
+    public async Task Moderators_see_a_proposer_whose_grades_moderation_keeps_lowering_across_forces()
+    {
+        var pat = new TestUser("pat.proposer", [PeelCases.Kernel.Roles.LeadInspector]);
+        var plan = new[] { ("cleveland", Grade.Good, Grade.Good), ("cheshire", Grade.Outstanding, Grade.Good),
+            ("merseyside", Grade.Good, Grade.RequiresImprovement), ("gloucestershire", Grade.Good, Grade.Good) };
+        var lowered = new List<Guid>();
+        foreach (var (force, proposed, moderated) in plan)
+        {
+            var view = await BuildAsync(force, "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed));
+            var finding = (await Get<List<Finding>>($"/inspections/{view.Id}/findings?question=E3", TestUser.Lead)).Single().Id;
+            view = await Step(view, "questions/E3/grade-proposals", new PeelCases.Grading.ProposeGrade(proposed, "As the findings show.", [finding], view.QuestionVersion("E3")), pat);
+            await ModerateAsync(view, "E3", moderated, moderated == proposed ? null : "The findings describe a weaker service.");
+            if (moderated != proposed) lowered.Add(view.Id);
+        }
+
+        var report = await Get<ProposerDriftReport>("/moderation/proposers?cycle=2018/19", TestUser.Moderator);
+        var row = report.Proposers.Single(p => p.ProposedBy == pat.Id);
+        Assert.Equal((4, 2, 2, 0, 0.5, 4), (row.Moderated, row.Confirmed, row.Lowered, row.Raised, row.MeanSteps, row.Forces));
+        Assert.Equal(lowered.Order(), row.Changes.Select(c => c.InspectionId).Order());
+        Assert.All(row.Changes, c => Assert.Equal(("mo.moderator", "The findings describe a weaker service."), (c.ModeratedBy, c.Reason)));
+        Assert.Equal("Out of tolerance: moderation changed 2 of its 4 grades, more than a third; its grades run generous: moderation graded 0.5 of a step lower on average.", row.Flag);
+        Assert.All(report.Proposers.SkipWhile(p => p.Flag is not null), p => Assert.Null(p.Flag)); // the flagged first
+        // Another cycle has none of these.
+        Assert.DoesNotContain((await Get<ProposerDriftReport>("/moderation/proposers?cycle=2021/22", TestUser.Moderator)).Proposers, p => p.ProposedBy == pat.Id);
+        Assert.Contains("No framework is for cycle", (await Problem(HttpMethod.Get, "/moderation/proposers?cycle=1999", null, TestUser.Moderator, 404)).Detail);
+        await Problem(HttpMethod.Get, "/moderation/proposers", null, TestUser.Liaison, 403);
+    }
+
+    [Fact]
     public async Task The_event_history_is_paged_and_filtered_by_question_type_and_actor()
     {
         var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018,

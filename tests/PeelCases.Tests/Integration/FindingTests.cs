@@ -1,6 +1,7 @@
 using PeelCases.Tests.Support;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
+using PeelCases.Audit;
 using PeelCases.Inspections;
 
 namespace PeelCases.Tests.Integration;
@@ -101,6 +102,24 @@ public sealed class FindingTests(AppFixture app) : GradingTestBase(app)
         Assert.Empty((await Get<InspectionView>($"/inspections/{view.Id}", TestUser.Lead)).Questions.Single(q => q.Code == "E3").Findings);
         await Problem(HttpMethod.Post, $"{url}/withdrawal", new WithdrawFinding("again", 3), TestUser.Inspector, 409);
         Assert.Equal(3, (await EventsOf(finding.Id)).Count);
+    }
+
+    [Fact]
+    public async Task A_question_says_which_of_its_findings_rest_on_one_kind_of_source()
+    {
+        var (view, logs, _) = await PreparedAsync();
+        var interview = await RecordAsync(view.Id, Commands.Evidence(summary: "The safeguarding lead says referrals are triaged the same day.",
+            method: EvidenceMethod.Interview, sampleSize: null, questions: ["E3"]));
+        var single = await DraftAsync(view.Id, "E3", logs);
+        var both = await Post<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), "E3", "Referrals", FindingKind.Strength,
+            "Referrals are triaged the same day.", [logs, interview.Id, logs]), TestUser.Inspector, 201);
+
+        var now = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of", TestUser.QaReviewer);
+        Assert.Equal([(single.Id, 1, false), (both.Id, 2, true)], now.Sources.Select(s => (s.FindingId, s.Evidence, s.Triangulated)));
+        Assert.Equal([EvidenceMethod.Interview, EvidenceMethod.CaseFileReview], now.Sources[1].Methods);
+        // A withdrawn finding is not weighed.
+        await Post<Finding>($"/inspections/{view.Id}/findings/{single.Id}/withdrawal", new WithdrawFinding("Superseded.", single.Version), TestUser.Inspector);
+        Assert.Equal([both.Id], (await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of", TestUser.QaReviewer)).Sources.Select(s => s.FindingId));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["POST /inspections/{inspectionId}/findings/{findingId}/acceleration"] = Lead,
         ["POST /inspections/{inspectionId}/findings/{findingId}/acceleration/publication"] = [Roles.Hmi],
         ["GET /reports/{forceId}/accelerated/{findingId}"] = [Public], ["GET /reports/{forceId}"] = [Public], ["POST /forces/{forceId}/monitoring"] = [Roles.Hmi], ["GET /board"] = Inspectorate,
-        ["GET /moderation/queue"] = Inspectorate, ["GET /moderation/comparison"] = Inspectorate,
+        ["GET /moderation/queue"] = Inspectorate, ["GET /moderation/comparison"] = Inspectorate, ["GET /moderation/proposers"] = Inspectorate,
         ["GET /inspections/{inspectionId}/questions/{questionCode}/trail"] = Inspectorate,
         ["GET /inspections/{inspectionId}/as-of"] = Inspectorate,
         ["GET /inspections/{inspectionId}/questions/{questionCode}/as-of"] = Inspectorate,
