@@ -396,6 +396,40 @@ public sealed class PublicationTests
         Then.Invalid(WriteQuestionSummaryRules.Validate(new WriteQuestionSummary(null, null)), "summary", "expectedVersion");
         Then.Invalid(WriteQuestionSummaryRules.Validate(new WriteQuestionSummary(new string('s', 20_001), 25)), "summary");
     }
+
+    // The police and crime commissioner's response.
+
+    [Fact]
+    public void The_PCC_response_is_recorded_after_publication_from_its_day_to_today_and_falls_due_56_days_after_the_report()
+    {
+        var published = Given.Inspection(Cumbria.Published);
+        var now = C.PublishedAt.AddDays(60);
+        const string url = "https://www.cumbria-pcc.gov.uk/peel-2018-19-response";
+        var on = C.PublishedOn.AddDays(50);
+        Then.Decided(RecordPccResponseRules.Decide(published, new(on, $" {url} ", 1), People.Lead, now),
+            new PccResponseRecorded(C.Id, on, url, People.Lead, now));
+        Assert.Equal(C.PublishedOn.AddDays(56), published.PccResponseDueOn());
+        Assert.Null(Given.Inspection(Cumbria.CheckClosed).PccResponseDueOn());
+
+        Then.Refused(RecordPccResponseRules.Decide(Given.Inspection(Cumbria.CheckClosed), new(on, url, 1), People.Lead, now), 409, "not published yet");
+        Then.Invalid(RecordPccResponseRules.Decide(published, new(C.PublishedOn.AddDays(-1), url, 1), People.Lead, now), "publishedOn", "on or after the report");
+        Then.Invalid(RecordPccResponseRules.Decide(published, new(C.PublishedOn.AddDays(61), url, 1), People.Lead, now), "publishedOn", "today or an earlier day");
+
+        var recorded = Given.Inspection(Cumbria.Published.Then(new PccResponseRecorded(C.Id, on, url, People.Lead, now)));
+        Assert.Equal(new PccResponse(on, url, People.Lead, now), recorded.PccResponse);
+        Assert.NotNull(RecordPccResponseRules.Decide(recorded, new(on, url, 2), People.Lead, now).Done);
+        Then.Decided(RecordPccResponseRules.Decide(recorded, new(on.AddDays(1), url, 2), People.Lead, now)); // a correction
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://example.org/response")]
+    [InlineData("www.cumbria-pcc.gov.uk/response")]
+    [InlineData("https://example.org/a response")]
+    [InlineData("https://example.org/a>[x](javascript:alert(1))")]
+    [InlineData("https://example.org/\"onmouseover=\"alert(1)")]
+    public void A_PCC_response_is_an_http_address_that_cannot_break_out_of_a_link(string url) =>
+        Then.Invalid(RecordPccResponseRules.Validate(new RecordPccResponse(new DateOnly(2019, 6, 20), url, 1)), "url");
 }
 
 /// <summary>Where a published report is read: the address the outside world is told about.</summary>

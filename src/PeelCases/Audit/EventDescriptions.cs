@@ -68,6 +68,7 @@ public static class EventDescriptions
             : $"Factual accuracy check closed ({x.ChallengesRaised} challenge(s))",
         ForceConfirmedNoFurtherComments x => $"The force confirmed it has no further comments ({x.ConfirmedBy})",
         InspectionPublished x => $"Report version {x.ReportVersion} published, dated {x.PublishedOn:d MMM yyyy}",
+        PccResponseRecorded x => $"The police and crime commissioner's response, published {x.PublishedOn:d MMM yyyy}: {x.Url}",
         _ => e.GetType().Name,
     };
 

@@ -79,7 +79,10 @@ public static class DemoHistory
                 result.Add(new PublishedInspection(null, force.Id, framework.Id, framework.Version, plan.Starts, plan.Starts.AddDays(11), published, pillars,
                     plan.PublishedOn, $"Generated demo history: {force.Name}, {framework.Name}{(plan.Pillars.Length > 0 ? $", {plan.Pillars[0]}" : "")}",
                     Generated: true,
-                    HmiObservations: framework.HasPillars ? null : $"{GeneratedNote} {force.Name}: HM Inspector’s observations."));
+                    HmiObservations: framework.HasPillars ? null : $"{GeneratedNote} {force.Name}: HM Inspector’s observations.",
+                    // Not from the force's random sequence: the grades generated after it stay as they were.
+                    PccResponse: new PublishedPccResponse(plan.PublishedOn.AddDays(42 + (Seed(force.Id + plan.FrameworkId) & 0xFFFF) % 14),
+                        $"https://pcc.example.org/{force.Id}/peel-{framework.Cycle.Replace('/', '-')}{(plan.Pillars.Length > 0 ? $"-{plan.Pillars[0]}" : "")}")));
             }
         }
         return result;

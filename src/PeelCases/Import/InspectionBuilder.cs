@@ -123,6 +123,9 @@ public sealed class InspectionBuilder
             b.Step(i => new Decision<FactualAccuracyCheckClosed>(new FactualAccuracyCheckClosed(i.Id, 0, i.FactualAccuracy!.Deadline), null));
             b.Step(i => PublishReportRules.Decide(i, framework, new PublishReport(on, i.Version), actor, At(on, 9)));
         }
+        if (p.PccResponse is { PublishedOn: { } responded } pcc)
+            b.Step(i => RecordPccResponseRules.Decide(i, new RecordPccResponse(responded, pcc.Url, i.Version), actor, At(responded, 9)),
+                "the police and crime commissioner's response");
         return new BuiltInspection(b._inspection, b._events, b._evidence.Values.ToList(), b._findings.Values.ToList());
     }
 

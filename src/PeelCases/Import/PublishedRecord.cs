@@ -17,6 +17,7 @@ public sealed record PublishedRecord(string? Source, IReadOnlyList<PublishedInsp
 /// framework and the questions covered, so importing the same record twice imports it once.
 /// <see cref="Generated"/> marks a record that is not real (the demo's history of other forces).
 /// <see cref="HmiObservations"/> is HM Inspector's text on an integrated report (2021/22 on), which publication needs.
+/// <see cref="PccResponse"/> is the police and crime commissioner's published response to the report, when there was one.
 /// </summary>
 public sealed record PublishedInspection(
     Guid? InspectionId,
@@ -30,7 +31,11 @@ public sealed record PublishedInspection(
     DateOnly? PublishedOn = null,
     string? Source = null,
     bool Generated = false,
-    string? HmiObservations = null);
+    string? HmiObservations = null,
+    PublishedPccResponse? PccResponse = null);
+
+/// <summary>When the police and crime commissioner published a response to the report, and where it can be read.</summary>
+public sealed record PublishedPccResponse(DateOnly? PublishedOn, string? Url);
 
 /// <summary>
 /// A question as published: its scope, and for one inspected in detail its grade, when it was
@@ -66,6 +71,12 @@ public static class PublishedRecordRules
                 .Required($"{at}.fieldworkStarts", p.FieldworkStarts).Required($"{at}.fieldworkEnds", p.FieldworkEnds)
                 .List($"{at}.questions", p.Questions).Text($"{at}.source", p.Source, 2_000, required: false)
                 .Text($"{at}.hmiObservations", p.HmiObservations, FieldErrors.LongText, required: false);
+            if (p.PccResponse is { } pcc)
+            {
+                errors.Required($"{at}.pccResponse.publishedOn", pcc.PublishedOn).Text($"{at}.pccResponse.url", pcc.Url, 500);
+                if (!string.IsNullOrWhiteSpace(pcc.Url) && !Publishing.RecordPccResponseRules.IsWebAddress(pcc.Url.Trim()))
+                    errors.Add($"{at}.pccResponse.url", "Give the address where the response can be read, starting https:// or http://.");
+            }
             foreach (var (q, j) in (p.Questions ?? []).Select((q, j) => (q, j)))
             {
                 var qat = $"{at}.questions[{j}]";

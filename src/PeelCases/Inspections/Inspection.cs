@@ -52,6 +52,12 @@ public sealed class Inspection
     public SignOffStamp? SignedOff { get; set; }
     public FactualAccuracyCheck? FactualAccuracy { get; set; }
     public List<Publication> Publications { get; set; } = [];
+
+    /// <summary>The police and crime commissioner's published response to the report (added 2026-12-07); null until recorded.</summary>
+    public PccResponse? PccResponse { get; set; }
+
+    /// <summary>When the response falls due: 56 days from the report's first publication; null before it.</summary>
+    public DateOnly? PccResponseDueOn() => Publications.Count > 0 ? PccResponse.DueOn(Publications[0].PublishedOn) : null;
     public DateTimeOffset ScheduledAt { get; set; }
     public string ScheduledBy { get; set; } = "";
     public DateTimeOffset LastChangedAt { get; set; }
@@ -190,3 +196,12 @@ public sealed record Challenge(Guid Id, string Text, Guid? FindingId, string Rai
 
 /// <summary>One publication of the report; a later one supersedes it but it stays readable.</summary>
 public sealed record Publication(int ReportVersion, DateOnly PublishedOn, string PublishedBy, DateTimeOffset PublishedAt);
+
+/// <summary>Where and when the police and crime commissioner published a response to the report.</summary>
+public sealed record PccResponse(DateOnly PublishedOn, string Url, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    /// <summary>Police Act 1996, section 55: the local policing body publishes its comments within 56 days of the report.</summary>
+    public const int DaysToRespond = 56;
+
+    public static DateOnly DueOn(DateOnly reportPublished) => reportPublished.AddDays(DaysToRespond);
+}

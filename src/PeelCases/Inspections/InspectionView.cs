@@ -36,7 +36,9 @@ public sealed record InspectionView(
     long Version,
     string? HmiObservations = null,
     string? Tranche = null,
-    string? PublicationBatch = null)
+    string? PublicationBatch = null,
+    PccResponse? PccResponse = null,
+    DateOnly? PccResponseDueOn = null)
 {
     /// <summary>The overview now: its force, framework version and counts read in one round trip.</summary>
     public static async Task<InspectionView> Load(IQuerySession session, Inspection inspection, CancellationToken ct)
@@ -71,7 +73,8 @@ public sealed record InspectionView(
                 return new PillarView(p.Code, p.Name, p.HeadlineQuestion, judgment?.Proposed, judgment?.Awarded, judgment?.Summary);
             }).ToList(),
         i.SignedOff, i.FactualAccuracy, i.Publications,
-        evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version, i.HmiObservations, i.Tranche, i.PublicationBatch);
+        evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version, i.HmiObservations, i.Tranche, i.PublicationBatch,
+        i.PccResponse, i.PccResponseDueOn());
 }
 
 public sealed record QuestionView(

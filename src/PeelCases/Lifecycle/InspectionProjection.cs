@@ -53,4 +53,5 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
     public static void Apply(FactualAccuracyCheckClosed e, Inspection i) => FactualAccuracyState.Apply(i, e);
     public static void Apply(ForceConfirmedNoFurtherComments e, Inspection i) => FactualAccuracyState.Apply(i, e);
     public static void Apply(InspectionPublished e, Inspection i) => PublishingState.Apply(i, e);
+    public static void Apply(PccResponseRecorded e, Inspection i) => RecordPccResponseRules.Apply(i, e);
 }

@@ -9,8 +9,13 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Reporting;
 
-/// <summary>One published page: its title, where it is, when it was first published, and when last updated (a later version).</summary>
-public sealed record ReportLink(string Title, string Href, DateOnly PublishedOn, DateOnly? LastUpdated);
+/// <summary>
+/// One published page: its title, where it is, when it was first published, when last updated (a later version), and the
+/// police and crime commissioner's published response to it, once recorded.
+/// </summary>
+public sealed record ReportLink(string Title, string Href, DateOnly PublishedOn, DateOnly? LastUpdated, ResponseLink? PccResponse = null);
+
+public sealed record ResponseLink(string Href, DateOnly PublishedOn);
 
 /// <summary>
 /// A force's published reports, newest first: each cycle's page (or, up to 2018/19, each pillar's), and every accelerated
@@ -23,7 +28,9 @@ public sealed record ForceReportsPage(string Title, string ForceName, IReadOnlyL
         static string E(string s) => MarkdownReport.Escape(s);
         var md = new StringBuilder().AppendLine($"# {E(Title)}").AppendLine();
         if (Reports.Count == 0) md.AppendLine("No reports have been published yet.").AppendLine();
-        foreach (var r in Reports) md.AppendLine($"- [{E(r.Title)}]({r.Href}): published {r.PublishedOn:dd/MM/yyyy}{(r.LastUpdated is { } u ? $", last updated {u:dd/MM/yyyy}" : "")}");
+        foreach (var r in Reports)
+            md.AppendLine($"- [{E(r.Title)}]({r.Href}): published {r.PublishedOn:dd/MM/yyyy}{(r.LastUpdated is { } u ? $", last updated {u:dd/MM/yyyy}" : "")}" +
+                (r.PccResponse is { } pcc ? $"; [the police and crime commissioner’s response](<{pcc.Href}>), published {pcc.PublishedOn:dd/MM/yyyy}" : ""));
         if (AcceleratedCausesOfConcern.Count > 0)
         {
             md.AppendLine().AppendLine("## Accelerated causes of concern").AppendLine();
@@ -41,11 +48,12 @@ public sealed record ForceReportsPage(string Title, string ForceName, IReadOnlyL
             var slug = $"/reports/{Uri.EscapeDataString(force.Id)}/peel-{i.Cycle.Replace('/', '-')}";
             var first = i.Publications[0].PublishedOn;
             var updated = i.Publications.Count > 1 ? i.Publications[^1].PublishedOn : (DateOnly?)null;
+            var response = i.PccResponse is { } pcc ? new ResponseLink(pcc.Url, pcc.PublishedOn) : null;
             var framework = frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(i.FrameworkId, i.FrameworkVersion));
             if (framework is { HasPillars: true })
                 reports.AddRange(framework.Pillars.Where(p => i.Questions.Any(q => framework.FindQuestion(q.Code)?.PillarCode == p.Code))
-                    .Select(p => new ReportLink($"PEEL {i.Cycle}: {p.Name}", $"{slug}/{p.Code}", first, updated)));
-            else reports.Add(new ReportLink($"PEEL {i.Cycle}", slug, first, updated));
+                    .Select(p => new ReportLink($"PEEL {i.Cycle}: {p.Name}", $"{slug}/{p.Code}", first, updated, response)));
+            else reports.Add(new ReportLink($"PEEL {i.Cycle}", slug, first, updated, response));
         }
         var concerns = accelerated.Where(f => f is { Withdrawn: false, Accelerated.PublishedOn: not null })
             .Select(f => new ReportLink(f.Content.Heading, $"/reports/{Uri.EscapeDataString(force.Id)}/accelerated/{f.Id}", f.Accelerated!.PublishedOn!.Value, null));

@@ -13,7 +13,7 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule }
+    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule, PccResponse }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -204,6 +204,9 @@ public static class ConsoleActions
             { While = i => !ConsoleAction.NotSignedOff(i) },
         new("PublishReport", "Publish the report", ActionForm.Publication, [], [InspectionStage.FactualAccuracyCheck], f =>
             new PublishReport(Date(f, "publishedOn"), Long(f, "expectedVersion"))),
+        // After publication: the police and crime commissioner's response, recorded again to correct it.
+        new("RecordPccResponse", "Record the police and crime commissioner’s response", ActionForm.PccResponse, [], [InspectionStage.Published], f =>
+            new RecordPccResponse(Date(f, "publishedOn"), Text(f, "url"), Long(f, "expectedVersion"))),
         // A force moved between Scan and Engage by an HMI, on the force's page (no inspection stage offers it).
         // A new inspection: the force and framework chosen first, then its questions, dates and team (ScheduleScreen).
         new("ScheduleInspection", "Schedule the inspection", ActionForm.Schedule, [], [], f =>

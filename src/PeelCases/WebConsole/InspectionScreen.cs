@@ -3,6 +3,7 @@ using Marten;
 using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
+using PeelCases.Kernel;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.WebConsole;
@@ -17,6 +18,9 @@ public sealed record InspectionModel(ConsoleChrome Chrome, InspectionView Inspec
     public IReadOnlyList<(DraftFlag Flag, ActionSet Actions)> DraftFlags { get; init; } = [];
 
     public string Slug => "peel-" + Inspection.Cycle.Replace('/', '-');
+
+    /// <summary>The day in England and Wales, for what has fallen due (the police and crime commissioner's response).</summary>
+    public DateOnly Today { get; init; }
 }
 
 /// <summary>An inspection: its questions with stage, counts and grades, and the actions the signed-in role may take now.</summary>
@@ -42,7 +46,11 @@ public static class InspectionScreen
             allowed.Where(a => !a.ForQuestion && !a.ForPillar && !a.ForDraftFlag && a.OfferedOn(view, null) && (a.Form != ActionForm.Observations || framework?.HasPillars == false)).ToList(),
             framework?.Scale ?? [], [], [], chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, view.HmiObservations)
         {
-            Holds = new Dictionary<string, string?> { ["tranche"] = view.Tranche, ["publicationBatch"] = view.PublicationBatch },
+            Holds = new Dictionary<string, string?>
+            {
+                ["tranche"] = view.Tranche, ["publicationBatch"] = view.PublicationBatch,
+                ["publishedOn"] = view.PccResponse?.PublishedOn.ToString("yyyy-MM-dd"), ["url"] = view.PccResponse?.Url,
+            },
         };
         if (own.Actions.Any(a => a.Form == ActionForm.Team)) own = own with { Team = await TeamChoice.LoadAsync(session, view.LeadInspector, view.Team, ct) };
         var questions = view.Questions
@@ -65,7 +73,10 @@ public static class InspectionScreen
             .ToList();
         var earlier = framework is null ? [] : await RegisterStore.EarlierForAsync(session, inspection, framework, ct);
         return await ConsolePages.Render<InspectionPage>(new InspectionModel(chrome, view, framework, own, questions, error, pillars)
-            { DraftFlags = flagActions, EarlierFindings = earlier }, status);
+            {
+                DraftFlags = flagActions, EarlierFindings = earlier,
+                Today = DateOnly.FromDateTime(UkTime.Local(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())),
+            }, status);
     }
 }
 

@@ -462,15 +462,79 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 409\b", e));
     }
 
-    /// <summary>Cumbria's 2021/22 inspection published, its one question graded Requires improvement with a cause of concern.</summary>
-    private async Task<(InspectionView View, Finding Concern)> PublishedWithCauseOfConcernAsync()
+    [Fact]
+    public async Task The_lead_records_the_PCCs_response_once_it_falls_overdue_and_the_public_list_links_to_it()
     {
-        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021,
+        var (view, _) = await PublishedWithCauseOfConcernAsync("northamptonshire");
+        var inspection = $"/console/inspections/{view.Id}";
+        var published = view.Publications[0].PublishedOn;
+        await using var browser = await Support.Browser.LaunchAsync();
+        var early = await SignInAsync(browser, TestUser.Lead);
+        await early.GoAsync(inspection);
+        Assert.Contains("not recorded; due by", await early.Page.Locator("[data-pcc-response]").InnerTextAsync());
+        Assert.Equal(0, await early.Page.Locator(".govuk-summary-list .moj-badge--red").CountAsync()); // not due yet
+        // Sixty days on (a session signed in on the test clock has expired by then: signed in again).
+        App.Clock.Advance(TimeSpan.FromDays(60));
+        try
+        {
+            var lead = await SignInAsync(browser, TestUser.Lead);
+            var page = lead.Page;
+            await lead.GoAsync(inspection);
+            var row = page.Locator(".govuk-summary-list__row", new() { HasText = "Police and crime commissioner’s response" });
+            Assert.Contains($"not recorded; due by {published.AddDays(56):d MMMM yyyy}", await row.InnerTextAsync());
+            Assert.Equal("Overdue", (await row.Locator(".moj-badge--red").TextContentAsync())?.Trim());
+
+            await lead.GoAsync("/console/forces/northamptonshire");
+            var listed = page.Locator("li", new() { HasText = "2021/22 inspection" });
+            Assert.Contains($"response not recorded, due by {published.AddDays(56):d MMMM yyyy}", await listed.InnerTextAsync());
+            Assert.Equal("Overdue", (await listed.Locator(".moj-badge--red").TextContentAsync())?.Trim());
+            await lead.GoAsync(inspection);
+
+            // Refused first: an address that is not a web address; nothing recorded, what was typed given back.
+            var form = page.Locator("form[action$='/actions/RecordPccResponse']");
+            await form.GetByLabel("Published on (YYYY-MM-DD)").FillAsync(published.AddDays(57).ToString("yyyy-MM-dd"));
+            await form.GetByLabel("Where it can be read (its web address)").FillAsync("javascript:alert(1)");
+            await SubmitAsync(page, "Record the police and crime commissioner’s response");
+            Assert.Equal(1, await page.Locator($".govuk-error-summary a[href='#RecordPccResponse-inspection-url']").CountAsync());
+            Assert.Equal("javascript:alert(1)", await form.GetByLabel("Where it can be read (its web address)").InputValueAsync());
+            Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is Publishing.PccResponseRecorded);
+            await AssertAccessibleAsync(lead, "inspection-pcc-response-refused", 400);
+
+            const string url = "https://www.northamptonshire-pfcc.gov.uk/peel-2021-22-response";
+            await form.GetByLabel("Where it can be read (its web address)").FillAsync(url);
+            await SubmitAsync(page, "Record the police and crime commissioner’s response");
+            Assert.Equal("Record the police and crime commissioner’s response: done.", await NoticeAsync(page));
+            row = page.Locator(".govuk-summary-list__row", new() { HasText = "Police and crime commissioner’s response" });
+            Assert.Contains($"published {published.AddDays(57):d MMMM yyyy}: {url}; recorded by lena.lead", await row.InnerTextAsync());
+            Assert.Equal(0, await row.Locator(".moj-badge--red").CountAsync());
+            Assert.Equal(url, await form.GetByLabel("Where it can be read (its web address)").InputValueAsync()); // offered as it stands, to correct
+            Assert.Equal(TestUser.Lead.Id, Assert.Single(await EventsOf(view.Id), e => e.Data is Publishing.PccResponseRecorded).UserName);
+
+            await lead.GoAsync("/console/forces/northamptonshire");
+            Assert.Contains($"2021/22 inspection (Published); the police and crime commissioner’s response published {published.AddDays(57):d MMMM yyyy}",
+                await page.Locator("main").InnerTextAsync());
+
+            // The public list of the force's reports links to it.
+            var markdown = (await App.Host.Scenario(s => s.Get.Url("/reports/northamptonshire").Accepts("text/markdown"))).ReadAsText();
+            Assert.Contains($"[the police and crime commissioner’s response](<{url}>), published {published.AddDays(57):dd/MM/yyyy}", markdown);
+            Assert.All(lead.ConsoleErrors.Concat(early.ConsoleErrors), e => Assert.Matches(@"status of 400\b", e));
+        }
+        finally
+        {
+            App.Clock.Advance(TimeSpan.FromDays(-60));
+        }
+    }
+
+    /// <summary>The force's 2021/22 inspection published (Cumbria's unless named), its one question graded Requires improvement with a cause of concern.</summary>
+    private async Task<(InspectionView View, Finding Concern)> PublishedWithCauseOfConcernAsync(string force = "cumbria")
+    {
+        var view = await BuildAsync(force, "peel-2021-22", "2021/22", 2021,
             new QuestionPlan("Q4", QuestionScope.Detailed, Grade.RequiresImprovement, [FindingKind.CauseOfConcern]));
         view = await SummariseAsync(view);
         view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
         view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
-        await Send(HttpMethod.Post, $"/inspections/{view.Id}/factual-accuracy-check/no-further-comments", null, TestUser.Liaison, 200);
+        await Send(HttpMethod.Post, $"/inspections/{view.Id}/factual-accuracy-check/no-further-comments", null,
+            TestUser.Liaison with { Id = $"{force}.liaison", ForceId = force }, 200);
         view = await Step(await View(view.Id), "factual-accuracy-check/closure", new InspectionStep((await View(view.Id)).Version), TestUser.Lead);
         view = await Step(view, "publication", new Publishing.PublishReport(DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime), view.Version), TestUser.Hmi);
         Assert.Equal(InspectionStage.Published, view.Stage);

@@ -116,6 +116,11 @@ public sealed class ImportTests(AppFixture app) : GradingTestBase(app)
             var history = await Get<GradeHistoryView>($"/forces/{force.Id}/grade-history", TestUser.Moderator);
             Assert.True(history.Entries.Count > 20, $"{force.Id}: {history.Entries.Count} judgments");
         }
+        // Each generated report has the police and crime commissioner's response, published within the 56 days.
+        await using var session = App.Store.QuerySession();
+        var generated = (await session.Query<Inspection>().Where(i => i.ForceId == "kent").ToListAsync()).Where(i => i.Publications.Count > 0).ToList();
+        Assert.NotEmpty(generated);
+        Assert.All(generated, i => Assert.InRange(i.PccResponse!.PublishedOn, i.Publications[0].PublishedOn, i.PccResponseDueOn()!.Value));
     }
 
     [Fact]
@@ -124,6 +129,9 @@ public sealed class ImportTests(AppFixture app) : GradingTestBase(app)
         var problem = await Problem(HttpMethod.Post, "/history/imports",
             new PublishedRecord("x", [new PublishedInspection(null, "durham", null, null, null, new(2017, 5, 19), [])]), Admin, 400);
         Assert.Contains("inspections[0].frameworkId", problem.Errors!.Keys);
+        problem = await Problem(HttpMethod.Post, "/history/imports", new PublishedRecord("x", [Durham().Inspections![0] with
+            { PccResponse = new PublishedPccResponse(null, "javascript:alert(1)") }]), Admin, 400);
+        Assert.Equal(["inspections[0].pccResponse.publishedOn", "inspections[0].pccResponse.url"], problem.Errors!.Keys.Order());
         await Problem(HttpMethod.Post, "/history/imports", Durham(), TestUser.Lead, 403);
         Assert.Equal(0, await TotalEvents());
     }

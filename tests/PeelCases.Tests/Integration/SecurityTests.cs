@@ -67,6 +67,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["POST /inspections/{inspectionId}/factual-accuracy-check/closure"] = Lead,
         ["POST /inspections/{inspectionId}/factual-accuracy-check/challenges/{challengeId}/resolution"] = Lead,
         ["POST /inspections/{inspectionId}/publication"] = [Roles.Hmi],
+        ["POST /inspections/{inspectionId}/pcc-response"] = Lead,
         ["GET /forces/{forceId}/grade-history"] = Inspectorate,
         ["GET /forces/{forceId}/monitoring"] = Inspectorate, ["GET /forces/{forceId}/register"] = Inspectorate, ["GET /register"] = Inspectorate,
         ["GET /inspections/{inspectionId}/earlier-findings"] = Inspectorate, ["POST /inspections/{inspectionId}/findings/{findingId}/follow-ups"] = Lead,
