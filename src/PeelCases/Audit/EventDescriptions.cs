@@ -42,6 +42,7 @@ public static class EventDescriptions
         JudgmentCarriedOver x => $"{x.QuestionCode}: {x.From.Grade.Display()} carried over from the {x.From.Year} inspection ({x.From.Cycle}, {x.From.QuestionCode})"
             + (x.Via is { } via ? $", the question it replaced: {via}" : ""),
         DraftFlagDismissed x => $"Draft check dismissed: {x.Element} says \"{x.Said}\" ({x.RecordSays}); {x.Reason}",
+        QuestionHandedTo x => x.Holder == x.HandedBy ? $"{x.QuestionCode} taken at {RecordWords.Quoted(x.Stage)}" : $"{x.QuestionCode} handed to {x.Holder} at {RecordWords.Quoted(x.Stage)}",
         InspectionTrancheAssigned x => $"In {x.Tranche}" + (x.PublicationBatch is { } batch ? $", published with {batch}" : ""),
         QuestionTextRedacted x => $"{x.QuestionCode}: personal data removed from the question's record ({x.Reason})",
         FactualAccuracyChallengeRedacted x => $"Factual accuracy challenge redacted: personal data removed ({x.Reason})",

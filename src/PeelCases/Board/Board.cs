@@ -108,7 +108,8 @@ public static class BoardQueries
 
     private static bool Matches(string? wanted, string? value) => string.IsNullOrWhiteSpace(wanted) || string.Equals(wanted.Trim(), value, StringComparison.OrdinalIgnoreCase);
 
-    private static string Holder(Inspection i, InspectionQuestion q) => q.Stage switch
+    /// <summary>The named person holding the question, else the role its stage waits on.</summary>
+    private static string Holder(Inspection i, InspectionQuestion q) => q.Holder is { } held && !q.Final ? held.Person : q.Stage switch
     {
         QuestionStage.QaReview => "QA reviewer",
         QuestionStage.Moderation => "moderation panel",

@@ -96,7 +96,12 @@ public sealed class Inspection
     public void ChangeQuestion(string code, Func<InspectionQuestion, InspectionQuestion> change, string? by, DateTimeOffset at)
     {
         var question = FindQuestion(code);
-        if (question is not null) Replace(change(question) with { Version = question.Version + 1 });
+        if (question is not null)
+        {
+            var changed = change(question);
+            // A holder holds the question at one stage: moving on lets them go.
+            Replace(changed with { Version = question.Version + 1, Holder = changed.Stage == question.Stage ? changed.Holder : null });
+        }
         if (by is null) LastChangedAt = at;
         else Touch(by, at);
     }
@@ -118,7 +123,7 @@ public sealed class Inspection
     public void MoveQuestions(QuestionStage from, QuestionStage to, DateTimeOffset at)
     {
         foreach (var q in Questions.Where(q => q.Stage == from && q.Scope is QuestionScope.Detailed or QuestionScope.Ungraded).ToList())
-            Replace(q with { Stage = to, StageSince = at, Version = q.Version + 1 });
+            Replace(q with { Stage = to, StageSince = at, Version = q.Version + 1, Holder = null });
     }
 
     /// <summary>Changes a pillar's judgment, adding the pillar on first use.</summary>
@@ -151,7 +156,8 @@ public sealed record InspectionQuestion(
     string? CarryOverProblem = null,
     string? Summary = null,
     long Version = 1,
-    JudgmentReference? DisputedCarryOver = null)
+    JudgmentReference? DisputedCarryOver = null,
+    QuestionHolder? Holder = null)
 {
     /// <summary>
     /// The question's own version: 1 when scheduled, one more for every event that changes it.
@@ -163,6 +169,9 @@ public sealed record InspectionQuestion(
     /// <summary>The carried-over judgment the team disputed; kept after the moderator decides, so the trail shows both.</summary>
     public JudgmentReference? DisputedCarryOver { get; init; } = DisputedCarryOver;
 
+    /// <summary>The named person who holds the question at its stage (added 2026-12-07); let go when it moves on.</summary>
+    public QuestionHolder? Holder { get; init; } = Holder;
+
     /// <summary>Awarded or carried over: the question's grade stands.</summary>
     public bool Settled => Awarded is not null || CarriedOverFrom is not null;
 
@@ -172,6 +181,9 @@ public sealed record InspectionQuestion(
     /// <summary>The grade that stands for this question, wherever it was awarded.</summary>
     public Grade? StandingGrade => Awarded?.Grade ?? CarriedOverFrom?.Grade;
 }
+
+/// <summary>Who holds a question at its stage, who handed it to them (themselves, when they took it) and since when.</summary>
+public sealed record QuestionHolder(string Person, string HandedBy, DateTimeOffset Since);
 
 public sealed record ProposedGrade(Grade Grade, string Rationale, IReadOnlyList<Guid> CitedFindingIds, string ProposedBy, DateTimeOffset ProposedAt);
 

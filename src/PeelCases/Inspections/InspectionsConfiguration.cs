@@ -15,6 +15,7 @@ public static class InspectionsConfiguration
         StoredEvent.Of<QuestionScoped>("question_scoped"),
         StoredEvent.Of<QuestionTextRedacted>("question_text_redacted"),
         StoredEvent.Of<InspectionTrancheAssigned>("inspection_tranche_assigned"),
+        StoredEvent.Of<QuestionHandedTo>("question_handed_to"),
     ];
 
     public static StoreOptions AddInspections(this StoreOptions opts)

@@ -17,6 +17,16 @@ public static class Roles
 
     /// <summary>Everyone inside the inspectorate (not force liaisons, not the public).</summary>
     public static readonly string[] Inspectorate = [Inspector, LeadInspector, QaReviewer, Moderator, Hmi, Administrator];
+
+    /// <summary>A role in a sentence: "a QA reviewer", "an HM Inspector".</summary>
+    public static string Name(string role) => role switch
+    {
+        QaReviewer => "a QA reviewer",
+        Hmi => "an HM Inspector",
+        Inspector => "an inspector",
+        Administrator => "an administrator",
+        _ => "a " + role.Replace('-', ' '),
+    };
 }
 
 public static class Policies

@@ -24,5 +24,5 @@ public static class TextFields
     /// <summary>Fields naming the people who acted (user ids): the audit keeps them; they are not free text.</summary>
     public static bool IsPerson(string name) => name.EndsWith("By", StringComparison.Ordinal) || People.Contains(name);
 
-    private static readonly HashSet<string> People = ["LeadInspector", "Team", "Joined", "Left"];
+    private static readonly HashSet<string> People = ["LeadInspector", "Team", "Joined", "Left", "Holder"];
 }

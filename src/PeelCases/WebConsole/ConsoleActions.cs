@@ -13,7 +13,7 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule, PccResponse }
+    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule, PccResponse, Holder }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -97,7 +97,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
 
     /// <summary>A form too long for the inspection page's list of every question: offered on the question's own page only.</summary>
     public bool QuestionPageOnly => ItemField is not null || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary or ActionForm.Dispute
-        or ActionForm.QuestionRedaction;
+        or ActionForm.QuestionRedaction or ActionForm.Holder;
 
     /// <summary>Offered on this record, for this question (null for an inspection's action).</summary>
     public bool OfferedOn(InspectionView inspection, QuestionStage? question) => While(inspection) && OfferedAt(inspection.Stage, question);
@@ -149,6 +149,10 @@ public static class ConsoleActions
         new("DisputeCarriedOverJudgment", "Dispute the carried-over judgment", ActionForm.Dispute, [QuestionStage.CarriedOver],
             [InspectionStage.Planning, InspectionStage.Fieldwork, InspectionStage.Reporting, InspectionStage.Moderation], f =>
             new DisputeCarriedOverJudgment(Enum<Grade>(f, "intendedGrade"), Text(f, "reason"), Long(f, "expectedVersion"))),
+        // Who holds the question at its stage: taken by someone whose role does the work, or handed on by the lead inspector.
+        new("HandQuestion", "Take or hand on the question", ActionForm.Holder,
+            [QuestionStage.Fieldwork, QuestionStage.Drafting, QuestionStage.QaReview, QuestionStage.AwaitingGrade, QuestionStage.Moderation, QuestionStage.AwaitingAward],
+            Any, f => new HandQuestion(Text(f, "holder"), Long(f, "expectedVersion"))),
         new("ModerateGrade", "Moderate the grade", ActionForm.Moderation, [QuestionStage.Moderation], Any, f =>
             new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion"))),
         new("AwardGrade", "Award the grade", ActionForm.Confirm, [QuestionStage.AwaitingAward], Any, f => new InspectionStep(Long(f, "expectedVersion"))),

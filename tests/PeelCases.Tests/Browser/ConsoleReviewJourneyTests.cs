@@ -463,6 +463,46 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     }
 
     [Fact]
+    public async Task A_QA_reviewer_takes_a_question_the_board_names_them_and_an_inspector_cannot_hand_it_on()
+    {
+        var view = await ScheduleAsync(Commands.Schedule(force: "leicestershire", questions: ["E3"]));
+        view = await StartFieldworkAsync(await ScopeAsync(view, "E3", QuestionScope.Detailed));
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
+        await DraftAsync(view.Id, "E3", evidence.Id);
+        view = await CompleteFieldworkAsync(await View(view.Id));
+        view = await Step(view, "questions/E3/qa-submission", new InspectionStep(view.QuestionVersion("E3")), TestUser.Inspector);
+        var question = $"/console/inspections/{view.Id}/questions/E3";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        // Refused first: only the lead inspector hands a question on; nothing recorded, the name given back.
+        var ian = await SignInAsync(browser, TestUser.Inspector);
+        await ian.GoAsync(question);
+        await ian.Page.GetByLabel("Who holds the question (E3)").FillAsync("quinn.qa");
+        await SubmitAsync(ian.Page, "Take or hand on the question (E3)");
+        Assert.Contains("Only the inspection's lead inspector (lena.lead) hands a question to someone else", await ian.Page.Locator(".govuk-error-summary").InnerTextAsync());
+        Assert.Equal("quinn.qa", await ian.Page.GetByLabel("Who holds the question (E3)").InputValueAsync());
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is QuestionHandedTo);
+        await AssertAccessibleAsync(ian, "question-holder-refused", 403);
+
+        var qa = await SignInAsync(browser, TestUser.QaReviewer);
+        await qa.GoAsync(question);
+        await SubmitAsync(qa.Page, "Take or hand on the question (E3)");
+        Assert.Equal("Take or hand on the question: done.", await NoticeAsync(qa.Page));
+        var held = await qa.Page.Locator("[data-holder]").InnerTextAsync();
+        Assert.StartsWith("quinn.qa since ", held);
+        Assert.EndsWith("(took it)", held);
+        Assert.Equal(TestUser.QaReviewer.Id, Assert.Single(await EventsOf(view.Id), e => e.Data is QuestionHandedTo).UserName);
+
+        // The board names the person, and finds their work.
+        await qa.GoAsync("/console/board?holder=quinn.qa");
+        Assert.Contains("quinn.qa", await qa.Page.Locator("tbody tr", new() { HasText = "Leicestershire" }).First.InnerTextAsync());
+        // Let go when the question moves on.
+        await QaAsync(await View(view.Id), "E3", QualityAssurance.QaOutcome.Accept);
+        Assert.Null((await View(view.Id)).Questions.Single().Holder);
+        Assert.All(ian.ConsoleErrors, e => Assert.Matches(@"status of 403\b", e));
+    }
+
+    [Fact]
     public async Task The_lead_records_the_PCCs_response_once_it_falls_overdue_and_the_public_list_links_to_it()
     {
         var (view, _) = await PublishedWithCauseOfConcernAsync("northamptonshire");

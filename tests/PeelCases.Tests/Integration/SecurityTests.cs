@@ -49,6 +49,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["POST /inspections/{inspectionId}/questions/{questionCode}/qa-review"] = [Roles.QaReviewer],
         ["POST /inspections/{inspectionId}/questions/{questionCode}/grade-proposals"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/moderation"] = [Roles.Moderator],
+        ["POST /inspections/{inspectionId}/questions/{questionCode}/holder"] = Inspectorate,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/award"] = [Roles.Moderator, Roles.Hmi],
         ["POST /inspections/{inspectionId}/questions/{questionCode}/carry-over"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/carry-over/dispute"] = Lead,

@@ -1,0 +1,47 @@
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.UnitTests.Support;
+
+namespace PeelCases.UnitTests;
+
+/// <summary>Who holds a question at its stage: taken by someone whose role does the work, handed on by the lead inspector, let go when it moves on.</summary>
+public sealed class HolderTests
+{
+    private static readonly InspectionHistory C = Cumbria.Inspection;
+    private static readonly DateTimeOffset At = C.SubmittedAt.AddHours(1);
+    private static readonly Inspection InQa = Given.Inspection(Cumbria.E3InQaReview);
+
+    private static Decision<QuestionHandedTo> Hand(Inspection i, string? holder, string actor, params string[] roles) =>
+        HandQuestionRules.Decide(i, "e3", new HandQuestion(holder, 1), actor, roles, At);
+
+    [Fact]
+    public void A_QA_reviewer_takes_the_review_and_the_lead_inspector_hands_it_to_one()
+    {
+        Then.Decided(Hand(InQa, null, People.Qa, Roles.QaReviewer), new QuestionHandedTo(C.Id, "E3", QuestionStage.QaReview, People.Qa, People.Qa, At));
+        Then.Decided(Hand(InQa, " quinn.qa ", People.Lead, Roles.LeadInspector),
+            new QuestionHandedTo(C.Id, "E3", QuestionStage.QaReview, People.Qa, People.Lead, At));
+    }
+
+    [Fact]
+    public void Only_a_role_that_does_the_stages_work_takes_it_and_only_the_lead_hands_it_on()
+    {
+        Then.Refused(Hand(InQa, null, People.Ian, Roles.Inspector), 403, "work for a QA reviewer", "ian.inspector cannot take it");
+        Then.Refused(Hand(InQa, People.Qa, People.Ian, Roles.Inspector), 403, "Only the inspection's lead inspector (lena.lead)");
+        Then.Refused(Hand(InQa, People.Qa, People.Moderator, Roles.Moderator), 403);
+        Then.Refused(Hand(Given.Inspection(Cumbria.Planned), null, People.Lead, Roles.LeadInspector), 409, "no one holds it there");
+        // Drafting stays within the team.
+        var drafting = Given.Inspection(Cumbria.InReporting);
+        Then.Invalid(Hand(drafting, People.Olu, People.Lead, Roles.LeadInspector), "holder", "olu.inspector is not on the team");
+        Then.Decided(Hand(drafting, null, People.Sara, Roles.Inspector));
+    }
+
+    [Fact]
+    public void The_holder_is_kept_at_the_stage_and_let_go_when_the_question_moves_on()
+    {
+        var taken = Cumbria.E3InQaReview.Then(new QuestionHandedTo(C.Id, "E3", QuestionStage.QaReview, People.Qa, People.Lead, At));
+        Assert.Equal(new QuestionHolder(People.Qa, People.Lead, At), Given.Inspection(taken).FindQuestion("E3")!.Holder);
+        Assert.NotNull(Hand(Given.Inspection(taken), null, People.Qa, Roles.QaReviewer).Done); // taken already
+        Assert.Null(Given.Inspection(taken.Then(C.AcceptedByQa("E3"))).FindQuestion("E3")!.Holder);
+        Assert.Null(Given.Inspection(taken.Then(C.ReturnedByQa("E3", "Cite the dip sample."))).FindQuestion("E3")!.Holder);
+    }
+}
