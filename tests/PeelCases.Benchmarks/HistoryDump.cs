@@ -110,6 +110,8 @@ public static class HistoryDump
                 var dropped = await Send<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), Questions[1], "Neighbourhood policing",
                     FindingKind.AreaForImprovement, $"{force}: neighbourhood officers are often moved to response.", [recorded[1]]), "inspector");
                 await Send<Finding>($"/inspections/{view.Id}/findings/{dropped.Id}/withdrawal", new WithdrawFinding("Covered by the cause of concern.", dropped.Version), "lead-inspector");
+                // A question held by a named person (2026-12-07 shape).
+                await Step(await Get(view.Id), $"questions/{Questions[1]}/holder", v => new HandQuestion("ian.inspector", v), "lead-inspector");
                 return;
             }
             view = await Step(view, "fieldwork/complete", v => new InspectionStep(v), "lead-inspector");
