@@ -1,6 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
+using PeelCases.Fieldwork;
+using PeelCases.Findings;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.ReferenceData;
@@ -10,9 +12,12 @@ namespace PeelCases.Moderation;
 public sealed record ModerationItem(
     Guid InspectionId, string ForceId, string ForceName, string Cycle, string QuestionCode, string LineageKey, Grade ProposedGrade,
     string Rationale, int CitedFindings, string ProposedBy, DateTimeOffset ProposedAt, DateTimeOffset InQueueSince, long InspectionVersion,
-    JudgmentReference? DisputedCarryOver = null, long QuestionVersion = 0);
+    JudgmentReference? DisputedCarryOver = null, long QuestionVersion = 0, int CitedOnOneKindOfSource = 0);
 
-/// <summary>The proposed grades waiting for a moderator, oldest first, filterable by cycle and question.</summary>
+/// <summary>
+/// The proposed grades waiting for a moderator, oldest first, filterable by cycle and question; each says how many of the
+/// findings it cites rest on one kind of source (Findings/Triangulation), for the moderator to weigh.
+/// </summary>
 public static class ModerationQueue
 {
     [WolverineGet("/moderation/queue", Name = "GetModerationQueue"), Authorize(Policy = Policies.Inspectorate)]
@@ -23,13 +28,18 @@ public static class ModerationQueue
         var inspections = await query.ToListAsync(ct);
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
         var frameworks = await FrameworkVersions.LatestOfEachAsync(session, ct);
+        var cited = inspections.SelectMany(i => i.Questions).Where(q => q.Stage == QuestionStage.Moderation && q.Proposed is not null)
+            .SelectMany(q => q.Proposed!.CitedFindingIds).Distinct().ToArray();
+        var findings = cited.Length == 0 ? [] : await session.LoadManyAsync<Finding>(ct, cited);
+        var evidence = await session.LoadManyAsync<Evidence>(ct, findings.SelectMany(f => f.Content.CitedEvidenceIds).Distinct());
+        var single = findings.Where(f => !Triangulation.Of(f, evidence).Triangulated).Select(f => f.Id).ToHashSet();
         return inspections
             .SelectMany(i => i.Questions.Where(q => q.Stage == QuestionStage.Moderation && q.Proposed is not null)
                 .Where(q => string.IsNullOrWhiteSpace(question) || string.Equals(q.Code, question, StringComparison.OrdinalIgnoreCase))
                 .Select(q => new ModerationItem(i.Id, i.ForceId, forces.GetValueOrDefault(i.ForceId, i.ForceId), i.Cycle, q.Code,
                     frameworks.GetValueOrDefault(i.FrameworkId)?.FindQuestion(q.Code)?.LineageKey ?? q.Code,
                     q.Proposed!.Grade, q.Proposed.Rationale, q.Proposed.CitedFindingIds.Count, q.Proposed.ProposedBy, q.Proposed.ProposedAt,
-                    q.StageSince, i.Version, q.DisputedCarryOver, q.Version)))
+                    q.StageSince, i.Version, q.DisputedCarryOver, q.Version, q.Proposed.CitedFindingIds.Distinct().Count(single.Contains))))
             .OrderBy(x => x.InQueueSince).ToList();
     }
 }

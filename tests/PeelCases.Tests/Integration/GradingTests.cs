@@ -118,6 +118,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(QuestionStage.Moderation, view.Questions.Single(q => q.Code == "E3").Stage);
         var queued = Assert.Single(await Get<List<ModerationItem>>("/moderation/queue?cycle=2018/19", TestUser.Moderator));
         Assert.Equal(("E3", Grade.Good, "cumbria"), (queued.QuestionCode, queued.ProposedGrade, queued.ForceId));
+        Assert.Equal((1, 1), (queued.CitedFindings, queued.CitedOnOneKindOfSource)); // its one finding cites one case file review
 
         var noReason = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/moderation",
             new ModerateGrade(Grade.Outstanding, null, view.QuestionVersion("E3")), TestUser.Moderator, 400);
