@@ -436,12 +436,18 @@ public sealed class FindingRulesTests
         var onBoth = Given.Finding(C.FindingDrafted(Guid.NewGuid(), "E3", C.Strength(Cumbria.IncidentLogs, interview, Cumbria.IncidentLogs)));
         var onUnknown = Given.Finding(C.FindingDrafted(Guid.NewGuid(), "E3", C.Strength(Guid.NewGuid())));
 
-        Assert.Equal((1, "CaseFileReview", false), Shape(Triangulation.Of(onLogs, evidence)));
-        Assert.Equal((2, "Interview CaseFileReview", true), Shape(Triangulation.Of(onBoth, evidence)));
-        Assert.Equal((0, "", false), Shape(Triangulation.Of(onUnknown, evidence)));
+        Assert.Equal((1, "CaseFileReview", (bool?)false), Shape(Triangulation.Of(onLogs, evidence)));
+        Assert.Equal((2, "Interview CaseFileReview", (bool?)true), Shape(Triangulation.Of(onBoth, evidence)));
+        Assert.Equal((0, "", (bool?)false), Shape(Triangulation.Of(onUnknown, evidence)));
         Assert.Equal([onLogs.Id, onBoth.Id], Triangulation.Of([onLogs, onBoth], evidence).Select(s => s.FindingId));
 
-        static (int, string, bool) Shape(FindingSources s) => (s.Evidence, string.Join(" ", s.Methods), s.Triangulated);
+        // An imported finding rests on the published report alone: the fieldwork behind it is not held, so it is not weighed.
+        var recorded = C.EvidenceRecorded(PeelCases.Kernel.ImportedIds.Of(C.Id, PeelCases.Kernel.ImportedIds.PublishedReport), "E3");
+        var report = Given.Evidence(recorded with { Content = recorded.Content with { Summary = PeelCases.Kernel.ImportedIds.PublishedReportSummary } });
+        var imported = Given.Finding(C.FindingDrafted(Guid.NewGuid(), "E3", C.Strength(report.Id)));
+        Assert.Null(Triangulation.Of(imported, [report]).Triangulated);
+
+        static (int, string, bool?) Shape(FindingSources s) => (s.Evidence, string.Join(" ", s.Methods), s.Triangulated);
     }
 }
 

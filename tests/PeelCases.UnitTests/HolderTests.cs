@@ -28,6 +28,10 @@ public sealed class HolderTests
         Then.Refused(Hand(InQa, null, People.Ian, Roles.Inspector), 403, "work for a QA reviewer", "ian.inspector cannot take it");
         Then.Refused(Hand(InQa, People.Qa, People.Ian, Roles.Inspector), 403, "Only the inspection's lead inspector (lena.lead)");
         Then.Refused(Hand(InQa, People.Qa, People.Moderator, Roles.Moderator), 403);
+        // A QA reviewer hands the review to a colleague; not to the team, whose findings it reviews.
+        Then.Decided(Hand(InQa, "quentin.qa", People.Qa, Roles.QaReviewer));
+        Then.Invalid(Hand(InQa, People.Ian, People.Lead, Roles.LeadInspector), "holder", "ian.inspector is on this inspection's team");
+        Then.Invalid(Hand(Given.Inspection(Cumbria.InModeration), People.Lead, People.Moderator, Roles.Moderator), "holder", "on this inspection's team");
         Then.Refused(Hand(Given.Inspection(Cumbria.Planned), null, People.Lead, Roles.LeadInspector), 409, "no one holds it there");
         // Drafting stays within the team.
         var drafting = Given.Inspection(Cumbria.InReporting);
@@ -43,5 +47,8 @@ public sealed class HolderTests
         Assert.NotNull(Hand(Given.Inspection(taken), null, People.Qa, Roles.QaReviewer).Done); // taken already
         Assert.Null(Given.Inspection(taken.Then(C.AcceptedByQa("E3"))).FindQuestion("E3")!.Holder);
         Assert.Null(Given.Inspection(taken.Then(C.ReturnedByQa("E3", "Cite the dip sample."))).FindQuestion("E3")!.Holder);
+        // Drafting: a holder who leaves the team lets go.
+        var drafting = Cumbria.InReporting.Then(new QuestionHandedTo(C.Id, "E3", QuestionStage.Drafting, People.Sara, People.Lead, At));
+        Assert.Null(Given.Inspection(drafting.Then(new InspectionTeamChanged(C.Id, [], [People.Sara], People.Lead, At))).FindQuestion("E3")!.Holder);
     }
 }

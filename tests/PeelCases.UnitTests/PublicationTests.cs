@@ -408,7 +408,9 @@ public sealed class PublicationTests
         var on = C.PublishedOn.AddDays(50);
         Then.Decided(RecordPccResponseRules.Decide(published, new(on, $" {url} ", 1), People.Lead, now),
             new PccResponseRecorded(C.Id, on, url, People.Lead, now));
-        Assert.Equal(C.PublishedOn.AddDays(56), published.PccResponseDueOn());
+        Assert.Equal(C.PublishedOn.AddDays(55), published.PccResponseDueOn()); // the last of the 56 days beginning with publication
+        Assert.False(PccResponse.Overdue(null, published.PccResponseDueOn(), C.PublishedOn.AddDays(55)));
+        Assert.True(PccResponse.Overdue(null, published.PccResponseDueOn(), C.PublishedOn.AddDays(56)));
         Assert.Null(Given.Inspection(Cumbria.CheckClosed).PccResponseDueOn());
 
         Then.Refused(RecordPccResponseRules.Decide(Given.Inspection(Cumbria.CheckClosed), new(on, url, 1), People.Lead, now), 409, "not published yet");
@@ -428,6 +430,7 @@ public sealed class PublicationTests
     [InlineData("https://example.org/a response")]
     [InlineData("https://example.org/a>[x](javascript:alert(1))")]
     [InlineData("https://example.org/\"onmouseover=\"alert(1)")]
+    [InlineData("https://www.cumbria-pcc.gov.uk@elsewhere.example/response")]
     public void A_PCC_response_is_an_http_address_that_cannot_break_out_of_a_link(string url) =>
         Then.Invalid(RecordPccResponseRules.Validate(new RecordPccResponse(new DateOnly(2019, 6, 20), url, 1)), "url");
 }

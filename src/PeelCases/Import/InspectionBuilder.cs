@@ -68,9 +68,9 @@ public sealed class InspectionBuilder
         if (inspected.Count > 0)
         {
             // The published report is the evidence the imported findings rest on.
-            var report = ImportIds.Of(id, 1);
+            var report = ImportIds.Of(id, ImportedIds.PublishedReport);
             b.StartRecord<EvidenceProjection, Evidence, EvidenceRecorded>(report, i => RecordEvidenceRules.Decide(i, new RecordEvidence(report,
-                EvidenceMethod.DocumentReview, null, ends, "The published report of this inspection.", p.Source ?? "The published report",
+                EvidenceMethod.DocumentReview, null, ends, ImportedIds.PublishedReportSummary, p.Source ?? "The published report",
                 inspected.Select(q => q.Code!).ToList()), actor, At(ends, 12)));
             var n = 100;
             foreach (var q in inspected)
@@ -174,13 +174,7 @@ public sealed class InspectionBuilder
 /// <summary>Stable ids for imported records, so importing the same record twice imports it once.</summary>
 public static class ImportIds
 {
-    public static Guid Of(Guid inspection, int n)
-    {
-        var bytes = inspection.ToByteArray();
-        bytes[14] = (byte)(0xE0 + n / 256);
-        bytes[15] = (byte)(n % 256);
-        return new Guid(bytes);
-    }
+    public static Guid Of(Guid inspection, int n) => ImportedIds.Of(inspection, n);
 
     /// <summary>An inspection's id from what identifies it: force, framework version and the questions it covers.</summary>
     public static Guid For(string forceId, string frameworkId, int version, IEnumerable<string> questionCodes)

@@ -71,12 +71,7 @@ public static class PublishedRecordRules
                 .Required($"{at}.fieldworkStarts", p.FieldworkStarts).Required($"{at}.fieldworkEnds", p.FieldworkEnds)
                 .List($"{at}.questions", p.Questions).Text($"{at}.source", p.Source, 2_000, required: false)
                 .Text($"{at}.hmiObservations", p.HmiObservations, FieldErrors.LongText, required: false);
-            if (p.PccResponse is { } pcc)
-            {
-                errors.Required($"{at}.pccResponse.publishedOn", pcc.PublishedOn).Text($"{at}.pccResponse.url", pcc.Url, 500);
-                if (!string.IsNullOrWhiteSpace(pcc.Url) && !Publishing.RecordPccResponseRules.IsWebAddress(pcc.Url.Trim()))
-                    errors.Add($"{at}.pccResponse.url", "Give the address where the response can be read, starting https:// or http://.");
-            }
+            if (p.PccResponse is { } pcc) Publishing.RecordPccResponseRules.Response(errors, $"{at}.pccResponse.", pcc.PublishedOn, pcc.Url);
             foreach (var (q, j) in (p.Questions ?? []).Select((q, j) => (q, j)))
             {
                 var qat = $"{at}.questions[{j}]";

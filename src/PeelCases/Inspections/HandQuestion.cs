@@ -40,8 +40,9 @@ public static class HandQuestionRules
     };
 
     /// <summary>
-    /// Anyone whose role does the stage's work may take the question; only the inspection's lead inspector hands it to
-    /// someone else (a name is not checked against a directory: none is held). Drafting stays within the team.
+    /// Anyone whose role does the stage's work may take the question, and hand it to a colleague; so may the inspection's
+    /// lead inspector (a name is not checked against a directory: none is held). Drafting stays within the team; QA
+    /// review, moderation and the award go to someone outside it, and never to the grade's proposer.
     /// </summary>
     public static Decision<QuestionHandedTo> Decide(Inspection inspection, string code, HandQuestion c, string actor, IReadOnlyCollection<string> actorRoles,
         DateTimeOffset now)
@@ -50,14 +51,22 @@ public static class HandQuestionRules
         if (RolesFor(q.Stage) is not { } roles)
             return Refusal.ProcessRule($"Question {q.Code} is at {RecordWords.Quoted(q.Stage)}: no one holds it there.");
         var holder = string.IsNullOrWhiteSpace(c.Holder) ? actor : c.Holder.Trim();
-        if (holder != actor && actor != inspection.LeadInspector)
+        var doesTheWork = roles.Any(actorRoles.Contains);
+        var who = string.Join(" or ", roles.Select(Roles.Name));
+        if (holder != actor && !doesTheWork && actor != inspection.LeadInspector)
             return new Refusal(StatusCodes.Status403Forbidden, "Forbidden",
-                $"Only the inspection's lead inspector ({inspection.LeadInspector}) hands a question to someone else; leave the name blank to take it yourself.");
-        if (holder == actor && !roles.Any(actorRoles.Contains))
-            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden",
-                $"Question {q.Code} at {RecordWords.Quoted(q.Stage)} is work for {string.Join(" or ", roles.Select(Roles.Name))}: {actor} cannot take it.");
+                $"Only the inspection's lead inspector ({inspection.LeadInspector}) or {who} hands question {q.Code} on at {RecordWords.Quoted(q.Stage)}; leave the name blank to take it yourself.");
+        if (holder == actor && !doesTheWork)
+            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden", $"Question {q.Code} at {RecordWords.Quoted(q.Stage)} is work for {who}: {actor} cannot take it.");
         if (q.Stage is QuestionStage.Fieldwork or QuestionStage.Drafting && !inspection.Team.Contains(holder))
             return Refusal.Invalid("holder", $"{holder} is not on the team of this inspection; add them to the team first.");
+        if (q.Stage is QuestionStage.QaReview or QuestionStage.Moderation or QuestionStage.AwaitingAward)
+        {
+            if (inspection.Team.Contains(holder) || inspection.LeadInspector == holder)
+                return Refusal.Invalid("holder", $"{holder} is on this inspection's team: {RecordWords.Quoted(q.Stage)} is for someone outside it.");
+            if (q.Proposed?.ProposedBy == holder)
+                return Refusal.Invalid("holder", $"{holder} proposed the grade: {RecordWords.Quoted(q.Stage)} is for someone else.");
+        }
         if (q.Holder?.Person == holder) return new AlreadyDone($"{holder} holds question {q.Code} already.");
         return new QuestionHandedTo(inspection.Id, q.Code, q.Stage, holder, actor, now);
     }

@@ -212,8 +212,14 @@ public sealed record Publication(int ReportVersion, DateOnly PublishedOn, string
 /// <summary>Where and when the police and crime commissioner published a response to the report.</summary>
 public sealed record PccResponse(DateOnly PublishedOn, string Url, string RecordedBy, DateTimeOffset RecordedAt)
 {
-    /// <summary>Police Act 1996, section 55: the local policing body publishes its comments within 56 days of the report.</summary>
+    /// <summary>
+    /// Police Act 1996, section 55 (as amended in 2017): the local policing body publishes its comments before the end of
+    /// the 56 days beginning with the day the report is published; the last of them is the day it falls due.
+    /// </summary>
     public const int DaysToRespond = 56;
 
-    public static DateOnly DueOn(DateOnly reportPublished) => reportPublished.AddDays(DaysToRespond);
+    public static DateOnly DueOn(DateOnly reportPublished) => reportPublished.AddDays(DaysToRespond - 1);
+
+    /// <summary>Not recorded and past its due day.</summary>
+    public static bool Overdue(PccResponse? recorded, DateOnly? due, DateOnly today) => recorded is null && due is { } last && today > last;
 }

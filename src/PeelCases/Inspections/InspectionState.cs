@@ -34,6 +34,9 @@ public static class InspectionState
     public static void Apply(Inspection i, InspectionTeamChanged e)
     {
         i.Team = i.Team.Except(e.Left).Concat(e.Joined).Distinct().ToList();
+        // Someone who leaves the team lets go of the questions they held.
+        foreach (var q in i.Questions.Where(q => q.Holder is { } h && e.Left.Contains(h.Person)).ToList())
+            i.Replace(q with { Holder = null, Version = q.Version + 1 });
         i.Touch(e.ChangedBy, e.ChangedAt);
     }
 }

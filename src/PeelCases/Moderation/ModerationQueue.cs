@@ -32,7 +32,7 @@ public static class ModerationQueue
             .SelectMany(q => q.Proposed!.CitedFindingIds).Distinct().ToArray();
         var findings = cited.Length == 0 ? [] : await session.LoadManyAsync<Finding>(ct, cited);
         var evidence = await session.LoadManyAsync<Evidence>(ct, findings.SelectMany(f => f.Content.CitedEvidenceIds).Distinct());
-        var single = findings.Where(f => !Triangulation.Of(f, evidence).Triangulated).Select(f => f.Id).ToHashSet();
+        var single = Triangulation.Of(findings, evidence).Where(s => s.Triangulated == false).Select(s => s.FindingId).ToHashSet();
         return inspections
             .SelectMany(i => i.Questions.Where(q => q.Stage == QuestionStage.Moderation && q.Proposed is not null)
                 .Where(q => string.IsNullOrWhiteSpace(question) || string.Equals(q.Code, question, StringComparison.OrdinalIgnoreCase))

@@ -78,8 +78,8 @@ public static class ProposerDrift
         {
             var n = g.Count();
             var changes = g.Where(p => p.Steps != 0).OrderByDescending(p => p.ModeratedAt).ToList();
-            var mean = Math.Round(g.Average(p => (double)p.Steps), 2);
-            return new ProposerRecord(g.Key, n, n - changes.Count, changes.Count(p => p.Steps > 0), changes.Count(p => p.Steps < 0), mean,
+            var mean = g.Average(p => (double)p.Steps); // judged unrounded; rounded for display
+            return new ProposerRecord(g.Key, n, n - changes.Count, changes.Count(p => p.Steps > 0), changes.Count(p => p.Steps < 0), Math.Round(mean, 2),
                 g.Select(p => p.ForceId).Distinct().Count(), Flag(n, changes.Count, mean), changes);
         });
         return new ProposerDriftReport(cycle, all.Count,

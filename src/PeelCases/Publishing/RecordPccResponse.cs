@@ -24,17 +24,25 @@ public sealed record RecordPccResponse(DateOnly? PublishedOn, string? Url, long?
 
 public static class RecordPccResponseRules
 {
-    public static FieldErrors Validate(RecordPccResponse c)
+    public static FieldErrors Validate(RecordPccResponse c) =>
+        Response(new FieldErrors(), "", c.PublishedOn, c.Url).Required("expectedVersion", c.ExpectedVersion);
+
+    /// <summary>The response's day and address, as the API and an imported record give them (<paramref name="at"/>: the fields' prefix).</summary>
+    public static FieldErrors Response(FieldErrors errors, string at, DateOnly? publishedOn, string? url)
     {
-        var errors = new FieldErrors().Required("publishedOn", c.PublishedOn).Text("url", c.Url, 500).Required("expectedVersion", c.ExpectedVersion);
-        if (!string.IsNullOrWhiteSpace(c.Url) && !IsWebAddress(c.Url.Trim()))
-            errors.Add("url", "Give the address where the response can be read, starting https:// or http://.");
+        errors.Required($"{at}publishedOn", publishedOn).Text($"{at}url", url, 500);
+        if (!string.IsNullOrWhiteSpace(url) && !IsWebAddress(url.Trim()))
+            errors.Add($"{at}url", "Give the address where the response can be read, starting https:// or http://.");
         return errors;
     }
 
-    /// <summary>An http(s) address with none of the characters that could end a link early in a page or in Markdown.</summary>
+    /// <summary>
+    /// An http(s) address with none of the characters that could end a link early in a page or in Markdown, and no user
+    /// part (<c>https://pcc.gov.uk@elsewhere.example/</c> goes elsewhere than it reads).
+    /// </summary>
     public static bool IsWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !string.IsNullOrEmpty(uri.Host)
+        && string.IsNullOrEmpty(uri.UserInfo) && !url.Contains('@')
         && !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || "<>\"'`{}|\\^".Contains(c));
 
     public static Decision<PccResponseRecorded> Decide(Inspection inspection, RecordPccResponse c, string actor, DateTimeOffset now)

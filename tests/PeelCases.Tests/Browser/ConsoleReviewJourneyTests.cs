@@ -479,7 +479,7 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         await ian.GoAsync(question);
         await ian.Page.GetByLabel("Who holds the question (E3)").FillAsync("quinn.qa");
         await SubmitAsync(ian.Page, "Take or hand on the question (E3)");
-        Assert.Contains("Only the inspection's lead inspector (lena.lead) hands a question to someone else", await ian.Page.Locator(".govuk-error-summary").InnerTextAsync());
+        Assert.Contains("Only the inspection's lead inspector (lena.lead) or a QA reviewer hands question E3 on", await ian.Page.Locator(".govuk-error-summary").InnerTextAsync());
         Assert.Equal("quinn.qa", await ian.Page.GetByLabel("Who holds the question (E3)").InputValueAsync());
         Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is QuestionHandedTo);
         await AssertAccessibleAsync(ian, "question-holder-refused", 403);
@@ -521,12 +521,12 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
             var page = lead.Page;
             await lead.GoAsync(inspection);
             var row = page.Locator(".govuk-summary-list__row", new() { HasText = "Police and crime commissioner’s response" });
-            Assert.Contains($"not recorded; due by {published.AddDays(56):d MMMM yyyy}", await row.InnerTextAsync());
+            Assert.Contains($"not recorded; due by {published.AddDays(55):d MMMM yyyy}", await row.InnerTextAsync());
             Assert.Equal("Overdue", (await row.Locator(".moj-badge--red").TextContentAsync())?.Trim());
 
             await lead.GoAsync("/console/forces/northamptonshire");
             var listed = page.Locator("li", new() { HasText = "2021/22 inspection" });
-            Assert.Contains($"response not recorded, due by {published.AddDays(56):d MMMM yyyy}", await listed.InnerTextAsync());
+            Assert.Contains($"response not recorded, due by {published.AddDays(55):d MMMM yyyy}", await listed.InnerTextAsync());
             Assert.Equal("Overdue", (await listed.Locator(".moj-badge--red").TextContentAsync())?.Trim());
             await lead.GoAsync(inspection);
 

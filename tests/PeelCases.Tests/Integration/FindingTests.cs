@@ -115,7 +115,7 @@ public sealed class FindingTests(AppFixture app) : GradingTestBase(app)
             "Referrals are triaged the same day.", [logs, interview.Id, logs]), TestUser.Inspector, 201);
 
         var now = await Get<QuestionAsOf>($"/inspections/{view.Id}/questions/E3/as-of", TestUser.QaReviewer);
-        Assert.Equal([(single.Id, 1, false), (both.Id, 2, true)], now.Sources.Select(s => (s.FindingId, s.Evidence, s.Triangulated)));
+        Assert.Equal([(single.Id, 1, (bool?)false), (both.Id, 2, (bool?)true)], now.Sources.Select(s => (s.FindingId, s.Evidence, s.Triangulated)));
         Assert.Equal([EvidenceMethod.Interview, EvidenceMethod.CaseFileReview], now.Sources[1].Methods);
         // A withdrawn finding is not weighed.
         await Post<Finding>($"/inspections/{view.Id}/findings/{single.Id}/withdrawal", new WithdrawFinding("Superseded.", single.Version), TestUser.Inspector);

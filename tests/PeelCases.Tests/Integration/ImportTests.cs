@@ -121,6 +121,11 @@ public sealed class ImportTests(AppFixture app) : GradingTestBase(app)
         var generated = (await session.Query<Inspection>().Where(i => i.ForceId == "kent").ToListAsync()).Where(i => i.Publications.Count > 0).ToList();
         Assert.NotEmpty(generated);
         Assert.All(generated, i => Assert.InRange(i.PccResponse!.PublishedOn, i.Publications[0].PublishedOn, i.PccResponseDueOn()!.Value));
+        // Their findings rest on the published report alone: not weighed for triangulation.
+        var latest = generated.MaxBy(i => i.Publications[0].PublishedOn)!;
+        var asOf = await Get<QuestionAsOf>($"/inspections/{latest.Id}/questions/{latest.Questions.First(q => q.Scope == QuestionScope.Detailed).Code}/as-of", TestUser.Lead);
+        Assert.NotEmpty(asOf.Sources);
+        Assert.All(asOf.Sources, s => Assert.Null(s.Triangulated));
     }
 
     [Fact]
