@@ -159,6 +159,8 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
         await w.Record(Kent2021, new RecordEvidence(Id(Kent2021, 2), EvidenceMethod.Survey, null, new DateOnly(2021, 11, 4),
             "Neighbourhood officers report being abstracted to response duties in 3 of 5 shifts, limiting problem-solving time.",
             "Workforce survey, neighbourhood policing", ["Q3"]), Sara, At(2021, 11, 4, 16));
+        // Sara holds the neighbourhood question: the board names her.
+        await w.Hand(Kent2021, "Q3", Sara, At(2021, 11, 4, 17));
     }
 
     /// <summary>

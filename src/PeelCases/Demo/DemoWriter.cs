@@ -40,6 +40,10 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
         return CarryOverJudgmentRules.Decide(i, f, question, _ => lookup, i.LeadInspector, at);
     });
 
+    /// <summary>The lead inspector hands a question to a named person at its stage.</summary>
+    public Task Hand(Guid id, string question, string holder, DateTimeOffset at) => Decide(id, (i, _) =>
+        HandQuestionRules.Decide(i, question, new HandQuestion(holder, i.FindQuestion(question)!.Version), i.LeadInspector, [Roles.LeadInspector], at));
+
     public Task StartFieldwork(Guid id, DateTimeOffset at) => Decide(id, (i, _) => FieldworkRules.Start(i, i.LeadInspector, at));
 
     public Task CompleteFieldwork(Guid id, DateTimeOffset at) => Decide(id, (i, _) => FieldworkRules.Complete(i, i.LeadInspector, at));

@@ -10,7 +10,7 @@ namespace PeelCases.Reporting;
 public sealed record ReportPage(
     string Title, string ForceName, string Cycle, string? PillarName, string? HeadlineQuestion, DateOnly? LastUpdated, int? Version,
     bool IsDraft, string? OverallGrade, IReadOnlyList<string> Summary, IReadOnlyList<string> EarlierJudgments, string QuestionsHeading,
-    IReadOnlyList<ReportQuestion> Questions, IReadOnlyList<PageVersion> Versions, OverallSummary? Overall = null);
+    IReadOnlyList<ReportQuestion> Questions, IReadOnlyList<PageVersion> Versions, OverallSummary? Overall = null, string? ForceReports = null);
 
 /// <summary>The opening of an integrated report (2021/22 on); no pillar and no overall grade.</summary>
 public sealed record OverallSummary(string Assessed, IReadOnlyList<AreaGrade> Grades, IReadOnlyList<string> Ungraded, string DetailedFindings,
@@ -88,7 +88,9 @@ public static class ReportPages
             QuestionsHeading: pillar is null ? "Questions" : $"Questions for {pillar.Name}",
             Questions: questions,
             Versions: publications.Select(p => new PageVersion(p.ReportVersion, p.PublishedOn)).ToList(),
-            Overall: layout.Integrated is { } integrated && pillar is null ? Overall(integrated, force, framework, inspection) : null);
+            Overall: layout.Integrated is { } integrated && pillar is null ? Overall(integrated, force, framework, inspection) : null,
+            // A published page leads to the force's other published reports; a draft to nothing public.
+            ForceReports: publication is null ? null : $"/reports/{Uri.EscapeDataString(force.Id)}");
     }
 
     private static ReportQuestion Question(Inspection inspection, InspectionQuestion q, FrameworkQuestion defined, RecordState state,

@@ -103,6 +103,7 @@ public static class MarkdownReport
             }
             if (q.Summary is not null) md.AppendLine($"#### Summary for question {q.Number}").AppendLine().AppendLine(Escape(q.Summary)).AppendLine();
         }
+        if (page.ForceReports is { } all) md.AppendLine($"[All {Escape(page.ForceName)}’s PEEL reports]({all})");
         return md.ToString();
     }
 

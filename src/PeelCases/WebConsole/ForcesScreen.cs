@@ -1,14 +1,16 @@
 using Marten;
 using PeelCases.Findings;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.Monitoring;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.WebConsole;
 
 /// <summary>One force on the forces page: its monitoring, its latest inspection, and what its published reports still ask of it.</summary>
+/// <param name="PccResponsesOverdue">Its published reports whose police and crime commissioner's response is past due and not recorded.</param>
 public sealed record ForceLine(Force Force, MonitoringView Monitoring, Inspection? Latest, int OpenConcerns, int OpenAreas, int OpenRecommendations,
-    int OverdueRecommendations = 0)
+    int OverdueRecommendations = 0, int PccResponsesOverdue = 0)
 {
     /// <summary>An improvement plan due before today and the force still at Engage.</summary>
     public bool PlanOverdue(DateOnly today) => Monitoring is { Stage: MonitoringStage.Engage, ImprovementPlanDue: { } due } && due < today;
@@ -34,14 +36,15 @@ public static class ForcesScreen
         var register = RegisterStore.Of(await RegisterStore.SourcesAsync(session, await inspections, ct), null).Where(r => !r.Closed).ToLookup(r => r.ForceId);
         var monitored = (await moves).ToDictionary(m => m.ForceId);
         var latest = (await inspections).GroupBy(i => i.ForceId).ToDictionary(g => g.Key, g => g.MaxBy(i => (i.Year, i.FieldworkStarts)));
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(UkTime.Local(clock.GetUtcNow()));
+        var pccOverdue = (await inspections).Where(i => PccResponse.Overdue(i.PccResponse, i.PccResponseDueOn(), today)).ToLookup(i => i.ForceId);
         var lines = (await forces).OrderBy(f => f.Name).Select(f =>
         {
             var items = register[f.Id].ToList();
             return new ForceLine(f, MonitoringView.Of(f.Id, monitored.GetValueOrDefault(f.Id)), latest.GetValueOrDefault(f.Id),
                 items.Count(i => i is { Kind: FindingKind.CauseOfConcern, RecommendationNumber: null }),
                 items.Count(i => i is { Kind: FindingKind.AreaForImprovement }), items.Count(i => i.RecommendationNumber is not null),
-                items.Count(i => i.OverdueOn(today)));
+                items.Count(i => i.OverdueOn(today)), pccOverdue[f.Id].Count());
         }).Where(l => (stage is null || l.Monitoring.Stage == stage) && (open != true || l.OpenConcerns + l.OpenAreas + l.OpenRecommendations > 0)).ToList();
         return await ConsolePages.Render<ForcesPage>(new ForcesModel(ConsolePages.Chrome(http, "Forces", "forces"), lines, stage, open == true, today));
     }

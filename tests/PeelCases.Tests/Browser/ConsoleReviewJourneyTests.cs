@@ -528,6 +528,8 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
             var listed = page.Locator("li", new() { HasText = "2021/22 inspection" });
             Assert.Contains($"response not recorded, due by {published.AddDays(55):d MMMM yyyy}", await listed.InnerTextAsync());
             Assert.Equal("Overdue", (await listed.Locator(".moj-badge--red").TextContentAsync())?.Trim());
+            await lead.GoAsync("/console/forces");
+            Assert.Equal("1", await page.Locator("[data-force='northamptonshire'] [data-pcc-overdue]").GetAttributeAsync("data-pcc-overdue"));
             await lead.GoAsync(inspection);
 
             // Refused first: an address that is not a web address; nothing recorded, what was typed given back.
@@ -550,6 +552,8 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
             Assert.Equal(url, await form.GetByLabel("Where it can be read (its web address)").InputValueAsync()); // offered as it stands, to correct
             Assert.Equal(TestUser.Lead.Id, Assert.Single(await EventsOf(view.Id), e => e.Data is Publishing.PccResponseRecorded).UserName);
 
+            await lead.GoAsync("/console/forces");
+            Assert.Equal(0, await page.Locator("[data-force='northamptonshire'] [data-pcc-overdue]").CountAsync());
             await lead.GoAsync("/console/forces/northamptonshire");
             Assert.Contains($"2021/22 inspection (Published); the police and crime commissioner’s response published {published.AddDays(57):d MMMM yyyy}",
                 await page.Locator("main").InnerTextAsync());

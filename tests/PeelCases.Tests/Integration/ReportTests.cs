@@ -95,7 +95,9 @@ public sealed class ReportTests(AppFixture app) : GradingTestBase(app)
         await Page("/reports/cumbria/2018", "text/html", null, 404);
         await Page($"{CumbriaUrl}?version=7", "text/html", null, 404);
         await Page($"{CumbriaUrl}?draft=true", "text/html", null, 404);
-        Assert.Contains("DRAFT", await Page($"{CumbriaUrl}?draft=true", "text/html", TestUser.Moderator));
+        var draftPage = await Page($"{CumbriaUrl}?draft=true", "text/html", TestUser.Moderator);
+        Assert.Contains("DRAFT", draftPage);
+        Assert.DoesNotContain("PEEL reports</a>", draftPage); // a draft leads to nothing public
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public static class CumbriaReference
             "The judgment was awarded in 2017 (the published summary says so too); our sentence comes from the reference to the award, not from typed text."),
         ("Site chrome (\"Skip to content\", navigation) is not rendered.", "It belongs to the website, not to the report."),
         ("Markdown escapes punctuation (\\-, \\.) that the published text shows plain.", "The comparison unescapes before comparing."),
+        ("The page ends with a link to the force's other published reports.", "The published site leads there through its own chrome; our page stands alone."),
     ];
 
     public static void AssertMatches(string markdown, ReportPage page, string html)
@@ -69,6 +70,8 @@ public static class CumbriaReference
         Assert.Contains("<h1>Effectiveness</h1>", html);
         Assert.Contains("<time datetime=\"2019-05-02\">02/05/2019</time>", html);
         Assert.DoesNotContain("DRAFT", html);
+        Assert.EndsWith("[All Cumbria Constabulary’s PEEL reports](/reports/cumbria)\n", markdown.ReplaceLineEndings("\n"));
+        Assert.Contains("<footer><p><a href=\"/reports/cumbria\">", html);
     }
 
     private static string Unescape(string markdown) => Regex.Replace(markdown, @"\\(.)", "$1");
