@@ -40,7 +40,7 @@ public sealed class BoardOptions
     /// <summary>Days past the planned date the stage should have moved on by, when it is overdue; null while on time or for a stage without one.</summary>
     public int? Overrun(Inspection i, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(UkTime.Local(now));
+        var today = UkTime.Today(now);
         var (planned, margin) = i.Stage switch
         {
             InspectionStage.Planning => (i.FieldworkStarts, PlanningOverrunDays),

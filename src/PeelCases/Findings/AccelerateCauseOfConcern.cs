@@ -58,7 +58,7 @@ public static class AccelerationRules
         if (finding.Withdrawn) return Refusal.ProcessRule("The cause of concern was withdrawn.");
         if (inspection.Stage == InspectionStage.Published) return Refusal.ProcessRule("The report is published: the cause of concern is in it.");
         var day = c.PublishedOn!.Value;
-        if (day < DateOnly.FromDateTime(UkTime.Local(raised.RaisedAt)) || day > DateOnly.FromDateTime(UkTime.Local(now)))
+        if (day < UkTime.Today(raised.RaisedAt) || day > UkTime.Today(now))
             return Refusal.Invalid("publishedOn", "An accelerated cause of concern is published after it was raised and not later than today.");
         return new AcceleratedCauseOfConcernPublished(finding.Id, finding.InspectionId, finding.QuestionCode, day, actor, now);
     }

@@ -59,7 +59,7 @@ public static class FollowUpRules
             if (later.SignedOff is not null)
                 return Refusal.ProcessRule($"Inspection {laterId}'s report is signed off, so a note can no longer be made in it.");
         }
-        if (c.EffectiveOn!.Value > DateOnly.FromDateTime(UkTime.Local(now))) return Refusal.Invalid("effectiveOn", "A status is recorded from today or an earlier day.");
+        if (c.EffectiveOn!.Value > UkTime.Today(now)) return Refusal.Invalid("effectiveOn", "A status is recorded from today or an earlier day.");
         return new FindingFollowedUp(finding.Id, finding.InspectionId, finding.QuestionCode, c.RecommendationNumber, c.Status!.Value, c.Note!.Trim(), c.InspectionId,
             c.EffectiveOn.Value, actor, now);
     }

@@ -56,7 +56,7 @@ public sealed class Inspection
     /// <summary>The police and crime commissioner's published response to the report (added 2026-12-07); null until recorded.</summary>
     public PccResponse? PccResponse { get; set; }
 
-    /// <summary>When the response falls due: 56 days from the report's first publication; null before it.</summary>
+    /// <summary>When the response falls due (<see cref="PccResponse.DueOn"/>), from the report's first publication; null before it.</summary>
     public DateOnly? PccResponseDueOn() => Publications.Count > 0 ? PccResponse.DueOn(Publications[0].PublishedOn) : null;
     public DateTimeOffset ScheduledAt { get; set; }
     public string ScheduledBy { get; set; } = "";

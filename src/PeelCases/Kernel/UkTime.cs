@@ -17,6 +17,9 @@ public static class UkTime
         return $"{local:d MMMM yyyy, HH:mm} {(London.IsDaylightSavingTime(local) ? "BST" : "GMT")}";
     }
 
+    /// <summary>The day it is (or was) in England and Wales at an instant: what "today" means to a deadline.</summary>
+    public static DateOnly Today(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant));
+
     /// <summary>"10 December 2026": the day as it was in England and Wales.</summary>
     public static string Date(DateTimeOffset instant) => $"{Local(instant):d MMMM yyyy}";
 }

@@ -30,8 +30,9 @@ public static class ModerationQueue
         var frameworks = await FrameworkVersions.LatestOfEachAsync(session, ct);
         var cited = inspections.SelectMany(i => i.Questions).Where(q => q.Stage == QuestionStage.Moderation && q.Proposed is not null)
             .SelectMany(q => q.Proposed!.CitedFindingIds).Distinct().ToArray();
+        // Two more reads only when something waits: the cited findings, then the evidence they cite.
         var findings = cited.Length == 0 ? [] : await session.LoadManyAsync<Finding>(ct, cited);
-        var evidence = await session.LoadManyAsync<Evidence>(ct, findings.SelectMany(f => f.Content.CitedEvidenceIds).Distinct());
+        var evidence = findings.Count == 0 ? [] : await session.LoadManyAsync<Evidence>(ct, findings.SelectMany(f => f.Content.CitedEvidenceIds).Distinct());
         var single = Triangulation.Of(findings, evidence).Where(s => s.Triangulated == false).Select(s => s.FindingId).ToHashSet();
         return inspections
             .SelectMany(i => i.Questions.Where(q => q.Stage == QuestionStage.Moderation && q.Proposed is not null)

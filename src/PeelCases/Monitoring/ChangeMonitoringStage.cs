@@ -39,7 +39,7 @@ public static class MonitoringRules
                 : new ForceMonitoringStageChanged(forceId, to, from, c.Reason!.Trim(), [], null, actor, now);
         if (causes.Count == 0) return Refusal.Invalid("causesOfConcern", "A move to Engage names the causes of concern that led there.");
         if (c.ImprovementPlanDue is not { } due) return Refusal.Invalid("improvementPlanDue", "A move to Engage asks the force for an improvement plan by a date.");
-        if (due <= DateOnly.FromDateTime(UkTime.Local(now))) return Refusal.Invalid("improvementPlanDue", "The improvement plan is due after today.");
+        if (due <= UkTime.Today(now)) return Refusal.Invalid("improvementPlanDue", "The improvement plan is due after today.");
         foreach (var id in causes)
         {
             var concern = named.FirstOrDefault(n => n.Finding.Id == id);

@@ -52,7 +52,7 @@ public static class RecordPccResponseRules
         var (on, url) = (c.PublishedOn!.Value, c.Url!.Trim());
         var report = inspection.Publications[0].PublishedOn;
         if (on < report) return Refusal.Invalid("publishedOn", $"The response is published on or after the report ({report:d MMMM yyyy}).");
-        if (on > DateOnly.FromDateTime(UkTime.Local(now))) return Refusal.Invalid("publishedOn", "The response is recorded once published: today or an earlier day.");
+        if (on > UkTime.Today(now)) return Refusal.Invalid("publishedOn", "The response is recorded once published: today or an earlier day.");
         if (inspection.PccResponse is { } recorded && recorded.PublishedOn == on && recorded.Url == url)
             return new AlreadyDone("The response is recorded already.");
         return new PccResponseRecorded(inspection.Id, on, url, actor, now);

@@ -2,6 +2,7 @@ using Marten;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.Monitoring;
 using PeelCases.ReferenceData;
 
@@ -41,7 +42,7 @@ public static class ForceScreen
         var concerns = open.Where(r => r is { Kind: FindingKind.CauseOfConcern, RecommendationNumber: null }).ToList();
         return await ConsolePages.Render<ForcePage>(new ForceModel(chrome, force, monitoring, inspections, open, concerns, history,
             await api.MayCallAsync(http.User, move.Operation) ? move : null, error, typed,
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), status);
+            UkTime.Today(clock.GetUtcNow())), status);
     }
 
     /// <summary>Done, back to the force's page (post, redirect, get); refused, the page again with the API's words and what was typed.</summary>

@@ -36,7 +36,7 @@ public static class ForcesScreen
         var register = RegisterStore.Of(await RegisterStore.SourcesAsync(session, await inspections, ct), null).Where(r => !r.Closed).ToLookup(r => r.ForceId);
         var monitored = (await moves).ToDictionary(m => m.ForceId);
         var latest = (await inspections).GroupBy(i => i.ForceId).ToDictionary(g => g.Key, g => g.MaxBy(i => (i.Year, i.FieldworkStarts)));
-        var today = DateOnly.FromDateTime(UkTime.Local(clock.GetUtcNow()));
+        var today = UkTime.Today(clock.GetUtcNow());
         var pccOverdue = (await inspections).Where(i => PccResponse.Overdue(i.PccResponse, i.PccResponseDueOn(), today)).ToLookup(i => i.ForceId);
         var lines = (await forces).OrderBy(f => f.Name).Select(f =>
         {

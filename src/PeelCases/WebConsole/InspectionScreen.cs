@@ -75,7 +75,7 @@ public static class InspectionScreen
         return await ConsolePages.Render<InspectionPage>(new InspectionModel(chrome, view, framework, own, questions, error, pillars)
             {
                 DraftFlags = flagActions, EarlierFindings = earlier,
-                Today = DateOnly.FromDateTime(UkTime.Local(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())),
+                Today = UkTime.Today(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()),
             }, status);
     }
 }
