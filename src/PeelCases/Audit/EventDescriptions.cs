@@ -43,6 +43,8 @@ public static class EventDescriptions
             + (x.Via is { } via ? $", the question it replaced: {via}" : ""),
         DraftFlagDismissed x => $"Draft check dismissed: {x.Element} says \"{x.Said}\" ({x.RecordSays}); {x.Reason}",
         QuestionHandedTo x => x.Holder == x.HandedBy ? $"{x.QuestionCode} taken at {RecordWords.Quoted(x.Stage)}" : $"{x.QuestionCode} handed to {x.Holder} at {RecordWords.Quoted(x.Stage)}",
+        LineOfEnquirySet x => $"{x.QuestionCode}: line of enquiry {x.Number} set, from {LinesOfEnquiry.Words(x.Basis)}: {Short(x.Enquiry)}",
+        LineOfEnquiryConcluded x => $"{x.QuestionCode}: line of enquiry {x.Number} {LinesOfEnquiry.Words(x.Outcome)}: {Short(x.Conclusion)}",
         InspectionTrancheAssigned x => $"In {x.Tranche}" + (x.PublicationBatch is { } batch ? $", published with {batch}" : ""),
         QuestionTextRedacted x => $"{x.QuestionCode}: personal data removed from the question's record ({x.Reason})",
         FactualAccuracyChallengeRedacted x => $"Factual accuracy challenge redacted: personal data removed ({x.Reason})",
@@ -87,5 +89,5 @@ public static class EventDescriptions
 
     private static string Sample(EvidenceContent c) => c.SampleSize is { } n ? $", {n} files" : "";
 
-    private static string Short(string text) => text.Length <= 160 ? text : text[..157] + "…";
+    private static string Short(string text) => Words.Short(text, 160);
 }

@@ -152,6 +152,11 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
         await w.Schedule(Kent2021, new ScheduleInspection(Kent2021, "kent", "2021/22", "peel-2021-22",
             ["Q3", "Q4", "Q6"], Lead, new DateOnly(2021, 11, 1), new DateOnly(2021, 11, 12), Team), At(2021, 8, 2));
         foreach (var q in new[] { "Q3", "Q4", "Q6" }) await w.Scope(Kent2021, q, QuestionScope.Detailed, "Inspected in detail.", At(2021, 9, 1));
+        // Planning's key lines of enquiry: one from the force management statement, one from the force's own data.
+        await w.SetLineOfEnquiry(Kent2021, "Q3", "The force management statement says neighbourhood officers are often taken for response duties: "
+            + "how often does it happen, and what does it cost neighbourhood problem-solving?", EnquiryBasis.ForceManagementStatement, At(2021, 9, 2));
+        await w.SetLineOfEnquiry(Kent2021, "Q4", "The force's call data show 999 calls answered within 10 seconds below the national standard: "
+            + "is the shortfall in staffing, in demand, or in how calls are handled?", EnquiryBasis.Data, At(2021, 9, 2));
         await w.StartFieldwork(Kent2021, At(2021, 11, 1, 8));
         await w.Record(Kent2021, new RecordEvidence(Id(Kent2021, 1), EvidenceMethod.Data, null, new DateOnly(2021, 11, 2),
             "999 calls answered within 10 seconds: 88% against the national standard of 90%.", "Force call handling data, Q2 2021/22",
@@ -159,6 +164,9 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
         await w.Record(Kent2021, new RecordEvidence(Id(Kent2021, 2), EvidenceMethod.Survey, null, new DateOnly(2021, 11, 4),
             "Neighbourhood officers report being abstracted to response duties in 3 of 5 shifts, limiting problem-solving time.",
             "Workforce survey, neighbourhood policing", ["Q3"]), Sara, At(2021, 11, 4, 16));
+        await w.ConcludeLineOfEnquiry(Kent2021, "Q3", 1, EnquiryOutcome.Answered,
+            "The workforce survey confirms it: neighbourhood officers were taken for response duties in 3 of 5 shifts, limiting problem-solving.",
+            Sara, At(2021, 11, 4, 16, 30));
         // Sara holds the neighbourhood question: the board names her.
         await w.Hand(Kent2021, "Q3", Sara, At(2021, 11, 4, 17));
     }
@@ -177,7 +185,7 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
         await w.StartFieldwork(id, At(2026, 11, 2, 8));
     }
 
-    private static DateTimeOffset At(int year, int month, int day, int hour = 10) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset At(int year, int month, int day, int hour = 10, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 
     /// <summary>Stable ids for demo records, so the demo is the same on every machine.</summary>
     private static Guid Id(Guid inspection, int n)

@@ -157,7 +157,8 @@ public sealed record InspectionQuestion(
     string? Summary = null,
     long Version = 1,
     JudgmentReference? DisputedCarryOver = null,
-    QuestionHolder? Holder = null)
+    QuestionHolder? Holder = null,
+    IReadOnlyList<LineOfEnquiry>? LinesOfEnquiry = null)
 {
     /// <summary>
     /// The question's own version: 1 when scheduled, one more for every event that changes it.
@@ -171,6 +172,9 @@ public sealed record InspectionQuestion(
 
     /// <summary>The named person who holds the question at its stage (added 2026-12-07); let go when it moves on.</summary>
     public QuestionHolder? Holder { get; init; } = Holder;
+
+    /// <summary>The key lines of enquiry steering fieldwork on the question (added 2026-12-07); empty in earlier documents.</summary>
+    public IReadOnlyList<LineOfEnquiry> LinesOfEnquiry { get; init; } = LinesOfEnquiry ?? [];
 
     /// <summary>Awarded or carried over: the question's grade stands.</summary>
     public bool Settled => Awarded is not null || CarriedOverFrom is not null;

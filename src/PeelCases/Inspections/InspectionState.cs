@@ -26,9 +26,10 @@ public static class InspectionState
         LastChangedBy = e.ScheduledBy,
     };
 
-    // Re-scoping starts the question's judgment afresh (an awarded question cannot be re-scoped).
+    // Re-scoping starts the question's judgment afresh (an awarded question cannot be re-scoped); its lines of enquiry stay.
     public static void Apply(Inspection i, QuestionScoped e) => i.ChangeQuestion(e.QuestionCode, q => new InspectionQuestion(q.Code, e.Scope,
-        e.Scope != QuestionScope.CarryOver && i.Stage == InspectionStage.Fieldwork ? QuestionStage.Fieldwork : QuestionStage.Scoping, e.ScopedAt),
+        e.Scope != QuestionScope.CarryOver && i.Stage == InspectionStage.Fieldwork ? QuestionStage.Fieldwork : QuestionStage.Scoping, e.ScopedAt)
+        { LinesOfEnquiry = q.LinesOfEnquiry },
         e.ScopedBy, e.ScopedAt);
 
     public static void Apply(Inspection i, InspectionTeamChanged e)

@@ -65,7 +65,7 @@ public sealed record InspectionView(
             return new QuestionView(q.Code, fq?.Number ?? 0, fq?.Text ?? "", fq?.PillarCode, fq?.Graded ?? true, q.Scope, q.Stage, q.StageSince,
                 evidence.ByQuestion.GetValueOrDefault(q.Code), findings.GetValueOrDefault(q.Code) ?? [],
                 q.Proposed, q.Moderated, q.Awarded, q.CarriedOverFrom, q.StandingGrade, q.Settled, q.Final, q.QaComments, q.CarryOverProblem, q.Version, q.DisputedCarryOver, q.Summary,
-                q.Holder);
+                q.Holder, q.LinesOfEnquiry);
         }).ToList(),
         (framework?.Pillars ?? []).Where(p => i.Questions.Any(q => framework!.FindQuestion(q.Code)?.PillarCode == p.Code))
             .Select(p =>
@@ -82,6 +82,7 @@ public sealed record QuestionView(
     string Code, int Number, string Text, string? Pillar, bool Graded, QuestionScope? Scope, QuestionStage Stage, DateTimeOffset StageSince,
     int EvidenceCount, IReadOnlyDictionary<string, int> Findings, ProposedGrade? Proposed, ModerationDecision? Moderated,
     AwardedGrade? Awarded, JudgmentReference? CarriedOverFrom, Grade? Grade, bool Settled, bool Final, string? QaComments, string? CarryOverProblem,
-    long Version, JudgmentReference? DisputedCarryOver = null, string? Summary = null, QuestionHolder? Holder = null);
+    long Version, JudgmentReference? DisputedCarryOver = null, string? Summary = null, QuestionHolder? Holder = null,
+    IReadOnlyList<LineOfEnquiry>? LinesOfEnquiry = null);
 
 public sealed record PillarView(string Code, string Name, string HeadlineQuestion, ProposedGrade? Proposed, AwardedGrade? Awarded, string? Summary = null);

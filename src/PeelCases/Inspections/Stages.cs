@@ -23,13 +23,21 @@ public static class Stages
             ? $"Its carry-over needs a decision: {p}"
             : "Its earlier judgment has not been carried over yet.",
         QuestionStage.Scoping => "Fieldwork has not started.",
-        QuestionStage.Fieldwork => "Fieldwork is still under way.",
-        QuestionStage.Drafting => "Its findings have not been submitted for QA.",
+        QuestionStage.Fieldwork => "Fieldwork is still under way." + OpenLines(q),
+        QuestionStage.Drafting => "Its findings have not been submitted for QA." + OpenLines(q),
         QuestionStage.QaReview => "Its findings await a QA reviewer.",
         QuestionStage.AwaitingGrade => q.Proposed is null ? "No grade has been proposed." : "The proposed grade is entering moderation.",
         QuestionStage.Moderation => "Its proposed grade awaits a moderator.",
         QuestionStage.AwaitingAward => "Its moderated grade awaits the award.",
         _ => "",
+    };
+
+    // Its findings go to QA once every line of enquiry is concluded (LinesOfEnquiry.StillOpen).
+    private static string OpenLines(InspectionQuestion q) => q.LinesOfEnquiry.Count(l => l.Open) switch
+    {
+        0 => "",
+        1 => " 1 line of enquiry is still open.",
+        var n => $" {n} lines of enquiry are still open.",
     };
 
     /// <summary>What stands between the inspection and sign-off, in words.</summary>

@@ -15,6 +15,9 @@ public static partial class Words
     /// <summary>An enum value inside a sentence: <c>CaseFileReview</c> → "case file review".</summary>
     public static string Lower<T>(T value) where T : struct, Enum => Sentence(value.ToString()).ToLowerInvariant();
 
+    /// <summary>A text of up to <paramref name="max"/> characters kept whole; a longer one cut, an ellipsis ending it.</summary>
+    public static string Short(string text, int max) => text.Length <= max ? text : text[..(max - 3)] + "…";
+
     [GeneratedRegex("(?<!^)([A-Z])")]
     private static partial Regex Capitals();
 }

@@ -18,6 +18,7 @@ public static class SubmitForQaRules
         if (question is null) return Refusal.NotFound($"Question '{code}' is not in the scope of inspection {inspection.Id}.");
         if (Stages.Require(question, "Submitting findings for QA", QuestionStage.Drafting) is { } wrongStage) return wrongStage;
         if (currentFindings == 0) return Refusal.ProcessRule($"Question {question.Code} has no current findings to submit for QA.");
+        if (LinesOfEnquiry.StillOpen(question) is { } open) return open;
         return new FindingsSubmittedForQa(inspection.Id, question.Code, currentFindings, actor, now);
     }
 }

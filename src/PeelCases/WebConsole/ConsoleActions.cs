@@ -13,7 +13,8 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule, PccResponse, Holder }
+    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule, PccResponse, Holder,
+    LineOfEnquiry, EnquiryConclusion }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -63,12 +64,21 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     {
         _ when ForPillar => ["pillarCode"],
         ActionForm.FlagDismissal => ["flagId"],
-        ActionForm.RecommendationStatus => ["number"],
+        ActionForm.RecommendationStatus or ActionForm.EnquiryConclusion => ["number"],
         _ => [],
     };
 
-    /// <summary>Offered for this question as it stands: a carried-over judgment is disputed once (DisputeCarriedOverJudgmentRules).</summary>
-    public bool OfferedFor(QuestionView question) => Form != ActionForm.Dispute || question is { CarriedOverFrom: not null, DisputedCarryOver: null };
+    /// <summary>
+    /// Offered for this question as it stands: a carried-over judgment is disputed once (DisputeCarriedOverJudgmentRules); a
+    /// line of enquiry is set for a question inspected this time, and concluded while one is open.
+    /// </summary>
+    public bool OfferedFor(QuestionView question) => Form switch
+    {
+        ActionForm.Dispute => question is { CarriedOverFrom: not null, DisputedCarryOver: null },
+        ActionForm.LineOfEnquiry => question.Scope != QuestionScope.CarryOver,
+        ActionForm.EnquiryConclusion => question.LinesOfEnquiry?.Any(l => l.Open) == true,
+        _ => true,
+    };
 
     /// <summary>
     /// Offered for this finding as it stands: a status is moved on for a recommendation it holds; a cause of concern is raised
@@ -97,7 +107,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
 
     /// <summary>A form too long for the inspection page's list of every question: offered on the question's own page only.</summary>
     public bool QuestionPageOnly => ItemField is not null || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary or ActionForm.Dispute
-        or ActionForm.QuestionRedaction or ActionForm.Holder;
+        or ActionForm.QuestionRedaction or ActionForm.Holder or ActionForm.LineOfEnquiry or ActionForm.EnquiryConclusion;
 
     /// <summary>Offered on this record, for this question (null for an inspection's action).</summary>
     public bool OfferedOn(InspectionView inspection, QuestionStage? question) => While(inspection) && OfferedAt(inspection.Stage, question);
@@ -121,6 +131,11 @@ public static class ConsoleActions
         // Planning: whether each question is inspected in detail, carried over, or (where the framework grades none) ungraded.
         new("ScopeQuestion", "Scope the question", ActionForm.Scope, [QuestionStage.Scoping, QuestionStage.Fieldwork],
             [InspectionStage.Planning, InspectionStage.Fieldwork], f => new ScopeQuestion(Enum<QuestionScope>(f, "scope"), Text(f, "reason"), Long(f, "expectedVersion"))),
+        // Key lines of enquiry steer fieldwork: set by the lead inspector, concluded by the team before the findings go to QA.
+        new("SetLineOfEnquiry", "Set a line of enquiry", ActionForm.LineOfEnquiry, [QuestionStage.Scoping, QuestionStage.Fieldwork, QuestionStage.Drafting],
+            [InspectionStage.Planning, InspectionStage.Fieldwork], f => new SetLineOfEnquiry(Text(f, "enquiry"), Enum<EnquiryBasis>(f, "basis"), Long(f, "expectedVersion"))),
+        new("ConcludeLineOfEnquiry", "Conclude a line of enquiry", ActionForm.EnquiryConclusion, [QuestionStage.Scoping, QuestionStage.Fieldwork, QuestionStage.Drafting],
+            Any, f => new ConcludeLineOfEnquiry(Enum<EnquiryOutcome>(f, "outcome"), Text(f, "conclusion"), Long(f, "expectedVersion"))),
         new("RecordEvidence", "Record evidence", ActionForm.Evidence, [QuestionStage.Fieldwork], [InspectionStage.Fieldwork], f =>
             new RecordEvidence(Guid(f, "evidenceId"), Enum<EvidenceMethod>(f, "method"), Int(f, "sampleSize"), Date(f, "collectedOn"),
                 Text(f, "summary"), Text(f, "source"), Codes(f, "questionCodes"), f["sensitive"] == "true")),

@@ -66,5 +66,5 @@ public static class ConsoleText
     }
 
     /// <summary>A recommendation as a person picks it from a list: its number and the start of its text.</summary>
-    public static string Recommendation(Recommendation r) => $"Recommendation {r.Number}: {(r.Text.Length <= 60 ? r.Text : r.Text[..57] + "…")}";
+    public static string Recommendation(Recommendation r) => $"Recommendation {r.Number}: {Kernel.Words.Short(r.Text, 60)}";
 }

@@ -503,6 +503,62 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     }
 
     [Fact]
+    public async Task The_lead_sets_a_line_of_enquiry_in_planning_and_the_findings_go_to_QA_only_once_the_team_has_concluded_it()
+    {
+        var view = await ScopeAsync(await ScheduleAsync(Commands.Schedule(force: "staffordshire", questions: ["E3"])), "E3", QuestionScope.Detailed);
+        var question = $"/console/inspections/{view.Id}/questions/E3";
+        await using var browser = await Support.Browser.LaunchAsync();
+        var lead = await SignInAsync(browser, TestUser.Lead);
+        await lead.GoAsync(question);
+
+        // Refused first: a line needs its words and what prompted it; nothing recorded, what was chosen given back.
+        await lead.Page.GetByLabel("What prompted it").SelectOptionAsync(new SelectOptionValue { Label = "The force management statement" });
+        await SubmitAsync(lead.Page, "Set a line of enquiry (E3)");
+        Assert.Equal(1, await lead.Page.Locator($".govuk-error-summary a[href='#SetLineOfEnquiry-E3-enquiry']").CountAsync());
+        Assert.Equal("ForceManagementStatement", await lead.Page.GetByLabel("What prompted it").InputValueAsync());
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is LineOfEnquirySet);
+        await AssertAccessibleAsync(lead, "line-of-enquiry-refused", 400);
+
+        const string enquiry = "The force management statement says repeat victims are flagged on every call: are they?";
+        await lead.Page.GetByLabel("Set a line of enquiry (E3): what fieldwork should find out").FillAsync(enquiry);
+        await SubmitAsync(lead.Page, "Set a line of enquiry (E3)");
+        Assert.Equal("Set a line of enquiry: done.", await NoticeAsync(lead.Page));
+        var line = await lead.Page.Locator("[data-line='1']").InnerTextAsync();
+        Assert.Contains(enquiry, line);
+        Assert.Contains("Open", line);
+        Assert.Contains("From the force management statement; set by lena.lead", line);
+
+        // Fieldwork, a finding, and the question drafting: its findings wait for the open line.
+        view = await StartFieldworkAsync(await View(view.Id));
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(questions: ["E3"]));
+        await DraftAsync(view.Id, "E3", evidence.Id);
+        view = await CompleteFieldworkAsync(await View(view.Id));
+        var waiting = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/qa-submission", new InspectionStep(view.QuestionVersion("E3")),
+            TestUser.Inspector, 409);
+        Assert.Contains("Line of enquiry 1 for question E3 is still open", waiting.Detail);
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is QualityAssurance.FindingsSubmittedForQa);
+
+        // Someone on the team concludes it, saying what was found and where.
+        var ian = await SignInAsync(browser, TestUser.Inspector);
+        await ian.GoAsync(question);
+        Assert.Equal(0, await ian.Page.GetByRole(AriaRole.Button, new() { Name = "Set a line of enquiry (E3)" }).CountAsync());
+        await ian.Page.GetByLabel("Answered", new() { Exact = true }).CheckAsync();
+        await ian.Page.GetByLabel("What the team found and where (the evidence), or why it was dropped")
+            .FillAsync("They are: the dip sample of 10 calls found the flag raised on all 10.");
+        await SubmitAsync(ian.Page, "Conclude a line of enquiry (E3)");
+        Assert.Equal("Conclude a line of enquiry: done.", await NoticeAsync(ian.Page));
+        line = await ian.Page.Locator("[data-line='1']").InnerTextAsync();
+        Assert.Contains("Answered", line);
+        Assert.Contains("They are: the dip sample of 10 calls found the flag raised on all 10. (ian.inspector,", line);
+        Assert.Equal(TestUser.Inspector.Id, Assert.Single(await EventsOf(view.Id), e => e.Data is LineOfEnquiryConcluded).UserName);
+        Assert.Equal(0, await ian.Page.GetByRole(AriaRole.Button, new() { Name = "Conclude a line of enquiry (E3)" }).CountAsync());
+
+        view = await Step(await View(view.Id), "questions/E3/qa-submission", new InspectionStep((await View(view.Id)).QuestionVersion("E3")), TestUser.Inspector);
+        Assert.Equal(QuestionStage.QaReview, view.Questions.Single().Stage);
+        Assert.All(lead.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+    }
+
+    [Fact]
     public async Task The_lead_records_the_PCCs_response_once_it_falls_overdue_and_the_public_list_links_to_it()
     {
         var (view, _) = await PublishedWithCauseOfConcernAsync("northamptonshire");

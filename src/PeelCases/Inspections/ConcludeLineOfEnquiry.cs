@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using PeelCases.Kernel;
+
+namespace PeelCases.Inspections;
+
+/// <summary>How a line of enquiry ended: what the team found (and where), or why it was dropped.</summary>
+/// <example>{"outcome":"Answered","conclusion":"Confirmed by the workforce survey: neighbourhood officers were abstracted in 3 of 5 shifts.","expectedVersion":5}</example>
+public sealed record ConcludeLineOfEnquiry(EnquiryOutcome? Outcome, string? Conclusion, long? ExpectedVersion);
+
+public static class ConcludeLineOfEnquiryRules
+{
+    public static FieldErrors Validate(ConcludeLineOfEnquiry c) => new FieldErrors()
+        .Required("outcome", c.Outcome)
+        .Text("conclusion", c.Conclusion, 4_000)
+        .Required("expectedVersion", c.ExpectedVersion);
+
+    /// <summary>Concluded once, before the question's findings go to QA; the same conclusion again is the same.</summary>
+    public static Decision<LineOfEnquiryConcluded> Decide(Inspection inspection, string code, int number, ConcludeLineOfEnquiry c, string actor, DateTimeOffset now)
+    {
+        if (inspection.FindQuestion(code) is not { } q) return Refusal.NotFound($"Question '{code}' is not in the scope of inspection {inspection.Id}.");
+        if (q.LinesOfEnquiry.FirstOrDefault(l => l.Number == number) is not { } line)
+            return Refusal.NotFound($"Question {q.Code} has no line of enquiry {number}.");
+        var conclusion = c.Conclusion!.Trim();
+        if (line.Concluded is { } done)
+            return done.Outcome == c.Outcome && done.Conclusion == conclusion
+                ? new AlreadyDone($"Line of enquiry {number} for question {q.Code} is concluded already.")
+                : Refusal.ProcessRule($"Line of enquiry {number} for question {q.Code} was {LinesOfEnquiry.Words(done.Outcome)} by {done.ConcludedBy}; set a new line if the question needs more.");
+        if (q.Stage is not (QuestionStage.Scoping or QuestionStage.Fieldwork or QuestionStage.Drafting))
+            return Refusal.ProcessRule($"Question {q.Code} is at {RecordWords.Quoted(q.Stage)}: its lines of enquiry were to be concluded before its findings went to QA.");
+        return new LineOfEnquiryConcluded(inspection.Id, q.Code, number, c.Outcome!.Value, conclusion, actor, now);
+    }
+}
+
+public static class ConcludeLineOfEnquiryEndpoint
+{
+    public static ProblemDetails Validate(ConcludeLineOfEnquiry? command) => FieldErrors.Check(command, ConcludeLineOfEnquiryRules.Validate);
+
+    public static ProblemDetails Before(ConcludeLineOfEnquiry? command, Inspection? inspection, string questionCode) =>
+        Expected.Question(questionCode, command?.ExpectedVersion).Check(inspection);
+
+    /// <summary>Someone on the team concludes a line of enquiry.</summary>
+    [WolverinePost("/inspections/{inspectionId}/questions/{questionCode}/lines-of-enquiry/{number}/conclusion", Name = "ConcludeLineOfEnquiry")]
+    [Authorize(Policy = Policies.Fieldwork)]
+    [ProducesResponseType<InspectionView>(200)]
+    public static (IResult, Events, OutgoingMessages) Post(string questionCode, int number, ConcludeLineOfEnquiry command, [InspectionStream] Inspection inspection,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        InspectionOutcome.Of(inspection, TeamRules.MayWorkOn(user, inspection) is { } forbidden
+            ? forbidden
+            : ConcludeLineOfEnquiryRules.Decide(inspection, questionCode, number, command, user.Actor(), clock.GetUtcNow()));
+}

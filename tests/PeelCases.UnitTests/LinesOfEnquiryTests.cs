@@ -1,0 +1,89 @@
+using PeelCases.Inspections;
+using PeelCases.Kernel;
+using PeelCases.QualityAssurance;
+using PeelCases.UnitTests.Support;
+
+namespace PeelCases.UnitTests;
+
+/// <summary>Key lines of enquiry: set in planning and fieldwork for a question inspected this time, concluded before its findings go to QA.</summary>
+public sealed class LinesOfEnquiryTests
+{
+    private static readonly InspectionHistory C = Cumbria.Inspection;
+    private static readonly DateTimeOffset At = C.SubmittedAt.AddHours(1);
+    private const string Enquiry = "The force management statement says demand from vulnerable people is rising: is it met?";
+
+    private static Decision<LineOfEnquirySet> Set(object[] history, string code, string enquiry = Enquiry, EnquiryBasis basis = EnquiryBasis.ForceManagementStatement) =>
+        SetLineOfEnquiryRules.Decide(Given.Inspection(history), code, new SetLineOfEnquiry($" {enquiry} ", basis, 1), People.Lead, At);
+
+    private static Decision<LineOfEnquiryConcluded> Conclude(object[] history, int number, EnquiryOutcome outcome = EnquiryOutcome.Answered, string text = "Met: the dip sample shows it.") =>
+        ConcludeLineOfEnquiryRules.Decide(Given.Inspection(history), "e3", number, new ConcludeLineOfEnquiry(outcome, text, 1), People.Sara, At);
+
+    private static LineOfEnquirySet Line(int number, string enquiry = Enquiry) =>
+        new(C.Id, "E3", number, enquiry, EnquiryBasis.ForceManagementStatement, People.Lead, At);
+
+    [Fact]
+    public void A_line_is_numbered_within_its_question_and_the_same_words_again_are_the_same_line()
+    {
+        Then.Decided(Set(Cumbria.Planned, "e3"), Line(1));
+        var one = Cumbria.Planned.Then(Line(1));
+        Then.Decided(Set(one, "E3", "Does the force check on repeat victims?", EnquiryBasis.Data),
+            new LineOfEnquirySet(C.Id, "E3", 2, "Does the force check on repeat victims?", EnquiryBasis.Data, People.Lead, At));
+        Assert.NotNull(Set(one, "E3").Done);
+        Assert.Equal(1, Given.Inspection(one).FindQuestion("E3")!.LinesOfEnquiry.Single().Number);
+    }
+
+    [Fact]
+    public void A_line_is_set_in_planning_or_fieldwork_for_a_question_inspected_this_time()
+    {
+        Then.Refused(Set(Cumbria.Planned, "E1"), 409, "E1 is carried over");
+        Then.Refused(Set(Cumbria.Planned, "E9"), 404);
+        Then.Decided(Set(Cumbria.InFieldwork, "E3"));
+        Then.Refused(Set(Cumbria.InReporting, "E3"), 409, "set in planning and fieldwork");
+        Then.Invalid(SetLineOfEnquiryRules.Validate(new SetLineOfEnquiry(" ", null, null)), "enquiry", "basis", "expectedVersion");
+    }
+
+    [Fact]
+    public void A_line_is_concluded_once_with_what_was_found_or_why_it_was_dropped()
+    {
+        var open = Cumbria.InFieldwork.Then(Line(1));
+        Then.Decided(Conclude(open, 1), new LineOfEnquiryConcluded(C.Id, "E3", 1, EnquiryOutcome.Answered, "Met: the dip sample shows it.", People.Sara, At));
+        Then.Refused(Conclude(open, 2), 404, "no line of enquiry 2");
+        var concluded = open.Then(new LineOfEnquiryConcluded(C.Id, "E3", 1, EnquiryOutcome.Answered, "Met: the dip sample shows it.", People.Sara, At));
+        var line = Given.Inspection(concluded).FindQuestion("E3")!.LinesOfEnquiry.Single();
+        Assert.Equal(new EnquiryConclusion(EnquiryOutcome.Answered, "Met: the dip sample shows it.", People.Sara, At), line.Concluded);
+        Assert.NotNull(Conclude(concluded, 1).Done);
+        Then.Refused(Conclude(concluded, 1, EnquiryOutcome.Dropped, "Out of time."), 409, "was answered by sara.inspector");
+        Then.Invalid(ConcludeLineOfEnquiryRules.Validate(new ConcludeLineOfEnquiry(null, "", 1)), "outcome", "conclusion");
+    }
+
+    [Fact]
+    public void Findings_go_to_QA_only_once_every_line_of_their_question_is_concluded()
+    {
+        var open = Cumbria.InReporting.Then(Line(1), Line(2, "Are repeat victims identified?"),
+            new LineOfEnquiryConcluded(C.Id, "E3", 1, EnquiryOutcome.Dropped, "Covered by the national thematic instead.", People.Ian, At));
+        Then.Refused(SubmitForQaRules.Decide(Given.Inspection(open), "E3", 2, People.Ian, At), 409, "Line of enquiry 2 for question E3 is still open",
+            "Are repeat victims identified?");
+        // E5 has no lines: nothing waits.
+        Then.Decided(SubmitForQaRules.Decide(Given.Inspection(open), "E5", 1, People.Ian, At));
+        var closed = open.Then(new LineOfEnquiryConcluded(C.Id, "E3", 2, EnquiryOutcome.Answered, "Yes: flagged on the system.", People.Ian, At));
+        Then.Decided(SubmitForQaRules.Decide(Given.Inspection(closed), "E3", 2, People.Ian, At));
+        // After QA has the findings, a line is no longer concluded there.
+        Then.Refused(Conclude(open.Then(C.SubmittedForQa("E3", 2)), 2), 409, "before its findings went to QA");
+    }
+
+    [Fact]
+    public void What_a_question_needs_next_counts_its_open_lines()
+    {
+        var two = Cumbria.InReporting.Then(Line(1), Line(2, "Are repeat victims identified?"));
+        Assert.Equal("Its findings have not been submitted for QA. 2 lines of enquiry are still open.", Stages.Missing(Given.Inspection(two).FindQuestion("E3")!));
+        var one = two.Then(new LineOfEnquiryConcluded(C.Id, "E3", 1, EnquiryOutcome.Answered, "Yes.", People.Ian, At));
+        Assert.Equal("Its findings have not been submitted for QA. 1 line of enquiry is still open.", Stages.Missing(Given.Inspection(one).FindQuestion("E3")!));
+    }
+
+    [Fact]
+    public void Re_scoping_a_question_keeps_its_lines()
+    {
+        var rescoped = Cumbria.Planned.Then(Line(1), C.Scoped("E3", QuestionScope.CarryOver), C.Scoped("E3", QuestionScope.Detailed));
+        Assert.Equal(Enquiry, Given.Inspection(rescoped).FindQuestion("E3")!.LinesOfEnquiry.Single().Enquiry);
+    }
+}
