@@ -236,6 +236,10 @@ public sealed class FindingRulesTests
         var published = Given.Finding(drafted, raised, new AcceleratedCauseOfConcernPublished(id, C.Id, "E3", new DateOnly(2018, 10, 12), People.Hmi, Now));
         Then.Refused(ReviseFindingRules.Decide(published, inspection, concern with { ExpectedVersion = published.Version }, Logs, People.Sara, Now), 409,
             "published ahead of the report on 12 October 2018; its published words stand");
+        // Nor is it withdrawn: its public page stays; a follow-up says it no longer applies.
+        Then.Decided(WithdrawFindingRules.Decide(Given.Finding(drafted, raised), inspection, new WithdrawFinding("Not a concern after all.", 2), People.Lead, Now));
+        Then.Refused(WithdrawFindingRules.Decide(published, inspection, new WithdrawFinding("Not a concern after all.", 3), People.Lead, Now), 409,
+            "published ahead of the report on 12 October 2018", "a follow-up (withdrawn, if it no longer applies)");
     }
 
     [Fact]

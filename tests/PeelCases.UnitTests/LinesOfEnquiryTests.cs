@@ -30,6 +30,10 @@ public sealed class LinesOfEnquiryTests
             new LineOfEnquirySet(C.Id, "E3", 2, "Does the force check on repeat victims?", EnquiryBasis.Data, People.Lead, At));
         Assert.NotNull(Set(one, "E3").Done);
         Assert.Equal(1, Given.Inspection(one).FindQuestion("E3")!.LinesOfEnquiry.Single().Number);
+        Then.Refused(Set(one, "E3", basis: EnquiryBasis.Data), 409, "Line of enquiry 1 for question E3 says that already, prompted by the force management statement");
+        // A concluded line is not the same line: a dropped enquiry may be set again.
+        var dropped = one.Then(new LineOfEnquiryConcluded(C.Id, "E3", 1, EnquiryOutcome.Dropped, "Not now.", People.Lead, At));
+        Assert.Equal(2, Then.Decided(Set(dropped, "E3")).Number);
     }
 
     [Fact]
@@ -81,9 +85,12 @@ public sealed class LinesOfEnquiryTests
     }
 
     [Fact]
-    public void Re_scoping_a_question_keeps_its_lines()
+    public void Re_scoping_a_question_keeps_its_lines_and_a_carried_over_questions_open_line_is_dropped()
     {
         var rescoped = Cumbria.Planned.Then(Line(1), C.Scoped("E3", QuestionScope.CarryOver), C.Scoped("E3", QuestionScope.Detailed));
         Assert.Equal(Enquiry, Given.Inspection(rescoped).FindQuestion("E3")!.LinesOfEnquiry.Single().Enquiry);
+        var carried = Cumbria.Planned.Then(Line(1), C.Scoped("E3", QuestionScope.CarryOver), C.CarriedOver("E3", Cumbria.Inspection2017.Reference("E3", Cumbria.Earlier)));
+        Assert.Equal(QuestionStage.CarriedOver, Given.Inspection(carried).FindQuestion("E3")!.Stage);
+        Then.Decided(Conclude(carried, 1, EnquiryOutcome.Dropped, "The question is carried over."));
     }
 }

@@ -65,7 +65,9 @@ public sealed class PublicPageTests
         var planter = new Planter();
         object[] Marked(params object[] events) => events.Select(planter.Mark).ToArray();
 
-        var inspection = Given.Inspection(Marked(Cumbria.Published));
+        var inspection = Given.Inspection(Marked(Cumbria.Published.Then(
+            new LineOfEnquirySet(C.Id, "E3", 1, "Are repeat victims flagged?", EnquiryBasis.ForceManagementStatement, People.Lead, C.SubmittedAt),
+            new LineOfEnquiryConcluded(C.Id, "E3", 1, EnquiryOutcome.Answered, "Yes, on every call.", People.Ian, C.SubmittedAt))));
         var evidence = Given.Evidence(Marked(Cumbria.IncidentLogsRecorded,
             C.EvidenceAmended(Cumbria.IncidentLogs, C.EvidenceContent("E3") with { SampleSize = 41 }, "Recount.")));
         var cited = new[] { Cumbria.IncidentLogs };

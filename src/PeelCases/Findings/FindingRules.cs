@@ -10,6 +10,15 @@ public sealed record RecommendationInput(string? Text, RecommendationDeadline? D
 /// <summary>What a finding must satisfy, drafted or revised.</summary>
 public static class FindingRules
 {
+    /// <summary>
+    /// A cause of concern published ahead of the report is public from that day (/reports/{force}/accelerated/{id}): what
+    /// it said then is what the public read, so it is neither revised nor withdrawn; a follow-up says where it stands.
+    /// </summary>
+    public static Refusal? PublishedAhead(Finding finding) => finding.Accelerated is { PublishedOn: { } published }
+        ? Refusal.ProcessRule($"The cause of concern was published ahead of the report on {published:d MMMM yyyy}; its published words stand. "
+            + "Record where it stands with a follow-up (withdrawn, if it no longer applies).")
+        : null;
+
     public const int MaxCitations = 50;
     public const int MaxRecommendations = 20;
 

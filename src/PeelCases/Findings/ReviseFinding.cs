@@ -35,9 +35,7 @@ public static class ReviseFindingRules
         Finding finding, Inspection inspection, ReviseFinding c, IReadOnlyCollection<Evidence> cited, string actor, DateTimeOffset now)
     {
         if (finding.Withdrawn) return Refusal.ProcessRule("The finding has been withdrawn; draft a new one instead.");
-        // Its page is public from that day (/reports/{force}/accelerated/{id}): what it said then is what the public read.
-        if (finding.Accelerated is { PublishedOn: { } published })
-            return Refusal.ProcessRule($"The cause of concern was published ahead of the report on {published:d MMMM yyyy}; its published words stand. Record where it stands with a follow-up.");
+        if (FindingRules.PublishedAhead(finding) is { } published) return published;
         var content = FindingRules.CheckAgainst(inspection, finding.QuestionCode, c.ToContent(), cited, finding.Content.Recommendations, correction: true);
         if (content.Refusal is { } refusal) return refusal;
         return new FindingRevised(finding.Id, inspection.Id, finding.QuestionCode, content.Value!, c.Reason!.Trim(), actor, now);

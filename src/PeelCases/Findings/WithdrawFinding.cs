@@ -10,7 +10,10 @@ using PeelCases.Kernel;
 
 namespace PeelCases.Findings;
 
-/// <summary>Withdraw a finding: it stays in the history and leaves every current view.</summary>
+/// <summary>
+/// Withdraw a finding: it stays in the history and leaves every current view. A cause of concern published ahead of the
+/// report stays published (FindingRules.PublishedAhead).
+/// </summary>
 public sealed record WithdrawFinding(string? Reason, long? ExpectedVersion);
 
 public static class WithdrawFindingRules
@@ -22,6 +25,7 @@ public static class WithdrawFindingRules
     public static Decision<FindingWithdrawn> Decide(Finding finding, Inspection inspection, WithdrawFinding c, string actor, DateTimeOffset now)
     {
         if (finding.Withdrawn) return Refusal.ProcessRule("The finding is already withdrawn.");
+        if (FindingRules.PublishedAhead(finding) is { } published) return published;
         var question = inspection.FindQuestion(finding.QuestionCode);
         if (question is not null && Stages.Require(question, "Withdrawing a finding", QuestionStage.Fieldwork, QuestionStage.Drafting) is { } wrongStage)
             return wrongStage;

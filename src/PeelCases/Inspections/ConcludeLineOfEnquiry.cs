@@ -19,7 +19,10 @@ public static class ConcludeLineOfEnquiryRules
         .Text("conclusion", c.Conclusion, 4_000)
         .Required("expectedVersion", c.ExpectedVersion);
 
-    /// <summary>Concluded once, before the question's findings go to QA; the same conclusion again is the same.</summary>
+    /// <summary>
+    /// Concluded once, before the question's findings go to QA (or after it is carried over: nothing more is inspected);
+    /// the same conclusion again is the same.
+    /// </summary>
     public static Decision<LineOfEnquiryConcluded> Decide(Inspection inspection, string code, int number, ConcludeLineOfEnquiry c, string actor, DateTimeOffset now)
     {
         if (inspection.FindQuestion(code) is not { } q) return Refusal.NotFound($"Question '{code}' is not in the scope of inspection {inspection.Id}.");
@@ -30,7 +33,7 @@ public static class ConcludeLineOfEnquiryRules
             return done.Outcome == c.Outcome && done.Conclusion == conclusion
                 ? new AlreadyDone($"Line of enquiry {number} for question {q.Code} is concluded already.")
                 : Refusal.ProcessRule($"Line of enquiry {number} for question {q.Code} was {LinesOfEnquiry.Words(done.Outcome)} by {done.ConcludedBy}; set a new line if the question needs more.");
-        if (q.Stage is not (QuestionStage.Scoping or QuestionStage.Fieldwork or QuestionStage.Drafting))
+        if (q.Stage is not (QuestionStage.Scoping or QuestionStage.Fieldwork or QuestionStage.Drafting or QuestionStage.CarriedOver))
             return Refusal.ProcessRule($"Question {q.Code} is at {RecordWords.Quoted(q.Stage)}: its lines of enquiry were to be concluded before its findings went to QA.");
         return new LineOfEnquiryConcluded(inspection.Id, q.Code, number, c.Outcome!.Value, conclusion, actor, now);
     }

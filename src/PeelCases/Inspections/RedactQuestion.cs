@@ -11,7 +11,8 @@ namespace PeelCases.Inspections;
 /// <summary>
 /// Personal data removed from what the inspection's stream holds about one question: every free-text field
 /// (Kernel/TextMask) of the question's events recorded before this one — QA comments, rationales, moderation and scoping
-/// reasons, the carry-over problem, disputes, the question's summary. Grades, stages and who acted stay. The event carries
+/// reasons, the carry-over problem, disputes, the question's summary, its lines of enquiry and their conclusions (added
+/// 2026-12-07). Grades, stages and who acted stay. The event carries
 /// none of the removed text (added 2026-12-02).
 /// </summary>
 public sealed record QuestionTextRedacted(Guid InspectionId, string QuestionCode, string Reason, string RedactedBy, DateTimeOffset RedactedAt)

@@ -21,19 +21,24 @@ public static class SetLineOfEnquiryRules
         .Required("basis", c.Basis)
         .Required("expectedVersion", c.ExpectedVersion);
 
-    /// <summary>Set in planning or fieldwork, for a question inspected this time; the same words again are the same line.</summary>
+    /// <summary>
+    /// Set in planning or fieldwork, for a question inspected this time. An open line with the same words is the same line
+    /// (a resend); a concluded one is not, so a dropped line may be set again.
+    /// </summary>
     public static Decision<LineOfEnquirySet> Decide(Inspection inspection, string code, SetLineOfEnquiry c, string actor, DateTimeOffset now)
     {
         if (inspection.FindQuestion(code) is not { } q) return Refusal.NotFound($"Question '{code}' is not in the scope of inspection {inspection.Id}.");
+        var enquiry = c.Enquiry!.Trim();
+        if (q.LinesOfEnquiry.FirstOrDefault(l => l.Open && l.Enquiry == enquiry) is { } same)
+            return same.Basis == c.Basis
+                ? new AlreadyDone($"Line of enquiry {same.Number} for question {q.Code} says that already.")
+                : Refusal.ProcessRule($"Line of enquiry {same.Number} for question {q.Code} says that already, prompted by {LinesOfEnquiry.Words(same.Basis)}.");
         if (inspection.Stage is not (InspectionStage.Planning or InspectionStage.Fieldwork))
             return Refusal.ProcessRule($"Lines of enquiry are set in planning and fieldwork; the inspection is at {RecordWords.Quoted(inspection.Stage)}.");
         if (q.Scope == QuestionScope.CarryOver)
             return Refusal.ProcessRule($"Question {q.Code} is carried over: it is not inspected this time, so it has no lines of enquiry.");
         if (q.Stage is not (QuestionStage.Scoping or QuestionStage.Fieldwork or QuestionStage.Drafting))
             return Refusal.ProcessRule($"Question {q.Code} is at {RecordWords.Quoted(q.Stage)}: its findings have gone to QA.");
-        var enquiry = c.Enquiry!.Trim();
-        if (q.LinesOfEnquiry.FirstOrDefault(l => l.Enquiry == enquiry) is { } same)
-            return new AlreadyDone($"Line of enquiry {same.Number} for question {q.Code} says that already.");
         if (q.LinesOfEnquiry.Count >= MaxPerQuestion)
             return Refusal.ProcessRule($"Question {q.Code} has {MaxPerQuestion} lines of enquiry, the most one question takes.");
         var number = q.LinesOfEnquiry.Select(l => l.Number).DefaultIfEmpty(0).Max() + 1;

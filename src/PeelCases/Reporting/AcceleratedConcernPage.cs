@@ -11,22 +11,27 @@ namespace PeelCases.Reporting;
 
 /// <summary>
 /// An accelerated cause of concern as published ahead of its inspection's report: the force, the date, the cause of
-/// concern and its recommendations under their lead-in. Only text written for the public.
+/// concern and its recommendations under their lead-in, and where it stands now (the status line of the latest follow-up of
+/// the cause of concern itself in effect today, with its day; its note is internal). Only text written for the public.
 /// </summary>
 public sealed record AcceleratedConcernPage(string Title, string ForceName, DateOnly PublishedOn, string Heading, IReadOnlyList<string> Paragraphs,
-    IReadOnlyList<ReportRecommendations> Recommendations)
+    IReadOnlyList<ReportRecommendations> Recommendations, ReportStatus? Standing = null)
 {
-    public static AcceleratedConcernPage Of(Force force, Finding finding) => new(
+    public static AcceleratedConcernPage Of(Force force, Finding finding, DateOnly today) => new(
         $"{force.Name}: accelerated cause of concern", force.Name, finding.Accelerated!.PublishedOn!.Value, finding.Content.Heading,
         finding.Content.Text.Replace("\r\n", "\n").Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0).ToList(),
         finding.Content.Recommendations.OrderBy(r => r.Number).GroupBy(r => r.Deadline)
-            .Select(g => new ReportRecommendations(ReportPages.LeadIn(g.Key), g.Select(r => r.Text).ToList())).ToList());
+            .Select(g => new ReportRecommendations(ReportPages.LeadIn(g.Key), g.Select(r => r.Text).ToList())).ToList(),
+        finding.FollowUps.Where(u => u.RecommendationNumber is null && u.EffectiveOn <= today).OrderBy(u => u.EffectiveOn).ThenBy(u => u.RecordedAt).LastOrDefault() is { } latest
+            ? new ReportStatus(ReportPages.StatusLine(latest.Status), latest.EffectiveOn)
+            : null);
 
     public string ToMarkdown()
     {
         static string E(string s) => MarkdownReport.Escape(s);
         var md = new StringBuilder().AppendLine($"# {E(Title)}").AppendLine().AppendLine($"Published {PublishedOn:dd/MM/yyyy}").AppendLine()
             .AppendLine("## Cause of concern").AppendLine().AppendLine($"**{E(Heading)}**").AppendLine();
+        if (Standing is { } standing) md.AppendLine($"Where it stands: {E(standing.Line)} (from {standing.From:dd/MM/yyyy})").AppendLine();
         foreach (var p in Paragraphs) md.AppendLine(E(p)).AppendLine();
         md.AppendLine("### Recommendations").AppendLine();
         foreach (var group in Recommendations)
@@ -44,13 +49,16 @@ public static class AcceleratedConcernEndpoint
     /// <summary>Public once published by the HMI; 404 before, and for anything that is not an accelerated cause of concern of that force.</summary>
     [WolverineGet("/reports/{forceId}/accelerated/{findingId}", Name = "GetAcceleratedCauseOfConcern")]
     [ProducesResponseType<AcceleratedConcernPage>(200)]
-    public static async Task<IResult> Get(string forceId, Guid findingId, HttpContext http, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string forceId, Guid findingId, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var finding = await session.LoadAsync<Finding>(findingId, ct);
         var inspection = finding is null ? null : await session.LoadAsync<Inspection>(finding.InspectionId, ct);
         if (finding is not { Withdrawn: false, Accelerated.PublishedOn: not null } || inspection?.ForceId != forceId || await session.LoadAsync<Force>(forceId, ct) is not { } force)
             return Refusal.NotFound($"There is no published accelerated cause of concern at {http.Request.Path}.").ToResult();
-        var page = AcceleratedConcernPage.Of(force, finding);
+        var page = AcceleratedConcernPage.Of(force, finding, UkTime.Today(clock.GetUtcNow()));
         return await ReportFormats.Answer<AcceleratedConcernView>(http, page, page.ToMarkdown);
     }
 }
+
+/// <summary>Where a published item stands, in the status line's public words, and from which day.</summary>
+public sealed record ReportStatus(string Line, DateOnly From);

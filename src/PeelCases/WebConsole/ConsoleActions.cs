@@ -14,7 +14,7 @@ namespace PeelCases.WebConsole;
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
     AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule, PccResponse, Holder,
-    LineOfEnquiry, EnquiryConclusion }
+    LineOfEnquiry, EnquiryConclusion, AcceleratedFollowUp }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -34,7 +34,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
 
     /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
     public bool ForFinding => Form is ActionForm.Revision or ActionForm.Withdrawal or ActionForm.RecommendationStatus or ActionForm.Acceleration
-        or ActionForm.AcceleratedPublication or ActionForm.FollowUp or ActionForm.FindingRedaction;
+        or ActionForm.AcceleratedPublication or ActionForm.FollowUp or ActionForm.AcceleratedFollowUp or ActionForm.FindingRedaction;
 
     /// <summary>An action on one piece of evidence: its form sits under it and carries its id and version.</summary>
     public bool ForEvidence => Form is ActionForm.Amendment or ActionForm.EvidenceRedaction;
@@ -92,8 +92,9 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
         ActionForm.RecommendationStatus => finding.Content.Recommendations.Count > 0,
         ActionForm.Acceleration => finding is { Content.Kind: FindingKind.CauseOfConcern, Accelerated: null },
         ActionForm.AcceleratedPublication => finding.Accelerated is { PublishedOn: null },
-        ActionForm.Revision => finding.Accelerated is not { PublishedOn: not null },
+        ActionForm.Revision or ActionForm.Withdrawal => finding.Accelerated is not { PublishedOn: not null },
         ActionForm.FollowUp => finding.Content.Kind is FindingKind.AreaForImprovement or FindingKind.CauseOfConcern,
+        ActionForm.AcceleratedFollowUp => finding.Accelerated is { PublishedOn: not null },
         _ => true,
     };
 
@@ -134,7 +135,8 @@ public static class ConsoleActions
         // Key lines of enquiry steer fieldwork: set by the lead inspector, concluded by the team before the findings go to QA.
         new("SetLineOfEnquiry", "Set a line of enquiry", ActionForm.LineOfEnquiry, [QuestionStage.Scoping, QuestionStage.Fieldwork, QuestionStage.Drafting],
             [InspectionStage.Planning, InspectionStage.Fieldwork], f => new SetLineOfEnquiry(Text(f, "enquiry"), Enum<EnquiryBasis>(f, "basis"), Long(f, "expectedVersion"))),
-        new("ConcludeLineOfEnquiry", "Conclude a line of enquiry", ActionForm.EnquiryConclusion, [QuestionStage.Scoping, QuestionStage.Fieldwork, QuestionStage.Drafting],
+        new("ConcludeLineOfEnquiry", "Conclude a line of enquiry", ActionForm.EnquiryConclusion,
+            [QuestionStage.Scoping, QuestionStage.Fieldwork, QuestionStage.Drafting, QuestionStage.CarriedOver],
             Any, f => new ConcludeLineOfEnquiry(Enum<EnquiryOutcome>(f, "outcome"), Text(f, "conclusion"), Long(f, "expectedVersion"))),
         new("RecordEvidence", "Record evidence", ActionForm.Evidence, [QuestionStage.Fieldwork], [InspectionStage.Fieldwork], f =>
             new RecordEvidence(Guid(f, "evidenceId"), Enum<EvidenceMethod>(f, "method"), Int(f, "sampleSize"), Date(f, "collectedOn"),
@@ -202,6 +204,10 @@ public static class ConsoleActions
         // After publication: a dated status note on the finding or one of its recommendations.
         new("FollowUpFinding", "Record a follow-up", ActionForm.FollowUp, System.Enum.GetValues<QuestionStage>(), [InspectionStage.Published], f =>
             new FollowUpFinding(Int(f, "recommendationNumber"), Enum<FollowUpStatus>(f, "status"), Text(f, "note"), null, Date(f, "effectiveOn"), Long(f, "expectedVersion"))),
+        // A cause of concern published ahead of the report is followed up from then (it is neither revised nor withdrawn).
+        new("FollowUpAcceleratedConcern", "Record where it stands", ActionForm.AcceleratedFollowUp, System.Enum.GetValues<QuestionStage>(), Unpublished, f =>
+            new FollowUpFinding(Int(f, "recommendationNumber"), Enum<FollowUpStatus>(f, "status"), Text(f, "note"), null, Date(f, "effectiveOn"), Long(f, "expectedVersion")))
+            { ApiOperation = "FollowUpFinding" },
         // A later inspection looks at the force's earlier findings again while its own work is open: the follow-up names it.
         new("FollowUpEarlierFinding", "Record where it stands now", ActionForm.EarlierFollowUp, System.Enum.GetValues<QuestionStage>(),
             [InspectionStage.Fieldwork, InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>

@@ -292,6 +292,24 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         var text = published.ReadAsText();
         Assert.Contains("Children missing from home", text);
         Assert.DoesNotContain("cannot wait for the report", text);
+
+        // Published, it stays published: not withdrawn (no form; the API says why), but followed up before the report.
+        await lead.GoAsync(question);
+        Assert.Equal(0, await lead.Page.Locator("form[action$='/actions/WithdrawFinding']").CountAsync());
+        var withdrawal = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/findings/{concern.Id}/withdrawal",
+            new WithdrawFinding("Not a concern after all.", finding.Version), TestUser.Lead, 409);
+        Assert.Contains("its published words stand", withdrawal.Detail);
+        Assert.False((await FindingAsync(concern.Id)).Withdrawn);
+        var standing = await OpenItemFormAsync(lead.Page, "FollowUpAcceleratedConcern", concern.Id);
+        await standing.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Withdrawn" });
+        await standing.GetByLabel("From (YYYY-MM-DD), today or earlier").FillAsync(today.ToString("yyyy-MM-dd"));
+        await standing.GetByLabel("What was found").FillAsync("The missing-person unit now risk assesses every report: internal note.");
+        await SendAsync(standing);
+        Assert.Equal("Record where it stands: done.", await NoticeAsync(lead.Page));
+        text = (await App.Host.Scenario(s => s.Get.Url($"/reports/{view.ForceId}/accelerated/{concern.Id}").Accepts("text/markdown"))).ReadAsText();
+        Assert.Contains($"Where it stands: This no longer applies. (from {today:dd/MM/yyyy})", text);
+        Assert.Contains("Children missing from home", text);
+        Assert.DoesNotContain("internal note", text);
         Assert.All(lead.ConsoleErrors.Concat(hmi.ConsoleErrors), e => Assert.Matches(@"status of 400\b", e));
     }
 
@@ -527,6 +545,18 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Contains(enquiry, line);
         Assert.Contains("Open", line);
         Assert.Contains("From the force management statement; set by lena.lead", line);
+        await lead.GoAsync($"/console/inspections/{view.Id}");
+        Assert.Equal("1, 1 open", await lead.Page.Locator("[data-lines='E3']").InnerTextAsync());
+
+        // An inspector on the team concludes lines but does not set them; a conclusion needs how it ended.
+        var ian = await SignInAsync(browser, TestUser.Inspector);
+        await ian.GoAsync(question);
+        Assert.Equal(0, await ian.Page.GetByRole(AriaRole.Button, new() { Name = "Set a line of enquiry (E3)" }).CountAsync());
+        await ian.Page.GetByLabel("What the team found and where (the evidence), or why it was dropped").FillAsync("Not yet.");
+        await SubmitAsync(ian.Page, "Conclude a line of enquiry (E3)");
+        Assert.Equal(1, await ian.Page.Locator($".govuk-error-summary a[href='#ConcludeLineOfEnquiry-E3-outcome']").CountAsync());
+        Assert.Equal("Not yet.", await ian.Page.GetByLabel("What the team found and where (the evidence), or why it was dropped").InputValueAsync());
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is LineOfEnquiryConcluded);
 
         // Fieldwork, a finding, and the question drafting: its findings wait for the open line.
         view = await StartFieldworkAsync(await View(view.Id));
@@ -539,9 +569,7 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is QualityAssurance.FindingsSubmittedForQa);
 
         // Someone on the team concludes it, saying what was found and where.
-        var ian = await SignInAsync(browser, TestUser.Inspector);
         await ian.GoAsync(question);
-        Assert.Equal(0, await ian.Page.GetByRole(AriaRole.Button, new() { Name = "Set a line of enquiry (E3)" }).CountAsync());
         await ian.Page.GetByLabel("Answered", new() { Exact = true }).CheckAsync();
         await ian.Page.GetByLabel("What the team found and where (the evidence), or why it was dropped")
             .FillAsync("They are: the dip sample of 10 calls found the flag raised on all 10.");
