@@ -136,7 +136,12 @@ public static class HistoryDump
                 view = await Step(view, $"questions/{q}/award", v => new InspectionStep(v), "hmi");
             }
             view = await Until(view, v => v.Stage == InspectionStage.SignOff);
-            if (goal == InspectionStage.SignOff) return;
+            if (goal == InspectionStage.SignOff)
+            {
+                // The HMI takes the sign-off (2026-12-07 shape).
+                await Step(view, "holder", v => new HandInspection(null, v), "hmi");
+                return;
+            }
             // The public summaries the report prints, then sign-off.
             foreach (var q in Questions)
                 view = await Step(view, $"questions/{q}/summary", v => new WriteQuestionSummary($"The force's work on question {q}, as the report describes it.", v), "lead-inspector");

@@ -43,6 +43,7 @@ public static class EventDescriptions
             + (x.Via is { } via ? $", the question it replaced: {via}" : ""),
         DraftFlagDismissed x => $"Draft check dismissed: {x.Element} says \"{x.Said}\" ({x.RecordSays}); {x.Reason}",
         QuestionHandedTo x => x.Holder == x.HandedBy ? $"{x.QuestionCode} taken at {RecordWords.Quoted(x.Stage)}" : $"{x.QuestionCode} handed to {x.Holder} at {RecordWords.Quoted(x.Stage)}",
+        InspectionHandedTo x => x.Holder == x.HandedBy ? $"Inspection taken at {RecordWords.Quoted(x.Stage)}" : $"Inspection handed to {x.Holder} at {RecordWords.Quoted(x.Stage)}",
         LineOfEnquirySet x => $"{x.QuestionCode}: line of enquiry {x.Number} set, from {LinesOfEnquiry.Words(x.Basis)}: {Short(x.Enquiry)}",
         LineOfEnquiryConcluded x => $"{x.QuestionCode}: line of enquiry {x.Number} {LinesOfEnquiry.Words(x.Outcome)}: {Short(x.Conclusion)}",
         InspectionTrancheAssigned x => $"In {x.Tranche}" + (x.PublicationBatch is { } batch ? $", published with {batch}" : ""),

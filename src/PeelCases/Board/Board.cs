@@ -119,7 +119,7 @@ public static class BoardQueries
         _ => i.LeadInspector,
     };
 
-    private static string HolderOf(Inspection i) => i.Stage switch
+    private static string HolderOf(Inspection i) => i.Holder?.Person ?? i.Stage switch
     {
         InspectionStage.SignOff => i.SignedOff is null ? "HMI" : i.LeadInspector,
         InspectionStage.Moderation => "moderation panel",

@@ -7,6 +7,7 @@ public static class SignOffState
     public static void Apply(Inspection i, InspectionSignedOff e)
     {
         i.SignedOff = new SignOffStamp(e.SignedOffBy, e.SignedOffAt);
+        i.Holder = null; // the HMI's part is done; the lead inspector opens the factual accuracy check
         i.Touch(e.SignedOffBy, e.SignedOffAt);
     }
 

@@ -50,14 +50,9 @@ public static class HandQuestionRules
         if (inspection.FindQuestion(code) is not { } q) return Refusal.NotFound($"Question '{code}' is not in the scope of inspection {inspection.Id}.");
         if (RolesFor(q.Stage) is not { } roles)
             return Refusal.ProcessRule($"Question {q.Code} is at {RecordWords.Quoted(q.Stage)}: no one holds it there.");
-        var holder = string.IsNullOrWhiteSpace(c.Holder) ? actor : c.Holder.Trim();
-        var doesTheWork = roles.Any(actorRoles.Contains);
-        var who = string.Join(" or ", roles.Select(Roles.Name));
-        if (holder != actor && !doesTheWork && actor != inspection.LeadInspector)
-            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden",
-                $"Only the inspection's lead inspector ({inspection.LeadInspector}) or {who} hands question {q.Code} on at {RecordWords.Quoted(q.Stage)}; leave the name blank to take it yourself.");
-        if (holder == actor && !doesTheWork)
-            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden", $"Question {q.Code} at {RecordWords.Quoted(q.Stage)} is work for {who}: {actor} cannot take it.");
+        var named = Named(inspection, $"question {q.Code}", RecordWords.Quoted(q.Stage), roles, c.Holder, actor, actorRoles);
+        if (named.Refusal is { } refused) return refused;
+        var holder = named.Value!;
         if (q.Stage is QuestionStage.Fieldwork or QuestionStage.Drafting && !inspection.Team.Contains(holder))
             return Refusal.Invalid("holder", $"{holder} is not on the team of this inspection; add them to the team first.");
         if (q.Stage is QuestionStage.QaReview or QuestionStage.Moderation or QuestionStage.AwaitingAward)
@@ -71,8 +66,27 @@ public static class HandQuestionRules
         return new QuestionHandedTo(inspection.Id, q.Code, q.Stage, holder, actor, now);
     }
 
+    /// <summary>
+    /// Who a take or a hand-on names (blank: the sender), or why the sender may not name them: whoever's role does the
+    /// stage's work takes it and hands it to a colleague; the inspection's lead inspector hands it to anyone. Shared by a
+    /// question's stages and the inspection's own (HandInspectionRules).
+    /// </summary>
+    public static Decision<string> Named(Inspection inspection, string what, string stage, IReadOnlyList<string> roles, string? named, string actor,
+        IReadOnlyCollection<string> actorRoles)
+    {
+        var holder = string.IsNullOrWhiteSpace(named) ? actor : named.Trim();
+        var doesTheWork = roles.Any(actorRoles.Contains);
+        var who = string.Join(" or ", roles.Select(Roles.Name));
+        if (holder != actor && !doesTheWork && actor != inspection.LeadInspector)
+            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden",
+                $"Only the inspection's lead inspector ({inspection.LeadInspector}) or {who} hands {what} on at {stage}; leave the name blank to take it yourself.");
+        if (holder == actor && !doesTheWork)
+            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden", $"{char.ToUpperInvariant(what[0])}{what[1..]} at {stage} is work for {who}: {actor} cannot take it.");
+        return holder;
+    }
+
     public static void Apply(Inspection i, QuestionHandedTo e) =>
-        i.ChangeQuestion(e.QuestionCode, q => q.Stage == e.Stage ? q with { Holder = new QuestionHolder(e.Holder, e.HandedBy, e.HandedAt) } : q,
+        i.ChangeQuestion(e.QuestionCode, q => q.Stage == e.Stage ? q with { Holder = new StageHolder(e.Holder, e.HandedBy, e.HandedAt) } : q,
             e.HandedBy, e.HandedAt);
 }
 

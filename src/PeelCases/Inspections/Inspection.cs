@@ -57,6 +57,9 @@ public sealed class Inspection
     public PccResponse? PccResponse { get; set; }
 
     /// <summary>When the response falls due (<see cref="PccResponse.DueOn"/>), from the report's first publication; null before it.</summary>
+    /// <summary>The named person who holds the inspection at its own stage (added 2026-12-07): moderation or the HMI's sign-off; let go when it moves on.</summary>
+    public StageHolder? Holder { get; set; }
+
     public DateOnly? PccResponseDueOn() => Publications.Count > 0 ? PccResponse.DueOn(Publications[0].PublishedOn) : null;
     public DateTimeOffset ScheduledAt { get; set; }
     public string ScheduledBy { get; set; } = "";
@@ -114,6 +117,8 @@ public sealed class Inspection
 
     public void EnterStage(InspectionStage stage, DateTimeOffset at)
     {
+        // A holder holds the inspection at one stage: moving on lets them go.
+        if (stage != Stage) Holder = null;
         Stage = stage;
         StageSince = at;
         LastChangedAt = at;
@@ -157,7 +162,7 @@ public sealed record InspectionQuestion(
     string? Summary = null,
     long Version = 1,
     JudgmentReference? DisputedCarryOver = null,
-    QuestionHolder? Holder = null,
+    StageHolder? Holder = null,
     IReadOnlyList<LineOfEnquiry>? LinesOfEnquiry = null)
 {
     /// <summary>
@@ -171,7 +176,7 @@ public sealed record InspectionQuestion(
     public JudgmentReference? DisputedCarryOver { get; init; } = DisputedCarryOver;
 
     /// <summary>The named person who holds the question at its stage (added 2026-12-07); let go when it moves on.</summary>
-    public QuestionHolder? Holder { get; init; } = Holder;
+    public StageHolder? Holder { get; init; } = Holder;
 
     /// <summary>The key lines of enquiry steering fieldwork on the question (added 2026-12-07); empty in earlier documents.</summary>
     public IReadOnlyList<LineOfEnquiry> LinesOfEnquiry { get; init; } = LinesOfEnquiry ?? [];
@@ -186,8 +191,8 @@ public sealed record InspectionQuestion(
     public Grade? StandingGrade => Awarded?.Grade ?? CarriedOverFrom?.Grade;
 }
 
-/// <summary>Who holds a question at its stage, who handed it to them (themselves, when they took it) and since when.</summary>
-public sealed record QuestionHolder(string Person, string HandedBy, DateTimeOffset Since);
+/// <summary>Who holds a question (or the inspection) at its stage, who handed it to them (themselves, when they took it) and since when.</summary>
+public sealed record StageHolder(string Person, string HandedBy, DateTimeOffset Since);
 
 public sealed record ProposedGrade(Grade Grade, string Rationale, IReadOnlyList<Guid> CitedFindingIds, string ProposedBy, DateTimeOffset ProposedAt);
 

@@ -38,7 +38,8 @@ public sealed record InspectionView(
     string? Tranche = null,
     string? PublicationBatch = null,
     PccResponse? PccResponse = null,
-    DateOnly? PccResponseDueOn = null)
+    DateOnly? PccResponseDueOn = null,
+    StageHolder? Holder = null)
 {
     /// <summary>The overview now: its force, framework version and counts read in one round trip.</summary>
     public static async Task<InspectionView> Load(IQuerySession session, Inspection inspection, CancellationToken ct)
@@ -75,14 +76,14 @@ public sealed record InspectionView(
             }).ToList(),
         i.SignedOff, i.FactualAccuracy, i.Publications,
         evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version, i.HmiObservations, i.Tranche, i.PublicationBatch,
-        i.PccResponse, i.PccResponseDueOn());
+        i.PccResponse, i.PccResponseDueOn(), i.Holder);
 }
 
 public sealed record QuestionView(
     string Code, int Number, string Text, string? Pillar, bool Graded, QuestionScope? Scope, QuestionStage Stage, DateTimeOffset StageSince,
     int EvidenceCount, IReadOnlyDictionary<string, int> Findings, ProposedGrade? Proposed, ModerationDecision? Moderated,
     AwardedGrade? Awarded, JudgmentReference? CarriedOverFrom, Grade? Grade, bool Settled, bool Final, string? QaComments, string? CarryOverProblem,
-    long Version, JudgmentReference? DisputedCarryOver = null, string? Summary = null, QuestionHolder? Holder = null,
+    long Version, JudgmentReference? DisputedCarryOver = null, string? Summary = null, StageHolder? Holder = null,
     IReadOnlyList<LineOfEnquiry>? LinesOfEnquiry = null);
 
 public sealed record PillarView(string Code, string Name, string HeadlineQuestion, ProposedGrade? Proposed, AwardedGrade? Awarded, string? Summary = null);

@@ -16,6 +16,7 @@ public static class InspectionsConfiguration
         StoredEvent.Of<QuestionTextRedacted>("question_text_redacted"),
         StoredEvent.Of<InspectionTrancheAssigned>("inspection_tranche_assigned"),
         StoredEvent.Of<QuestionHandedTo>("question_handed_to"),
+        StoredEvent.Of<InspectionHandedTo>("inspection_handed_to"),
         StoredEvent.Of<LineOfEnquirySet>("line_of_enquiry_set"),
         StoredEvent.Of<LineOfEnquiryConcluded>("line_of_enquiry_concluded"),
     ];

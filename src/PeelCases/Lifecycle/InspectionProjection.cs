@@ -47,6 +47,7 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
     public static void Apply(QuestionTextRedacted e, Inspection i) => RedactQuestionRules.Apply(i, e);
     public static void Apply(InspectionTrancheAssigned e, Inspection i) => AssignTrancheRules.Apply(i, e);
     public static void Apply(QuestionHandedTo e, Inspection i) => HandQuestionRules.Apply(i, e);
+    public static void Apply(InspectionHandedTo e, Inspection i) => HandInspectionRules.Apply(i, e);
     public static void Apply(LineOfEnquirySet e, Inspection i) => LinesOfEnquiry.Apply(i, e);
     public static void Apply(LineOfEnquiryConcluded e, Inspection i) => LinesOfEnquiry.Apply(i, e);
     public static void Apply(FactualAccuracyChallengeRedacted e, Inspection i) => RedactChallengeRules.Apply(i, e);

@@ -14,7 +14,7 @@ namespace PeelCases.WebConsole;
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
     AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule, PccResponse, Holder,
-    LineOfEnquiry, EnquiryConclusion, AcceleratedFollowUp }
+    LineOfEnquiry, EnquiryConclusion, AcceleratedFollowUp, InspectionHolder }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -221,6 +221,9 @@ public static class ConsoleActions
         // The question's own text in the inspection's record: QA comments, rationales, reasons, its summary. Grades stay.
         new("RedactQuestionText", "Remove personal data from the question’s text", ActionForm.QuestionRedaction, System.Enum.GetValues<QuestionStage>(), Any, f =>
             new RedactText(Text(f, "reason"), Long(f, "expectedVersion"))),
+        // Who holds the inspection at its own stage: the moderator seeing it through moderation, the HMI who signs it off.
+        new("HandInspection", "Take or hand on the inspection", ActionForm.InspectionHolder, [], [InspectionStage.Moderation, InspectionStage.SignOff], f =>
+            new HandInspection(Text(f, "holder"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
         new("StartFieldwork", "Start fieldwork", ActionForm.Confirm, [], [InspectionStage.Planning], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("CompleteFieldwork", "Complete fieldwork", ActionForm.Confirm, [], [InspectionStage.Fieldwork], f => new InspectionStep(Long(f, "expectedVersion"))),
         new("SignOffInspection", "Sign off the inspection", ActionForm.Confirm, [], [InspectionStage.SignOff], f => new InspectionStep(Long(f, "expectedVersion")))

@@ -521,6 +521,42 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
     }
 
     [Fact]
+    public async Task The_HMI_takes_the_sign_off_the_board_names_them_and_an_inspector_cannot_hand_it_on()
+    {
+        var view = await SummariseAsync(await BuildAsync("derbyshire", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good)));
+        Assert.Equal(InspectionStage.SignOff, view.Stage);
+        var page = $"/console/inspections/{view.Id}";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        // Refused first: only the lead inspector or an HMI hands the sign-off on; nothing recorded, the name given back.
+        var ian = await SignInAsync(browser, TestUser.Inspector);
+        await ian.GoAsync(page);
+        await ian.Page.GetByLabel("Who holds the inspection").FillAsync(TestUser.Hmi.Id);
+        await SubmitAsync(ian.Page, "Take or hand on the inspection");
+        Assert.Contains("Only the inspection's lead inspector (lena.lead) or an HM Inspector hands the inspection on at “HMI sign-off”",
+            await ian.Page.Locator(".govuk-error-summary").InnerTextAsync());
+        Assert.Equal(TestUser.Hmi.Id, await ian.Page.GetByLabel("Who holds the inspection").InputValueAsync());
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is InspectionHandedTo);
+        await AssertAccessibleAsync(ian, "inspection-holder-refused", 403);
+
+        var hmi = await SignInAsync(browser, TestUser.Hmi);
+        await hmi.GoAsync(page);
+        await SubmitAsync(hmi.Page, "Take or hand on the inspection");
+        Assert.Equal("Take or hand on the inspection: done.", await NoticeAsync(hmi.Page));
+        var held = await hmi.Page.Locator("[data-holder]").InnerTextAsync();
+        Assert.StartsWith($"{TestUser.Hmi.Id} since ", held);
+        Assert.EndsWith("(took it)", held);
+        Assert.Equal(TestUser.Hmi.Id, Assert.Single(await EventsOf(view.Id), e => e.Data is InspectionHandedTo).UserName);
+
+        // The board names the HMI, and finds the sign-offs they hold; signed off, they let go.
+        await hmi.GoAsync($"/console/board?holder={TestUser.Hmi.Id}");
+        Assert.Contains(TestUser.Hmi.Id, await hmi.Page.Locator("tbody tr", new() { HasText = "Derbyshire" }).First.InnerTextAsync());
+        view = await Step(await View(view.Id), "sign-off", new InspectionStep((await View(view.Id)).Version), TestUser.Hmi);
+        Assert.Null(view.Holder);
+        Assert.All(ian.ConsoleErrors, e => Assert.Matches(@"status of 403\b", e));
+    }
+
+    [Fact]
     public async Task The_lead_sets_a_line_of_enquiry_in_planning_and_the_findings_go_to_QA_only_once_the_team_has_concluded_it()
     {
         var view = await ScopeAsync(await ScheduleAsync(Commands.Schedule(force: "staffordshire", questions: ["E3"])), "E3", QuestionScope.Detailed);

@@ -50,6 +50,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["POST /inspections/{inspectionId}/questions/{questionCode}/grade-proposals"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/moderation"] = [Roles.Moderator],
         ["POST /inspections/{inspectionId}/questions/{questionCode}/holder"] = Inspectorate,
+        ["POST /inspections/{inspectionId}/holder"] = Inspectorate,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/lines-of-enquiry"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/lines-of-enquiry/{number}/conclusion"] = Team,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/award"] = [Roles.Moderator, Roles.Hmi],
