@@ -79,4 +79,16 @@ public sealed class HolderTests
         Assert.Null(Given.Inspection(Cumbria.Summarised(moderating.Then(C.GradeModerated("E3", Grade.Good, Grade.Good), C.GradeAwarded("E3", Grade.Good),
             C.PillarGradeProposed(Cumbria.Effectiveness, Grade.Good), C.PillarGradeAwarded(Cumbria.Effectiveness, Grade.Good), C.ReadyForSignOff()))).Holder);
     }
+
+    [Fact]
+    public void A_holder_of_a_check_on_the_teams_work_lets_go_on_joining_the_team()
+    {
+        var qa = Cumbria.E3InQaReview.Then(new QuestionHandedTo(C.Id, "E3", QuestionStage.QaReview, People.Qa, People.Lead, At));
+        Assert.Null(Given.Inspection(qa.Then(new InspectionTeamChanged(C.Id, [People.Qa], [], People.Lead, At))).FindQuestion("E3")!.Holder);
+        var signOff = Cumbria.ReadyForSignOff.Then(new InspectionHandedTo(C.Id, InspectionStage.SignOff, People.Hmi, People.Hmi, At));
+        Assert.Null(Given.Inspection(signOff.Then(new InspectionTeamChanged(C.Id, [People.Hmi], [], People.Lead, At))).Holder);
+        // Drafting is the team's own work: a holder there stays when someone else joins.
+        var drafting = Cumbria.InReporting.Then(new QuestionHandedTo(C.Id, "E3", QuestionStage.Drafting, People.Sara, People.Lead, At));
+        Assert.NotNull(Given.Inspection(drafting.Then(new InspectionTeamChanged(C.Id, [People.Olu], [], People.Lead, At))).FindQuestion("E3")!.Holder);
+    }
 }

@@ -139,4 +139,28 @@ public sealed class PublicPageTests
         Assert.NotNull(ReportLayouts.For("2017").Unconfirmed);
         Assert.True(ReportLayouts.For("2018/19").EarlierJudgmentLines);
     }
+
+    [Fact]
+    public void An_accelerated_cause_of_concern_says_where_it_stands_from_its_own_latest_follow_up_in_effect_never_its_note()
+    {
+        var cited = new[] { Cumbria.IncidentLogs };
+        var published = new DateOnly(2018, 10, 12);
+        FindingFollowedUp Note(int? recommendation, FollowUpStatus status, DateOnly on, Guid? laterInspection = null, int minutes = 0) =>
+            new(Concern, C.Id, "E3", recommendation, status, $"Internal note {status}.", laterInspection, on, People.Lead, C.SubmittedAt.AddMinutes(minutes));
+        var finding = Given.Finding(C.FindingDrafted(Concern, "E3", C.CauseOfConcern(cited)),
+            new CauseOfConcernAccelerated(Concern, C.Id, "E3", "A risk to public safety.", People.Lead, C.SubmittedAt),
+            new AcceleratedCauseOfConcernPublished(Concern, C.Id, "E3", published, People.Hmi, C.SubmittedAt),
+            Note(null, FollowUpStatus.InProgress, new DateOnly(2018, 11, 1)),
+            Note(null, FollowUpStatus.Addressed, new DateOnly(2018, 12, 1), minutes: 1),
+            Note(null, FollowUpStatus.Withdrawn, new DateOnly(2018, 12, 1), minutes: 2), // the same day, recorded later: it stands
+            Note(1, FollowUpStatus.Achieved, new DateOnly(2018, 12, 5)), // a recommendation's, not the cause of concern's
+            Note(null, FollowUpStatus.Achieved, new DateOnly(2019, 1, 1)), // not yet in effect on the day below
+            Note(null, FollowUpStatus.Superseded, new DateOnly(2018, 12, 10), Guid.NewGuid())); // recorded in another inspection
+
+        Assert.Null(AcceleratedConcernPage.Of(Cumbria.Force, finding, new DateOnly(2018, 10, 31)).Standing);
+        var page = AcceleratedConcernPage.Of(Cumbria.Force, finding, new DateOnly(2018, 12, 31));
+        Assert.Equal(new ReportStatus("This no longer applies.", new DateOnly(2018, 12, 1)), page.Standing);
+        Assert.Contains("Where it stands: This no longer applies. (from 01/12/2018)", page.ToMarkdown());
+        Assert.DoesNotContain("Internal note", page.ToMarkdown());
+    }
 }

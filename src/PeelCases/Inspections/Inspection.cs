@@ -56,10 +56,10 @@ public sealed class Inspection
     /// <summary>The police and crime commissioner's published response to the report (added 2026-12-07); null until recorded.</summary>
     public PccResponse? PccResponse { get; set; }
 
-    /// <summary>When the response falls due (<see cref="PccResponse.DueOn"/>), from the report's first publication; null before it.</summary>
     /// <summary>The named person who holds the inspection at its own stage (added 2026-12-07): moderation or the HMI's sign-off; let go when it moves on.</summary>
     public StageHolder? Holder { get; set; }
 
+    /// <summary>When the response falls due (<see cref="PccResponse.DueOn"/>), from the report's first publication; null before it.</summary>
     public DateOnly? PccResponseDueOn() => Publications.Count > 0 ? PccResponse.DueOn(Publications[0].PublishedOn) : null;
     public DateTimeOffset ScheduledAt { get; set; }
     public string ScheduledBy { get; set; } = "";

@@ -35,9 +35,12 @@ public static class InspectionState
     public static void Apply(Inspection i, InspectionTeamChanged e)
     {
         i.Team = i.Team.Except(e.Left).Concat(e.Joined).Distinct().ToList();
-        // Someone who leaves the team lets go of the questions they held.
-        foreach (var q in i.Questions.Where(q => q.Holder is { } h && e.Left.Contains(h.Person)).ToList())
+        // Someone who leaves the team lets go of the questions they held; someone who joins it lets go of the checks on
+        // its work they held (QA review, moderation, the award, the inspection's moderation and sign-off).
+        foreach (var q in i.Questions.Where(q => q.Holder is { } h && (e.Left.Contains(h.Person) || e.Joined.Contains(h.Person) && q.Stage is
+                     QuestionStage.QaReview or QuestionStage.Moderation or QuestionStage.AwaitingAward)).ToList())
             i.Replace(q with { Holder = null, Version = q.Version + 1 });
+        if (i.Holder is { } held && e.Joined.Contains(held.Person)) i.Holder = null;
         i.Touch(e.ChangedBy, e.ChangedAt);
     }
 }

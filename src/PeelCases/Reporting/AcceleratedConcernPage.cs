@@ -12,7 +12,8 @@ namespace PeelCases.Reporting;
 /// <summary>
 /// An accelerated cause of concern as published ahead of its inspection's report: the force, the date, the cause of
 /// concern and its recommendations under their lead-in, and where it stands now (the status line of the latest follow-up of
-/// the cause of concern itself in effect today, with its day; its note is internal). Only text written for the public.
+/// the cause of concern itself in effect today, with its day; its note is internal). A follow-up recorded in a later
+/// inspection is left to that inspection's report, as the report pages do until it is published. Only text written for the public.
 /// </summary>
 public sealed record AcceleratedConcernPage(string Title, string ForceName, DateOnly PublishedOn, string Heading, IReadOnlyList<string> Paragraphs,
     IReadOnlyList<ReportRecommendations> Recommendations, ReportStatus? Standing = null)
@@ -22,7 +23,7 @@ public sealed record AcceleratedConcernPage(string Title, string ForceName, Date
         finding.Content.Text.Replace("\r\n", "\n").Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0).ToList(),
         finding.Content.Recommendations.OrderBy(r => r.Number).GroupBy(r => r.Deadline)
             .Select(g => new ReportRecommendations(ReportPages.LeadIn(g.Key), g.Select(r => r.Text).ToList())).ToList(),
-        finding.FollowUps.Where(u => u.RecommendationNumber is null && u.EffectiveOn <= today).OrderBy(u => u.EffectiveOn).ThenBy(u => u.RecordedAt).LastOrDefault() is { } latest
+        finding.FollowUps.Where(u => u.RecommendationNumber is null && u.RecordedInInspection is null && u.EffectiveOn <= today).OrderBy(u => u.EffectiveOn).ThenBy(u => u.RecordedAt).LastOrDefault() is { } latest
             ? new ReportStatus(ReportPages.StatusLine(latest.Status), latest.EffectiveOn)
             : null);
 
