@@ -110,17 +110,22 @@ public sealed class ConsoleTests
     }
 
     [Fact]
-    public void A_pillar_grade_is_proposed_until_awarded_and_awarded_once_proposed()
+    public void A_pillar_grade_is_proposed_until_moderated_moderated_once_and_awarded_once_moderated()
     {
         var proposed = new ProposedGrade(Grade.Good, "As the questions show.", [], "lena.lead", DateTimeOffset.UnixEpoch);
+        var moderated = new ModerationDecision(Grade.Good, false, null, "mo.moderator", DateTimeOffset.UnixEpoch);
         var awarded = new AwardedGrade(Grade.Good, "mo.moderator", DateTimeOffset.UnixEpoch);
-        PillarView Pillar(ProposedGrade? p, AwardedGrade? a) => new("effectiveness", "Effectiveness", "E", p, a);
+        PillarView Pillar(ProposedGrade? p, ModerationDecision? m, AwardedGrade? a) => new("effectiveness", "Effectiveness", "E", p, a, Moderated: m);
         var propose = ConsoleActions.Find("ProposePillarGrade")!;
+        var moderate = ConsoleActions.Find("ModeratePillarGrade")!;
         var award = ConsoleActions.Find("AwardPillarGrade")!;
-        Assert.True(propose.ForPillar && award.ForPillar && ConsoleActions.Find("WritePillarSummary")!.ForPillar);
-        Assert.Equal((true, false), (propose.OfferedFor(Pillar(null, null)), award.OfferedFor(Pillar(null, null))));
-        Assert.Equal((true, true), (propose.OfferedFor(Pillar(proposed, null)), award.OfferedFor(Pillar(proposed, null))));
-        Assert.Equal((false, false), (propose.OfferedFor(Pillar(proposed, awarded)), award.OfferedFor(Pillar(proposed, awarded))));
+        Assert.True(propose.ForPillar && moderate.ForPillar && award.ForPillar && ConsoleActions.Find("WritePillarSummary")!.ForPillar);
+        (bool, bool, bool) Offered(PillarView p) => (propose.OfferedFor(p), moderate.OfferedFor(p), award.OfferedFor(p));
+        Assert.Equal((true, false, false), Offered(Pillar(null, null, null)));
+        Assert.Equal((true, true, false), Offered(Pillar(proposed, null, null)));
+        Assert.Equal((false, false, true), Offered(Pillar(proposed, moderated, null)));
+        Assert.Equal((false, false, false), Offered(Pillar(proposed, moderated, awarded)));
+        Assert.Equal((false, false, false), Offered(Pillar(proposed, null, awarded))); // awarded before pillar moderation began
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.UnitTests;
 
-/// <summary>Pillar grades (2015–2018/19 frameworks): proposed and awarded once every graded question of the pillar is settled.</summary>
+/// <summary>Pillar grades (2015–2018/19 frameworks): proposed, moderated and awarded once every graded question of the pillar is settled.</summary>
 public sealed class PillarGradingTests
 {
     private static readonly InspectionHistory C = Cumbria.Inspection;
@@ -19,6 +19,10 @@ public sealed class PillarGradingTests
 
     private static Decision<PillarGradeAwarded> Award(Inspection inspection, string pillar = Cumbria.Effectiveness) =>
         AwardPillarGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Key == AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)), pillar, People.Hmi, C.PillarAwardedAt);
+
+    private static Decision<PillarGradeModerated> Moderate(Inspection inspection, Grade grade = Grade.Good, string? reason = null) =>
+        ModeratePillarGradeRules.Decide(inspection, Cumbria.Framework, Cumbria.Effectiveness, new ModerateGrade(grade, reason, inspection.Version), People.Moderator,
+            C.PillarModeratedAt);
 
     [Fact]
     public void Once_every_graded_question_is_settled_the_lead_proposes_the_pillar_grade() =>
@@ -67,21 +71,90 @@ public sealed class PillarGradingTests
         Then.Invalid(Propose(Given.Inspection(Cumbria.QuestionsSettled), grade: Grade.Adequate), "grade", "Adequate is not on the 4-point scale");
 
     [Fact]
-    public void A_pillar_proposal_can_be_revised_until_the_award()
+    public void A_pillar_proposal_can_be_revised_until_it_is_moderated_and_the_latest_is_the_one_moderated()
     {
         var revised = Given.Inspection(Cumbria.PillarProposed.Then(C.PillarGradeProposed(Cumbria.Effectiveness, Grade.Outstanding)));
         Then.Decided(Propose(revised, grade: Grade.Good));
-        Assert.Equal(Grade.Outstanding, Then.Decided(Award(revised)).Grade);
+        Assert.Equal((Grade.Outstanding, Grade.Outstanding), (Then.Decided(Moderate(revised, Grade.Outstanding)).ProposedGrade, revised.Pillars[0].Proposed!.Grade));
+        var moderated = Given.Inspection(Cumbria.PillarModerated);
+        Then.Refused(Propose(moderated, grade: Grade.Outstanding), 409,
+            "Effectiveness's grade was moderated (Good, by mo.moderator): the moderated grade stands for the award.");
     }
 
     [Fact]
-    public void The_HMI_awards_the_proposed_pillar_grade() =>
-        Then.Decided(Award(Given.Inspection(Cumbria.PillarProposed), "EFFECTIVENESS"),
+    public void A_moderator_confirms_the_proposed_pillar_grade_without_a_reason() =>
+        Then.Decided(Moderate(Given.Inspection(Cumbria.PillarProposed)),
+            new PillarGradeModerated(C.Id, "effectiveness", Grade.Good, Grade.Good, null, People.Moderator, C.PillarModeratedAt));
+
+    [Fact]
+    public void Changing_the_pillar_grade_at_moderation_needs_a_reason_and_the_award_gives_the_moderated_grade()
+    {
+        var proposed = Given.Inspection(Cumbria.PillarProposed);
+        Then.Invalid(Moderate(proposed, Grade.RequiresImprovement, "  "), "reason", "Changing Effectiveness's proposed grade (Good) to Requires improvement needs a reason.");
+        Then.Invalid(Moderate(proposed, Grade.Adequate, "r"), "grade", "Adequate is not on the 4-point scale");
+        var changed = Then.Decided(Moderate(proposed, Grade.RequiresImprovement, " Two of its questions were carried over from 2016. "));
+        Assert.Equal((true, "Two of its questions were carried over from 2016."), (changed.Changed, changed.Reason));
+
+        var moderated = Given.Inspection(Cumbria.PillarProposed.Then(changed));
+        Assert.Equal((Grade.RequiresImprovement, true, People.Moderator), (moderated.Pillars[0].Moderated!.Grade, moderated.Pillars[0].Moderated!.Changed, moderated.Pillars[0].Moderated!.ModeratedBy));
+        Assert.Equal(Grade.Good, moderated.Pillars[0].Proposed!.Grade); // the proposal is kept beside the moderation
+        Assert.Equal(Grade.RequiresImprovement, Then.Decided(Award(moderated)).Grade);
+    }
+
+    [Fact]
+    public void A_pillar_grade_is_moderated_once_and_the_same_moderation_sent_again_is_already_done()
+    {
+        var moderated = Given.Inspection(Cumbria.PillarModerated);
+        Assert.NotNull(Moderate(moderated, Grade.Good, $" {Cumbria.PillarModerationReason}").Done); // a resend: nothing appended
+        Then.Refused(Moderate(moderated), 409, "was moderated on"); // the same grade without the note is another moderation
+        Then.Refused(Moderate(moderated, Grade.Outstanding, "On reflection."), 409,
+            $"Effectiveness's grade was moderated on {PeelCases.Kernel.UkTime.Format(C.PillarModeratedAt)} by mo.moderator: Good stands for the award.");
+        Then.Refused(Moderate(Given.Inspection(Cumbria.ReadyForSignOff)), 409, "Effectiveness is already awarded Good.");
+    }
+
+    [Fact]
+    public void Only_a_proposed_pillar_grade_is_moderated_and_only_once_every_graded_question_is_settled()
+    {
+        Then.Refused(Moderate(Given.Inspection(Cumbria.QuestionsSettled)), 409, "Effectiveness has no proposed grade to moderate.");
+        Then.Refused(Moderate(Given.Inspection(Cumbria.InModeration)), 409, "Not yet: E3 (Good proposed).");
+    }
+
+    [Fact]
+    public void The_HMI_awards_the_moderated_pillar_grade() =>
+        Then.Decided(Award(Given.Inspection(Cumbria.PillarModerated), "EFFECTIVENESS"),
             new PillarGradeAwarded(C.Id, "cumbria", "2018/19", 2018, "effectiveness", Grade.Good, People.Hmi, C.PillarAwardedAt));
 
     [Fact]
-    public void A_pillar_grade_is_awarded_only_once_proposed() =>
+    public void A_pillar_grade_is_awarded_only_once_proposed_and_moderated()
+    {
         Then.Refused(Award(Given.Inspection(Cumbria.QuestionsSettled)), 409, "Effectiveness has no proposed grade to award.");
+        Then.Refused(Award(Given.Inspection(Cumbria.PillarProposed)), 409,
+            "Effectiveness's proposed grade (Good) waits for moderation: a moderator confirms or changes it before it is awarded.");
+    }
+
+    [Theory]
+    [InlineData(Grade.Good, null)]
+    [InlineData(Grade.RequiresImprovement, null)]
+    [InlineData(Grade.Outstanding, "Proposed Outstanding, better than every question it stands on (the best is Good).")]
+    [InlineData(Grade.Inadequate, "Proposed Inadequate, worse than every question it stands on (the worst is Requires improvement).")]
+    public void The_pillar_queue_flags_a_proposal_outside_its_own_questions_grades(Grade proposed, string? flag)
+    {
+        PillarQuestionGrade[] questions = [new("E1", Grade.Good, true), new("E2", Grade.RequiresImprovement, false), new("E3", Grade.Good, false)];
+        Assert.Equal(flag, PillarModerationQueue.Flag(Cumbria.Framework.Scale, proposed, questions));
+        Assert.Null(PillarModerationQueue.Flag(Cumbria.Framework.Scale, proposed, []));
+    }
+
+    [Fact]
+    public void The_pillar_queue_reads_its_questions_grades_awarded_or_carried_over_in_the_framework_order()
+    {
+        var settled = Given.Inspection(Cumbria.PillarProposed);
+        Assert.Equal(["E1 Good carried over", "E2 Good carried over", "E3 Good", "E4 Good carried over"],
+            PillarModerationQueue.QuestionsOf(settled, Cumbria.Framework, Cumbria.Effectiveness).Select(q => $"{q.Code} {q.Grade}{(q.CarriedOver ? " carried over" : "")}"));
+        var h = C.WithQuestions("L1", "L2");
+        var mixed = Given.Inspection(h.Scheduled(), h.Scoped("L1", QuestionScope.Detailed), h.Scoped("L2", QuestionScope.CarryOver),
+            h.CarriedOver("L2", h.Reference("L2", Grade.Outstanding)));
+        Assert.Equal([new PillarQuestionGrade("L2", Grade.Outstanding, true)], PillarModerationQueue.QuestionsOf(mixed, Cumbria.Framework, "legitimacy"));
+    }
 
     [Fact]
     public void A_pillar_grade_is_awarded_once_and_not_proposed_again()

@@ -59,6 +59,9 @@ public static class EventDescriptions
         CarryOverNeedsDecision x => $"{x.QuestionCode}: nothing to carry over, a person must decide: {x.Reason}",
         QuestionSummaryWritten x => $"{x.QuestionCode}: report summary written: {Short(x.Summary)}",
         PillarGradeProposed x => $"{x.PillarCode} pillar: {x.Grade.Display()} proposed",
+        PillarGradeModerated x => x.Changed
+            ? $"{x.PillarCode} pillar: moderation changed {x.ProposedGrade.Display()} to {x.ModeratedGrade.Display()}: {x.Reason}"
+            : $"{x.PillarCode} pillar: moderation confirmed {x.ModeratedGrade.Display()}",
         PillarGradeAwarded x => $"{x.PillarCode} pillar: awarded {x.Grade.Display()}",
         InspectionEnteredModeration => "Inspection entered moderation",
         InspectionReadyForSignOff => "Every question settled: ready for HMI sign-off",

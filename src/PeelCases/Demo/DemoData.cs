@@ -139,7 +139,7 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
             "Cumbria Constabulary is good at protecting vulnerable people and has improved since 2017: a clear strategy, a safeguarding help desk in the control room, good initial risk assessments and proactive use of legal powers.",
             e3Findings, Moderator, Hmi, At(2019, 1, 14));
         await w.Pillar(id, "effectiveness", Grade.Good, "Every effectiveness question stands at good; protecting vulnerable people has improved since 2017.",
-            Hmi, At(2019, 2, 18), At(2019, 3, 4));
+            Moderator, Hmi, At(2019, 2, 18), At(2019, 3, 4));
         // The public text, apart from the grades' rationales: the pillar summary as published, and a summary for each inspected
         // question (the stored reference page shows the two "Summary for question N" headings without their text: docs/reports.md).
         await w.PillarSummary(id, "effectiveness", PublicText[id].Pillar, At(2019, 3, 5));

@@ -88,9 +88,11 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
     public Task PillarSummary(Guid id, string pillar, string text, DateTimeOffset at) =>
         Decide(id, (i, f) => WritePillarSummaryRules.Decide(i, f, pillar, new WritePillarSummary(text, i.Version), i.LeadInspector, at));
 
-    public async Task Pillar(Guid id, string pillar, Grade grade, string rationale, string awardedBy, DateTimeOffset proposedAt, DateTimeOffset awardedAt)
+    /// <summary>Proposed by the lead inspector, confirmed by the moderator a week later, awarded.</summary>
+    public async Task Pillar(Guid id, string pillar, Grade grade, string rationale, string moderator, string awardedBy, DateTimeOffset proposedAt, DateTimeOffset awardedAt)
     {
         await Decide(id, (i, f) => ProposePillarGradeRules.Decide(i, f, pillar, new ProposePillarGrade(grade, rationale, i.Version), i.LeadInspector, proposedAt));
+        await Decide(id, (i, f) => ModeratePillarGradeRules.Decide(i, f, pillar, new ModerateGrade(grade, null, i.Version), moderator, proposedAt.AddDays(7)));
         await Decide(id, (i, f) => AwardPillarGradeRules.Decide(i, f, pillar, awardedBy, awardedAt));
     }
 
@@ -139,6 +141,7 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
         GradeAwarded a => a.AwardedBy,
         PillarGradeAwarded a => a.AwardedBy,
         GradeModerated m => m.ModeratedBy,
+        PillarGradeModerated m => m.ModeratedBy,
         FindingsAcceptedByQa q => q.ReviewedBy,
         InspectionSignedOff s => s.SignedOffBy,
         InspectionPublished p => p.PublishedBy,

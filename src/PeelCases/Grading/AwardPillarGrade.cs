@@ -11,15 +11,19 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;
 
+/// <summary>The pillar's moderated grade awarded (before 2026-12-07 a pillar grade was awarded as proposed).</summary>
 public static class AwardPillarGradeRules
 {
     public static Decision<PillarGradeAwarded> Decide(Inspection inspection, AssessmentFramework framework, string pillarCode, string actor, DateTimeOffset now)
     {
         var ready = PillarRules.Ready(inspection, framework, pillarCode);
         if (ready.Value is not { } pillar) return ready.Refusal!;
-        if (inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code)?.Proposed is not { } proposed)
+        var judgment = inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code);
+        if (judgment?.Proposed is not { } proposed)
             return Refusal.ProcessRule($"{pillar.Name} has no proposed grade to award.");
-        return new PillarGradeAwarded(inspection.Id, inspection.ForceId, inspection.Cycle, inspection.Year, pillar.Code, proposed.Grade, actor, now);
+        if (judgment.Moderated is not { } moderated)
+            return Refusal.ProcessRule($"{pillar.Name}'s proposed grade ({proposed.Grade.Display()}) waits for moderation: a moderator confirms or changes it before it is awarded.");
+        return new PillarGradeAwarded(inspection.Id, inspection.ForceId, inspection.Cycle, inspection.Year, pillar.Code, moderated.Grade, actor, now);
     }
 }
 

@@ -110,6 +110,8 @@ public sealed class InspectionBuilder
             var awarded = pillar.AwardedOn ?? defaultAward.AddDays(7);
             b.Step(i => ProposePillarGradeRules.Decide(i, framework, pillar.Code!, new ProposePillarGrade(pillar.Grade, "Imported: the grade as published.", i.Version),
                 actor, At(awarded.AddDays(-2))), $"pillar {pillar.Code}");
+            b.Step(i => ModeratePillarGradeRules.Decide(i, framework, pillar.Code!, new ModerateGrade(pillar.Grade, null, i.Version), actor, At(awarded.AddDays(-1))),
+                $"pillar {pillar.Code}");
             b.Step(i => AwardPillarGradeRules.Decide(i, framework, pillar.Code!, actor, At(awarded)), $"pillar {pillar.Code}");
             if (!string.IsNullOrWhiteSpace(pillar.Summary))
                 b.Step(i => WritePillarSummaryRules.Decide(i, framework, pillar.Code!, new WritePillarSummary(pillar.Summary, i.Version), actor, At(awarded)), $"pillar {pillar.Code}");

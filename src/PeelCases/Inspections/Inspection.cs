@@ -200,8 +200,8 @@ public sealed record ModerationDecision(Grade Grade, bool Changed, string? Reaso
 
 public sealed record AwardedGrade(Grade Grade, string AwardedBy, DateTimeOffset AwardedAt);
 
-/// <summary>A pillar's grade and its public summary (<see cref="Summary"/>, added 2026-11-27).</summary>
-public sealed record PillarJudgment(string PillarCode, ProposedGrade? Proposed, AwardedGrade? Awarded, string? Summary = null);
+/// <summary>A pillar's grade and its public summary (<see cref="Summary"/>, added 2026-11-27); its moderation (<see cref="Moderated"/>, added 2026-12-07).</summary>
+public sealed record PillarJudgment(string PillarCode, ProposedGrade? Proposed, AwardedGrade? Awarded, string? Summary = null, ModerationDecision? Moderated = null);
 
 public sealed record SignOffStamp(string By, DateTimeOffset At);
 

@@ -72,7 +72,7 @@ public sealed record InspectionView(
             .Select(p =>
             {
                 var judgment = i.Pillars.FirstOrDefault(j => j.PillarCode == p.Code);
-                return new PillarView(p.Code, p.Name, p.HeadlineQuestion, judgment?.Proposed, judgment?.Awarded, judgment?.Summary);
+                return new PillarView(p.Code, p.Name, p.HeadlineQuestion, judgment?.Proposed, judgment?.Awarded, judgment?.Summary, judgment?.Moderated);
             }).ToList(),
         i.SignedOff, i.FactualAccuracy, i.Publications,
         evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version, i.HmiObservations, i.Tranche, i.PublicationBatch,
@@ -86,4 +86,5 @@ public sealed record QuestionView(
     long Version, JudgmentReference? DisputedCarryOver = null, string? Summary = null, StageHolder? Holder = null,
     IReadOnlyList<LineOfEnquiry>? LinesOfEnquiry = null);
 
-public sealed record PillarView(string Code, string Name, string HeadlineQuestion, ProposedGrade? Proposed, AwardedGrade? Awarded, string? Summary = null);
+public sealed record PillarView(string Code, string Name, string HeadlineQuestion, ProposedGrade? Proposed, AwardedGrade? Awarded, string? Summary = null,
+    ModerationDecision? Moderated = null);

@@ -38,6 +38,7 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
     public static void Apply(PillarGradeAwarded e, Inspection i) => GradingState.Apply(i, e);
     public static void Apply(GradeEnteredModeration e, Inspection i) => GradingState.Apply(i, e);
     public static void Apply(GradeModerated e, Inspection i) => ModerationState.Apply(i, e);
+    public static void Apply(PillarGradeModerated e, Inspection i) => ModerationState.Apply(i, e);
     public static void Apply(QuestionSummaryWritten e, Inspection i) => SummaryState.Apply(i, e);
     public static void Apply(PillarSummaryWritten e, Inspection i) => SummaryState.Apply(i, e);
     public static void Apply(InspectionEnteredModeration e, Inspection i) => WorkflowState.Apply(i, e);

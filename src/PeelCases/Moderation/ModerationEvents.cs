@@ -19,3 +19,15 @@ public sealed record GradeModerated(Guid InspectionId, string QuestionCode, Grad
 
     public bool Changed => ProposedGrade != ModeratedGrade;
 }
+
+/// <summary>
+/// A moderator confirmed a pillar's proposed grade, or changed it with a reason (added 2026-12-07: before then a pillar
+/// grade was awarded as proposed). The award gives the moderated grade.
+/// </summary>
+public sealed record PillarGradeModerated(Guid InspectionId, string PillarCode, Grade ProposedGrade, Grade ModeratedGrade, string? Reason, string ModeratedBy,
+    DateTimeOffset ModeratedAt) : IBusinessEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => ModeratedAt;
+
+    public bool Changed => ProposedGrade != ModeratedGrade;
+}

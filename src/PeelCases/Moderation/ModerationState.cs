@@ -12,4 +12,10 @@ public static class ModerationState
         Moderated = new(e.ModeratedGrade, e.Changed, e.Reason, e.ModeratedBy, e.ModeratedAt),
         CarriedOverFrom = e.Upheld ?? q.CarriedOverFrom,
     }, e.ModeratedBy, e.ModeratedAt);
+
+    public static void Apply(Inspection i, PillarGradeModerated e)
+    {
+        i.ChangePillar(e.PillarCode, p => p with { Moderated = new(e.ModeratedGrade, e.Changed, e.Reason, e.ModeratedBy, e.ModeratedAt) });
+        i.Touch(e.ModeratedBy, e.ModeratedAt);
+    }
 }

@@ -12,7 +12,7 @@ namespace PeelCases.WebConsole;
 
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
-    PillarProposal, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
+    PillarProposal, PillarModeration, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
     AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule, PccResponse, Holder,
     LineOfEnquiry, EnquiryConclusion, AcceleratedFollowUp, InspectionHolder }
 
@@ -49,7 +49,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     public string? ItemField => ForFinding || ForEarlierFinding ? "findingId" : ForEvidence ? "evidenceId" : null;
 
     /// <summary>An action on one pillar (2014 to 2018/19): its form sits under the pillar on the inspection page and carries its code.</summary>
-    public bool ForPillar => Form is ActionForm.PillarProposal or ActionForm.PillarAward or ActionForm.PillarSummary;
+    public bool ForPillar => Form is ActionForm.PillarProposal or ActionForm.PillarModeration or ActionForm.PillarAward or ActionForm.PillarSummary;
 
     /// <summary>An action on a force, not an inspection: offered on the force's page only (ForceScreen).</summary>
     public bool ForForce => Form is ActionForm.Monitoring;
@@ -98,11 +98,12 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
         _ => true,
     };
 
-    /// <summary>Offered for this pillar as its grade stands: proposed until awarded, awarded once proposed (PillarRules, the API's).</summary>
+    /// <summary>Offered for this pillar as its grade stands: proposed until moderated, moderated once, awarded once moderated (the API's rules).</summary>
     public bool OfferedFor(PillarView pillar) => Form switch
     {
-        ActionForm.PillarProposal => pillar.Awarded is null,
-        ActionForm.PillarAward => pillar is { Proposed: not null, Awarded: null },
+        ActionForm.PillarProposal => pillar is { Moderated: null, Awarded: null },
+        ActionForm.PillarModeration => pillar is { Proposed: not null, Moderated: null, Awarded: null },
+        ActionForm.PillarAward => pillar is { Moderated: not null, Awarded: null },
         _ => true,
     };
 
@@ -181,9 +182,11 @@ public static class ConsoleActions
         new("WriteHmiObservations", "Write HM Inspector’s observations", ActionForm.Observations, [],
             [InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>
             new WriteHmiObservations(Text(f, "observations"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
-        // A pillar's grade (frameworks published by pillar): proposed once its graded questions are settled, then awarded.
+        // A pillar's grade (frameworks published by pillar): proposed once its graded questions are settled, moderated, then awarded.
         new("ProposePillarGrade", "Propose the pillar grade", ActionForm.PillarProposal, [], PillarStages, f =>
             new ProposePillarGrade(Enum<Grade>(f, "grade"), Text(f, "rationale"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
+        new("ModeratePillarGrade", "Moderate the pillar grade", ActionForm.PillarModeration, [], PillarStages, f =>
+            new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
         new("AwardPillarGrade", "Award the pillar grade", ActionForm.PillarAward, [], PillarStages, f => new InspectionStep(Long(f, "expectedVersion")))
             { While = ConsoleAction.NotSignedOff },
         new("WritePillarSummary", "Write the pillar summary", ActionForm.PillarSummary, [], PillarStages, f =>

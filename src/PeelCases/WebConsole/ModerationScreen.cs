@@ -5,7 +5,8 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.WebConsole;
 
-public sealed record ModerationModel(ConsoleChrome Chrome, IReadOnlyList<ModerationItem> Queue, string? Cycle, IReadOnlyList<string> Cycles);
+public sealed record ModerationModel(ConsoleChrome Chrome, IReadOnlyList<ModerationItem> Queue, string? Cycle, IReadOnlyList<string> Cycles,
+    IReadOnlyList<PillarModerationItem> Pillars);
 
 public sealed record ProposersModel(ConsoleChrome Chrome, ProposerDriftReport? Report, string? Cycle, IReadOnlyList<string> Cycles, ConsoleError? Error);
 
@@ -13,16 +14,18 @@ public sealed record ComparisonModel(ConsoleChrome Chrome, GradeComparison? Comp
     IReadOnlyList<(string Cycle, string Code, string Text)> Questions, ConsoleError? Error);
 
 /// <summary>
-/// The moderation queue; one question across every force in a cycle with its distribution of grades and the comparison's
+/// The moderation queue (questions, then pillars); one question across every force in a cycle with its distribution of grades and the comparison's
 /// flags; and each proposer's grades against what moderation made of them.
 /// </summary>
 public static class ModerationScreen
 {
     public static async Task<IResult> Queue(HttpContext http, string? cycle, IQuerySession session, CancellationToken ct)
     {
-        var queue = await ModerationQueue.Get(string.IsNullOrWhiteSpace(cycle) ? null : cycle, null, session, ct);
+        cycle = string.IsNullOrWhiteSpace(cycle) ? null : cycle;
+        var queue = await ModerationQueue.Get(cycle, null, session, ct);
+        var pillars = await PillarModerationQueue.Get(cycle, session, ct);
         var cycles = (await session.Query<AssessmentFramework>().ToListAsync(ct)).Select(f => f.Cycle).Distinct().Order().ToList();
-        return await ConsolePages.Render<ModerationPage>(new ModerationModel(ConsolePages.Chrome(http, "Moderation", "moderation"), queue, cycle, cycles));
+        return await ConsolePages.Render<ModerationPage>(new ModerationModel(ConsolePages.Chrome(http, "Moderation", "moderation"), queue, cycle, cycles, pillars));
     }
 
     public static async Task<IResult> Comparison(HttpContext http, string? cycle, string? question, string? pick, string? tranche, IQuerySession session, CancellationToken ct)

@@ -145,7 +145,7 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
     }
 
     [Fact]
-    public async Task The_lead_proposes_a_pillar_grade_and_writes_its_summary_and_the_moderator_awards_it_in_the_console()
+    public async Task The_lead_proposes_a_pillar_grade_and_writes_its_summary_and_the_moderator_moderates_and_awards_it_in_the_console()
     {
         const string rationale = "Every graded question of the pillar is good, and the force keeps people safe.";
         const string summary = "Cumbria Constabulary is good at keeping people safe and reducing crime.";
@@ -177,8 +177,28 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.StartsWith($"by {TestUser.Lead.Id}, ", await page.Locator($"[data-pillar-rationale='{pillar.Code}']").InnerTextAsync());
         Assert.Contains(summary, pillars);
 
+        Assert.Equal("Awaiting moderation", await page.Locator($"[data-pillar-moderation='{pillar.Code}']").InnerTextAsync());
+
+        // The moderator: a change without a reason is refused and linked to its field; confirming needs none.
         var moderator = await SignInAsync(browser, TestUser.Moderator);
-        await moderator.GoAsync(inspection);
+        await moderator.GoAsync("/console/moderation"); // the pillar waits in the queue, with its questions' grades, linked to its page
+        var queued = moderator.Page.Locator("[data-pillar-queue] tr", new() { Has = moderator.Page.Locator($"a[href='{inspection}']") });
+        Assert.Contains("E3 Good", await queued.InnerTextAsync());
+        await queued.GetByRole(AriaRole.Link, new() { Name = pillar.Name }).ClickAsync();
+        await moderator.Page.WaitForURLAsync($"**{inspection}");
+        Assert.Equal(0, await moderator.Page.GetByRole(AriaRole.Button, new() { Name = $"Award the pillar grade ({pillar.Name})" }).CountAsync()); // not before moderation
+        await moderator.Page.GetByLabel($"Moderate the pillar grade ({pillar.Name})").SelectOptionAsync(new SelectOptionValue { Label = "Requires improvement" });
+        await SubmitAsync(moderator.Page, $"Moderate the pillar grade ({pillar.Name})");
+        Assert.Equal(1, await moderator.Page.Locator($".govuk-error-summary a[href='#ModeratePillarGrade-{pillar.Code}-reason']").CountAsync());
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is PeelCases.Moderation.PillarGradeModerated);
+        await moderator.Page.GetByLabel($"Moderate the pillar grade ({pillar.Name})").SelectOptionAsync(new SelectOptionValue { Label = "Good" });
+        await SubmitAsync(moderator.Page, $"Moderate the pillar grade ({pillar.Name})");
+        Assert.Equal("Moderate the pillar grade: done.", await NoticeAsync(moderator.Page));
+        Assert.Equal("Moderation confirmed Good", await moderator.Page.Locator($"[data-pillar-moderation='{pillar.Code}']").InnerTextAsync());
+        Assert.Equal(0, await moderator.Page.GetByRole(AriaRole.Button, new() { Name = $"Moderate the pillar grade ({pillar.Name})" }).CountAsync()); // once
+        await lead.GoAsync(inspection);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = $"Propose the pillar grade ({pillar.Name})" }).CountAsync()); // moderated: it stands
+
         await SubmitAsync(moderator.Page, $"Award the pillar grade ({pillar.Name})");
         Assert.Equal("Award the pillar grade: done.", await NoticeAsync(moderator.Page));
         var awarded = await moderator.Page.Locator("table", new() { HasText = "Public summary" }).InnerTextAsync();
@@ -190,6 +210,7 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         var events = await EventsOf(view.Id);
         Assert.Equal((Grade.Good, rationale, TestUser.Lead.Id), events.Where(e => e.Data is PeelCases.Grading.PillarGradeProposed)
             .Select(e => (((PeelCases.Grading.PillarGradeProposed)e.Data).Grade, ((PeelCases.Grading.PillarGradeProposed)e.Data).Rationale, e.UserName)).Single());
+        Assert.Equal(TestUser.Moderator.Id, Assert.Single(events, e => e.Data is PeelCases.Moderation.PillarGradeModerated).UserName);
         Assert.Equal(TestUser.Moderator.Id, Assert.Single(events, e => e.Data is PeelCases.Grading.PillarGradeAwarded).UserName);
         Assert.Equal(TestUser.Lead.Id, Assert.Single(events, e => e.Data is PeelCases.Findings.PillarSummaryWritten).UserName);
         Assert.All(lead.ConsoleErrors.Concat(moderator.ConsoleErrors), e => Assert.Matches(@"status of 400\b", e));

@@ -130,6 +130,7 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
     private async Task PublishAsync(InspectionView view, string pillar, Grade grade, DateOnly on)
     {
         view = await Step(view, $"pillars/{pillar}/grade-proposals", new ProposePillarGrade(grade, "As the questions' grades show.", view.Version), TestUser.Lead);
+        view = await Step(view, $"pillars/{pillar}/moderation", new ModerateGrade(grade, null, view.Version), TestUser.Moderator);
         view = await Step(view, $"pillars/{pillar}/award", new InspectionStep(view.Version), TestUser.Hmi);
         Assert.Equal(InspectionStage.SignOff, view.Stage);
         view = await SummariseAsync(view);
@@ -230,6 +231,7 @@ public sealed class FrameworkCycleTests(AppFixture app) : GradingTestBase(app)
         var view = await BuildAsync("cumbria", "peel-2018-19", "2018/19", 2018,
             new("E1", QuestionScope.CarryOver), new("E2", QuestionScope.CarryOver), new("E3", QuestionScope.Detailed, Grade.Good));
         view = await Step(view, "pillars/effectiveness/grade-proposals", new ProposePillarGrade(Grade.Good, "Every question is good.", view.Version), TestUser.Lead);
+        view = await Step(view, "pillars/effectiveness/moderation", new ModerateGrade(Grade.Good, null, view.Version), TestUser.Moderator);
         view = await Step(view, "pillars/effectiveness/award", new InspectionStep(view.Version), TestUser.Hmi);
         // The pillar summary names the wrong year for question 2's judgment, which was awarded in 2017.
         view = await Step(view, "pillars/effectiveness/summary", new WritePillarSummary(

@@ -24,6 +24,15 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
             new("E5", QuestionScope.Ungraded));
         view = await Step(view, "pillars/effectiveness/grade-proposals",
             new ProposePillarGrade(Grade.Good, "Cumbria Constabulary is good at reducing crime and keeping people safe.", view.Version), TestUser.Lead);
+        // The pillar's grade waits for a moderator, who sees it beside the grades of the questions it stands on.
+        var waiting = Assert.Single(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2018/19", TestUser.Moderator), p => p.InspectionId == view.Id);
+        Assert.Equal(("effectiveness", Grade.Good, TestUser.Lead.Id, null), (waiting.PillarCode, waiting.ProposedGrade, waiting.ProposedBy, waiting.Flag));
+        Assert.Equal(["E1 Good carried over", "E2 Good carried over", "E3 Good", "E4 Good carried over"],
+            waiting.Questions.Select(q => $"{q.Code} {q.Grade}{(q.CarriedOver ? " carried over" : "")}"));
+        Assert.Contains("waits for moderation", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/effectiveness/award",
+            new InspectionStep(view.Version), TestUser.Hmi, 409)).Detail);
+        view = await Step(view, "pillars/effectiveness/moderation", new ModerateGrade(Grade.Good, null, view.Version), TestUser.Moderator);
+        Assert.DoesNotContain(await Get<List<PillarModerationItem>>("/moderation/pillars", TestUser.Moderator), p => p.InspectionId == view.Id);
         view = await Step(view, "pillars/effectiveness/award", new InspectionStep(view.Version), TestUser.Hmi);
 
         QuestionView Q(string code) => view.Questions.Single(q => q.Code == code);
@@ -53,6 +62,48 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(["E1", "E2", "E3", "E4", "effectiveness"], in2018.Select(e => e.Code));
         Assert.Equal(["Carried over from 2016", "Carried over from 2017", "Awarded", "Carried over from 2017", "Awarded"], in2018.Select(e => e.Basis));
         Assert.Equal(10, history.Entries.Count); // 2016: 1, 2017: 4, 2018/19: 4 questions and the pillar
+    }
+
+    [Fact]
+    public async Task A_moderator_changes_a_pillar_grade_with_a_reason_and_the_award_gives_the_moderated_grade()
+    {
+        var view = await BuildAsync("nottinghamshire", "peel-2018-19", "2018/19", 2018,
+            new("E3", QuestionScope.Detailed, Grade.Good), new("E4", QuestionScope.Detailed, Grade.RequiresImprovement));
+        view = await Step(view, "pillars/effectiveness/grade-proposals", new ProposePillarGrade(Grade.Outstanding, "The force is outstanding.", view.Version), TestUser.Lead);
+        var waiting = Assert.Single(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2018/19", TestUser.Hmi), p => p.InspectionId == view.Id);
+        Assert.Equal("Proposed Outstanding, better than every question it stands on (the best is Good).", waiting.Flag);
+        Assert.Equal(view.Version, waiting.InspectionVersion);
+        Assert.Empty(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2021/22", TestUser.Moderator));
+
+        // Refused: a change with no reason (400), off the scale (400), by someone who does not moderate (403), on a stale version
+        // (409), a pillar the framework lacks (404). Nothing recorded.
+        var before = (await EventsOf(view.Id)).Count;
+        var url = $"/inspections/{view.Id}/pillars/effectiveness/moderation";
+        Assert.True((await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.RequiresImprovement, " ", view.Version), TestUser.Moderator, 400)).Errors!.ContainsKey("reason"));
+        Assert.True((await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Adequate, "r", view.Version), TestUser.Moderator, 400)).Errors!.ContainsKey("grade"));
+        await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version), TestUser.Lead, 403);
+        await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version - 1), TestUser.Moderator, 409);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/atlantis/moderation", new ModerateGrade(Grade.Good, null, view.Version), TestUser.Moderator, 404);
+        Assert.Equal(before, (await EventsOf(view.Id)).Count);
+
+        const string reason = "Investigating crime requires improvement; the pillar cannot stand above its questions.";
+        var command = new ModerateGrade(Grade.RequiresImprovement, reason, view.Version);
+        view = await Step(view, "pillars/effectiveness/moderation", command, TestUser.Moderator);
+        var pillar = Assert.Single(view.Pillars);
+        Assert.Equal((Grade.RequiresImprovement, true, reason, TestUser.Moderator.Id), (pillar.Moderated!.Grade, pillar.Moderated.Changed, pillar.Moderated.Reason, pillar.Moderated.ModeratedBy));
+        Assert.Equal(Grade.Outstanding, pillar.Proposed!.Grade); // the proposal stays beside the moderation
+        // The same moderation sent again (on the stale version, 409; on the current one) appends nothing; the proposer cannot propose over it.
+        await Problem(HttpMethod.Post, url, command, TestUser.Moderator, 409);
+        Assert.Equal(view.Version, (await Post<InspectionView>(url, command with { ExpectedVersion = view.Version }, TestUser.Moderator)).Version);
+        Assert.Contains("the moderated grade stands", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/effectiveness/grade-proposals",
+            new ProposePillarGrade(Grade.Good, "r", view.Version), TestUser.Lead, 409)).Detail);
+        Assert.Contains("was moderated on", (await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version), TestUser.Moderator, 409)).Detail);
+
+        view = await Step(view, "pillars/effectiveness/award", new InspectionStep(view.Version), TestUser.Hmi);
+        Assert.Equal(Grade.RequiresImprovement, Assert.Single(view.Pillars).Awarded!.Grade);
+        Assert.Equal(InspectionStage.SignOff, view.Stage);
+        var moderated = Assert.Single((await EventsOf(view.Id)).Select(e => e.Data).OfType<PillarGradeModerated>());
+        Assert.Equal((Grade.Outstanding, Grade.RequiresImprovement, reason), (moderated.ProposedGrade, moderated.ModeratedGrade, moderated.Reason));
     }
 
     [Fact]

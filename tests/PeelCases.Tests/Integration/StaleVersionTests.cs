@@ -39,6 +39,7 @@ public sealed class StaleVersionTests(AppFixture app) : InspectionTestBase(app)
         { "team", "inspection", new ChangeTeam(["sara.inspector"], [], 7) },
         { "tranche", "inspection", new AssignTranche("Tranche 1", null, 7) },
         { "pillars/effectiveness/grade-proposals", "inspection", new ProposePillarGrade(Grade.Good, "Every question is good.", 7) },
+        { "pillars/effectiveness/moderation", "inspection", new ModerateGrade(Grade.Good, null, 7) },
         { "pillars/effectiveness/award", "inspection", new InspectionStep(7) },
         { "sign-off", "inspection", new InspectionStep(7) },
         { "questions/E1/redaction", "question E1", new RedactText("Erasure request.", 7) },

@@ -83,8 +83,13 @@ public static class Cumbria
 
     public static object[] PillarProposed => QuestionsSettled.Then(Inspection.PillarGradeProposed(Effectiveness, Grade.Good));
 
+    public const string PillarModerationReason = "Consistent with the other forces of the tranche.";
+
+    /// <summary>The pillar's proposed grade confirmed by the moderator (with a note): the HMI can award it.</summary>
+    public static object[] PillarModerated => PillarProposed.Then(Inspection.PillarGradeModerated(Effectiveness, Grade.Good, Grade.Good, PillarModerationReason));
+
     /// <summary>Every grade awarded and the public summaries written: the HMI can sign off.</summary>
-    public static object[] ReadyForSignOff => Summarised(PillarProposed.Then(
+    public static object[] ReadyForSignOff => Summarised(PillarModerated.Then(
         Inspection.PillarGradeAwarded(Effectiveness, Grade.Good), Inspection.ReadyForSignOff()));
 
     /// <summary>The public summaries the report prints: E3's, E5's and the pillar's.</summary>
@@ -136,7 +141,8 @@ public static class Cumbria
         foreach (var q in inspected) events.Add(h.GradeEnteredModeration(q, grade));
         events.Add(h.InspectionEnteredModeration());
         foreach (var q in inspected) events.AddRange([h.GradeModerated(q, grade, grade), h.GradeAwarded(q, grade)]);
-        events.AddRange([h.PillarGradeProposed(Effectiveness, grade), h.PillarGradeAwarded(Effectiveness, grade), h.ReadyForSignOff()]);
+        events.AddRange([h.PillarGradeProposed(Effectiveness, grade), h.PillarGradeModerated(Effectiveness, grade, grade), h.PillarGradeAwarded(Effectiveness, grade),
+            h.ReadyForSignOff()]);
         events.AddRange([h.SignedOff(), h.CheckOpened(), h.CheckClosed(), h.Published()]);
         return events.ToArray();
     }

@@ -54,6 +54,7 @@ public sealed class InspectionHistory(Guid id, Force force, AssessmentFramework 
     public DateTimeOffset ModeratedAt => Day(fieldworkEnds, 101);
     public DateTimeOffset AwardedAt => Day(fieldworkEnds, 108);
     public DateTimeOffset PillarProposedAt => Day(fieldworkEnds, 122);
+    public DateTimeOffset PillarModeratedAt => Day(fieldworkEnds, 129);
     public DateTimeOffset PillarAwardedAt => Day(fieldworkEnds, 136);
     public DateTimeOffset SignedOffAt => Day(fieldworkEnds, 143);
     public DateTimeOffset CheckOpenedAt => Day(fieldworkEnds, 144, 9);
@@ -121,6 +122,9 @@ public sealed class InspectionHistory(Guid id, Force force, AssessmentFramework 
 
     public PillarGradeProposed PillarGradeProposed(string pillar, Grade grade) =>
         new(id, pillar, grade, $"The force is {grade.Display().ToLowerInvariant()} at {pillar}.", People.Lead, PillarProposedAt);
+
+    public PillarGradeModerated PillarGradeModerated(string pillar, Grade proposed, Grade moderated, string? reason = null) =>
+        new(id, pillar, proposed, moderated, reason, People.Moderator, PillarModeratedAt);
 
     public PillarGradeAwarded PillarGradeAwarded(string pillar, Grade grade) =>
         new(id, force.Id, framework.Cycle, framework.Year, pillar, grade, People.Hmi, PillarAwardedAt);
