@@ -25,6 +25,19 @@ public sealed class BoardTests
     }
 
     [Fact]
+    public void Once_every_question_is_settled_the_board_says_where_each_pillar_grade_stands()
+    {
+        var now = Cumbria.Inspection.PillarAwardedAt;
+        string? Blocker(object[] history, bool withFramework = true) =>
+            BoardQueries.Compose(Given.Inspection(history), "Cumbria", Options, now, withFramework ? Cumbria.Framework : null).Blocker;
+        Assert.Equal("Questions are still in progress.", Blocker(Cumbria.InModeration));
+        Assert.Equal("Pillar grades: Effectiveness: grade to propose.", Blocker(Cumbria.QuestionsSettled));
+        Assert.Equal("Pillar grades: Effectiveness: awaiting moderation.", Blocker(Cumbria.PillarProposed));
+        Assert.Equal("Pillar grades: Effectiveness: awaiting its award.", Blocker(Cumbria.PillarModerated));
+        Assert.Null(Blocker(Cumbria.PillarProposed, withFramework: false));
+    }
+
+    [Fact]
     public void Planning_that_has_passed_the_planned_start_of_fieldwork_is_stuck()
     {
         var planned = Given.Inspection(Cumbria.Planned);

@@ -110,7 +110,7 @@ public sealed class ConsoleTests
     }
 
     [Fact]
-    public void A_pillar_grade_is_proposed_until_moderated_moderated_once_and_awarded_once_moderated()
+    public void A_pillar_grade_is_proposed_until_awarded_each_proposal_moderated_once_and_awarded_once_moderated()
     {
         var proposed = new ProposedGrade(Grade.Good, "As the questions show.", [], "lena.lead", DateTimeOffset.UnixEpoch);
         var moderated = new ModerationDecision(Grade.Good, false, null, "mo.moderator", DateTimeOffset.UnixEpoch);
@@ -123,7 +123,7 @@ public sealed class ConsoleTests
         (bool, bool, bool) Offered(PillarView p) => (propose.OfferedFor(p), moderate.OfferedFor(p), award.OfferedFor(p));
         Assert.Equal((true, false, false), Offered(Pillar(null, null, null)));
         Assert.Equal((true, true, false), Offered(Pillar(proposed, null, null)));
-        Assert.Equal((false, false, true), Offered(Pillar(proposed, moderated, null)));
+        Assert.Equal((true, false, true), Offered(Pillar(proposed, moderated, null))); // a new proposal goes to moderation afresh
         Assert.Equal((false, false, false), Offered(Pillar(proposed, moderated, awarded)));
         Assert.Equal((false, false, false), Offered(Pillar(proposed, null, awarded))); // awarded before pillar moderation began
     }

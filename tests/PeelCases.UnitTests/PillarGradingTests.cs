@@ -21,8 +21,8 @@ public sealed class PillarGradingTests
         AwardPillarGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Key == AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)), pillar, People.Hmi, C.PillarAwardedAt);
 
     private static Decision<PillarGradeModerated> Moderate(Inspection inspection, Grade grade = Grade.Good, string? reason = null) =>
-        ModeratePillarGradeRules.Decide(inspection, Cumbria.Framework, Cumbria.Effectiveness, new ModerateGrade(grade, reason, inspection.Version), People.Moderator,
-            C.PillarModeratedAt);
+        ModeratePillarGradeRules.Decide(inspection, Frameworks.All.Single(f => f.Key == AssessmentFramework.KeyOf(inspection.FrameworkId, inspection.FrameworkVersion)),
+            Cumbria.Effectiveness, new ModerateGrade(grade, reason, inspection.Version), People.Moderator, C.PillarModeratedAt);
 
     [Fact]
     public void Once_every_graded_question_is_settled_the_lead_proposes_the_pillar_grade() =>
@@ -76,9 +76,37 @@ public sealed class PillarGradingTests
         var revised = Given.Inspection(Cumbria.PillarProposed.Then(C.PillarGradeProposed(Cumbria.Effectiveness, Grade.Outstanding)));
         Then.Decided(Propose(revised, grade: Grade.Good));
         Assert.Equal((Grade.Outstanding, Grade.Outstanding), (Then.Decided(Moderate(revised, Grade.Outstanding)).ProposedGrade, revised.Pillars[0].Proposed!.Grade));
+    }
+
+    [Fact]
+    public void A_new_proposal_after_moderation_is_moderated_afresh_before_the_award()
+    {
         var moderated = Given.Inspection(Cumbria.PillarModerated);
-        Then.Refused(Propose(moderated, grade: Grade.Outstanding), 409,
-            "Effectiveness's grade was moderated (Good, by mo.moderator): the moderated grade stands for the award.");
+        var again = Then.Decided(Propose(moderated, grade: Grade.Outstanding));
+        var reproposed = Given.Inspection(Cumbria.PillarModerated.Then(again));
+        Assert.Equal((Grade.Outstanding, null), (reproposed.Pillars[0].Proposed!.Grade, reproposed.Pillars[0].Moderated));
+        Then.Refused(Award(reproposed), 409, "waits for moderation");
+        Assert.Equal(Grade.Outstanding, Then.Decided(Moderate(reproposed, Grade.Outstanding)).ProposedGrade);
+    }
+
+    [Fact]
+    public void A_moderation_made_before_one_of_the_pillars_questions_settled_as_it_stands_is_not_awarded()
+    {
+        // E1, carried over, was disputed after the pillar's moderation and settled again later at another grade.
+        var later = C.GradeAwarded("E1", Grade.RequiresImprovement) with { AwardedAt = C.PillarModeratedAt.AddDays(1) };
+        var stale = Given.Inspection(Cumbria.PillarModerated.Then(later));
+        Then.Refused(Award(stale), 409, "before E1 settled as it stands now: propose the pillar grade again");
+        Assert.Equal(["E1"], PillarRules.SettledSince(stale, Cumbria.Framework, Cumbria.Effectiveness, C.PillarModeratedAt));
+        Assert.Empty(PillarRules.SettledSince(stale, Cumbria.Framework, Cumbria.Effectiveness, later.AwardedAt));
+    }
+
+    [Fact]
+    public void A_pillar_is_graded_only_while_the_inspection_is_in_reporting_or_moderation()
+    {
+        var h = C.WithQuestions("E1");
+        var planning = Given.Inspection(h.Scheduled(), h.Scoped("E1", QuestionScope.CarryOver), h.CarriedOver("E1", h.Reference("E1", Grade.Good)));
+        Then.Refused(Propose(planning), 409, "Effectiveness is graded while the inspection is at");
+        Then.Refused(Moderate(Given.Inspection(Kent.Planned)), 409, "has no pillars");
     }
 
     [Fact]
@@ -142,6 +170,29 @@ public sealed class PillarGradingTests
         PillarQuestionGrade[] questions = [new("E1", Grade.Good, true), new("E2", Grade.RequiresImprovement, false), new("E3", Grade.Good, false)];
         Assert.Equal(flag, PillarModerationQueue.Flag(Cumbria.Framework.Scale, proposed, questions));
         Assert.Null(PillarModerationQueue.Flag(Cumbria.Framework.Scale, proposed, []));
+    }
+
+    [Fact]
+    public void The_pillar_queue_counts_the_other_forces_of_the_cycle_by_their_awarded_else_moderated_grade()
+    {
+        var here = Given.Inspection(Cumbria.PillarProposed);
+        static Inspection Other(string force, string cycle, params object[] after)
+        {
+            var other = Given.Inspection(Cumbria.PillarProposed.Then(after));
+            (other.Id, other.ForceId, other.Cycle) = (Guid.NewGuid(), force, cycle);
+            return other;
+        }
+        var inCycle = new[]
+        {
+            here,
+            Other("cumbria", "2018/19", C.PillarGradeModerated(Cumbria.Effectiveness, Grade.Good, Grade.Inadequate, "r")), // the same force: not another
+            Other("kent", "2018/19", C.PillarGradeModerated(Cumbria.Effectiveness, Grade.Good, Grade.RequiresImprovement, "r")),
+            Other("durham", "2018/19", C.PillarGradeModerated(Cumbria.Effectiveness, Grade.Good, Grade.Good), C.PillarGradeAwarded(Cumbria.Effectiveness, Grade.Outstanding)),
+            Other("essex", "2018/19"), // proposed only: not counted
+            Other("dorset", "2017", C.PillarGradeModerated(Cumbria.Effectiveness, Grade.Good, Grade.Inadequate, "r")), // another cycle
+        };
+        var counts = PillarModerationQueue.OtherForces(Cumbria.Framework.Scale, here, inCycle, Cumbria.Effectiveness);
+        Assert.Equal([1, 0, 1, 0], Cumbria.Framework.Scale.Select(g => counts[g])); // Outstanding, Good, Requires improvement, Inadequate
     }
 
     [Fact]

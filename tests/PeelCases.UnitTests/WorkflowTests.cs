@@ -261,16 +261,16 @@ public sealed class InspectionProgressTests
 
         Assert.Null(InspectionProgress.Next(Given.Inspection(events), Kent.Framework, k.AwardedAt));
         var last = Given.Inspection(events.Then(k.GradeAwarded(k.Questions[^1], Grade.Adequate)));
-        Assert.Empty(InspectionProgress.PillarsInScope(last, Kent.Framework));
+        Assert.Empty(PillarRules.InScope(last, Kent.Framework));
         Assert.Equivalent(new InspectionReadyForSignOff(k.Id, k.AwardedAt), InspectionProgress.Next(last, Kent.Framework, k.AwardedAt), strict: true);
     }
 
     [Fact]
     public void Pillars_in_scope_are_those_with_a_graded_question_in_the_inspection()
     {
-        Assert.Equal([Cumbria.Effectiveness], InspectionProgress.PillarsInScope(Given.Inspection(Cumbria.Scheduled), Cumbria.Framework).Select(p => p.Code));
+        Assert.Equal([Cumbria.Effectiveness], PillarRules.InScope(Given.Inspection(Cumbria.Scheduled), Cumbria.Framework).Select(p => p.Code));
         var wider = Given.Inspection(C.Scheduled("E5", "F2", "L1"));
-        Assert.Equal(["efficiency", "legitimacy"], InspectionProgress.PillarsInScope(wider, Cumbria.Framework).Select(p => p.Code));
+        Assert.Equal(["efficiency", "legitimacy"], PillarRules.InScope(wider, Cumbria.Framework).Select(p => p.Code));
     }
 
     [Fact]

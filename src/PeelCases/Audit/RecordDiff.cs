@@ -15,13 +15,16 @@ public sealed record BeforeAfter<T>(T? Before, T? After);
 
 public sealed record QuestionDiff(string Code, BeforeAfter<QuestionScope?>? Scope, BeforeAfter<string?>? Stage, BeforeAfter<string?>? Grade);
 
+/// <summary>A pillar grade that moved (proposed, moderated, awarded) between the two points; added 2026-12-07.</summary>
+public sealed record PillarDiff(string Code, BeforeAfter<string?> Grade);
+
 public sealed record FindingDiff(Guid FindingId, string QuestionCode, string Heading, FindingKind Kind, string Change, string? TextBefore, string? TextAfter);
 
 public sealed record InspectionDiff(
     string From, string To, BeforeAfter<InspectionStage>? Stage, IReadOnlyList<QuestionDiff> Questions,
-    IReadOnlyList<FindingDiff> Findings, int EvidenceAdded, int EvidenceAmended, long VersionFrom, long VersionTo);
+    IReadOnlyList<FindingDiff> Findings, int EvidenceAdded, int EvidenceAmended, long VersionFrom, long VersionTo, IReadOnlyList<PillarDiff>? Pillars = null);
 
-/// <summary>What changed between two points of the record: stages, scopes, grades, findings, evidence.</summary>
+/// <summary>What changed between two points of the record: stages, scopes, grades (questions' and pillars'), findings, evidence.</summary>
 public static class RecordDiff
 {
     [WolverineGet("/inspections/{inspectionId}/diff", Name = "GetInspectionDiff"), Authorize(Policy = Policies.Inspectorate)]
@@ -60,6 +63,8 @@ public static class RecordDiff
                 Diff(old?.Stage.ToString(), q.Stage.ToString()),
                 Diff(Grade(old), Grade(q)));
         }).Where(d => d.Scope is not null || d.Stage is not null || d.Grade is not null).ToList();
+        var pillars = (a?.Pillars ?? []).Select(p => (p.PillarCode, Grade: Diff(Grade(b?.Pillars.FirstOrDefault(x => x.PillarCode == p.PillarCode)), Grade(p))))
+            .Where(d => d.Grade is not null).Select(d => new PillarDiff(d.PillarCode, d.Grade!)).ToList();
 
         var findings = new List<FindingDiff>();
         foreach (var f in after.Findings)
@@ -77,8 +82,16 @@ public static class RecordDiff
             questions, findings,
             after.Evidence.Count(e => before.Evidence.All(x => x.Id != e.Id)),
             after.Evidence.Count(e => before.Evidence.FirstOrDefault(x => x.Id == e.Id) is { } old && old.Version != e.Version),
-            b?.Version ?? 0, a?.Version ?? 0);
+            b?.Version ?? 0, a?.Version ?? 0, pillars);
     }
+
+    private static string? Grade(PillarJudgment? p) => p switch
+    {
+        { Awarded: { } x } => $"{x.Grade.Display()} (awarded)",
+        { Moderated: { } m } => $"{m.Grade.Display()} (moderated)",
+        { Proposed: { } x } => $"{x.Grade.Display()} (proposed)",
+        _ => null,
+    };
 
     private static string? Grade(InspectionQuestion? q) => q switch
     {

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
+using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.Monitoring;
@@ -75,13 +76,16 @@ public static class BoardQueries
             .Where(i => Matches(cycle, i.Cycle) && Matches(force, i.ForceId) && Matches(tranche, i.Tranche) && Matches(publicationBatch, i.PublicationBatch)).ToList();
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
         var engaged = (await session.Query<ForceMonitoring>().Where(m => m.Stage == MonitoringStage.Engage).ToListAsync(ct)).Select(m => m.ForceId).ToHashSet();
+        var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);
         var board = open.OrderBy(i => i.Year).ThenBy(i => i.ForceId)
-            .Select(i => Compose(i, forces.GetValueOrDefault(i.ForceId, i.ForceId), options, clock.GetUtcNow())
+            .Select(i => Compose(i, forces.GetValueOrDefault(i.ForceId, i.ForceId), options, clock.GetUtcNow(),
+                    frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(i.FrameworkId, i.FrameworkVersion)))
                 with { Monitoring = engaged.Contains(i.ForceId) ? MonitoringStage.Engage : MonitoringStage.Scan }).ToList();
         return stuckOnly == true ? board.Where(i => i.Stuck || i.Questions.Any(q => q.Stuck)).ToList() : board;
     }
 
-    public static BoardInspection Compose(Inspection i, string forceName, BoardOptions options, DateTimeOffset now)
+    /// <summary>One inspection's row; with its framework, the pillars it still waits on once every question is final.</summary>
+    public static BoardInspection Compose(Inspection i, string forceName, BoardOptions options, DateTimeOffset now, AssessmentFramework? framework = null)
     {
         var overrun = options.Overrun(i, now);
         var questions = i.Questions.Select(q =>
@@ -100,7 +104,10 @@ public static class BoardQueries
             InspectionStage.FactualAccuracyCheck => i.FactualAccuracy is { ClosedAt: null } f
                 ? $"The force may challenge facts until {UkTime.Format(f.Deadline)}."
                 : "Check closed; " + (i.FactualAccuracy!.Challenges.Any(c => c.Accepted is null) ? "challenges await an answer." : "ready to publish."),
-            _ => questions.Any(q => q.Blocker is not null) ? "Questions are still in progress." : null,
+            _ when questions.Any(q => q.Blocker is not null) => "Questions are still in progress.",
+            InspectionStage.Reporting or InspectionStage.Moderation when framework is not null && PillarRules.Waiting(i, framework) is { Count: > 0 } pillars =>
+                $"Pillar grades: {string.Join("; ", pillars)}.",
+            _ => null,
         };
         return new BoardInspection(i.Id, i.ForceId, forceName, i.Cycle, i.Stage, HolderOf(i), i.StageSince, Days(now - i.StageSince),
             overrun is not null || Exceeded(options, i.Stage.ToString(), now - i.StageSince), blocker, questions, Tranche: i.Tranche, PublicationBatch: i.PublicationBatch);

@@ -42,7 +42,7 @@ public static partial class DraftChecks
             var judgment = inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code);
             if (judgment?.Summary is not { } text) continue;
             var element = $"the {pillar.Name.ToLowerInvariant()} pillar summary";
-            var grade = judgment.Awarded?.Grade ?? judgment.Proposed?.Grade;
+            var grade = judgment.Awarded?.Grade ?? judgment.Moderated?.Grade ?? judgment.Proposed?.Grade;
             // The opening sentence states the pillar's grade; later sentences may speak of earlier cycles.
             if (grade is { } g && GradeWord().Match(FirstSentence(text)) is { Success: true } m && Said(m) is { } said && said != g)
                 flags.Add(Flag(element, m.Value, $"The {pillar.Name.ToLowerInvariant()} pillar is graded {g.Display()}."));

@@ -47,7 +47,8 @@ public static class GradingState
 
     public static void Apply(Inspection i, PillarGradeProposed e)
     {
-        i.ChangePillar(e.PillarCode, p => p with { Proposed = new(e.Grade, e.Rationale, [], e.ProposedBy, e.ProposedAt) });
+        // A new proposal: any earlier moderation no longer applies, as for a question's.
+        i.ChangePillar(e.PillarCode, p => p with { Proposed = new(e.Grade, e.Rationale, [], e.ProposedBy, e.ProposedAt), Moderated = null });
         i.Touch(e.ProposedBy, e.ProposedAt);
     }
 

@@ -24,6 +24,25 @@ public static class PillarRules
                 + string.Join("; ", unsettled.Select(q => $"{q.Code} ({GradeRules.Describe(q)})")) + ".");
         if (inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code)?.Awarded is { } awarded)
             return Refusal.ProcessRule($"{pillar.Name} is already awarded {awarded.Grade.Display()}.");
+        if (inspection.Stage is not (InspectionStage.Reporting or InspectionStage.Moderation))
+            return Refusal.ProcessRule($"{pillar.Name} is graded while the inspection is at {RecordWords.Quoted(InspectionStage.Reporting)} or " +
+                $"{RecordWords.Quoted(InspectionStage.Moderation)}; it is at {RecordWords.Quoted(inspection.Stage)}.");
         return pillar;
     }
+
+    /// <summary>The pillar's graded questions settled (awarded or carried over) after a moment: a moderation before then weighed other grades.</summary>
+    public static IReadOnlyList<string> SettledSince(Inspection inspection, AssessmentFramework framework, string pillarCode, DateTimeOffset at) =>
+        framework.Questions.Where(q => q.PillarCode == pillarCode && q.Graded).Select(q => inspection.FindQuestion(q.Code))
+            .Where(q => q is { Settled: true } && q.StageSince > at).Select(q => q!.Code).ToList();
+
+    /// <summary>The pillars graded in this inspection: those with a graded question in its scope.</summary>
+    public static IEnumerable<Pillar> InScope(Inspection inspection, AssessmentFramework framework) =>
+        framework.Pillars.Where(p => inspection.Questions.Any(q => framework.FindQuestion(q.Code) is { Graded: true } fq && fq.PillarCode == p.Code));
+
+    /// <summary>What each pillar graded here still waits for before it is awarded, in words ("Effectiveness: awaiting moderation").</summary>
+    public static IReadOnlyList<string> Waiting(Inspection inspection, AssessmentFramework framework) =>
+        InScope(inspection, framework).Select(p => (Pillar: p, Judgment: inspection.Pillars.FirstOrDefault(j => j.PillarCode == p.Code)))
+            .Where(x => x.Judgment?.Awarded is null)
+            .Select(x => $"{x.Pillar.Name}: " + (x.Judgment?.Proposed is null ? "grade to propose" : x.Judgment.Moderated is null ? "awaiting moderation" : "awaiting its award"))
+            .ToList();
 }

@@ -11,7 +11,7 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;
 
-/// <summary>Propose the pillar's overall grade, with its summary rationale; again, until it is moderated.</summary>
+/// <summary>Propose the pillar's overall grade, with its summary rationale; again until the award, each new proposal to be moderated afresh.</summary>
 public sealed record ProposePillarGrade(Grade? Grade, string? Rationale, long? ExpectedVersion);
 
 public static class ProposePillarGradeRules
@@ -26,8 +26,6 @@ public static class ProposePillarGradeRules
     {
         var ready = PillarRules.Ready(inspection, framework, pillarCode);
         if (ready.Value is not { } pillar) return ready.Refusal!;
-        if (inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code)?.Moderated is { } moderated)
-            return Refusal.ProcessRule($"{pillar.Name}'s grade was moderated ({moderated.Grade.Display()}, by {moderated.ModeratedBy}): the moderated grade stands for the award.");
         if (GradeRules.OnScale(framework, c.Grade!.Value) is { } offScale) return offScale;
         return new PillarGradeProposed(inspection.Id, pillar.Code, c.Grade.Value, c.Rationale!.Trim(), actor, now);
     }

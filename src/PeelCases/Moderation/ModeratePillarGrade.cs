@@ -14,7 +14,8 @@ namespace PeelCases.Moderation;
 
 /// <summary>
 /// A pillar's grade is checked for consistency across forces before it stands, as a question's is: a moderator confirms
-/// the proposed grade or changes it with a reason, once; the award then gives the moderated grade (AwardPillarGradeRules).
+/// the proposed grade or changes it with a reason, once for each proposal (a new one is moderated afresh); the award then
+/// gives the moderated grade (AwardPillarGradeRules).
 /// The command is a question's (ModerateGrade): a grade, a reason, the inspection's version.
 /// </summary>
 public static class ModeratePillarGradeRules
@@ -48,5 +49,6 @@ public static class ModeratePillarGradeEndpoint
     [Authorize(Policy = Policies.Moderation)]
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string pillarCode, ModerateGrade command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, ModeratePillarGradeRules.Decide(inspection, framework, pillarCode, command, user.Actor(), clock.GetUtcNow()));
+        InspectionOutcome.Of(inspection, ModeratePillarGradeRules.Decide(inspection, framework, pillarCode, command, user.Actor(), clock.GetUtcNow()),
+            handOn: _ => false); // the workflow waits on the award, not on this
 }

@@ -45,12 +45,9 @@ public static class PillarModerationQueue
             {
                 var pillar = framework.Pillars.FirstOrDefault(x => x.Code == p.PillarCode);
                 var questions = QuestionsOf(i, framework, p.PillarCode);
-                var elsewhere = inCycles.Where(o => o.Id != i.Id && o.ForceId != i.ForceId)
-                    .Select(o => o.Pillars.FirstOrDefault(x => x.PillarCode == p.PillarCode) is { } j ? j.Awarded?.Grade ?? j.Moderated?.Grade : null)
-                    .OfType<Grade>().ToList();
                 return new PillarModerationItem(i.Id, i.ForceId, forces.GetValueOrDefault(i.ForceId, i.ForceId), i.Cycle, p.PillarCode, pillar?.Name ?? p.PillarCode,
                     p.Proposed!.Grade, p.Proposed.Rationale, p.Proposed.ProposedBy, p.Proposed.ProposedAt, i.Version, questions,
-                    framework.Scale.ToDictionary(g => g, g => elsewhere.Count(e => e == g)), Flag(framework.Scale, p.Proposed.Grade, questions));
+                    OtherForces(framework.Scale, i, inCycles, p.PillarCode), Flag(framework.Scale, p.Proposed.Grade, questions));
             }))
             .OrderBy(x => x.ProposedAt).ToList();
     }
@@ -63,6 +60,15 @@ public static class PillarModerationQueue
             .Select(q => q.Awarded is { } a ? new PillarQuestionGrade(q.Code, a.Grade, false)
                 : q.CarriedOverFrom is { } c ? new PillarQuestionGrade(q.Code, c.Grade, true) : null)
             .OfType<PillarQuestionGrade>().ToList();
+
+    /// <summary>The same pillar's grades in the cycle's other forces, by grade: each one's awarded grade, else its moderated one.</summary>
+    public static IReadOnlyDictionary<Grade, int> OtherForces(IReadOnlyList<Grade> scale, Inspection inspection, IEnumerable<Inspection> inCycle, string pillarCode)
+    {
+        var elsewhere = inCycle.Where(o => o.Cycle == inspection.Cycle && o.ForceId != inspection.ForceId)
+            .Select(o => o.Pillars.FirstOrDefault(x => x.PillarCode == pillarCode) is { } j ? j.Awarded?.Grade ?? j.Moderated?.Grade : null)
+            .OfType<Grade>().ToList();
+        return scale.ToDictionary(g => g, g => elsewhere.Count(e => e == g));
+    }
 
     /// <summary>Pure: why the proposal stands apart from its own questions, or null.</summary>
     public static string? Flag(IReadOnlyList<Grade> scale, Grade proposed, IReadOnlyList<PillarQuestionGrade> questions)

@@ -98,10 +98,10 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
         _ => true,
     };
 
-    /// <summary>Offered for this pillar as its grade stands: proposed until moderated, moderated once, awarded once moderated (the API's rules).</summary>
+    /// <summary>Offered for this pillar as its grade stands: proposed until awarded, each proposal moderated once, awarded once moderated (the API's rules).</summary>
     public bool OfferedFor(PillarView pillar) => Form switch
     {
-        ActionForm.PillarProposal => pillar is { Moderated: null, Awarded: null },
+        ActionForm.PillarProposal => pillar.Awarded is null,
         ActionForm.PillarModeration => pillar is { Proposed: not null, Moderated: null, Awarded: null },
         ActionForm.PillarAward => pillar is { Moderated: not null, Awarded: null },
         _ => true,

@@ -1,3 +1,4 @@
+using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.ReferenceData;
 
@@ -23,9 +24,5 @@ public static class InspectionProgress
 
     /// <summary>Every question final, and every pillar with questions in scope awarded.</summary>
     public static bool Ready(Inspection inspection, AssessmentFramework framework) =>
-        inspection.Questions.All(q => q.Final) && PillarsInScope(inspection, framework).All(p =>
-            inspection.Pillars.FirstOrDefault(j => j.PillarCode == p.Code)?.Awarded is not null);
-
-    public static IEnumerable<Pillar> PillarsInScope(Inspection inspection, AssessmentFramework framework) =>
-        framework.Pillars.Where(p => inspection.Questions.Any(q => framework.FindQuestion(q.Code) is { Graded: true } fq && fq.PillarCode == p.Code));
+        inspection.Questions.All(q => q.Final) && PillarRules.Waiting(inspection, framework).Count == 0;
 }

@@ -69,7 +69,9 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
     {
         var view = await BuildAsync("nottinghamshire", "peel-2018-19", "2018/19", 2018,
             new("E3", QuestionScope.Detailed, Grade.Good), new("E4", QuestionScope.Detailed, Grade.RequiresImprovement));
+        var beforeProposal = view.Version;
         view = await Step(view, "pillars/effectiveness/grade-proposals", new ProposePillarGrade(Grade.Outstanding, "The force is outstanding.", view.Version), TestUser.Lead);
+        var proposed = view.Version;
         var waiting = Assert.Single(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2018/19", TestUser.Hmi), p => p.InspectionId == view.Id);
         Assert.Equal("Proposed Outstanding, better than every question it stands on (the best is Good).", waiting.Flag);
         Assert.Equal(view.Version, waiting.InspectionVersion);
@@ -92,11 +94,9 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         var pillar = Assert.Single(view.Pillars);
         Assert.Equal((Grade.RequiresImprovement, true, reason, TestUser.Moderator.Id), (pillar.Moderated!.Grade, pillar.Moderated.Changed, pillar.Moderated.Reason, pillar.Moderated.ModeratedBy));
         Assert.Equal(Grade.Outstanding, pillar.Proposed!.Grade); // the proposal stays beside the moderation
-        // The same moderation sent again (on the stale version, 409; on the current one) appends nothing; the proposer cannot propose over it.
+        // The same moderation sent again (on the stale version, 409; on the current one) appends nothing; another is refused.
         await Problem(HttpMethod.Post, url, command, TestUser.Moderator, 409);
         Assert.Equal(view.Version, (await Post<InspectionView>(url, command with { ExpectedVersion = view.Version }, TestUser.Moderator)).Version);
-        Assert.Contains("the moderated grade stands", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/effectiveness/grade-proposals",
-            new ProposePillarGrade(Grade.Good, "r", view.Version), TestUser.Lead, 409)).Detail);
         Assert.Contains("was moderated on", (await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version), TestUser.Moderator, 409)).Detail);
 
         view = await Step(view, "pillars/effectiveness/award", new InspectionStep(view.Version), TestUser.Hmi);
@@ -104,6 +104,11 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(InspectionStage.SignOff, view.Stage);
         var moderated = Assert.Single((await EventsOf(view.Id)).Select(e => e.Data).OfType<PillarGradeModerated>());
         Assert.Equal((Grade.Outstanding, Grade.RequiresImprovement, reason), (moderated.ProposedGrade, moderated.ModeratedGrade, moderated.Reason));
+        // What changed, between two versions: the pillar's grade as proposed, moderated and awarded.
+        var diff = await Get<PeelCases.Audit.InspectionDiff>($"/inspections/{view.Id}/diff?fromVersion={proposed}&toVersion={proposed + 1}", TestUser.Moderator);
+        Assert.Equal(("Outstanding (proposed)", "Requires improvement (moderated)"), (Assert.Single(diff.Pillars!).Grade.Before, diff.Pillars![0].Grade.After));
+        diff = await Get<PeelCases.Audit.InspectionDiff>($"/inspections/{view.Id}/diff?fromVersion={beforeProposal}", TestUser.Moderator);
+        Assert.Equal((null, "Requires improvement (awarded)"), (Assert.Single(diff.Pillars!).Grade.Before, diff.Pillars![0].Grade.After));
     }
 
     [Fact]
