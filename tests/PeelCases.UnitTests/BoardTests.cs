@@ -25,16 +25,16 @@ public sealed class BoardTests
     }
 
     [Fact]
-    public void Once_every_question_is_settled_the_board_says_where_each_pillar_grade_stands()
+    public void Once_every_question_is_settled_the_board_says_where_each_pillar_grade_stands_and_who_it_waits_on()
     {
         var now = Cumbria.Inspection.PillarAwardedAt;
-        string? Blocker(object[] history, bool withFramework = true) =>
-            BoardQueries.Compose(Given.Inspection(history), "Cumbria", Options, now, withFramework ? Cumbria.Framework : null).Blocker;
-        Assert.Equal("Questions are still in progress.", Blocker(Cumbria.InModeration));
-        Assert.Equal("Pillar grades: Effectiveness: grade to propose.", Blocker(Cumbria.QuestionsSettled));
-        Assert.Equal("Pillar grades: Effectiveness: awaiting moderation.", Blocker(Cumbria.PillarProposed));
-        Assert.Equal("Pillar grades: Effectiveness: awaiting its award.", Blocker(Cumbria.PillarModerated));
-        Assert.Null(Blocker(Cumbria.PillarProposed, withFramework: false));
+        (string? Blocker, string HeldBy) Row(object[] history, bool withFramework = true) =>
+            BoardQueries.Compose(Given.Inspection(history), "Cumbria", Options, now, withFramework ? Cumbria.Framework : null) is var row ? (row.Blocker, row.HeldBy) : default;
+        Assert.Equal(("Questions are still in progress.", "moderation panel"), Row(Cumbria.InModeration));
+        Assert.Equal(("Pillar grades: Effectiveness: grade to propose.", People.Lead), Row(Cumbria.QuestionsSettled));
+        Assert.Equal(("Pillar grades: Effectiveness: awaiting moderation.", "moderation panel"), Row(Cumbria.PillarProposed));
+        Assert.Equal(("Pillar grades: Effectiveness: awaiting its award.", "HMI"), Row(Cumbria.PillarModerated));
+        Assert.Equal((null, "moderation panel"), Row(Cumbria.PillarProposed, withFramework: false));
     }
 
     [Fact]

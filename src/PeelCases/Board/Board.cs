@@ -109,7 +109,10 @@ public static class BoardQueries
                 $"Pillar grades: {string.Join("; ", pillars)}.",
             _ => null,
         };
-        return new BoardInspection(i.Id, i.ForceId, forceName, i.Cycle, i.Stage, HolderOf(i), i.StageSince, Days(now - i.StageSince),
+        // Once the questions are done, a pillar-era inspection waits on whoever its first outstanding pillar grade needs.
+        var pillarStep = i.Stage is InspectionStage.Reporting or InspectionStage.Moderation && framework is not null && questions.All(q => q.Blocker is null)
+            ? PillarRules.Outstanding(i, framework).Select(x => (PillarStep?)x.Step).FirstOrDefault() : null;
+        return new BoardInspection(i.Id, i.ForceId, forceName, i.Cycle, i.Stage, HolderOf(i, pillarStep), i.StageSince, Days(now - i.StageSince),
             overrun is not null || Exceeded(options, i.Stage.ToString(), now - i.StageSince), blocker, questions, Tranche: i.Tranche, PublicationBatch: i.PublicationBatch);
     }
 
@@ -126,11 +129,15 @@ public static class BoardQueries
         _ => i.LeadInspector,
     };
 
-    private static string HolderOf(Inspection i) => i.Holder?.Person ?? i.Stage switch
+    /// <summary>The named person holding the inspection, else the role its stage (or its next pillar grade) waits on.</summary>
+    private static string HolderOf(Inspection i, PillarStep? pillar) => i.Holder?.Person ?? (pillar, i.Stage) switch
     {
-        InspectionStage.SignOff => i.SignedOff is null ? "HMI" : i.LeadInspector,
-        InspectionStage.Moderation => "moderation panel",
-        InspectionStage.FactualAccuracyCheck => $"{i.ForceId} force liaison",
+        (PillarStep.Moderation, _) => "moderation panel",
+        (PillarStep.Award, _) => "HMI",
+        (PillarStep.Proposal, _) => i.LeadInspector,
+        (_, InspectionStage.SignOff) => i.SignedOff is null ? "HMI" : i.LeadInspector,
+        (_, InspectionStage.Moderation) => "moderation panel",
+        (_, InspectionStage.FactualAccuracyCheck) => $"{i.ForceId} force liaison",
         _ => i.LeadInspector,
     };
 

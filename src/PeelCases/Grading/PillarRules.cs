@@ -4,6 +4,9 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Grading;
 
+/// <summary>What a pillar grade waits on: its proposal, its moderation, its award.</summary>
+public enum PillarStep { Proposal, Moderation, Award }
+
 /// <summary>A pillar grade (2015–2018/19 frameworks) stands on its questions: all graded ones must be settled.</summary>
 public static class PillarRules
 {
@@ -39,10 +42,19 @@ public static class PillarRules
     public static IEnumerable<Pillar> InScope(Inspection inspection, AssessmentFramework framework) =>
         framework.Pillars.Where(p => inspection.Questions.Any(q => framework.FindQuestion(q.Code) is { Graded: true } fq && fq.PillarCode == p.Code));
 
-    /// <summary>What each pillar graded here still waits for before it is awarded, in words ("Effectiveness: awaiting moderation").</summary>
-    public static IReadOnlyList<string> Waiting(Inspection inspection, AssessmentFramework framework) =>
+    /// <summary>Each pillar graded here and not yet awarded, with the step it waits on.</summary>
+    public static IReadOnlyList<(Pillar Pillar, PillarStep Step)> Outstanding(Inspection inspection, AssessmentFramework framework) =>
         InScope(inspection, framework).Select(p => (Pillar: p, Judgment: inspection.Pillars.FirstOrDefault(j => j.PillarCode == p.Code)))
             .Where(x => x.Judgment?.Awarded is null)
-            .Select(x => $"{x.Pillar.Name}: " + (x.Judgment?.Proposed is null ? "grade to propose" : x.Judgment.Moderated is null ? "awaiting moderation" : "awaiting its award"))
+            .Select(x => (x.Pillar, x.Judgment?.Proposed is null ? PillarStep.Proposal : x.Judgment.Moderated is null ? PillarStep.Moderation : PillarStep.Award))
             .ToList();
+
+    /// <summary>The same in words ("Effectiveness: awaiting moderation").</summary>
+    public static IReadOnlyList<string> Waiting(Inspection inspection, AssessmentFramework framework) =>
+        Outstanding(inspection, framework).Select(x => $"{x.Pillar.Name}: " + x.Step switch
+        {
+            PillarStep.Proposal => "grade to propose",
+            PillarStep.Moderation => "awaiting moderation",
+            _ => "awaiting its award",
+        }).ToList();
 }
