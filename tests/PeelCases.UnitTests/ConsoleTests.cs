@@ -126,6 +126,9 @@ public sealed class ConsoleTests
         Assert.Equal((true, false, true), Offered(Pillar(proposed, moderated, null))); // a new proposal goes to moderation afresh
         Assert.Equal((false, false, false), Offered(Pillar(proposed, moderated, awarded)));
         Assert.Equal((false, false, false), Offered(Pillar(proposed, null, awarded))); // awarded before pillar moderation began
+        var redact = ConsoleActions.Find("RedactPillarText")!;
+        Assert.Equal((true, false, true, true), (redact.ForPillar, redact.OfferedFor(Pillar(null, null, null)), redact.OfferedFor(Pillar(proposed, null, null)),
+            redact.OfferedFor(Pillar(null, null, null) with { Summary = "Written." })));
     }
 
     [Fact]

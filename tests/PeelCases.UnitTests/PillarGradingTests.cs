@@ -160,6 +160,28 @@ public sealed class PillarGradingTests
             "Effectiveness's proposed grade (Good) waits for moderation: a moderator confirms or changes it before it is awarded.");
     }
 
+    [Fact]
+    public void A_pillars_text_is_redacted_once_its_grades_stay_and_the_redaction_covers_only_that_pillars_events()
+    {
+        var moderated = Given.Inspection(Cumbria.PillarModerated.Then(C.PillarSummaryWritten(Cumbria.Effectiveness, "Good.")));
+        var redact = (Inspection i, string code) => RedactPillarRules.Decide(i, Cumbria.Framework, code, new RedactText(" Erasure request. ", i.Version), People.Lead, C.PillarAwardedAt);
+        var redacted = Then.Decided(redact(moderated, "EFFECTIVENESS"),
+            new PillarTextRedacted(C.Id, Cumbria.Effectiveness, "Erasure request.", People.Lead, C.PillarAwardedAt));
+        var after = Given.Inspection(Cumbria.PillarModerated.Then(C.PillarSummaryWritten(Cumbria.Effectiveness, "Good."), redacted));
+        var pillar = after.Pillars.Single();
+        Assert.Equal(("[redacted]", "[redacted]", "[redacted]", Grade.Good, Grade.Good), (pillar.Proposed!.Rationale, pillar.Moderated!.Reason, pillar.Summary,
+            pillar.Proposed.Grade, pillar.Moderated.Grade));
+        Assert.NotNull(redact(after, Cumbria.Effectiveness).Done); // nothing left to remove
+        Assert.NotNull(redact(Given.Inspection(Cumbria.QuestionsSettled), Cumbria.Effectiveness).Done); // nothing written for it yet
+        Then.Refused(redact(moderated, "leadership"), 404, "has no pillar 'leadership'");
+
+        IRedaction covering = redacted;
+        Assert.True(covering.Covers(C.PillarGradeProposed(Cumbria.Effectiveness, Grade.Good)));
+        Assert.True(covering.Covers(C.PillarGradeModerated(Cumbria.Effectiveness, Grade.Good, Grade.Good, "r")));
+        Assert.False(covering.Covers(C.PillarGradeProposed("legitimacy", Grade.Good)));
+        Assert.False(covering.Covers(C.GradeModerated("E3", Grade.Good, Grade.Good, "r")));
+    }
+
     [Theory]
     [InlineData(Grade.Good, null)]
     [InlineData(Grade.RequiresImprovement, null)]

@@ -48,6 +48,7 @@ public static class EventDescriptions
         LineOfEnquiryConcluded x => $"{x.QuestionCode}: line of enquiry {x.Number} {LinesOfEnquiry.Words(x.Outcome)}: {Short(x.Conclusion)}",
         InspectionTrancheAssigned x => $"In {x.Tranche}" + (x.PublicationBatch is { } batch ? $", published with {batch}" : ""),
         QuestionTextRedacted x => $"{x.QuestionCode}: personal data removed from the question's record ({x.Reason})",
+        PillarTextRedacted x => $"{x.PillarCode} pillar: personal data removed from the pillar's record ({x.Reason})",
         FactualAccuracyChallengeRedacted x => $"Factual accuracy challenge redacted: personal data removed ({x.Reason})",
         FindingFollowedUp x => $"{x.QuestionCode}: {(x.RecommendationNumber is { } n ? $"recommendation {n}" : "finding")} now {Words.Lower(x.Status)} from {x.EffectiveOn:d MMM yyyy}: {Short(x.Note)}",
         CauseOfConcernAccelerated x => $"{x.QuestionCode}: cause of concern raised for publication ahead of the report: {Short(x.Reason)}",

@@ -11,6 +11,7 @@ public static class GradingConfiguration
     public static readonly IReadOnlyList<StoredEvent> Events =
     [
         StoredEvent.Of<GradeProposed>("grade_proposed"),
+        StoredEvent.Of<PillarTextRedacted>("pillar_text_redacted"),
         StoredEvent.Of<GradeEnteredModeration>("grade_entered_moderation", "PeelCases.Workflow.GradeEnteredModeration", "PeelCases.Moderation.GradeEnteredModeration"),
         StoredEvent.Of<GradeAwarded>("grade_awarded"),
         StoredEvent.Of<JudgmentCarriedOver>("judgment_carried_over"),

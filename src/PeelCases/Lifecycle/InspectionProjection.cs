@@ -46,6 +46,7 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
     public static void Apply(InspectionSignedOff e, Inspection i) => SignOffState.Apply(i, e);
     public static void Apply(HmiObservationsWritten e, Inspection i) => SignOffState.Apply(i, e);
     public static void Apply(QuestionTextRedacted e, Inspection i) => RedactQuestionRules.Apply(i, e);
+    public static void Apply(PillarTextRedacted e, Inspection i) => RedactPillarRules.Apply(i, e);
     public static void Apply(InspectionTrancheAssigned e, Inspection i) => AssignTrancheRules.Apply(i, e);
     public static void Apply(QuestionHandedTo e, Inspection i) => HandQuestionRules.Apply(i, e);
     public static void Apply(InspectionHandedTo e, Inspection i) => HandInspectionRules.Apply(i, e);

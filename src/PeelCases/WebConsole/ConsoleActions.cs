@@ -13,7 +13,7 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarModeration, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, Monitoring, Schedule, PccResponse, Holder,
+    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, PillarRedaction, Monitoring, Schedule, PccResponse, Holder,
     LineOfEnquiry, EnquiryConclusion, AcceleratedFollowUp, InspectionHolder }
 
 /// <summary>
@@ -49,7 +49,8 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     public string? ItemField => ForFinding || ForEarlierFinding ? "findingId" : ForEvidence ? "evidenceId" : null;
 
     /// <summary>An action on one pillar (2014 to 2018/19): its form sits under the pillar on the inspection page and carries its code.</summary>
-    public bool ForPillar => Form is ActionForm.PillarProposal or ActionForm.PillarModeration or ActionForm.PillarAward or ActionForm.PillarSummary;
+    public bool ForPillar => Form is ActionForm.PillarProposal or ActionForm.PillarModeration or ActionForm.PillarAward or ActionForm.PillarSummary
+        or ActionForm.PillarRedaction;
 
     /// <summary>An action on a force, not an inspection: offered on the force's page only (ForceScreen).</summary>
     public bool ForForce => Form is ActionForm.Monitoring;
@@ -104,6 +105,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
         ActionForm.PillarProposal => pillar.Awarded is null,
         ActionForm.PillarModeration => pillar is { Proposed: not null, Moderated: null, Awarded: null },
         ActionForm.PillarAward => pillar is { Moderated: not null, Awarded: null },
+        ActionForm.PillarRedaction => pillar.Proposed is not null || pillar.Summary is not null,
         _ => true,
     };
 
@@ -223,6 +225,9 @@ public static class ConsoleActions
             new RedactFinding(Text(f, "reason"), Long(f, "expectedVersion"))),
         // The question's own text in the inspection's record: QA comments, rationales, reasons, its summary. Grades stay.
         new("RedactQuestionText", "Remove personal data from the question’s text", ActionForm.QuestionRedaction, System.Enum.GetValues<QuestionStage>(), Any, f =>
+            new RedactText(Text(f, "reason"), Long(f, "expectedVersion"))),
+        // A pillar's own text: its grade's rationale, its moderation's reason, its summary. Grades stay.
+        new("RedactPillarText", "Remove personal data from the pillar’s text", ActionForm.PillarRedaction, [], System.Enum.GetValues<InspectionStage>(), f =>
             new RedactText(Text(f, "reason"), Long(f, "expectedVersion"))),
         // Who holds the inspection at its own stage: the moderator seeing it through moderation, the HMI who signs it off.
         new("HandInspection", "Take or hand on the inspection", ActionForm.InspectionHolder, [], [InspectionStage.Moderation, InspectionStage.SignOff], f =>

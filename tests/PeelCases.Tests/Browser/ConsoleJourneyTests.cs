@@ -178,6 +178,7 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Contains(summary, pillars);
 
         Assert.Equal("Awaiting moderation", await page.Locator($"[data-pillar-moderation='{pillar.Code}']").InnerTextAsync());
+        Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = $"Remove personal data from the pillar’s text ({pillar.Name})" }).CountAsync());
 
         // The moderator: a change without a reason is refused and linked to its field; confirming needs none.
         var moderator = await SignInAsync(browser, TestUser.Moderator);

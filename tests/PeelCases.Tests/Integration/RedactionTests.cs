@@ -5,6 +5,7 @@ using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
+using PeelCases.Moderation;
 using PeelCases.ReferenceData;
 using PeelCases.Tests.Support;
 
@@ -59,5 +60,43 @@ public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
         var live = await ReadModels.SnapshotAsync(App.Store);
         await ReadModels.RebuildAllAsync(App.Host);
         Assert.Equal(live, await ReadModels.SnapshotAsync(App.Store));
+    }
+
+    [Fact]
+    public async Task A_pillars_rationale_moderation_reason_and_summary_are_redacted_and_its_grades_stay()
+    {
+        var view = await BuildAsync("west-yorkshire", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed, Grade.Good));
+        view = await Step(view, "pillars/effectiveness/grade-proposals", new ProposePillarGrade(Grade.Outstanding, "As PC Pat Example told us, the force is outstanding.", view.Version), TestUser.Lead);
+        view = await Step(view, "pillars/effectiveness/moderation", new ModerateGrade(Grade.Good, "PC Pat Example's account is one voice; E3 is good.", view.Version), TestUser.Moderator);
+        view = await Step(view, "pillars/effectiveness/summary", new WritePillarSummary("The force is good; PC Pat Example's case shows it.", view.Version), TestUser.Lead);
+
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/effectiveness/redaction", new RedactText("x", view.Version), TestUser.Inspector, 403);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/atlantis/redaction", new RedactText("x", view.Version), Admin, 404);
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/effectiveness/redaction", new RedactText(" ", view.Version), Admin, 400);
+        view = await Step(view, "pillars/effectiveness/redaction", new RedactText("Erasure request from Jane Doe's solicitor", view.Version), Admin);
+        var pillar = Assert.Single(view.Pillars);
+        Assert.Equal(("[redacted]", "[redacted]", "[redacted]"), (pillar.Proposed!.Rationale, pillar.Moderated!.Reason, pillar.Summary));
+        Assert.Equal((Grade.Outstanding, Grade.Good, TestUser.Lead.Id, TestUser.Moderator.Id),
+            (pillar.Proposed.Grade, pillar.Moderated.Grade, pillar.Proposed.ProposedBy, pillar.Moderated.ModeratedBy));
+        await using (var session = App.Store.QuerySession())
+        {
+            var redaction = (await session.LoadAsync<Inspection>(view.Id))!.Redactions.Last();
+            Assert.Equal(("pillar effectiveness", "Erasure request from Jane Doe's solicitor", Admin.Id), (redaction.What, redaction.Reason, redaction.By));
+        }
+        // Nothing left to remove: a second redaction appends nothing; the pillar is still awarded its moderated grade.
+        var before = (await EventsOf(view.Id)).Count;
+        view = await Step(view, "pillars/effectiveness/redaction", new RedactText("again", view.Version), Admin);
+        Assert.Equal(before, (await EventsOf(view.Id)).Count);
+        view = await Step(view, "pillars/effectiveness/award", new InspectionStep(view.Version), TestUser.Hmi);
+        Assert.Equal(Grade.Good, Assert.Single(view.Pillars).Awarded!.Grade);
+
+        await using (var session = App.Store.QuerySession())
+        {
+            var stored = string.Join("\n", await session.QueryAsync<string>("select data::text from peelcases.mt_events where stream_id = ? and type not like '%redacted'", view.Id))
+                         + string.Concat(await session.QueryAsync<string>("select data::text from peelcases.mt_doc_inspection where id = ?", view.Id));
+            Assert.DoesNotContain("Pat Example", stored);
+        }
+        foreach (var read in new[] { $"/inspections/{view.Id}/events?pageSize=500", $"/inspections/{view.Id}/as-of?version={before - 1}" })
+            Assert.DoesNotContain("Pat Example", (await Send(HttpMethod.Get, read, null, TestUser.Lead, 200)).ReadAsText());
     }
 }

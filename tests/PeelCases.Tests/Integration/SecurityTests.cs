@@ -43,6 +43,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["POST /inspections/{inspectionId}/findings/{findingId}/withdrawal"] = Team,
         ["POST /inspections/{inspectionId}/findings/{findingId}/redaction"] = [Roles.LeadInspector, Roles.Administrator],
         ["POST /inspections/{inspectionId}/questions/{questionCode}/redaction"] = [Roles.LeadInspector, Roles.Administrator],
+        ["POST /inspections/{inspectionId}/pillars/{pillarCode}/redaction"] = [Roles.LeadInspector, Roles.Administrator],
         ["POST /inspections/{inspectionId}/factual-accuracy-check/challenges/{challengeId}/redaction"] = [Roles.LeadInspector, Roles.Administrator],
         ["POST /inspections/{inspectionId}/findings/{findingId}/recommendations/{number}/status"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/qa-submission"] = Team,
