@@ -22,7 +22,8 @@ namespace PeelCases.Benchmarks;
 /// Writes a stored-history dump the way the b977b06 one was written: the service, as a process
 /// on a fresh database, loads the demo data and is driven through its own API to leave four
 /// 2021/22 inspections at different stages (fieldwork, through QA, ready for sign-off, in the
-/// factual accuracy check with its deadline scheduled); then pg_dump, gzipped.
+/// factual accuracy check with its deadline scheduled) and one of 2018/19 with its pillar moderated and
+/// its text redacted; then pg_dump, gzipped.
 ///   PeelCases.Benchmarks history-dump OUT.sql.gz      (./deploy/local/history-dump.sh runs it)
 /// </summary>
 public static class HistoryDump
@@ -51,6 +52,7 @@ public static class HistoryDump
                 await api.Inspection("surrey", InspectionStage.Reporting);
                 await api.Inspection("dorset", InspectionStage.SignOff);
                 await api.Inspection("norfolk", InspectionStage.FactualAccuracyCheck);
+                await api.PillarInspection("essex");
                 await Settled(connection);
             }
             await PgDump(connection, output);
@@ -160,6 +162,33 @@ public static class HistoryDump
             await Send<object>($"/inspections/{view.Id}/factual-accuracy-check/no-further-comments", new { }, "force-liaison", force);
             await Send<Evidence>($"/inspections/{view.Id}/evidence/{recorded[0]}/redaction", new RedactEvidence("Names a victim.", 1), "administrator");
             await Send<Finding>($"/inspections/{view.Id}/findings/{findings["Q1"]}/redaction", new RedactFinding("Names a victim.", 1), "administrator");
+        }
+
+        /// <summary>
+        /// A 2018/19 inspection of one question, whose effectiveness pillar is proposed, moderated with a reason and then has
+        /// its text redacted, left awaiting its award (2026-12-07 shapes: PillarGradeModerated, PillarTextRedacted).
+        /// </summary>
+        public async Task PillarInspection(string force)
+        {
+            var starts = new DateOnly(2018, 10, 8);
+            var view = await Send<InspectionView>("/inspections", new ScheduleInspection(null, force, "2018/19", "peel-2018-19", ["E3"],
+                "lena.lead", starts, starts.AddDays(11), ["ian.inspector"]), "lead-inspector");
+            view = await Step(view, "questions/E3/scope", v => new ScopeQuestion(QuestionScope.Detailed, null, v), "lead-inspector");
+            view = await Step(view, "fieldwork/start", v => new InspectionStep(v), "lead-inspector");
+            var evidence = await Send<Evidence>($"/inspections/{view.Id}/evidence", new RecordEvidence(Guid.NewGuid(), EvidenceMethod.CaseFileReview, 10,
+                starts.AddDays(1), $"{force}: 9 of 10 domestic abuse files showed a completed risk assessment.", "Crime files", ["E3"]), "inspector");
+            var finding = await Send<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), "E3", "Protecting vulnerable people",
+                FindingKind.Strength, "The force assesses risk well.", [evidence.Id]), "inspector");
+            view = await Step(await Get(view.Id), "fieldwork/complete", v => new InspectionStep(v), "lead-inspector");
+            view = await Step(view, "questions/E3/qa-submission", v => new InspectionStep(v), "inspector");
+            view = await Step(view, "questions/E3/qa-review", v => new ReviewFindings(QaOutcome.Accept, null, v), "qa-reviewer");
+            view = await Step(view, "questions/E3/grade-proposals", v => new ProposeGrade(Grade.Good, "Consistent with the findings.", [finding.Id], v), "lead-inspector");
+            view = await Until(view, v => v.Questions.Single().Stage == QuestionStage.Moderation);
+            view = await Step(view, "questions/E3/moderation", v => new ModerateGrade(Grade.Good, null, v), "moderator");
+            view = await Step(view, "questions/E3/award", v => new InspectionStep(v), "hmi");
+            view = await Step(view, "pillars/effectiveness/grade-proposals", v => new ProposePillarGrade(Grade.Outstanding, "A named officer praised the force.", v), "lead-inspector");
+            view = await Step(view, "pillars/effectiveness/moderation", v => new ModerateGrade(Grade.Good, "It stands on E3, which is good.", v), "moderator");
+            await Step(view, "pillars/effectiveness/redaction", v => new RedactText("Erasure request.", v), "administrator");
         }
 
         /// <summary>A step at the version last read; when it changed meanwhile (409), reload and send again, as a person would.</summary>
