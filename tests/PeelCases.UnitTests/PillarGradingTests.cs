@@ -90,14 +90,22 @@ public sealed class PillarGradingTests
     }
 
     [Fact]
-    public void A_moderation_made_before_one_of_the_pillars_questions_settled_as_it_stands_is_not_awarded()
+    public void A_carried_over_judgment_disputed_after_the_pillars_moderation_sends_the_pillar_back_to_moderation()
     {
-        // E1, carried over, was disputed after the pillar's moderation and settled again later at another grade.
-        var later = C.GradeAwarded("E1", Grade.RequiresImprovement) with { AwardedAt = C.PillarModeratedAt.AddDays(1) };
-        var stale = Given.Inspection(Cumbria.PillarModerated.Then(later));
-        Then.Refused(Award(stale), 409, "before E1 settled as it stands now: propose the pillar grade again");
-        Assert.Equal(["E1"], PillarRules.SettledSince(stale, Cumbria.Framework, Cumbria.Effectiveness, C.PillarModeratedAt));
-        Assert.Empty(PillarRules.SettledSince(stale, Cumbria.Framework, Cumbria.Effectiveness, later.AwardedAt));
+        // E1, carried over, is disputed once the pillar is moderated: the pillar waits for E1, then for a moderator again.
+        var disputed = Given.Inspection(Cumbria.PillarModerated.Then(new CarriedOverJudgmentDisputed(C.Id, "E1", C.Reference("E1", Grade.Good),
+            Grade.RequiresImprovement, "Prevention has slipped.", People.Lead, C.PillarModeratedAt.AddDays(1))));
+        var pillar = disputed.Pillars.Single();
+        Assert.Equal((Grade.Good, null), (pillar.Proposed!.Grade, pillar.Moderated));
+        Then.Refused(Award(disputed), 409, "Not yet: E1");
+        var decided = Given.Inspection(Cumbria.PillarModerated.Then(new CarriedOverJudgmentDisputed(C.Id, "E1", C.Reference("E1", Grade.Good),
+            Grade.RequiresImprovement, "Prevention has slipped.", People.Lead, C.PillarModeratedAt.AddDays(1)),
+            C.GradeModerated("E1", Grade.RequiresImprovement, Grade.RequiresImprovement, "Agreed."), C.GradeAwarded("E1", Grade.RequiresImprovement)));
+        Then.Refused(Award(decided), 409, "waits for moderation");
+        // An award stays an award.
+        var awarded = Given.Inspection(Cumbria.ReadyForSignOff.Then(new CarriedOverJudgmentDisputed(C.Id, "E1", C.Reference("E1", Grade.Good),
+            Grade.RequiresImprovement, "r", People.Lead, C.SignedOffAt)));
+        Assert.NotNull(awarded.Pillars.Single().Moderated);
     }
 
     [Fact]

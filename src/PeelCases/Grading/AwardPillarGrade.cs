@@ -23,9 +23,6 @@ public static class AwardPillarGradeRules
             return Refusal.ProcessRule($"{pillar.Name} has no proposed grade to award.");
         if (judgment.Moderated is not { } moderated)
             return Refusal.ProcessRule($"{pillar.Name}'s proposed grade ({proposed.Grade.Display()}) waits for moderation: a moderator confirms or changes it before it is awarded.");
-        if (PillarRules.SettledSince(inspection, framework, pillar.Code, moderated.ModeratedAt) is { Count: > 0 } later)
-            return Refusal.ProcessRule($"{pillar.Name} was moderated on {UkTime.Format(moderated.ModeratedAt)}, before {string.Join(", ", later)} settled as it stands now: " +
-                "propose the pillar grade again, for moderation on its questions' grades as they are.");
         return new PillarGradeAwarded(inspection.Id, inspection.ForceId, inspection.Cycle, inspection.Year, pillar.Code, moderated.Grade, actor, now);
     }
 }

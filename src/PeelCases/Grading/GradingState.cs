@@ -26,15 +26,21 @@ public static class GradingState
         e.CarriedBy, e.CarriedAt);
 
     // The team's grade becomes the proposal the moderator weighs against the earlier judgment, which is kept beside it.
-    public static void Apply(Inspection i, CarriedOverJudgmentDisputed e) => i.ChangeQuestion(e.QuestionCode, q => q with
+    // A pillar grade moderated on the grades as they stood is moderated again once the dispute is decided (the record
+    // does not say which pillar a question belongs to, so every pillar grade not yet awarded goes back).
+    public static void Apply(Inspection i, CarriedOverJudgmentDisputed e)
     {
-        Stage = QuestionStage.Moderation,
-        StageSince = e.DisputedAt,
-        CarriedOverFrom = null,
-        DisputedCarryOver = e.From,
-        Proposed = new(e.IntendedGrade, e.Reason, [], e.DisputedBy, e.DisputedAt),
-        Moderated = null,
-    }, e.DisputedBy, e.DisputedAt);
+        i.ChangeQuestion(e.QuestionCode, q => q with
+        {
+            Stage = QuestionStage.Moderation,
+            StageSince = e.DisputedAt,
+            CarriedOverFrom = null,
+            DisputedCarryOver = e.From,
+            Proposed = new(e.IntendedGrade, e.Reason, [], e.DisputedBy, e.DisputedAt),
+            Moderated = null,
+        }, e.DisputedBy, e.DisputedAt);
+        i.Pillars = i.Pillars.Select(p => p is { Awarded: null, Moderated: not null } ? p with { Moderated = null } : p).ToList();
+    }
 
     public static void Apply(Inspection i, DraftFlagDismissed e)
     {

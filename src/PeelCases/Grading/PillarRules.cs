@@ -33,10 +33,6 @@ public static class PillarRules
         return pillar;
     }
 
-    /// <summary>The pillar's graded questions settled (awarded or carried over) after a moment: a moderation before then weighed other grades.</summary>
-    public static IReadOnlyList<string> SettledSince(Inspection inspection, AssessmentFramework framework, string pillarCode, DateTimeOffset at) =>
-        framework.Questions.Where(q => q.PillarCode == pillarCode && q.Graded).Select(q => inspection.FindQuestion(q.Code))
-            .Where(q => q is { Settled: true } && q.StageSince > at).Select(q => q!.Code).ToList();
 
     /// <summary>The pillars graded in this inspection: those with a graded question in its scope.</summary>
     public static IEnumerable<Pillar> InScope(Inspection inspection, AssessmentFramework framework) =>

@@ -129,6 +129,8 @@ public static class ConsoleActions
     private static readonly InspectionStage[] Any = [];
     private static readonly InspectionStage[] Unpublished = System.Enum.GetValues<InspectionStage>().Where(s => s != InspectionStage.Published).ToArray();
     private static readonly InspectionStage[] PillarStages = [InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff];
+    // A pillar is graded in reporting and moderation (PillarRules); its summary may still be written at sign-off.
+    private static readonly InspectionStage[] PillarGrading = [InspectionStage.Reporting, InspectionStage.Moderation];
 
     public static readonly IReadOnlyList<ConsoleAction> All =
     [
@@ -185,11 +187,11 @@ public static class ConsoleActions
             [InspectionStage.Reporting, InspectionStage.Moderation, InspectionStage.SignOff], f =>
             new WriteHmiObservations(Text(f, "observations"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
         // A pillar's grade (frameworks published by pillar): proposed once its graded questions are settled, moderated, then awarded.
-        new("ProposePillarGrade", "Propose the pillar grade", ActionForm.PillarProposal, [], PillarStages, f =>
+        new("ProposePillarGrade", "Propose the pillar grade", ActionForm.PillarProposal, [], PillarGrading, f =>
             new ProposePillarGrade(Enum<Grade>(f, "grade"), Text(f, "rationale"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
-        new("ModeratePillarGrade", "Moderate the pillar grade", ActionForm.PillarModeration, [], PillarStages, f =>
+        new("ModeratePillarGrade", "Moderate the pillar grade", ActionForm.PillarModeration, [], PillarGrading, f =>
             new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
-        new("AwardPillarGrade", "Award the pillar grade", ActionForm.PillarAward, [], PillarStages, f => new InspectionStep(Long(f, "expectedVersion")))
+        new("AwardPillarGrade", "Award the pillar grade", ActionForm.PillarAward, [], PillarGrading, f => new InspectionStep(Long(f, "expectedVersion")))
             { While = ConsoleAction.NotSignedOff },
         new("WritePillarSummary", "Write the pillar summary", ActionForm.PillarSummary, [], PillarStages, f =>
             new WritePillarSummary(Text(f, "summary"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
