@@ -30,7 +30,7 @@ public sealed class ArchitectureTests
         ["Monitoring"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings"],
         ["Workflow"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing"],
         ["Lifecycle"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow"],
-        ["Board"] = ["Kernel", "ReferenceData", "Inspections", "Monitoring"],
+        ["Board"] = ["Kernel", "ReferenceData", "Inspections", "Grading", "Monitoring"],
         ["Audit"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle"],
         ["Reporting"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "Grading", "Publishing", "Lifecycle", "Audit"],
         ["Import"] = ["Kernel", "ReferenceData", "Inspections", "Fieldwork", "Findings", "QualityAssurance", "Grading", "Moderation", "HmiSignOff", "FactualAccuracy", "Publishing", "Workflow", "Lifecycle"],
