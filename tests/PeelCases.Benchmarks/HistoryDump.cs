@@ -188,6 +188,10 @@ public static class HistoryDump
             view = await Step(view, "questions/E3/award", v => new InspectionStep(v), "hmi");
             view = await Step(view, "pillars/effectiveness/grade-proposals", v => new ProposePillarGrade(Grade.Outstanding, "A named officer praised the force.", v), "lead-inspector");
             view = await Step(view, "pillars/effectiveness/moderation", v => new ModerateGrade(Grade.Good, "It stands on E3, which is good.", v), "moderator");
+            // The summary's grade word disagrees with the moderated grade; the flag is dismissed (a dismissal naming its pillar).
+            view = await Step(view, "pillars/effectiveness/summary", v => new WritePillarSummary("The force is outstanding, a named officer told us.", v), "lead-inspector");
+            var flag = (await Get<DraftCheckView>($"/inspections/{view.Id}/draft-checks")).Flags.Single();
+            view = await Step(view, $"draft-checks/{flag.Id}/dismissal", v => new DismissDraftFlag("The officer's words, kept as said.", v), "lead-inspector");
             await Step(view, "pillars/effectiveness/redaction", v => new RedactText("Erasure request.", v), "administrator");
         }
 
@@ -228,12 +232,14 @@ public static class HistoryDump
             return view;
         }
 
-        private async Task<InspectionView> Get(Guid id)
+        private Task<InspectionView> Get(Guid id) => Get<InspectionView>($"/inspections/{id}");
+
+        private async Task<T> Get<T>(string path)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/inspections/{id}");
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Authorization = new("Bearer", Token(Users["lead-inspector"], "lead-inspector"));
             using var response = await client.SendAsync(request);
-            return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<InspectionView>(Json))!;
+            return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<T>(Json))!;
         }
 
         private async Task<T> Send<T>(string path, object body, string role, string? force = null)

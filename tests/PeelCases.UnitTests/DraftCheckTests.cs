@@ -44,6 +44,8 @@ public sealed class DraftCheckTests
         var flags = Flags(With("Cumbria Constabulary is outstanding at reducing crime.", "The constabulary requires improvement in protecting vulnerable people."));
         Assert.Equal(["is outstanding", "requires improvement"], flags.Select(f => f.Said.Replace("The constabulary ", "")));
         Assert.Equal(["The effectiveness pillar is graded Good.", "Question E3 is graded Good."], flags.Select(f => f.RecordSays));
+        // Each flag names whose text it is, so that a redaction of that pillar or question reaches its dismissal.
+        Assert.Equal([("", "effectiveness"), ("E3", "")], flags.Select(f => (f.QuestionCode, f.PillarCode)));
     }
 
     [Fact]
@@ -75,10 +77,11 @@ public sealed class DraftCheckTests
         var flag = Assert.Single(Flags(inspection));
         var dismissed = Then.Decided(DraftCheckRules.Dismiss(inspection, Flags(inspection), flag.Id, new DismissDraftFlag("The HMI's wording: outstanding in part.", 1),
             "mo.moderator", C.SignedOffAt.AddMinutes(-5)));
-        Assert.Equal(("", flag.Id, "The HMI's wording: outstanding in part."), (dismissed.QuestionCode, dismissed.FlagId, dismissed.Reason));
+        Assert.Equal(("", "effectiveness", flag.Id, "The HMI's wording: outstanding in part."),
+            (dismissed.QuestionCode, dismissed.PillarCode, dismissed.FlagId, dismissed.Reason));
         var after = Given.Inspection(Cumbria.ReadyForSignOff.Then(C.PillarSummaryWritten(Cumbria.Effectiveness, "Cumbria Constabulary is outstanding at reducing crime."),
             C.SummaryWritten("E3", "Cumbria Constabulary is good at protecting vulnerable people."), dismissed));
-        Assert.NotNull(Assert.Single(Flags(after)).Dismissed);
+        Assert.Equal("effectiveness", Assert.Single(Flags(after)).Dismissed!.PillarCode);
         Assert.Null(DraftCheckRules.Require(Flags(after)));
         Then.Refused(DraftCheckRules.Dismiss(after, Flags(after), "000000000000", new DismissDraftFlag("x", 1), "mo.moderator", C.SignedOffAt), 404);
     }

@@ -43,7 +43,7 @@ public static class ChallengeRules
         Finding? challenged = null)
     {
         if (actorForce != inspection.ForceId)
-            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden", "A force liaison may challenge only their own force's draft.");
+            return Refusal.Forbidden("A force liaison may challenge only their own force's draft.");
         if (inspection.FactualAccuracy is not { } check || inspection.Stage != InspectionStage.FactualAccuracyCheck)
             return Refusal.ProcessRule($"The factual accuracy check is not open: the inspection is at {RecordWords.Quoted(inspection.Stage)}.");
         if (c.FindingId is { } findingId && (challenged is null || challenged.Id != findingId || challenged.InspectionId != inspection.Id))

@@ -22,7 +22,7 @@ public static class CloseCheckEarlyRules
     public static Decision<ForceConfirmedNoFurtherComments> Confirm(Inspection inspection, string actor, string? actorForce, DateTimeOffset now)
     {
         if (actorForce != inspection.ForceId)
-            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden", "A force liaison may answer only for their own force.");
+            return Refusal.Forbidden("A force liaison may answer only for their own force.");
         if (Open(inspection, now) is { } closed) return closed;
         if (inspection.FactualAccuracy!.NoFurtherComments is { } done) return new AlreadyDone($"{done.By} confirmed it on {UkTime.Date(done.At)}.");
         return new ForceConfirmedNoFurtherComments(inspection.Id, actor, now);

@@ -13,10 +13,11 @@ namespace PeelCases.Grading;
 
 /// <summary>
 /// A lead inspector or moderator judged a draft-check flag not to be an error, and said why (added 2026-11-27).
-/// <c>QuestionCode</c> is empty for a pillar summary's flag.
+/// <c>QuestionCode</c> is empty for a pillar summary's flag; <c>PillarCode</c> names that pillar (added 2026-12-07, so
+/// that the pillar's redaction reaches the dismissal; empty on a question's flag and on dismissals stored before).
 /// </summary>
 public sealed record DraftFlagDismissed(Guid InspectionId, string QuestionCode, string FlagId, string Element, string Said, string RecordSays,
-    string Reason, string DismissedBy, DateTimeOffset DismissedAt) : IBusinessEvent, IQuestionEvent
+    string Reason, string DismissedBy, DateTimeOffset DismissedAt, string PillarCode = "") : IBusinessEvent, IQuestionEvent
 {
     DateTimeOffset IBusinessEvent.BusinessTime => DismissedAt;
 }
@@ -39,8 +40,8 @@ public static class DraftCheckRules
         if (flag is null) return Refusal.NotFound($"Inspection {inspection.Id} has no open draft-check flag {flagId}; the text may have been corrected.");
         if (flag.Dismissed is { } done) return new AlreadyDone($"The flag was dismissed by {done.By}.");
         if (PublicSummaries.TextFixed(inspection) is { } fixedText) return fixedText;
-        var question = flag.Element.StartsWith("the summary for question", StringComparison.Ordinal) ? flag.Element.Split('(', ')')[1] : "";
-        return new DraftFlagDismissed(inspection.Id, question, flag.Id, flag.Element, flag.Said, flag.RecordSays, c.Reason!.Trim(), actor, now);
+        return new DraftFlagDismissed(inspection.Id, flag.QuestionCode, flag.Id, flag.Element, flag.Said, flag.RecordSays, c.Reason!.Trim(), actor, now,
+            flag.PillarCode);
     }
 
     /// <summary>Sign-off waits until every flag is corrected or dismissed.</summary>

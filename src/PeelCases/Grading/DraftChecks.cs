@@ -10,8 +10,11 @@ namespace PeelCases.Grading;
 /// A statement in a page's hand-written text that disagrees with the record: <see cref="Said"/> is the
 /// text's words, <see cref="RecordSays"/> what the record holds. <see cref="Id"/> follows the element
 /// and the words, so a dismissal holds while the text is unchanged and a correction clears the flag.
+/// <see cref="QuestionCode"/> or <see cref="PillarCode"/> names whose text it is (the other is empty), so that a
+/// redaction of that question or pillar reaches the flag's dismissal.
 /// </summary>
-public sealed record DraftFlag(string Id, string Element, string Said, string RecordSays, DraftFlagDismissal? Dismissed = null);
+public sealed record DraftFlag(string Id, string Element, string Said, string RecordSays, string QuestionCode, string PillarCode,
+    DraftFlagDismissal? Dismissed = null);
 
 /// <summary>
 /// Draft checks: before sign-off, the hand-written text of each page (pillar and question summaries)
@@ -41,7 +44,7 @@ public static partial class DraftChecks
         {
             var judgment = inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code);
             if (judgment?.Summary is not { } text) continue;
-            var element = $"the {pillar.Name.ToLowerInvariant()} pillar summary";
+            var element = new Element($"the {pillar.Name.ToLowerInvariant()} pillar summary", "", pillar.Code);
             var grade = judgment.Awarded?.Grade ?? judgment.Moderated?.Grade ?? judgment.Proposed?.Grade;
             // The opening sentence states the pillar's grade; later sentences may speak of earlier cycles.
             if (grade is { } g && GradeWord().Match(FirstSentence(text)) is { Success: true } m && Said(m) is { } said && said != g)
@@ -51,7 +54,7 @@ public static partial class DraftChecks
         foreach (var q in inspection.Questions)
         {
             if (q.Summary is not { } text || framework.FindQuestion(q.Code) is not { } defined) continue;
-            var element = $"the summary for question {defined.Number} ({q.Code})";
+            var element = new Element($"the summary for question {defined.Number} ({q.Code})", q.Code, "");
             if (defined.Graded && q.StandingGrade is { } g && GradeWord().Match(FirstSentence(text)) is { Success: true } m && Said(m) is { } said && said != g)
                 flags.Add(Flag(element, m.Value, $"Question {q.Code} is graded {g.Display()}."));
             flags.AddRange(EarlierJudgments(element, text, inspection, framework));
@@ -68,7 +71,7 @@ public static partial class DraftChecks
     }
 
     /// <summary>"In 2016 we judged the constabulary to be good at investigating crime": the year and grade of the judgment that stands for that question.</summary>
-    private static IEnumerable<DraftFlag> EarlierJudgments(string element, string text, Inspection inspection, AssessmentFramework framework)
+    private static IEnumerable<DraftFlag> EarlierJudgments(Element element, string text, Inspection inspection, AssessmentFramework framework)
     {
         foreach (Match m in EarlierJudgment().Matches(text))
         {
@@ -85,10 +88,13 @@ public static partial class DraftChecks
         }
     }
 
-    private static DraftFlag Flag(string element, string said, string recordSays)
+    /// <summary>A page's hand-written text: its words for the flag, and the question or pillar it belongs to.</summary>
+    private sealed record Element(string Words, string QuestionCode, string PillarCode);
+
+    private static DraftFlag Flag(Element element, string said, string recordSays)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{element}|{said.ToLowerInvariant()}"));
-        return new DraftFlag(Convert.ToHexString(hash, 0, 6).ToLowerInvariant(), element, said, recordSays);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{element.Words}|{said.ToLowerInvariant()}"));
+        return new DraftFlag(Convert.ToHexString(hash, 0, 6).ToLowerInvariant(), element.Words, said, recordSays, element.QuestionCode, element.PillarCode);
     }
 
     private static Grade? Said(Match m) => Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);

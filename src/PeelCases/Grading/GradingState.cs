@@ -44,7 +44,7 @@ public static class GradingState
 
     public static void Apply(Inspection i, DraftFlagDismissed e)
     {
-        i.DismissedDraftFlags.Add(new DraftFlagDismissal(e.FlagId, e.Reason, e.DismissedBy, e.DismissedAt));
+        i.DismissedDraftFlags.Add(new DraftFlagDismissal(e.FlagId, e.Reason, e.DismissedBy, e.DismissedAt, e.QuestionCode, e.PillarCode));
         i.Touch(e.DismissedBy, e.DismissedAt);
     }
 

@@ -13,8 +13,9 @@ namespace PeelCases.Grading;
 /// <summary>
 /// Personal data removed from what the inspection's stream holds about one pillar (added 2026-12-07), as for a question
 /// (QuestionTextRedacted): every free-text field of the pillar's events recorded before this one — the grade's
-/// rationale, the moderation's reason, the pillar summary. Grades and who acted stay. The event carries none of the
-/// removed text.
+/// rationale, the moderation's reason, the pillar summary, and the words and reason of a draft-check flag dismissed on the
+/// summary (for dismissals recorded since 2026-12-07, which name the pillar). Grades and who acted stay. The event
+/// carries none of the removed text.
 /// </summary>
 public sealed record PillarTextRedacted(Guid InspectionId, string PillarCode, string Reason, string RedactedBy, DateTimeOffset RedactedAt)
     : IBusinessEvent, IRedaction
@@ -41,6 +42,7 @@ public static class RedactPillarRules
     public static void Apply(Inspection i, PillarTextRedacted e)
     {
         i.ChangePillar(e.PillarCode, TextMask.Mask);
+        i.MaskDismissals(d => d.PillarCode == e.PillarCode);
         i.Redactions.Add(new InspectionRedaction($"pillar {e.PillarCode}", e.Reason, e.RedactedBy, e.RedactedAt));
         i.Touch(e.RedactedBy, e.RedactedAt);
     }

@@ -33,7 +33,7 @@ public static class TeamRules
     public static Refusal? MayWorkOn(ClaimsPrincipal user, Inspection inspection) =>
         user.IsInRole(Roles.LeadInspector) || inspection.Team.Contains(user.Actor())
             ? null
-            : new Refusal(StatusCodes.Status403Forbidden, "Forbidden",
+            : Refusal.Forbidden(
                 $"{user.Actor()} is not on the team of inspection {inspection.Id}; the lead inspector can add them.");
 }
 

@@ -78,10 +78,10 @@ public static class HandQuestionRules
         var doesTheWork = roles.Any(actorRoles.Contains);
         var who = string.Join(" or ", roles.Select(Roles.Name));
         if (holder != actor && !doesTheWork && actor != inspection.LeadInspector)
-            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden",
+            return Refusal.Forbidden(
                 $"Only the inspection's lead inspector ({inspection.LeadInspector}) or {who} hands {what} on at {stage}; leave the name blank to take it yourself.");
         if (holder == actor && !doesTheWork)
-            return new Refusal(StatusCodes.Status403Forbidden, "Forbidden", $"{char.ToUpperInvariant(what[0])}{what[1..]} at {stage} is work for {who}: {actor} cannot take it.");
+            return Refusal.Forbidden($"{char.ToUpperInvariant(what[0])}{what[1..]} at {stage} is work for {who}: {actor} cannot take it.");
         return holder;
     }
 

@@ -1,3 +1,4 @@
+using PeelCases.Kernel;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.Inspections;
@@ -131,6 +132,10 @@ public sealed class Inspection
             Replace(q with { Stage = to, StageSince = at, Version = q.Version + 1, Holder = null });
     }
 
+    /// <summary>Masks the reasons given for dismissing the draft-check flags on one question's or pillar's text (a redaction of it).</summary>
+    public void MaskDismissals(Func<DraftFlagDismissal, bool> of) =>
+        DismissedDraftFlags = DismissedDraftFlags.Select(d => of(d) ? TextMask.Mask(d) : d).ToList();
+
     /// <summary>Changes a pillar's judgment, adding the pillar on first use.</summary>
     public void ChangePillar(string code, Func<PillarJudgment, PillarJudgment> change)
     {
@@ -205,7 +210,8 @@ public sealed record PillarJudgment(string PillarCode, ProposedGrade? Proposed, 
 
 public sealed record SignOffStamp(string By, DateTimeOffset At);
 
-public sealed record DraftFlagDismissal(string FlagId, string Reason, string By, DateTimeOffset At);
+/// <summary>A draft-check flag dismissed; <see cref="QuestionCode"/> or <see cref="PillarCode"/> (added 2026-12-07) names whose text it was.</summary>
+public sealed record DraftFlagDismissal(string FlagId, string Reason, string By, DateTimeOffset At, string QuestionCode = "", string PillarCode = "");
 
 /// <summary>The force's window to challenge facts; <see cref="NoFurtherComments"/> (added 2026-12-02) lets the lead inspector close it early.</summary>
 public sealed record FactualAccuracyCheck(

@@ -12,7 +12,7 @@ namespace PeelCases.Inspections;
 /// Personal data removed from what the inspection's stream holds about one question: every free-text field
 /// (Kernel/TextMask) of the question's events recorded before this one — QA comments, rationales, moderation and scoping
 /// reasons, the carry-over problem, disputes, the question's summary, its lines of enquiry and their conclusions (added
-/// 2026-12-07). Grades, stages and who acted stay. The event carries
+/// 2026-12-07) and a draft-check flag dismissed on its summary (the record's copy of the dismissal too, since 2026-12-07). Grades, stages and who acted stay. The event carries
 /// none of the removed text (added 2026-12-02).
 /// </summary>
 public sealed record QuestionTextRedacted(Guid InspectionId, string QuestionCode, string Reason, string RedactedBy, DateTimeOffset RedactedAt)
@@ -48,6 +48,7 @@ public static class RedactQuestionRules
     public static void Apply(Inspection i, QuestionTextRedacted e)
     {
         i.ChangeQuestion(e.QuestionCode, TextMask.Mask, e.RedactedBy, e.RedactedAt);
+        i.MaskDismissals(d => d.QuestionCode == e.QuestionCode);
         i.Redactions.Add(new InspectionRedaction($"question {e.QuestionCode}", e.Reason, e.RedactedBy, e.RedactedAt));
     }
 }

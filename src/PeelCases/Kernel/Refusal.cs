@@ -16,6 +16,10 @@ public sealed record Refusal(int Status, string Title, string Detail, IReadOnlyD
     public static Refusal NotFound(string detail) =>
         new(StatusCodes.Status404NotFound, "Not found", detail);
 
+    /// <summary>This person may not do this to this record, whatever their role allows elsewhere.</summary>
+    public static Refusal Forbidden(string detail) =>
+        new(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
     /// <summary>A rule of the inspection process forbids this now.</summary>
     public static Refusal ProcessRule(string detail) =>
         new(StatusCodes.Status409Conflict, "Not allowed at this point in the process", detail);

@@ -49,6 +49,8 @@ public static class ModeratePillarGradeEndpoint
     [Authorize(Policy = Policies.Moderation)]
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string pillarCode, ModerateGrade command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, ModeratePillarGradeRules.Decide(inspection, framework, pillarCode, command, user.Actor(), clock.GetUtcNow()),
+        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.Pillars
+                .FirstOrDefault(p => string.Equals(p.PillarCode, pillarCode, StringComparison.OrdinalIgnoreCase))?.Proposed?.ProposedBy, user.Actor())
+            ?? ModeratePillarGradeRules.Decide(inspection, framework, pillarCode, command, user.Actor(), clock.GetUtcNow()),
             handOn: _ => false); // the workflow waits on the award, not on this
 }

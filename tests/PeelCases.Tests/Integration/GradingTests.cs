@@ -5,6 +5,7 @@ using PeelCases.Board;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.Moderation;
 using PeelCases.ReferenceData;
 
@@ -84,6 +85,9 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.True((await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.RequiresImprovement, " ", view.Version), TestUser.Moderator, 400)).Errors!.ContainsKey("reason"));
         Assert.True((await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Adequate, "r", view.Version), TestUser.Moderator, 400)).Errors!.ContainsKey("grade"));
         await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version), TestUser.Lead, 403);
+        // A moderator from the inspection's own team (here its lead inspector, who proposed the grade) is refused too.
+        Assert.Contains("lena.lead proposed this grade: moderation is a check on the team's work",
+            (await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version), new TestUser("lena.lead", [Roles.Moderator]), 403)).Detail);
         await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version - 1), TestUser.Moderator, 409);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/atlantis/moderation", new ModerateGrade(Grade.Good, null, view.Version), TestUser.Moderator, 404);
         Assert.Equal(before, (await EventsOf(view.Id)).Count);
@@ -181,6 +185,12 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Contains("needs a reason", noReason.Detail);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/moderation",
             new ModerateGrade(Grade.Outstanding, "x", view.QuestionVersion("E3")), TestUser.Lead, 403);
+        // Moderation is made from outside the team: a team member who also moderates is refused, and nothing is recorded.
+        var before = (await EventsOf(view.Id)).Count;
+        Assert.Contains("sara.inspector is on this inspection's team",
+            (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/moderation", new ModerateGrade(Grade.Good, null, view.QuestionVersion("E3")),
+                new TestUser("sara.inspector", [Roles.Inspector, Roles.Moderator]), 403)).Detail);
+        Assert.Equal(before, (await EventsOf(view.Id)).Count);
         view = await ModerateAsync(view, "E3", Grade.Outstanding, "Consistent with outstanding practice seen in comparable forces.");
         Assert.Empty(await Get<List<ModerationItem>>("/moderation/queue", TestUser.Moderator));
         view = await AwardAsync(view, "E3");

@@ -20,8 +20,13 @@ public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
     public async Task A_questions_deliberation_and_a_challenge_are_redacted_in_the_record_and_the_stored_events_and_a_rebuild_agrees()
     {
         var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021, new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Good));
-        view = await Step(view, "questions/Q4/summary", new WriteQuestionSummary("Jane Doe praised the call handler.", view.QuestionVersion("Q4")), TestUser.Lead);
+        view = await Step(view, "questions/Q4/summary",
+            new WriteQuestionSummary("The force is outstanding at answering calls. Jane Doe praised the call handler.", view.QuestionVersion("Q4")), TestUser.Lead);
         view = await SummariseAsync(view);
+        // The summary's grade word disagrees with the record (good); the moderator keeps it, with a reason naming her.
+        var flag = Assert.Single((await Get<DraftCheckView>($"/inspections/{view.Id}/draft-checks", TestUser.Lead)).Flags);
+        Assert.Equal(("Q4", ""), (flag.QuestionCode, flag.PillarCode));
+        view = await Step(view, $"draft-checks/{flag.Id}/dismissal", new DismissDraftFlag("Jane Doe praised it as outstanding; her words.", view.Version), TestUser.Moderator);
         view = await Step(view, "sign-off", new InspectionStep(view.Version), TestUser.Hmi);
         view = await Step(view, "factual-accuracy-check", new InspectionStep(view.Version), TestUser.Lead);
         var challengeId = Guid.NewGuid();
@@ -36,6 +41,11 @@ public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
         view = await Step(view, "questions/Q4/redaction", new RedactText("Erasure request from Jane Doe's solicitor", view.QuestionVersion("Q4")), Admin);
         var q4 = view.Questions.Single(q => q.Code == "Q4");
         Assert.Equal(("[redacted]", "[redacted]", Grade.Good), (q4.Summary, q4.Proposed!.Rationale, q4.Grade));
+        await using (var session = App.Store.QuerySession())
+        {
+            var dismissal = Assert.Single((await session.LoadAsync<Inspection>(view.Id))!.DismissedDraftFlags);
+            Assert.Equal(("[redacted]", TestUser.Moderator.Id, "Q4"), (dismissal.Reason, dismissal.By, dismissal.QuestionCode));
+        }
         view = await Step(view, $"factual-accuracy-check/challenges/{challengeId}/redaction", new RedactText("Erasure request", view.Version), Admin);
         var challenge = Assert.Single(view.FactualAccuracy!.Challenges);
         Assert.Equal(("[redacted]", "[redacted]", true, TestUser.Liaison.Id), (challenge.Text, challenge.Reason, challenge.Accepted, challenge.RaisedBy));
@@ -63,12 +73,16 @@ public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
-    public async Task A_pillars_rationale_moderation_reason_and_summary_are_redacted_and_its_grades_stay()
+    public async Task A_pillars_rationale_moderation_reason_summary_and_dismissed_draft_flag_are_redacted_and_its_grades_stay()
     {
         var view = await BuildAsync("west-yorkshire", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed, Grade.Good));
         view = await Step(view, "pillars/effectiveness/grade-proposals", new ProposePillarGrade(Grade.Outstanding, "As PC Pat Example told us, the force is outstanding.", view.Version), TestUser.Lead);
         view = await Step(view, "pillars/effectiveness/moderation", new ModerateGrade(Grade.Good, "PC Pat Example's account is one voice; E3 is good.", view.Version), TestUser.Moderator);
-        view = await Step(view, "pillars/effectiveness/summary", new WritePillarSummary("The force is good; PC Pat Example's case shows it.", view.Version), TestUser.Lead);
+        view = await Step(view, "pillars/effectiveness/summary", new WritePillarSummary("The force is outstanding; PC Pat Example's case shows it.", view.Version), TestUser.Lead);
+        // The summary says outstanding where the moderated grade is good; the lead inspector keeps it, with a reason naming the officer.
+        var flag = Assert.Single((await Get<DraftCheckView>($"/inspections/{view.Id}/draft-checks", TestUser.Lead)).Flags);
+        Assert.Equal(("", "effectiveness"), (flag.QuestionCode, flag.PillarCode));
+        view = await Step(view, $"draft-checks/{flag.Id}/dismissal", new DismissDraftFlag("PC Pat Example's words, quoted as said.", view.Version), TestUser.Lead);
 
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/effectiveness/redaction", new RedactText("x", view.Version), TestUser.Inspector, 403);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/atlantis/redaction", new RedactText("x", view.Version), Admin, 404);
@@ -80,8 +94,10 @@ public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
             (pillar.Proposed.Grade, pillar.Moderated.Grade, pillar.Proposed.ProposedBy, pillar.Moderated.ModeratedBy));
         await using (var session = App.Store.QuerySession())
         {
-            var redaction = (await session.LoadAsync<Inspection>(view.Id))!.Redactions.Last();
+            var record = (await session.LoadAsync<Inspection>(view.Id))!;
+            var redaction = record.Redactions.Last();
             Assert.Equal(("pillar effectiveness", "Erasure request from Jane Doe's solicitor", Admin.Id), (redaction.What, redaction.Reason, redaction.By));
+            Assert.Equal(("[redacted]", "effectiveness"), (Assert.Single(record.DismissedDraftFlags).Reason, record.DismissedDraftFlags[0].PillarCode));
         }
         // Nothing left to remove: a second redaction appends nothing; the pillar is still awarded its moderated grade.
         var before = (await EventsOf(view.Id)).Count;
