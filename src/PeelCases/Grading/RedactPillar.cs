@@ -43,7 +43,7 @@ public static class RedactPillarRules
     {
         i.ChangePillar(e.PillarCode, TextMask.Mask);
         i.MaskDismissals(d => d.PillarCode == e.PillarCode);
-        i.Redactions.Add(new InspectionRedaction($"pillar {e.PillarCode}", e.Reason, e.RedactedBy, e.RedactedAt));
+        i.Redactions.Add(new InspectionRedaction(InspectionRedaction.OfPillar(e.PillarCode), e.Reason, e.RedactedBy, e.RedactedAt));
         i.Touch(e.RedactedBy, e.RedactedAt);
     }
 }

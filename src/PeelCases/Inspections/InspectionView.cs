@@ -66,25 +66,28 @@ public sealed record InspectionView(
             return new QuestionView(q.Code, fq?.Number ?? 0, fq?.Text ?? "", fq?.PillarCode, fq?.Graded ?? true, q.Scope, q.Stage, q.StageSince,
                 evidence.ByQuestion.GetValueOrDefault(q.Code), findings.GetValueOrDefault(q.Code) ?? [],
                 q.Proposed, q.Moderated, q.Awarded, q.CarriedOverFrom, q.StandingGrade, q.Settled, q.Final, q.QaComments, q.CarryOverProblem, q.Version, q.DisputedCarryOver, q.Summary,
-                q.Holder, q.LinesOfEnquiry);
+                q.Holder, q.LinesOfEnquiry, InspectionRedaction.Latest(i.Redactions, InspectionRedaction.OfQuestion(q.Code)));
         }).ToList(),
         (framework?.Pillars ?? []).Where(p => i.Questions.Any(q => framework!.FindQuestion(q.Code)?.PillarCode == p.Code))
             .Select(p =>
             {
                 var judgment = i.Pillars.FirstOrDefault(j => j.PillarCode == p.Code);
-                return new PillarView(p.Code, p.Name, p.HeadlineQuestion, judgment?.Proposed, judgment?.Awarded, judgment?.Summary, judgment?.Moderated);
+                return new PillarView(p.Code, p.Name, p.HeadlineQuestion, judgment?.Proposed, judgment?.Awarded, judgment?.Summary, judgment?.Moderated,
+                    InspectionRedaction.Latest(i.Redactions, InspectionRedaction.OfPillar(p.Code)));
             }).ToList(),
         i.SignedOff, i.FactualAccuracy, i.Publications,
         evidence.Total, i.ScheduledAt, i.ScheduledBy, i.LastChangedAt, i.LastChangedBy, i.Version, i.HmiObservations, i.Tranche, i.PublicationBatch,
         i.PccResponse, i.PccResponseDueOn(), i.Holder);
 }
 
+/// <summary>A question as the pages show it; <see cref="Redacted"/> (added 2026-12-07) says who last removed personal data from its text.</summary>
 public sealed record QuestionView(
     string Code, int Number, string Text, string? Pillar, bool Graded, QuestionScope? Scope, QuestionStage Stage, DateTimeOffset StageSince,
     int EvidenceCount, IReadOnlyDictionary<string, int> Findings, ProposedGrade? Proposed, ModerationDecision? Moderated,
     AwardedGrade? Awarded, JudgmentReference? CarriedOverFrom, Grade? Grade, bool Settled, bool Final, string? QaComments, string? CarryOverProblem,
     long Version, JudgmentReference? DisputedCarryOver = null, string? Summary = null, StageHolder? Holder = null,
-    IReadOnlyList<LineOfEnquiry>? LinesOfEnquiry = null);
+    IReadOnlyList<LineOfEnquiry>? LinesOfEnquiry = null, RedactionStamp? Redacted = null);
 
+/// <summary>A pillar's grade as reached; <see cref="Redacted"/> (added 2026-12-07), as a question's, says who last removed personal data from its text.</summary>
 public sealed record PillarView(string Code, string Name, string HeadlineQuestion, ProposedGrade? Proposed, AwardedGrade? Awarded, string? Summary = null,
-    ModerationDecision? Moderated = null);
+    ModerationDecision? Moderated = null, RedactionStamp? Redacted = null);

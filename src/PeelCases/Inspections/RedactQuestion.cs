@@ -31,7 +31,16 @@ public sealed record RedactText(string? Reason, long? ExpectedVersion)
 }
 
 /// <summary>An inspection-stream redaction: what it covered, who made it, when and why.</summary>
-public sealed record InspectionRedaction(string What, string Reason, string By, DateTimeOffset At);
+public sealed record InspectionRedaction(string What, string Reason, string By, DateTimeOffset At)
+{
+    public static string OfQuestion(string code) => $"question {code}";
+
+    public static string OfPillar(string code) => $"pillar {code}";
+
+    /// <summary>The latest redaction of <paramref name="what"/> among <paramref name="redactions"/>, as the pages stamp it.</summary>
+    public static RedactionStamp? Latest(IEnumerable<InspectionRedaction> redactions, string what) =>
+        redactions.LastOrDefault(r => r.What == what) is { } r ? new RedactionStamp(r.Reason, r.By, r.At) : null;
+}
 
 public static class RedactQuestionRules
 {
@@ -49,7 +58,7 @@ public static class RedactQuestionRules
     {
         i.ChangeQuestion(e.QuestionCode, TextMask.Mask, e.RedactedBy, e.RedactedAt);
         i.MaskDismissals(d => d.QuestionCode == e.QuestionCode);
-        i.Redactions.Add(new InspectionRedaction($"question {e.QuestionCode}", e.Reason, e.RedactedBy, e.RedactedAt));
+        i.Redactions.Add(new InspectionRedaction(InspectionRedaction.OfQuestion(e.QuestionCode), e.Reason, e.RedactedBy, e.RedactedAt));
     }
 }
 

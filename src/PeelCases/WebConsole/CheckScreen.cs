@@ -14,7 +14,7 @@ public sealed record CheckItem(Guid InspectionId, string ForceName, string Cycle
 {
     /// <summary>Who last removed personal data from the challenge, when and why.</summary>
     public RedactionStamp? Redacted(Challenge challenge) =>
-        Redactions.LastOrDefault(r => r.What == RedactChallengeRules.What(challenge.Id)) is { } r ? new RedactionStamp(r.Reason, r.By, r.At) : null;
+        InspectionRedaction.Latest(Redactions, RedactChallengeRules.What(challenge.Id));
 
     public bool Offers(string operation) => Offered.Any(a => a.Operation == operation);
 

@@ -212,6 +212,17 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Equal(TestUser.Moderator.Id, Assert.Single(events, e => e.Data is PeelCases.Moderation.PillarGradeModerated).UserName);
         Assert.Equal(TestUser.Moderator.Id, Assert.Single(events, e => e.Data is PeelCases.Grading.PillarGradeAwarded).UserName);
         Assert.Equal(TestUser.Lead.Id, Assert.Single(events, e => e.Data is PeelCases.Findings.PillarSummaryWritten).UserName);
+
+        // The lead inspector removes personal data from the pillar's text: the page says who, when and why, beside the summary.
+        const string why = "An officer named in the rationale (request 2026-151).";
+        await lead.GoAsync(inspection);
+        await page.Locator("form[action$='/actions/RedactPillarText']").GetByLabel("Why (kept with the redaction: say whose data and why, not the data itself)").FillAsync(why);
+        await SubmitAsync(page, $"Remove personal data from the pillar’s text ({pillar.Name})");
+        Assert.Equal("Remove personal data from the pillar’s text: done.", await NoticeAsync(page));
+        var stamp = (await page.Locator($"[data-pillar-redacted='{pillar.Code}']").InnerTextAsync()).Trim();
+        Assert.StartsWith($"Personal data removed by {TestUser.Lead.Id} on ", stamp);
+        Assert.EndsWith($": {why}", stamp);
+        Assert.DoesNotContain(rationale, await page.Locator("main").InnerTextAsync());
         Assert.All(lead.ConsoleErrors.Concat(moderator.ConsoleErrors), e => Assert.Matches(@"status of 400\b", e));
     }
 

@@ -359,6 +359,7 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.DoesNotContain(person, main);
         Assert.Contains("[redacted]", main);
         Assert.Contains($"Personal data removed by {TestUser.Lead.Id} on", main);
+        Assert.EndsWith($": {why}", (await page.Locator("[data-question-redacted]").InnerTextAsync()).Trim()); // the question's own stamp, with why
         // Nor does the stored history: every event of the three streams, as stored.
         foreach (var stream in new[] { evidence.Id, finding.Id, view.Id })
             Assert.All(await EventsOf(stream), e => Assert.DoesNotContain("Jane Example", System.Text.Json.JsonSerializer.Serialize(e.Data, e.Data.GetType())));

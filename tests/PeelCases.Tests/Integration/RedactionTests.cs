@@ -41,6 +41,8 @@ public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
         view = await Step(view, "questions/Q4/redaction", new RedactText("Erasure request from Jane Doe's solicitor", view.QuestionVersion("Q4")), Admin);
         var q4 = view.Questions.Single(q => q.Code == "Q4");
         Assert.Equal(("[redacted]", "[redacted]", Grade.Good), (q4.Summary, q4.Proposed!.Rationale, q4.Grade));
+        Assert.Equal(("Erasure request from Jane Doe's solicitor", Admin.Id), (q4.Redacted!.Reason, q4.Redacted.By)); // the question's stamp
+        Assert.All(view.Questions.Where(q => q.Code != "Q4"), q => Assert.Null(q.Redacted));
         await using (var session = App.Store.QuerySession())
         {
             var dismissal = Assert.Single((await session.LoadAsync<Inspection>(view.Id))!.DismissedDraftFlags);
@@ -90,6 +92,7 @@ public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
         view = await Step(view, "pillars/effectiveness/redaction", new RedactText("Erasure request from Jane Doe's solicitor", view.Version), Admin);
         var pillar = Assert.Single(view.Pillars);
         Assert.Equal(("[redacted]", "[redacted]", "[redacted]"), (pillar.Proposed!.Rationale, pillar.Moderated!.Reason, pillar.Summary));
+        Assert.Equal(("Erasure request from Jane Doe's solicitor", Admin.Id), (pillar.Redacted!.Reason, pillar.Redacted.By)); // the pillar's stamp
         Assert.Equal((Grade.Outstanding, Grade.Good, TestUser.Lead.Id, TestUser.Moderator.Id),
             (pillar.Proposed.Grade, pillar.Moderated.Grade, pillar.Proposed.ProposedBy, pillar.Moderated.ModeratedBy));
         await using (var session = App.Store.QuerySession())
