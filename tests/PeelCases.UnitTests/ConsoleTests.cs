@@ -132,6 +132,17 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void Findings_are_offered_for_QA_only_once_every_line_of_enquiry_is_concluded()
+    {
+        var open = new LineOfEnquiry(1, "How often are shifts lost?", EnquiryBasis.Data, "lena.lead", DateTimeOffset.UnixEpoch);
+        var concluded = open with { Concluded = new EnquiryConclusion(EnquiryOutcome.Answered, "Weekly.", "ian.inspector", DateTimeOffset.UnixEpoch) };
+        QuestionView Drafting(params LineOfEnquiry[] lines) => new("E3", 3, "How well…", "effectiveness", true, QuestionScope.Detailed, QuestionStage.Drafting,
+            DateTimeOffset.UnixEpoch, 1, new Dictionary<string, int>(), null, null, null, null, null, false, false, null, null, 2, LinesOfEnquiry: lines);
+        var submit = ConsoleActions.Find("SubmitFindingsForQa")!;
+        Assert.Equal((true, false, true), (submit.OfferedFor(Drafting()), submit.OfferedFor(Drafting(concluded, open)), submit.OfferedFor(Drafting(concluded))));
+    }
+
+    [Fact]
     public void A_carried_over_judgment_is_disputed_once_on_the_questions_page_and_the_form_becomes_the_APIs_command()
     {
         var earlier = new JudgmentReference(Guid.NewGuid(), "cumbria", "2016", 2016, "peel-2016", "E1", "effectiveness", Grade.Good, DateTimeOffset.UnixEpoch);

@@ -18,7 +18,7 @@ public static class AwardPillarGradeRules
     {
         var ready = PillarRules.Ready(inspection, framework, pillarCode);
         if (ready.Value is not { } pillar) return ready.Refusal!;
-        var judgment = inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code);
+        var judgment = inspection.FindPillar(pillar.Code);
         if (judgment?.Proposed is not { } proposed)
             return Refusal.ProcessRule($"{pillar.Name} has no proposed grade to award.");
         if (judgment.Moderated is not { } moderated)
@@ -37,5 +37,6 @@ public static class AwardPillarGradeEndpoint
     [Authorize(Policy = Policies.Awarding)]
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string pillarCode, InspectionStep command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, AwardPillarGradeRules.Decide(inspection, framework, pillarCode, user.Actor(), clock.GetUtcNow()));
+        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.FindPillar(pillarCode)?.Proposed?.ProposedBy, user.Actor(), "the award")
+            ?? AwardPillarGradeRules.Decide(inspection, framework, pillarCode, user.Actor(), clock.GetUtcNow()));
 }

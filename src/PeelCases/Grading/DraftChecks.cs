@@ -42,7 +42,7 @@ public static partial class DraftChecks
         var flags = new List<DraftFlag>();
         foreach (var pillar in framework.Pillars)
         {
-            var judgment = inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code);
+            var judgment = inspection.FindPillar(pillar.Code);
             if (judgment?.Summary is not { } text) continue;
             var element = new Element($"the {pillar.Name.ToLowerInvariant()} pillar summary", "", pillar.Code);
             var grade = judgment.Awarded?.Grade ?? judgment.Moderated?.Grade ?? judgment.Proposed?.Grade;

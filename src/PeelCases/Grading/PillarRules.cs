@@ -25,7 +25,7 @@ public static class PillarRules
         if (unsettled.Count > 0)
             return Refusal.ProcessRule($"{pillar.Name} can be graded once every graded question is settled (awarded or carried over). Not yet: "
                 + string.Join("; ", unsettled.Select(q => $"{q.Code} ({GradeRules.Describe(q)})")) + ".");
-        if (inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code)?.Awarded is { } awarded)
+        if (inspection.FindPillar(pillar.Code)?.Awarded is { } awarded)
             return Refusal.ProcessRule($"{pillar.Name} is already awarded {awarded.Grade.Display()}.");
         if (inspection.Stage is not (InspectionStage.Reporting or InspectionStage.Moderation))
             return Refusal.ProcessRule($"{pillar.Name} is graded while the inspection is at {RecordWords.Quoted(InspectionStage.Reporting)} or " +
@@ -40,7 +40,7 @@ public static class PillarRules
 
     /// <summary>Each pillar graded here and not yet awarded, with the step it waits on.</summary>
     public static IReadOnlyList<(Pillar Pillar, PillarStep Step)> Outstanding(Inspection inspection, AssessmentFramework framework) =>
-        InScope(inspection, framework).Select(p => (Pillar: p, Judgment: inspection.Pillars.FirstOrDefault(j => j.PillarCode == p.Code)))
+        InScope(inspection, framework).Select(p => (Pillar: p, Judgment: inspection.FindPillar(p.Code)))
             .Where(x => x.Judgment?.Awarded is null)
             .Select(x => (x.Pillar, x.Judgment?.Proposed is null ? PillarStep.Proposal : x.Judgment.Moderated is null ? PillarStep.Moderation : PillarStep.Award))
             .ToList();

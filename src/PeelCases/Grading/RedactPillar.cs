@@ -33,7 +33,7 @@ public static class RedactPillarRules
     {
         if (framework.Pillars.FirstOrDefault(p => string.Equals(p.Code, pillarCode, StringComparison.OrdinalIgnoreCase)) is not { } pillar)
             return Refusal.NotFound($"{framework.Name} has no pillar '{pillarCode}'.");
-        if (inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code) is not { } judgment || TextMask.IsMasked(judgment))
+        if (inspection.FindPillar(pillar.Code) is not { } judgment || TextMask.IsMasked(judgment))
             return new AlreadyDone($"{pillar.Name} holds no free text that is not already redacted.");
         return new PillarTextRedacted(inspection.Id, pillar.Code, c.Reason!.Trim(), actor, now);
     }

@@ -44,7 +44,7 @@ public static class HandInspectionRules
         var named = HandQuestionRules.Named(inspection, "the inspection", stage, roles, c.Holder, actor, actorRoles);
         if (named.Refusal is { } refused) return refused;
         var holder = named.Value!;
-        if (inspection.Team.Contains(holder) || inspection.LeadInspector == holder)
+        if (inspection.OnTeam(holder))
             return Refusal.Invalid("holder", $"{holder} is on this inspection's team: {stage} is for someone outside it.");
         if (inspection.Holder?.Person == holder) return new AlreadyDone($"{holder} holds the inspection already.");
         return new InspectionHandedTo(inspection.Id, inspection.Stage, holder, actor, now);

@@ -57,7 +57,7 @@ public static class HandQuestionRules
             return Refusal.Invalid("holder", $"{holder} is not on the team of this inspection; add them to the team first.");
         if (q.Stage is QuestionStage.QaReview or QuestionStage.Moderation or QuestionStage.AwaitingAward)
         {
-            if (inspection.Team.Contains(holder) || inspection.LeadInspector == holder)
+            if (inspection.OnTeam(holder))
                 return Refusal.Invalid("holder", $"{holder} is on this inspection's team: {RecordWords.Quoted(q.Stage)} is for someone outside it.");
             if (q.Proposed?.ProposedBy == holder)
                 return Refusal.Invalid("holder", $"{holder} proposed the grade: {RecordWords.Quoted(q.Stage)} is for someone else.");

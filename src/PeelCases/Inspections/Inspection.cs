@@ -88,6 +88,12 @@ public sealed class Inspection
         return copy;
     }
 
+    /// <summary>The inspection's lead inspector or a member of its team: the people whose work QA, moderation and the award check.</summary>
+    public bool OnTeam(string person) => LeadInspector == person || Team.Contains(person);
+
+    public PillarJudgment? FindPillar(string code) =>
+        Pillars.FirstOrDefault(p => string.Equals(p.PillarCode, code, StringComparison.OrdinalIgnoreCase));
+
     public InspectionQuestion? FindQuestion(string code) =>
         Questions.FirstOrDefault(q => string.Equals(q.Code, code, StringComparison.OrdinalIgnoreCase));
 

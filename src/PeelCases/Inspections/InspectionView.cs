@@ -71,7 +71,7 @@ public sealed record InspectionView(
         (framework?.Pillars ?? []).Where(p => i.Questions.Any(q => framework!.FindQuestion(q.Code)?.PillarCode == p.Code))
             .Select(p =>
             {
-                var judgment = i.Pillars.FirstOrDefault(j => j.PillarCode == p.Code);
+                var judgment = i.FindPillar(p.Code);
                 return new PillarView(p.Code, p.Name, p.HeadlineQuestion, judgment?.Proposed, judgment?.Awarded, judgment?.Summary, judgment?.Moderated,
                     InspectionRedaction.Latest(i.Redactions, InspectionRedaction.OfPillar(p.Code)));
             }).ToList(),

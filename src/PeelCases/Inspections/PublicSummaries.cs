@@ -18,7 +18,7 @@ public static class PublicSummaries
             .Select(q => $"question {q.Code}");
         var pillars = framework.Pillars
             .Where(p => inspection.Questions.Any(q => framework.FindQuestion(q.Code) is { Graded: true } fq && fq.PillarCode == p.Code))
-            .Where(p => string.IsNullOrWhiteSpace(inspection.Pillars.FirstOrDefault(j => j.PillarCode == p.Code)?.Summary))
+            .Where(p => string.IsNullOrWhiteSpace(inspection.FindPillar(p.Code)?.Summary))
             .Select(p => $"the {p.Name.ToLowerInvariant()} pillar");
         // An integrated report opens with the HMI's own words (2021/22 on).
         string[] hmi = !framework.HasPillars && string.IsNullOrWhiteSpace(inspection.HmiObservations) ? ["HM Inspector’s observations"] : [];

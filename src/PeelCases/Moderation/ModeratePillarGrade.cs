@@ -25,7 +25,7 @@ public static class ModeratePillarGradeRules
     {
         var ready = PillarRules.Ready(inspection, framework, pillarCode);
         if (ready.Value is not { } pillar) return ready.Refusal!;
-        var judgment = inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code);
+        var judgment = inspection.FindPillar(pillar.Code);
         if (judgment?.Proposed is not { } proposed) return Refusal.ProcessRule($"{pillar.Name} has no proposed grade to moderate.");
         var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
         if (judgment.Moderated is { } done)
@@ -49,8 +49,7 @@ public static class ModeratePillarGradeEndpoint
     [Authorize(Policy = Policies.Moderation)]
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string pillarCode, ModerateGrade command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.Pillars
-                .FirstOrDefault(p => string.Equals(p.PillarCode, pillarCode, StringComparison.OrdinalIgnoreCase))?.Proposed?.ProposedBy, user.Actor())
+        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.FindPillar(pillarCode)?.Proposed?.ProposedBy, user.Actor(), "moderation")
             ?? ModeratePillarGradeRules.Decide(inspection, framework, pillarCode, command, user.Actor(), clock.GetUtcNow()),
             handOn: _ => false); // the workflow waits on the award, not on this
 }

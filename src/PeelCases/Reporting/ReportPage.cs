@@ -68,7 +68,7 @@ public static class ReportPages
                 with { EarlierFindings = Earlier(earlierFindings, q.Code, force, publication) })
             .ToList();
 
-        var pillarJudgment = pillar is null ? null : inspection.Pillars.FirstOrDefault(p => p.PillarCode == pillar.Code);
+        var pillarJudgment = pillar is null ? null : inspection.FindPillar(pillar.Code);
         // Only where the cycle's pages add them: other cycles' summaries mention earlier judgments in their own words.
         var earlier = !layout.EarlierJudgmentLines ? [] : inspection.Questions
             .Where(q => q.CarriedOverFrom is not null && framework.FindQuestion(q.Code) is { } fq && (pillar is null || fq.PillarCode == pillar.Code))

@@ -30,6 +30,9 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>What else the record must show for the action to apply within its stages (for example, not yet signed off).</summary>
     public Func<InspectionView, bool> While { get; init; } = _ => true;
 
+    /// <summary>What else the question must show for the action to apply to it (for example, no line of enquiry open).</summary>
+    public Func<QuestionView, bool> WhileQuestion { get; init; } = _ => true;
+
     public bool ForQuestion => QuestionStages.Length > 0;
 
     /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
@@ -73,7 +76,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// Offered for this question as it stands: a carried-over judgment is disputed once (DisputeCarriedOverJudgmentRules); a
     /// line of enquiry is set for a question inspected this time, and concluded while one is open.
     /// </summary>
-    public bool OfferedFor(QuestionView question) => Form switch
+    public bool OfferedFor(QuestionView question) => WhileQuestion(question) && Form switch
     {
         ActionForm.Dispute => question is { CarriedOverFrom: not null, DisputedCarryOver: null },
         ActionForm.LineOfEnquiry => question.Scope != QuestionScope.CarryOver,
@@ -160,7 +163,9 @@ public static class ConsoleActions
                 Recommendations(f), Text(f, "reason"), Long(f, "expectedVersion"))),
         new("WithdrawFinding", "Withdraw the finding", ActionForm.Withdrawal, [QuestionStage.Fieldwork, QuestionStage.Drafting], Any, f =>
             new WithdrawFinding(Text(f, "reason"), Long(f, "expectedVersion"))),
-        new("SubmitFindingsForQa", "Submit findings for QA", ActionForm.Confirm, [QuestionStage.Drafting], Any, f => new InspectionStep(Long(f, "expectedVersion"))),
+        // QA waits for every line of enquiry to be concluded (LinesOfEnquiry.StillOpen); the question page says so meanwhile.
+        new("SubmitFindingsForQa", "Submit findings for QA", ActionForm.Confirm, [QuestionStage.Drafting], Any, f => new InspectionStep(Long(f, "expectedVersion")))
+            { WhileQuestion = q => q.LinesOfEnquiry?.Any(l => l.Open) != true },
         new("ReviewFindings", "Review the findings", ActionForm.QaReview, [QuestionStage.QaReview], Any, f =>
             new ReviewFindings(Enum<QaOutcome>(f, "outcome"), Text(f, "comments"), Long(f, "expectedVersion"))),
         new("ProposeGrade", "Propose a grade", ActionForm.Proposal, [QuestionStage.AwaitingGrade], Any, f =>

@@ -605,8 +605,12 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Contains("Line of enquiry 1 for question E3 is still open", waiting.Detail);
         Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is QualityAssurance.FindingsSubmittedForQa);
 
-        // Someone on the team concludes it, saying what was found and where.
+        // The console does not offer the submission while the line is open, and says why.
         await ian.GoAsync(question);
+        Assert.Equal(0, await ian.Page.GetByRole(AriaRole.Button, new() { Name = "Submit findings for QA (E3)" }).CountAsync());
+        Assert.Contains("once every line of enquiry is concluded", await ian.Page.Locator("[data-lines-open]").InnerTextAsync());
+
+        // Someone on the team concludes it, saying what was found and where.
         await ian.Page.GetByLabel("Answered", new() { Exact = true }).CheckAsync();
         await ian.Page.GetByLabel("What the team found and where (the evidence), or why it was dropped")
             .FillAsync("They are: the dip sample of 10 calls found the flag raised on all 10.");
@@ -617,6 +621,8 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Contains("They are: the dip sample of 10 calls found the flag raised on all 10. (ian.inspector,", line);
         Assert.Equal(TestUser.Inspector.Id, Assert.Single(await EventsOf(view.Id), e => e.Data is LineOfEnquiryConcluded).UserName);
         Assert.Equal(0, await ian.Page.GetByRole(AriaRole.Button, new() { Name = "Conclude a line of enquiry (E3)" }).CountAsync());
+        Assert.Equal(1, await ian.Page.GetByRole(AriaRole.Button, new() { Name = "Submit findings for QA (E3)" }).CountAsync()); // offered now
+        Assert.Equal(0, await ian.Page.Locator("[data-lines-open]").CountAsync());
 
         view = await Step(await View(view.Id), "questions/E3/qa-submission", new InspectionStep((await View(view.Id)).QuestionVersion("E3")), TestUser.Inspector);
         Assert.Equal(QuestionStage.QaReview, view.Questions.Single().Stage);

@@ -86,7 +86,7 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.True((await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Adequate, "r", view.Version), TestUser.Moderator, 400)).Errors!.ContainsKey("grade"));
         await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version), TestUser.Lead, 403);
         // A moderator from the inspection's own team (here its lead inspector, who proposed the grade) is refused too.
-        Assert.Contains("lena.lead proposed this grade: moderation is a check on the team's work",
+        Assert.Contains("lena.lead proposed this grade: moderation is a check on the team's work, made from outside the team.",
             (await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version), new TestUser("lena.lead", [Roles.Moderator]), 403)).Detail);
         await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version - 1), TestUser.Moderator, 409);
         await Problem(HttpMethod.Post, $"/inspections/{view.Id}/pillars/atlantis/moderation", new ModerateGrade(Grade.Good, null, view.Version), TestUser.Moderator, 404);
@@ -103,6 +103,10 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(view.Version, (await Post<InspectionView>(url, command with { ExpectedVersion = view.Version }, TestUser.Moderator)).Version);
         Assert.Contains("was moderated on", (await Problem(HttpMethod.Post, url, new ModerateGrade(Grade.Good, null, view.Version), TestUser.Moderator, 409)).Detail);
 
+        // The award, too, is made from outside the team: the lead inspector who proposed the grade is refused with the HMI's role.
+        Assert.Contains("lena.lead proposed this grade: the award is a check on the team's work",
+            (await Problem(HttpMethod.Post, "/inspections/" + view.Id + "/pillars/effectiveness/award", new InspectionStep(view.Version),
+                new TestUser("lena.lead", [Roles.Hmi]), 403)).Detail);
         view = await Step(view, "pillars/effectiveness/award", new InspectionStep(view.Version), TestUser.Hmi);
         Assert.Equal(Grade.RequiresImprovement, Assert.Single(view.Pillars).Awarded!.Grade);
         Assert.Equal(InspectionStage.SignOff, view.Stage);
@@ -193,6 +197,8 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(before, (await EventsOf(view.Id)).Count);
         view = await ModerateAsync(view, "E3", Grade.Outstanding, "Consistent with outstanding practice seen in comparable forces.");
         Assert.Empty(await Get<List<ModerationItem>>("/moderation/queue", TestUser.Moderator));
+        await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/award", new InspectionStep(view.QuestionVersion("E3")),
+            new TestUser("ian.inspector", [Roles.Inspector, Roles.Hmi]), 403); // on the team
         view = await AwardAsync(view, "E3");
         var e3View = view.Questions.Single(q => q.Code == "E3");
         Assert.Equal((Grade.Good, Grade.Outstanding, true), (e3View.Proposed!.Grade, e3View.Awarded!.Grade, e3View.Moderated!.Changed));

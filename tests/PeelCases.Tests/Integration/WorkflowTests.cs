@@ -8,6 +8,7 @@ using PeelCases.Fieldwork;
 using PeelCases.Findings;
 using PeelCases.Grading;
 using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.Moderation;
 using PeelCases.Publishing;
 using PeelCases.QualityAssurance;
@@ -65,6 +66,10 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         Assert.Contains("comments", noComments.Errors!.Keys);
         await Problem(HttpMethod.Post, $"/inspections/{other.Id}/questions/E3/qa-review",
             new ReviewFindings(QaOutcome.Accept, null, other.QuestionVersion("E3")), TestUser.Lead, 403);
+        // QA review is made from outside the team: a QA reviewer who is also on this inspection's team is refused.
+        Assert.Contains("ian.inspector is on this inspection's team: QA review is a check on the team's work",
+            (await Problem(HttpMethod.Post, $"/inspections/{other.Id}/questions/E3/qa-review", new ReviewFindings(QaOutcome.Accept, null, other.QuestionVersion("E3")),
+                new TestUser("ian.inspector", [Roles.Inspector, Roles.QaReviewer]), 403)).Detail);
 
         other = await QaAsync(other, "E3", QaOutcome.Return, "The finding needs the dip sample's numbers.");
         Assert.Equal((QuestionStage.Drafting, "The finding needs the dip sample's numbers."), (other.Questions[0].Stage, other.Questions[0].QaComments));
