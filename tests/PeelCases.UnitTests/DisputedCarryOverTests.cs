@@ -31,7 +31,8 @@ public sealed class DisputedCarryOverTests
     public void The_team_disputes_a_carried_over_judgment_and_the_question_goes_to_moderation_with_both_grades()
     {
         var disputed = Then.Decided(Dispute(CarriedOver, Grade.RequiresImprovement));
-        Assert.Equal(new CarriedOverJudgmentDisputed(C.Id, "E2", From2017, Grade.RequiresImprovement, "Call handling has slipped since 2017.", People.Lead, Now), disputed);
+        Assert.Equal(new CarriedOverJudgmentDisputed(C.Id, "E2", From2017, Grade.RequiresImprovement, "Call handling has slipped since 2017.", People.Lead, Now,
+            "effectiveness"), disputed); // the question's pillar in this framework, whose grade is moderated again
 
         var q = Disputed.FindQuestion("E2")!;
         Assert.Equal((QuestionStage.Moderation, Grade.RequiresImprovement, From2017, false), (q.Stage, q.Proposed!.Grade, q.DisputedCarryOver, q.Settled));

@@ -60,6 +60,29 @@ public sealed class LinesOfEnquiryTests
         Then.Invalid(ConcludeLineOfEnquiryRules.Validate(new ConcludeLineOfEnquiry(null, "", 1)), "outcome", "conclusion");
     }
 
+    private static Decision<LineOfEnquiryRevised> Revise(object[] history, int number, string enquiry, EnquiryBasis basis = EnquiryBasis.ForceManagementStatement) =>
+        ReviseLineOfEnquiryRules.Decide(Given.Inspection(history), "e3", number, new ReviseLineOfEnquiry($" {enquiry} ", basis, " Narrowed to the data. ", 1), People.Lead, At);
+
+    [Fact]
+    public void An_open_lines_words_are_corrected_with_a_reason_and_the_record_says_who_corrected_them()
+    {
+        const string narrower = "Is rising demand from vulnerable people met in the two districts the data names?";
+        var open = Cumbria.InFieldwork.Then(Line(1), Line(2, "Are repeat victims identified?"));
+        var revised = Then.Decided(Revise(open, 1, narrower, EnquiryBasis.Data));
+        Assert.Equal(new LineOfEnquiryRevised(C.Id, "E3", 1, narrower, EnquiryBasis.Data, "Narrowed to the data.", People.Lead, At), revised);
+        var line = Given.Inspection(open.Then(revised)).FindQuestion("E3")!.LinesOfEnquiry.First();
+        Assert.Equal((narrower, EnquiryBasis.Data, People.Lead, People.Lead), (line.Enquiry, line.Basis, line.SetBy, line.Revised!.RevisedBy));
+        // The same words again change nothing; another open line's words, a missing line or the wrong stage are refused.
+        Assert.NotNull(Revise(open, 1, Enquiry).Done);
+        Then.Refused(Revise(open, 1, "Are repeat victims identified?"), 409, "Line of enquiry 2 for question E3 says that already");
+        Then.Refused(Revise(open, 3, narrower), 404, "no line of enquiry 3");
+        Then.Refused(Revise(Cumbria.InReporting.Then(Line(1)), 1, narrower), 409, "set and corrected in planning and fieldwork");
+        // A concluded line's words stand as concluded.
+        var concluded = open.Then(new LineOfEnquiryConcluded(C.Id, "E3", 1, EnquiryOutcome.Answered, "Met.", People.Sara, At));
+        Then.Refused(Revise(concluded, 1, narrower), 409, "was answered by sara.inspector: its words stand as concluded");
+        Then.Invalid(ReviseLineOfEnquiryRules.Validate(new ReviseLineOfEnquiry(" ", null, "", null)), "enquiry", "basis", "reason", "expectedVersion");
+    }
+
     [Fact]
     public void Findings_go_to_QA_only_once_every_line_of_their_question_is_concluded()
     {

@@ -94,7 +94,7 @@ public sealed class PillarGradingTests
     {
         // E1, carried over, is disputed once the pillar is moderated: the pillar waits for E1, then for a moderator again.
         var disputed = Given.Inspection(Cumbria.PillarModerated.Then(new CarriedOverJudgmentDisputed(C.Id, "E1", C.Reference("E1", Grade.Good),
-            Grade.RequiresImprovement, "Prevention has slipped.", People.Lead, C.PillarModeratedAt.AddDays(1))));
+            Grade.RequiresImprovement, "Prevention has slipped.", People.Lead, C.PillarModeratedAt.AddDays(1), Cumbria.Effectiveness)));
         var pillar = disputed.Pillars.Single();
         Assert.Equal((Grade.Good, null), (pillar.Proposed!.Grade, pillar.Moderated));
         Then.Refused(Award(disputed), 409, "Not yet: E1");
@@ -102,6 +102,12 @@ public sealed class PillarGradingTests
             Grade.RequiresImprovement, "Prevention has slipped.", People.Lead, C.PillarModeratedAt.AddDays(1)),
             C.GradeModerated("E1", Grade.RequiresImprovement, Grade.RequiresImprovement, "Agreed."), C.GradeAwarded("E1", Grade.RequiresImprovement)));
         Then.Refused(Award(decided), 409, "waits for moderation");
+        // A dispute of another pillar's question leaves this pillar's moderation standing; one stored before disputes named
+        // their pillar sends every pillar grade not yet awarded back.
+        Assert.NotNull(Given.Inspection(Cumbria.PillarModerated.Then(new CarriedOverJudgmentDisputed(C.Id, "E1", C.Reference("E1", Grade.Good),
+            Grade.RequiresImprovement, "r", People.Lead, C.PillarModeratedAt.AddDays(1), "efficiency"))).Pillars.Single().Moderated);
+        Assert.Null(Given.Inspection(Cumbria.PillarModerated.Then(new CarriedOverJudgmentDisputed(C.Id, "E1", C.Reference("E1", Grade.Good),
+            Grade.RequiresImprovement, "r", People.Lead, C.PillarModeratedAt.AddDays(1)))).Pillars.Single().Moderated);
         // An award stays an award.
         var awarded = Given.Inspection(Cumbria.ReadyForSignOff.Then(new CarriedOverJudgmentDisputed(C.Id, "E1", C.Reference("E1", Grade.Good),
             Grade.RequiresImprovement, "r", People.Lead, C.SignedOffAt)));

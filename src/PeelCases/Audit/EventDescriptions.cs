@@ -45,6 +45,7 @@ public static class EventDescriptions
         QuestionHandedTo x => x.Holder == x.HandedBy ? $"{x.QuestionCode} taken at {RecordWords.Quoted(x.Stage)}" : $"{x.QuestionCode} handed to {x.Holder} at {RecordWords.Quoted(x.Stage)}",
         InspectionHandedTo x => x.Holder == x.HandedBy ? $"Inspection taken at {RecordWords.Quoted(x.Stage)}" : $"Inspection handed to {x.Holder} at {RecordWords.Quoted(x.Stage)}",
         LineOfEnquirySet x => $"{x.QuestionCode}: line of enquiry {x.Number} set, from {LinesOfEnquiry.Words(x.Basis)}: {Short(x.Enquiry)}",
+        LineOfEnquiryRevised x => $"{x.QuestionCode}: line of enquiry {x.Number} corrected, from {LinesOfEnquiry.Words(x.Basis)}: {Short(x.Enquiry)} ({Short(x.Reason)})",
         LineOfEnquiryConcluded x => $"{x.QuestionCode}: line of enquiry {x.Number} {LinesOfEnquiry.Words(x.Outcome)}: {Short(x.Conclusion)}",
         InspectionTrancheAssigned x => $"In {x.Tranche}" + (x.PublicationBatch is { } batch ? $", published with {batch}" : ""),
         QuestionTextRedacted x => $"{x.QuestionCode}: personal data removed from the question's record ({x.Reason})",

@@ -38,7 +38,8 @@ public static class DisputeCarriedOverJudgmentRules
         if (GradeRules.OnScale(framework, c.IntendedGrade!.Value) is { } offScale) return offScale;
         if (c.IntendedGrade == earlier.Grade)
             return Refusal.Invalid("intendedGrade", $"The earlier judgment is already {earlier.Grade.Display()}; there is nothing to dispute.");
-        return new CarriedOverJudgmentDisputed(inspection.Id, q.Code, earlier, c.IntendedGrade.Value, c.Reason!.Trim(), actor, now);
+        return new CarriedOverJudgmentDisputed(inspection.Id, q.Code, earlier, c.IntendedGrade.Value, c.Reason!.Trim(), actor, now,
+            framework.Pillars.Any(p => p.Code == q.Defined.PillarCode) ? q.Defined.PillarCode : null);
     }
 }
 

@@ -48,10 +48,13 @@ public sealed record GradeEnteredModeration(Guid InspectionId, string ForceId, s
 /// <summary>
 /// The team holds that a carried-over judgment no longer stands: it intends another grade, for a
 /// reason. The question goes to moderation with the team's grade as its proposal; the moderator
-/// upholds the earlier judgment or moderates the team's grade (added 2026-11-27).
+/// upholds the earlier judgment or moderates the team's grade (added 2026-11-27). <c>PillarCode</c> (added 2026-12-07)
+/// is the question's pillar in this inspection's framework, whose grade is moderated again; null where the framework has
+/// none, and on disputes stored before.
 /// </summary>
 public sealed record CarriedOverJudgmentDisputed(
-    Guid InspectionId, string QuestionCode, JudgmentReference From, Grade IntendedGrade, string Reason, string DisputedBy, DateTimeOffset DisputedAt)
+    Guid InspectionId, string QuestionCode, JudgmentReference From, Grade IntendedGrade, string Reason, string DisputedBy, DateTimeOffset DisputedAt,
+    string? PillarCode = null)
     : IBusinessEvent, IQuestionEvent
 {
     DateTimeOffset IBusinessEvent.BusinessTime => DisputedAt;

@@ -26,8 +26,8 @@ public static class GradingState
         e.CarriedBy, e.CarriedAt);
 
     // The team's grade becomes the proposal the moderator weighs against the earlier judgment, which is kept beside it.
-    // A pillar grade moderated on the grades as they stood is moderated again once the dispute is decided (the record
-    // does not say which pillar a question belongs to, so every pillar grade not yet awarded goes back).
+    // The question's pillar grade, moderated on the grades as they stood, is moderated again once the dispute is decided;
+    // a dispute stored before it named its pillar sends every pillar grade not yet awarded back.
     public static void Apply(Inspection i, CarriedOverJudgmentDisputed e)
     {
         i.ChangeQuestion(e.QuestionCode, q => q with
@@ -39,7 +39,8 @@ public static class GradingState
             Proposed = new(e.IntendedGrade, e.Reason, [], e.DisputedBy, e.DisputedAt),
             Moderated = null,
         }, e.DisputedBy, e.DisputedAt);
-        i.Pillars = i.Pillars.Select(p => p is { Awarded: null, Moderated: not null } ? p with { Moderated = null } : p).ToList();
+        i.Pillars = i.Pillars.Select(p => p is { Awarded: null, Moderated: not null } && (e.PillarCode is null || e.PillarCode == p.PillarCode)
+            ? p with { Moderated = null } : p).ToList();
     }
 
     public static void Apply(Inspection i, DraftFlagDismissed e)

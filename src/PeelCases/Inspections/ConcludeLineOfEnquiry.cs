@@ -25,9 +25,8 @@ public static class ConcludeLineOfEnquiryRules
     /// </summary>
     public static Decision<LineOfEnquiryConcluded> Decide(Inspection inspection, string code, int number, ConcludeLineOfEnquiry c, string actor, DateTimeOffset now)
     {
-        if (inspection.FindQuestion(code) is not { } q) return Refusal.NotFound($"Question '{code}' is not in the scope of inspection {inspection.Id}.");
-        if (q.LinesOfEnquiry.FirstOrDefault(l => l.Number == number) is not { } line)
-            return Refusal.NotFound($"Question {q.Code} has no line of enquiry {number}.");
+        var found = LinesOfEnquiry.Find(inspection, code, number);
+        if (found.Value is not var (q, line)) return found.Refusal!;
         var conclusion = c.Conclusion!.Trim();
         if (line.Concluded is { } done)
             return done.Outcome == c.Outcome && done.Conclusion == conclusion

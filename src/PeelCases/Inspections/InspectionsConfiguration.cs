@@ -19,6 +19,7 @@ public static class InspectionsConfiguration
         StoredEvent.Of<InspectionHandedTo>("inspection_handed_to"),
         StoredEvent.Of<LineOfEnquirySet>("line_of_enquiry_set"),
         StoredEvent.Of<LineOfEnquiryConcluded>("line_of_enquiry_concluded"),
+        StoredEvent.Of<LineOfEnquiryRevised>("line_of_enquiry_revised"),
     ];
 
     public static StoreOptions AddInspections(this StoreOptions opts)

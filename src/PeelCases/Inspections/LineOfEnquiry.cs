@@ -22,20 +22,31 @@ public enum EnquiryOutcome { Answered, Dropped }
 
 /// <summary>
 /// A key line of enquiry steering fieldwork on one question (added 2026-12-07): numbered within the question, set in
-/// planning or fieldwork, concluded by the team before the question's findings go to QA.
+/// planning or fieldwork, concluded by the team before the question's findings go to QA. <see cref="Revised"/> (added
+/// 2026-12-07): the latest correction of its words while open.
 /// </summary>
-public sealed record LineOfEnquiry(int Number, string Enquiry, EnquiryBasis Basis, string SetBy, DateTimeOffset SetAt, EnquiryConclusion? Concluded = null)
+public sealed record LineOfEnquiry(int Number, string Enquiry, EnquiryBasis Basis, string SetBy, DateTimeOffset SetAt, EnquiryConclusion? Concluded = null,
+    EnquiryRevision? Revised = null)
 {
     public bool Open => Concluded is null;
 }
 
 public sealed record EnquiryConclusion(EnquiryOutcome Outcome, string Conclusion, string ConcludedBy, DateTimeOffset ConcludedAt);
 
+public sealed record EnquiryRevision(string Reason, string RevisedBy, DateTimeOffset RevisedAt);
+
 /// <summary>A key line of enquiry set for a question, with what prompted it.</summary>
 public sealed record LineOfEnquirySet(Guid InspectionId, string QuestionCode, int Number, string Enquiry, EnquiryBasis Basis, string SetBy, DateTimeOffset SetAt)
     : IBusinessEvent, IQuestionEvent
 {
     DateTimeOffset IBusinessEvent.BusinessTime => SetAt;
+}
+
+/// <summary>An open line of enquiry's words corrected (added 2026-12-07): the words and basis as they now stand, and why.</summary>
+public sealed record LineOfEnquiryRevised(Guid InspectionId, string QuestionCode, int Number, string Enquiry, EnquiryBasis Basis, string Reason,
+    string RevisedBy, DateTimeOffset RevisedAt) : IBusinessEvent, IQuestionEvent
+{
+    DateTimeOffset IBusinessEvent.BusinessTime => RevisedAt;
 }
 
 /// <summary>A line of enquiry concluded: what the team found, or why it was dropped.</summary>
@@ -45,12 +56,21 @@ public sealed record LineOfEnquiryConcluded(Guid InspectionId, string QuestionCo
     DateTimeOffset IBusinessEvent.BusinessTime => ConcludedAt;
 }
 
-/// <summary>How the two events change the record (folded by Lifecycle/InspectionProjection), and the words for them.</summary>
+public sealed record LineInQuestion(InspectionQuestion Question, LineOfEnquiry Line);
+
+/// <summary>How the events change the record (folded by Lifecycle/InspectionProjection), and the words for them.</summary>
 public static class LinesOfEnquiry
 {
     public static void Apply(Inspection i, LineOfEnquirySet e) =>
         i.ChangeQuestion(e.QuestionCode, q => q with { LinesOfEnquiry = [.. q.LinesOfEnquiry, new LineOfEnquiry(e.Number, e.Enquiry, e.Basis, e.SetBy, e.SetAt)] },
             e.SetBy, e.SetAt);
+
+    public static void Apply(Inspection i, LineOfEnquiryRevised e) =>
+        i.ChangeQuestion(e.QuestionCode, q => q with
+        {
+            LinesOfEnquiry = q.LinesOfEnquiry.Select(l => l.Number == e.Number
+                ? l with { Enquiry = e.Enquiry, Basis = e.Basis, Revised = new(e.Reason, e.RevisedBy, e.RevisedAt) } : l).ToList(),
+        }, e.RevisedBy, e.RevisedAt);
 
     public static void Apply(Inspection i, LineOfEnquiryConcluded e) =>
         i.ChangeQuestion(e.QuestionCode, q => q with
@@ -67,6 +87,15 @@ public static class LinesOfEnquiry
     };
 
     public static string Words(EnquiryOutcome outcome) => outcome == EnquiryOutcome.Answered ? "answered" : "dropped";
+
+    /// <summary>A question's line of enquiry by its number, or why there is none (404).</summary>
+    public static Decision<LineInQuestion> Find(Inspection inspection, string code, int number)
+    {
+        if (inspection.FindQuestion(code) is not { } q) return Refusal.NotFound($"Question '{code}' is not in the scope of inspection {inspection.Id}.");
+        if (q.LinesOfEnquiry.FirstOrDefault(l => l.Number == number) is not { } line)
+            return Refusal.NotFound($"Question {q.Code} has no line of enquiry {number}.");
+        return new LineInQuestion(q, line);
+    }
 
     /// <summary>The first open line of a question, for the refusal that keeps its findings from QA while one is open.</summary>
     public static Refusal? StillOpen(InspectionQuestion q) => q.LinesOfEnquiry.FirstOrDefault(l => l.Open) is { } open

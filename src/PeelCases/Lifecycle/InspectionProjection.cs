@@ -52,6 +52,7 @@ public partial class InspectionProjection : SingleStreamProjection<Inspection, G
     public static void Apply(InspectionHandedTo e, Inspection i) => HandInspectionRules.Apply(i, e);
     public static void Apply(LineOfEnquirySet e, Inspection i) => LinesOfEnquiry.Apply(i, e);
     public static void Apply(LineOfEnquiryConcluded e, Inspection i) => LinesOfEnquiry.Apply(i, e);
+    public static void Apply(LineOfEnquiryRevised e, Inspection i) => LinesOfEnquiry.Apply(i, e);
     public static void Apply(FactualAccuracyChallengeRedacted e, Inspection i) => RedactChallengeRules.Apply(i, e);
     public static void Apply(FactualAccuracyCheckOpened e, Inspection i) => FactualAccuracyState.Apply(i, e);
     public static void Apply(FactualAccuracyChallengeRaised e, Inspection i) => FactualAccuracyState.Apply(i, e);

@@ -30,8 +30,8 @@ public static class PillarModerationQueue
     [WolverineGet("/moderation/pillars", Name = "GetPillarModerationQueue"), Authorize(Policy = Policies.Inspectorate)]
     public static async Task<IReadOnlyList<PillarModerationItem>> Get(string? cycle, IQuerySession session, CancellationToken ct)
     {
-        var query = session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Reporting || i.Stage == InspectionStage.Moderation
-            || i.Stage == InspectionStage.SignOff);
+        // Pillars are graded in reporting and moderation only (PillarRules.Ready): at sign-off every one is awarded.
+        var query = session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Reporting || i.Stage == InspectionStage.Moderation);
         if (!string.IsNullOrWhiteSpace(cycle)) query = query.Where(i => i.Cycle == cycle);
         var waiting = (await query.ToListAsync(ct)).Where(i => i.Pillars.Any(Waiting)).ToList();
         if (waiting.Count == 0) return [];

@@ -14,7 +14,7 @@ namespace PeelCases.WebConsole;
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarModeration, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
     AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, PillarRedaction, Monitoring, Schedule, PccResponse, Holder,
-    LineOfEnquiry, EnquiryConclusion, AcceleratedFollowUp, InspectionHolder }
+    LineOfEnquiry, EnquiryConclusion, AcceleratedFollowUp, InspectionHolder, EnquiryRevision }
 
 /// <summary>
 /// An action the console offers: the API operation it calls, the stages it is offered in, and how its form becomes that
@@ -68,7 +68,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     {
         _ when ForPillar => ["pillarCode"],
         ActionForm.FlagDismissal => ["flagId"],
-        ActionForm.RecommendationStatus or ActionForm.EnquiryConclusion => ["number"],
+        ActionForm.RecommendationStatus or ActionForm.EnquiryConclusion or ActionForm.EnquiryRevision => ["number"],
         _ => [],
     };
 
@@ -80,7 +80,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     {
         ActionForm.Dispute => question is { CarriedOverFrom: not null, DisputedCarryOver: null },
         ActionForm.LineOfEnquiry => question.Scope != QuestionScope.CarryOver,
-        ActionForm.EnquiryConclusion => question.LinesOfEnquiry?.Any(l => l.Open) == true,
+        ActionForm.EnquiryConclusion or ActionForm.EnquiryRevision => question.LinesOfEnquiry?.Any(l => l.Open) == true,
         _ => true,
     };
 
@@ -114,7 +114,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
 
     /// <summary>A form too long for the inspection page's list of every question: offered on the question's own page only.</summary>
     public bool QuestionPageOnly => ItemField is not null || Form is ActionForm.Evidence or ActionForm.Finding or ActionForm.Summary or ActionForm.Dispute
-        or ActionForm.QuestionRedaction or ActionForm.Holder or ActionForm.LineOfEnquiry or ActionForm.EnquiryConclusion;
+        or ActionForm.QuestionRedaction or ActionForm.Holder or ActionForm.LineOfEnquiry or ActionForm.EnquiryConclusion or ActionForm.EnquiryRevision;
 
     /// <summary>Offered on this record, for this question (null for an inspection's action).</summary>
     public bool OfferedOn(InspectionView inspection, QuestionStage? question) => While(inspection) && OfferedAt(inspection.Stage, question);
@@ -143,6 +143,9 @@ public static class ConsoleActions
         // Key lines of enquiry steer fieldwork: set by the lead inspector, concluded by the team before the findings go to QA.
         new("SetLineOfEnquiry", "Set a line of enquiry", ActionForm.LineOfEnquiry, [QuestionStage.Scoping, QuestionStage.Fieldwork, QuestionStage.Drafting],
             [InspectionStage.Planning, InspectionStage.Fieldwork], f => new SetLineOfEnquiry(Text(f, "enquiry"), Enum<EnquiryBasis>(f, "basis"), Long(f, "expectedVersion"))),
+        new("ReviseLineOfEnquiry", "Correct a line of enquiry", ActionForm.EnquiryRevision, [QuestionStage.Scoping, QuestionStage.Fieldwork, QuestionStage.Drafting],
+            [InspectionStage.Planning, InspectionStage.Fieldwork], f => new ReviseLineOfEnquiry(Text(f, "enquiry"), Enum<EnquiryBasis>(f, "basis"), Text(f, "reason"),
+                Long(f, "expectedVersion"))),
         new("ConcludeLineOfEnquiry", "Conclude a line of enquiry", ActionForm.EnquiryConclusion,
             [QuestionStage.Scoping, QuestionStage.Fieldwork, QuestionStage.Drafting, QuestionStage.CarriedOver],
             Any, f => new ConcludeLineOfEnquiry(Enum<EnquiryOutcome>(f, "outcome"), Text(f, "conclusion"), Long(f, "expectedVersion"))),

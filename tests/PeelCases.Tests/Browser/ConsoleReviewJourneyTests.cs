@@ -582,6 +582,24 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Contains(enquiry, line);
         Assert.Contains("Open", line);
         Assert.Contains("From the force management statement; set by lena.lead", line);
+
+        // The lead corrects its words: refused without a reason (linked to its field, nothing recorded), then the corrected
+        // words stand with who corrected them and why; the earlier words stay in the history.
+        const string corrected = "The force management statement says repeat victims are flagged on every call: are they, in both control rooms?";
+        var revise = lead.Page.Locator("form[action$='/actions/ReviseLineOfEnquiry']");
+        await revise.GetByLabel("The corrected words: what fieldwork should find out").FillAsync(corrected);
+        await revise.GetByLabel("What prompted it").SelectOptionAsync(new SelectOptionValue { Label = "The force management statement" });
+        await SubmitAsync(lead.Page, "Correct a line of enquiry (E3)");
+        Assert.Equal(1, await lead.Page.Locator(".govuk-error-summary a[href='#ReviseLineOfEnquiry-E3-reason']").CountAsync());
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is LineOfEnquiryRevised);
+        await revise.GetByLabel("Why the words are corrected").FillAsync("Two control rooms take the calls.");
+        await SubmitAsync(lead.Page, "Correct a line of enquiry (E3)");
+        Assert.Equal("Correct a line of enquiry: done.", await NoticeAsync(lead.Page));
+        line = await lead.Page.Locator("[data-line='1']").InnerTextAsync();
+        Assert.Contains(corrected, line);
+        Assert.Contains("Words corrected by lena.lead", line);
+        Assert.Contains("Two control rooms take the calls.", (await lead.Page.Locator("[data-line-revised='1']").InnerTextAsync()));
+        Assert.Equal(enquiry, ((LineOfEnquirySet)Assert.Single(await EventsOf(view.Id), e => e.Data is LineOfEnquirySet).Data).Enquiry); // kept as set
         await lead.GoAsync($"/console/inspections/{view.Id}");
         Assert.Equal("1, 1 open", await lead.Page.Locator("[data-lines='E3']").InnerTextAsync());
 

@@ -54,6 +54,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["POST /inspections/{inspectionId}/holder"] = Inspectorate,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/lines-of-enquiry"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/lines-of-enquiry/{number}/conclusion"] = Team,
+        ["POST /inspections/{inspectionId}/questions/{questionCode}/lines-of-enquiry/{number}/revision"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/award"] = [Roles.Moderator, Roles.Hmi],
         ["POST /inspections/{inspectionId}/questions/{questionCode}/carry-over"] = Lead,
         ["POST /inspections/{inspectionId}/questions/{questionCode}/carry-over/dispute"] = Lead,

@@ -32,6 +32,8 @@ public sealed class StaleVersionTests(AppFixture app) : InspectionTestBase(app)
         { "questions/E1/carry-over", "question E1", new InspectionStep(7) },
         { "questions/E1/carry-over/dispute", "question E1", new DisputeCarriedOverJudgment(Grade.Good, "The force has changed since.", 7) },
         { "questions/E1/summary", "question E1", new WriteQuestionSummary("The force is good at preventing crime.", 7) },
+        { "questions/E1/lines-of-enquiry", "question E1", new SetLineOfEnquiry("Is demand met?", EnquiryBasis.Data, 7) },
+        { "questions/E1/lines-of-enquiry/1/revision", "question E1", new ReviseLineOfEnquiry("Is demand met in both districts?", EnquiryBasis.Data, "Narrowed.", 7) },
         { "pillars/effectiveness/summary", "inspection", new WritePillarSummary("The force is good at keeping people safe.", 7) },
         { "draft-checks/0a1b2c3d4e5f/dismissal", "inspection", new DismissDraftFlag("The wording is the HMI's.", 7) },
         { "fieldwork/start", "inspection", new InspectionStep(7) },
