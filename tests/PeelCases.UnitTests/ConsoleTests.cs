@@ -132,6 +132,18 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void QA_review_moderation_and_the_award_are_not_offered_to_the_team_or_the_grades_proposer()
+    {
+        var inspection = new Inspection { LeadInspector = "lena.lead", Team = ["ian.inspector"] };
+        var moderate = ConsoleActions.Find("ModerateGrade")!;
+        Assert.Equal((false, false, false, true), (moderate.OpenTo(inspection, "pat.lead", "lena.lead"), moderate.OpenTo(inspection, "pat.lead", "ian.inspector"),
+            moderate.OpenTo(inspection, "pat.lead", "pat.lead"), moderate.OpenTo(inspection, "pat.lead", "mo.moderator")));
+        Assert.All(new[] { "ReviewFindings", "AwardGrade", "ModeratePillarGrade", "AwardPillarGrade" },
+            op => Assert.False(ConsoleActions.Find(op)!.OpenTo(inspection, null, "ian.inspector")));
+        Assert.True(ConsoleActions.Find("ProposeGrade")!.OpenTo(inspection, null, "lena.lead")); // the team's own work
+    }
+
+    [Fact]
     public void Findings_are_offered_for_QA_only_once_every_line_of_enquiry_is_concluded()
     {
         var open = new LineOfEnquiry(1, "How often are shifts lost?", EnquiryBasis.Data, "lena.lead", DateTimeOffset.UnixEpoch);

@@ -194,6 +194,11 @@ public sealed class PillarGradingTests
         Assert.True(covering.Covers(C.PillarGradeModerated(Cumbria.Effectiveness, Grade.Good, Grade.Good, "r")));
         Assert.False(covering.Covers(C.PillarGradeProposed("legitimacy", Grade.Good)));
         Assert.False(covering.Covers(C.GradeModerated("E3", Grade.Good, Grade.Good, "r")));
+        // A flag dismissed on the pillar's summary names the pillar; a dispute of one of its questions names the question too, and is the question's.
+        Assert.True(covering.Covers(new DraftFlagDismissed(C.Id, "", "f1", "the effectiveness pillar summary", "is outstanding", "Good", "r", People.Lead,
+            C.PillarAwardedAt, Cumbria.Effectiveness)));
+        Assert.False(covering.Covers(new CarriedOverJudgmentDisputed(C.Id, "E1", C.Reference("E1", Grade.Good), Grade.RequiresImprovement, "r", People.Lead,
+            C.PillarAwardedAt, Cumbria.Effectiveness)));
     }
 
     [Theory]

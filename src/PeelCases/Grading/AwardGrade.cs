@@ -35,6 +35,6 @@ public static class AwardGradeEndpoint
     [Authorize(Policy = Policies.Awarding)]
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string questionCode, InspectionStep command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.FindQuestion(questionCode)?.Proposed?.ProposedBy, user.Actor(), "the award")
+        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.FindQuestion(questionCode)?.Proposed?.ProposedBy, user.Actor(), OutsideTheTeam.Award)
             ?? AwardGradeRules.Decide(inspection, framework, questionCode, user.Actor(), clock.GetUtcNow()));
 }

@@ -37,6 +37,6 @@ public static class AwardPillarGradeEndpoint
     [Authorize(Policy = Policies.Awarding)]
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string pillarCode, InspectionStep command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.FindPillar(pillarCode)?.Proposed?.ProposedBy, user.Actor(), "the award")
+        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.FindPillar(pillarCode)?.Proposed?.ProposedBy, user.Actor(), OutsideTheTeam.Award)
             ?? AwardPillarGradeRules.Decide(inspection, framework, pillarCode, user.Actor(), clock.GetUtcNow()));
 }

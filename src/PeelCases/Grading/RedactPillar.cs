@@ -22,8 +22,12 @@ public sealed record PillarTextRedacted(Guid InspectionId, string PillarCode, st
 {
     DateTimeOffset IBusinessEvent.BusinessTime => RedactedAt;
 
-    /// <summary>Every event of the inspection's stream that names this pillar.</summary>
-    bool IRedaction.Covers(object data) => data.GetType().GetProperty(nameof(PillarCode))?.GetValue(data) as string == PillarCode;
+    /// <summary>
+    /// Every event of the inspection's stream that names this pillar and no question: a disputed carry-over names its
+    /// question's pillar too, but its reason is the question's text, which the question's redaction covers.
+    /// </summary>
+    bool IRedaction.Covers(object data) => data is not IQuestionEvent { QuestionCode.Length: > 0 }
+        && data.GetType().GetProperty(nameof(PillarCode))?.GetValue(data) as string == PillarCode;
 }
 
 public static class RedactPillarRules

@@ -10,7 +10,9 @@ namespace PeelCases.Inspections;
 /// </summary>
 public static class OutsideTheTeam
 {
-    /// <param name="check">The check in words, as the refusal names it: "moderation", "the award", "QA review".</param>
+    public const string QaReview = "QA review", Moderation = "moderation", Award = "the award";
+
+    /// <param name="check">The check in words, as the refusal names it (<see cref="QaReview"/>, <see cref="Moderation"/>, <see cref="Award"/>).</param>
     public static Refusal? Check(Inspection inspection, string? proposedBy, string actor, string check)
     {
         var why = actor == proposedBy ? "proposed this grade"

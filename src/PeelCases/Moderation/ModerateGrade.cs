@@ -57,6 +57,6 @@ public static class ModerateGradeEndpoint
     [Authorize(Policy = Policies.Moderation)]
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string questionCode, ModerateGrade command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.FindQuestion(questionCode)?.Proposed?.ProposedBy, user.Actor(), "moderation")
+        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.FindQuestion(questionCode)?.Proposed?.ProposedBy, user.Actor(), OutsideTheTeam.Moderation)
             ?? ModerateGradeRules.Decide(inspection, framework, questionCode, command, user.Actor(), clock.GetUtcNow()));
 }

@@ -49,7 +49,7 @@ public static class ModeratePillarGradeEndpoint
     [Authorize(Policy = Policies.Moderation)]
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string pillarCode, ModerateGrade command, [InspectionStream] Inspection inspection, AssessmentFramework framework, ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.FindPillar(pillarCode)?.Proposed?.ProposedBy, user.Actor(), "moderation")
+        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, inspection.FindPillar(pillarCode)?.Proposed?.ProposedBy, user.Actor(), OutsideTheTeam.Moderation)
             ?? ModeratePillarGradeRules.Decide(inspection, framework, pillarCode, command, user.Actor(), clock.GetUtcNow()),
             handOn: _ => false); // the workflow waits on the award, not on this
 }

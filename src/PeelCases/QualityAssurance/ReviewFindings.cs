@@ -51,6 +51,6 @@ public static class ReviewFindingsEndpoint
     [ProducesResponseType<InspectionView>(200)]
     public static (IResult, Events, OutgoingMessages) Post(string questionCode, ReviewFindings command, [InspectionStream] Inspection inspection,
         ClaimsPrincipal user, TimeProvider clock) =>
-        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, null, user.Actor(), "QA review")
+        InspectionOutcome.Of(inspection, OutsideTheTeam.Check(inspection, null, user.Actor(), OutsideTheTeam.QaReview)
             ?? ReviewFindingsRules.Decide(inspection, questionCode, command, user.Actor(), clock.GetUtcNow()));
 }

@@ -33,6 +33,12 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>What else the question must show for the action to apply to it (for example, no line of enquiry open).</summary>
     public Func<QuestionView, bool> WhileQuestion { get; init; } = _ => true;
 
+    /// <summary>A check on the team's work (Inspections/OutsideTheTeam): not offered to the team or the grade's proposer, whom the API refuses.</summary>
+    public string? OutsideTeam { get; init; }
+
+    public bool OpenTo(Inspection inspection, string? proposedBy, string actor) =>
+        OutsideTeam is not { } check || OutsideTheTeam.Check(inspection, proposedBy, actor, check) is null;
+
     public bool ForQuestion => QuestionStages.Length > 0;
 
     /// <summary>An action on one finding: its form sits in the finding's card and carries the finding's id and version.</summary>
@@ -170,7 +176,7 @@ public static class ConsoleActions
         new("SubmitFindingsForQa", "Submit findings for QA", ActionForm.Confirm, [QuestionStage.Drafting], Any, f => new InspectionStep(Long(f, "expectedVersion")))
             { WhileQuestion = q => q.LinesOfEnquiry?.Any(l => l.Open) != true },
         new("ReviewFindings", "Review the findings", ActionForm.QaReview, [QuestionStage.QaReview], Any, f =>
-            new ReviewFindings(Enum<QaOutcome>(f, "outcome"), Text(f, "comments"), Long(f, "expectedVersion"))),
+            new ReviewFindings(Enum<QaOutcome>(f, "outcome"), Text(f, "comments"), Long(f, "expectedVersion"))) { OutsideTeam = OutsideTheTeam.QaReview },
         new("ProposeGrade", "Propose a grade", ActionForm.Proposal, [QuestionStage.AwaitingGrade], Any, f =>
             new ProposeGrade(Enum<Grade>(f, "grade"), Text(f, "rationale"), Guids(f, "citedFindingIds"), Long(f, "expectedVersion"))),
         new("CarryOverJudgment", "Carry over the earlier judgment", ActionForm.CarryOver, [QuestionStage.Scoping, QuestionStage.AwaitingGrade], Any, f =>
@@ -184,8 +190,9 @@ public static class ConsoleActions
             [QuestionStage.Fieldwork, QuestionStage.Drafting, QuestionStage.QaReview, QuestionStage.AwaitingGrade, QuestionStage.Moderation, QuestionStage.AwaitingAward],
             Any, f => new HandQuestion(Text(f, "holder"), Long(f, "expectedVersion"))),
         new("ModerateGrade", "Moderate the grade", ActionForm.Moderation, [QuestionStage.Moderation], Any, f =>
-            new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion"))),
-        new("AwardGrade", "Award the grade", ActionForm.Confirm, [QuestionStage.AwaitingAward], Any, f => new InspectionStep(Long(f, "expectedVersion"))),
+            new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion"))) { OutsideTeam = OutsideTheTeam.Moderation },
+        new("AwardGrade", "Award the grade", ActionForm.Confirm, [QuestionStage.AwaitingAward], Any, f => new InspectionStep(Long(f, "expectedVersion")))
+            { OutsideTeam = OutsideTheTeam.Award },
         // The report's own words, rewritten until the HMI signs off (the API refuses after that).
         new("WriteQuestionSummary", "Write the public summary", ActionForm.Summary,
             [QuestionStage.Drafting, QuestionStage.QaReview, QuestionStage.AwaitingGrade, QuestionStage.Moderation, QuestionStage.AwaitingAward, QuestionStage.Awarded, QuestionStage.Ungraded],
@@ -198,9 +205,10 @@ public static class ConsoleActions
         new("ProposePillarGrade", "Propose the pillar grade", ActionForm.PillarProposal, [], PillarGrading, f =>
             new ProposePillarGrade(Enum<Grade>(f, "grade"), Text(f, "rationale"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
         new("ModeratePillarGrade", "Moderate the pillar grade", ActionForm.PillarModeration, [], PillarGrading, f =>
-            new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
+            new ModerateGrade(Enum<Grade>(f, "grade"), Text(f, "reason"), Long(f, "expectedVersion")))
+            { While = ConsoleAction.NotSignedOff, OutsideTeam = OutsideTheTeam.Moderation },
         new("AwardPillarGrade", "Award the pillar grade", ActionForm.PillarAward, [], PillarGrading, f => new InspectionStep(Long(f, "expectedVersion")))
-            { While = ConsoleAction.NotSignedOff },
+            { While = ConsoleAction.NotSignedOff, OutsideTeam = OutsideTheTeam.Award },
         new("WritePillarSummary", "Write the pillar summary", ActionForm.PillarSummary, [], PillarStages, f =>
             new WritePillarSummary(Text(f, "summary"), Long(f, "expectedVersion"))) { While = ConsoleAction.NotSignedOff },
         // A statement the draft checks flag, judged not to be an error; sign-off waits for each flag to be corrected or dismissed.

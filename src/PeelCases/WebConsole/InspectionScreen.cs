@@ -55,12 +55,14 @@ public static class InspectionScreen
         if (own.Actions.Any(a => a.Form == ActionForm.Team)) own = own with { Team = await TeamChoice.LoadAsync(session, view.LeadInspector, view.Team, ct) };
         var questions = view.Questions
             .Select(q => new ActionSet(inspectionId, q.Code, q.Version,
-                allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedOn(view, q.Stage) && a.OfferedFor(q)).ToList(),
+                allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedOn(view, q.Stage) && a.OfferedFor(q)
+                    && a.OpenTo(inspection, q.Proposed?.ProposedBy, http.User.Actor())).ToList(),
                 framework?.Scale ?? [], findings.Where(f => f.QuestionCode == q.Code).ToList(), [], chrome.Antiforgery!, self,
                 refused?.QuestionCode == q.Code ? refused.Operation : null, refused?.Typed))
             .Where(s => s.Actions.Count > 0).ToList();
         var pillars = view.Pillars
-            .Select(p => new ActionSet(inspectionId, null, view.Version, allowed.Where(a => a.ForPillar && a.OfferedOn(view, null) && a.OfferedFor(p)).ToList(),
+            .Select(p => new ActionSet(inspectionId, null, view.Version, allowed
+                    .Where(a => a.ForPillar && a.OfferedOn(view, null) && a.OfferedFor(p) && a.OpenTo(inspection, p.Proposed?.ProposedBy, http.User.Actor())).ToList(),
                 framework?.Scale ?? [], [], [], chrome.Antiforgery!, self,
                 refused?.Typed.GetValueOrDefault("pillarCode") == p.Code ? refused.Operation : null, refused?.Typed, p.Summary) { Pillar = p })
             .Where(s => s.Actions.Count > 0).ToList();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PeelCases.Audit;
 using PeelCases.Findings;
+using PeelCases.Kernel;
 using PeelCases.ReferenceData;
 
 namespace PeelCases.WebConsole;
@@ -65,7 +66,8 @@ public static class QuestionScreen
         {
             var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
             var allowed = (await ActionSet.AllowedAsync(http.User, api))
-                .Where(a => a.ForQuestion && a.OfferedOn(view, question.Question.Stage) && a.OfferedFor(question.Question)).ToList();
+                .Where(a => a.ForQuestion && a.OfferedOn(view, question.Question.Stage) && a.OfferedFor(question.Question)
+                    && a.OpenTo(inspection, question.Question.Proposed?.ProposedBy, http.User.Actor())).ToList();
             actions = new ActionSet(inspectionId, question.Question.Code, question.Question.Version, allowed, framework?.Scale ?? [],
                 question.Findings, question.Evidence, chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, question.Question.Summary)
                 { Questions = view.Questions };
