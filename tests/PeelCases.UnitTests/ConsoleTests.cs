@@ -136,11 +136,19 @@ public sealed class ConsoleTests
     {
         var inspection = new Inspection { LeadInspector = "lena.lead", Team = ["ian.inspector"] };
         var moderate = ConsoleActions.Find("ModerateGrade")!;
-        Assert.Equal((false, false, false, true), (moderate.OpenTo(inspection, "pat.lead", "lena.lead"), moderate.OpenTo(inspection, "pat.lead", "ian.inspector"),
-            moderate.OpenTo(inspection, "pat.lead", "pat.lead"), moderate.OpenTo(inspection, "pat.lead", "mo.moderator")));
+        Assert.Equal((false, false, false, true), (Open(moderate, "lena.lead"), Open(moderate, "ian.inspector"), Open(moderate, "pat.lead"), Open(moderate, "mo.moderator")));
         Assert.All(new[] { "ReviewFindings", "AwardGrade", "ModeratePillarGrade", "AwardPillarGrade" },
-            op => Assert.False(ConsoleActions.Find(op)!.OpenTo(inspection, null, "ian.inspector")));
-        Assert.True(ConsoleActions.Find("ProposeGrade")!.OpenTo(inspection, null, "lena.lead")); // the team's own work
+            op => Assert.False(Open(ConsoleActions.Find(op)!, "ian.inspector")));
+        Assert.True(Open(ConsoleActions.Find("ProposeGrade")!, "lena.lead")); // the team's own work
+
+        // The page says why the form is missing, once for each reason, and keeps the team's own actions.
+        var (open, held) = ActionSet.ForActor([ConsoleActions.Find("ProposeGrade")!, moderate, ConsoleActions.Find("AwardGrade")!], inspection, "pat.lead", "ian.inspector");
+        Assert.Equal(["ProposeGrade"], open.Select(a => a.Operation));
+        Assert.Equal(["ian.inspector is on this inspection's team: moderation is a check on the team's work, made from outside the team.",
+            "ian.inspector is on this inspection's team: the award is a check on the team's work, made from outside the team."], held);
+        Assert.Empty(ActionSet.ForActor([moderate, moderate], inspection, "pat.lead", "mo.moderator").Held);
+
+        bool Open(ConsoleAction action, string actor) => action.ClosedTo(inspection, "pat.lead", actor) is null;
     }
 
     [Fact]

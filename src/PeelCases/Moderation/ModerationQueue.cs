@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -12,17 +13,19 @@ namespace PeelCases.Moderation;
 public sealed record ModerationItem(
     Guid InspectionId, string ForceId, string ForceName, string Cycle, string QuestionCode, string LineageKey, Grade ProposedGrade,
     string Rationale, int CitedFindings, string ProposedBy, DateTimeOffset ProposedAt, DateTimeOffset InQueueSince, long InspectionVersion,
-    JudgmentReference? DisputedCarryOver = null, long QuestionVersion = 0, int CitedOnOneKindOfSource = 0);
+    JudgmentReference? DisputedCarryOver = null, long QuestionVersion = 0, int CitedOnOneKindOfSource = 0, string? HeldFromYou = null);
 
 /// <summary>
 /// The proposed grades waiting for a moderator, oldest first, filterable by cycle and question; each says how many of the
-/// findings it cites rest on one kind of source (Findings/Triangulation), for the moderator to weigh.
+/// findings it cites rest on one kind of source (Findings/Triangulation), for the moderator to weigh. <c>HeldFromYou</c> says
+/// why a grade is not the caller's to moderate: they proposed it, lead the inspection or are on its team (OutsideTheTeam).
 /// </summary>
 public static class ModerationQueue
 {
     [WolverineGet("/moderation/queue", Name = "GetModerationQueue"), Authorize(Policy = Policies.Inspectorate)]
-    public static async Task<IReadOnlyList<ModerationItem>> Get(string? cycle, string? question, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<ModerationItem>> Get(string? cycle, string? question, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
+        var actor = user.Actor();
         var query = session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Reporting || i.Stage == InspectionStage.Moderation);
         if (!string.IsNullOrWhiteSpace(cycle)) query = query.Where(i => i.Cycle == cycle);
         var inspections = await query.ToListAsync(ct);
@@ -40,7 +43,8 @@ public static class ModerationQueue
                 .Select(q => new ModerationItem(i.Id, i.ForceId, forces.GetValueOrDefault(i.ForceId, i.ForceId), i.Cycle, q.Code,
                     frameworks.GetValueOrDefault(i.FrameworkId)?.FindQuestion(q.Code)?.LineageKey ?? q.Code,
                     q.Proposed!.Grade, q.Proposed.Rationale, q.Proposed.CitedFindingIds.Count, q.Proposed.ProposedBy, q.Proposed.ProposedAt,
-                    q.StageSince, i.Version, q.DisputedCarryOver, q.Version, q.Proposed.CitedFindingIds.Distinct().Count(single.Contains))))
+                    q.StageSince, i.Version, q.DisputedCarryOver, q.Version, q.Proposed.CitedFindingIds.Distinct().Count(single.Contains),
+                    OutsideTheTeam.Check(i, q.Proposed.ProposedBy, actor, OutsideTheTeam.Moderation)?.Detail)))
             .OrderBy(x => x.InQueueSince).ToList();
     }
 }

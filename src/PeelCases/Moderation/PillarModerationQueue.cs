@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -14,12 +15,12 @@ public sealed record PillarQuestionGrade(string Code, Grade Grade, bool CarriedO
 /// <summary>
 /// A pillar grade waiting for a moderator: what was proposed and why, the grades of the questions it stands on, the same
 /// pillar's grades in the other forces of the cycle (awarded, else moderated), and a flag when the proposal stands outside
-/// its own questions' grades.
+/// its own questions' grades; as the question queue, why one is not the caller's to moderate.
 /// </summary>
 public sealed record PillarModerationItem(
     Guid InspectionId, string ForceId, string ForceName, string Cycle, string PillarCode, string PillarName, Grade ProposedGrade, string Rationale,
     string ProposedBy, DateTimeOffset ProposedAt, long InspectionVersion, IReadOnlyList<PillarQuestionGrade> Questions,
-    IReadOnlyDictionary<Grade, int> OtherForces, string? Flag);
+    IReadOnlyDictionary<Grade, int> OtherForces, string? Flag, string? HeldFromYou = null);
 
 public static class PillarModerationQueue
 {
@@ -28,7 +29,7 @@ public static class PillarModerationQueue
         "than the worst; the other forces' grades for the same pillar in the cycle are its awarded grade, else its moderated one.";
 
     [WolverineGet("/moderation/pillars", Name = "GetPillarModerationQueue"), Authorize(Policy = Policies.Inspectorate)]
-    public static async Task<IReadOnlyList<PillarModerationItem>> Get(string? cycle, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<PillarModerationItem>> Get(string? cycle, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         // Pillars are graded in reporting and moderation only (PillarRules.Ready): at sign-off every one is awarded.
         var query = session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Reporting || i.Stage == InspectionStage.Moderation);
@@ -47,7 +48,8 @@ public static class PillarModerationQueue
                 var questions = QuestionsOf(i, framework, p.PillarCode);
                 return new PillarModerationItem(i.Id, i.ForceId, forces.GetValueOrDefault(i.ForceId, i.ForceId), i.Cycle, p.PillarCode, pillar?.Name ?? p.PillarCode,
                     p.Proposed!.Grade, p.Proposed.Rationale, p.Proposed.ProposedBy, p.Proposed.ProposedAt, i.Version, questions,
-                    OtherForces(framework.Scale, i, inCycles, p.PillarCode), Flag(framework.Scale, p.Proposed.Grade, questions));
+                    OtherForces(framework.Scale, i, inCycles, p.PillarCode), Flag(framework.Scale, p.Proposed.Grade, questions),
+                    OutsideTheTeam.Check(i, p.Proposed.ProposedBy, user.Actor(), OutsideTheTeam.Moderation)?.Detail);
             }))
             .OrderBy(x => x.ProposedAt).ToList();
     }

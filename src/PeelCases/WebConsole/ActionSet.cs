@@ -35,6 +35,24 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     /// <summary>The draft-check flag a set's form acts on (its dismissal); null for any other set.</summary>
     public DraftFlag? Flag { get; init; }
 
+    /// <summary>
+    /// Why a check on the team's work the stage offers is not this person's to make (ConsoleAction.OutsideTeam), so the page says
+    /// why its form is missing instead of leaving a moderator on the team to wonder.
+    /// </summary>
+    public IReadOnlyList<string> HeldFromYou { get; init; } = [];
+
+    /// <summary>The offered actions this person may take, and why each the team check holds back is not theirs.</summary>
+    public static (IReadOnlyList<ConsoleAction> Open, IReadOnlyList<string> Held) ForActor(IEnumerable<ConsoleAction> offered, Inspection inspection,
+        string? proposedBy, string actor)
+    {
+        var open = new List<ConsoleAction>();
+        var held = new List<string>();
+        foreach (var action in offered)
+            if (action.ClosedTo(inspection, proposedBy, actor) is { } why) held.Add(why);
+            else open.Add(action);
+        return (open, held.Distinct().ToList());
+    }
+
     /// <param name="item">The finding or the piece of evidence a form acts on (<see cref="ConsoleAction.ItemField"/>); null for the set's own.</param>
     public string Id(ConsoleAction action, string field, Guid? item = null) => FieldId(action, item?.ToString() ?? QuestionCode ?? Pillar?.Code ?? Flag?.Id, field);
 

@@ -36,8 +36,9 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     /// <summary>A check on the team's work (Inspections/OutsideTheTeam): not offered to the team or the grade's proposer, whom the API refuses.</summary>
     public string? OutsideTeam { get; init; }
 
-    public bool OpenTo(Inspection inspection, string? proposedBy, string actor) =>
-        OutsideTeam is not { } check || OutsideTheTeam.Check(inspection, proposedBy, actor, check) is null;
+    /// <summary>Why this check is not this person's to make (the API's refusal, in its words), or null when it is theirs or no check.</summary>
+    public string? ClosedTo(Inspection inspection, string? proposedBy, string actor) =>
+        OutsideTeam is { } check ? OutsideTheTeam.Check(inspection, proposedBy, actor, check)?.Detail : null;
 
     public bool ForQuestion => QuestionStages.Length > 0;
 

@@ -53,19 +53,21 @@ public static class InspectionScreen
             },
         };
         if (own.Actions.Any(a => a.Form == ActionForm.Team)) own = own with { Team = await TeamChoice.LoadAsync(session, view.LeadInspector, view.Team, ct) };
+        var actor = http.User.Actor();
         var questions = view.Questions
-            .Select(q => new ActionSet(inspectionId, q.Code, q.Version,
-                allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedOn(view, q.Stage) && a.OfferedFor(q)
-                    && a.OpenTo(inspection, q.Proposed?.ProposedBy, http.User.Actor())).ToList(),
-                framework?.Scale ?? [], findings.Where(f => f.QuestionCode == q.Code).ToList(), [], chrome.Antiforgery!, self,
-                refused?.QuestionCode == q.Code ? refused.Operation : null, refused?.Typed))
-            .Where(s => s.Actions.Count > 0).ToList();
+            .Select(q => (q, Sorted: ActionSet.ForActor(allowed.Where(a => a.ForQuestion && !a.QuestionPageOnly && a.OfferedOn(view, q.Stage) && a.OfferedFor(q)),
+                inspection, q.Proposed?.ProposedBy, actor)))
+            .Select(x => new ActionSet(inspectionId, x.q.Code, x.q.Version, x.Sorted.Open,
+                framework?.Scale ?? [], findings.Where(f => f.QuestionCode == x.q.Code).ToList(), [], chrome.Antiforgery!, self,
+                refused?.QuestionCode == x.q.Code ? refused.Operation : null, refused?.Typed) { HeldFromYou = x.Sorted.Held })
+            .Where(s => s.Actions.Count > 0 || s.HeldFromYou.Count > 0).ToList();
         var pillars = view.Pillars
-            .Select(p => new ActionSet(inspectionId, null, view.Version, allowed
-                    .Where(a => a.ForPillar && a.OfferedOn(view, null) && a.OfferedFor(p) && a.OpenTo(inspection, p.Proposed?.ProposedBy, http.User.Actor())).ToList(),
+            .Select(p => (p, Sorted: ActionSet.ForActor(allowed.Where(a => a.ForPillar && a.OfferedOn(view, null) && a.OfferedFor(p)), inspection, p.Proposed?.ProposedBy, actor)))
+            .Select(x => new ActionSet(inspectionId, null, view.Version, x.Sorted.Open,
                 framework?.Scale ?? [], [], [], chrome.Antiforgery!, self,
-                refused?.Typed.GetValueOrDefault("pillarCode") == p.Code ? refused.Operation : null, refused?.Typed, p.Summary) { Pillar = p })
-            .Where(s => s.Actions.Count > 0).ToList();
+                refused?.Typed.GetValueOrDefault("pillarCode") == x.p.Code ? refused.Operation : null, refused?.Typed, x.p.Summary)
+                { Pillar = x.p, HeldFromYou = x.Sorted.Held })
+            .Where(s => s.Actions.Count > 0 || s.HeldFromYou.Count > 0).ToList();
         // The report's hand-written text read against the record, as sign-off reads it.
         var flags = framework is null ? [] : DraftChecks.Flags(inspection, framework, (await DraftCheckContexts.ReadAsync(session, inspection, ct)).Others);
         var flagActions = flags

@@ -22,8 +22,8 @@ public static class ModerationScreen
     public static async Task<IResult> Queue(HttpContext http, string? cycle, IQuerySession session, CancellationToken ct)
     {
         cycle = string.IsNullOrWhiteSpace(cycle) ? null : cycle;
-        var queue = await ModerationQueue.Get(cycle, null, session, ct);
-        var pillars = await PillarModerationQueue.Get(cycle, session, ct);
+        var queue = await ModerationQueue.Get(cycle, null, http.User, session, ct);
+        var pillars = await PillarModerationQueue.Get(cycle, http.User, session, ct);
         var cycles = (await session.Query<AssessmentFramework>().ToListAsync(ct)).Select(f => f.Cycle).Distinct().Order().ToList();
         return await ConsolePages.Render<ModerationPage>(new ModerationModel(ConsolePages.Chrome(http, "Moderation", "moderation"), queue, cycle, cycles, pillars));
     }

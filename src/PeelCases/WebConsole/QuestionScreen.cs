@@ -65,12 +65,12 @@ public static class QuestionScreen
         if (point.IsNow)
         {
             var framework = await FrameworkVersions.LoadAsync(session, inspection.FrameworkId, inspection.FrameworkVersion, ct);
-            var allowed = (await ActionSet.AllowedAsync(http.User, api))
-                .Where(a => a.ForQuestion && a.OfferedOn(view, question.Question.Stage) && a.OfferedFor(question.Question)
-                    && a.OpenTo(inspection, question.Question.Proposed?.ProposedBy, http.User.Actor())).ToList();
+            var (allowed, held) = ActionSet.ForActor((await ActionSet.AllowedAsync(http.User, api))
+                .Where(a => a.ForQuestion && a.OfferedOn(view, question.Question.Stage) && a.OfferedFor(question.Question)),
+                inspection, question.Question.Proposed?.ProposedBy, http.User.Actor());
             actions = new ActionSet(inspectionId, question.Question.Code, question.Question.Version, allowed, framework?.Scale ?? [],
                 question.Findings, question.Evidence, chrome.Antiforgery!, self, refused?.Operation, refused?.Typed, question.Question.Summary)
-                { Questions = view.Questions };
+                { Questions = view.Questions, HeldFromYou = held };
         }
         IReadOnlyList<Finding> earlier = [];
         if (actions is not null && actions.Actions.Any(a => a.ForEarlierFinding) && question.EarlierFindings is { Count: > 0 } items)

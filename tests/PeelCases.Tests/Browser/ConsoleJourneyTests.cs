@@ -226,6 +226,39 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.All(lead.ConsoleErrors.Concat(moderator.ConsoleErrors), e => Assert.Matches(@"status of 400\b", e));
     }
 
+    [Fact]
+    public async Task A_moderator_on_the_inspections_team_is_told_why_no_moderation_form_is_offered_and_is_offered_it_once_off_the_team()
+    {
+        var view = await BuildAsync("south-yorkshire", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed, Grade.Good));
+        var pillar = Assert.Single(view.Pillars);
+        view = await Step(view, $"pillars/{pillar.Code}/grade-proposals", new PeelCases.Grading.ProposePillarGrade(Grade.Good, "Its one graded question is good.", view.Version), TestUser.Lead);
+        view = await Step(view, "team", new ChangeTeam([TestUser.Moderator.Id], null, view.Version), TestUser.Lead);
+        var inspection = $"/console/inspections/{view.Id}";
+        var moderate = new PageGetByRoleOptions { Name = $"Moderate the pillar grade ({pillar.Name})" };
+        const string held = "Not offered to you: mo.moderator is on this inspection's team: moderation is a check on the team's work, made from outside the team.";
+        await using var browser = await Support.Browser.LaunchAsync();
+
+        // The queue says which waiting grade is not this moderator's, and the inspection page why its form is missing.
+        var moderator = await SignInAsync(browser, TestUser.Moderator);
+        await moderator.GoAsync("/console/moderation");
+        var queued = moderator.Page.Locator("[data-pillar-queue] tr", new() { Has = moderator.Page.Locator($"a[href='{inspection}']") });
+        Assert.Equal(held, await queued.Locator("[data-held-from-you]").InnerTextAsync());
+        await queued.GetByRole(AriaRole.Link, new() { Name = pillar.Name }).ClickAsync();
+        await moderator.Page.WaitForURLAsync($"**{inspection}");
+        Assert.Equal(held, (await moderator.Page.Locator("[data-held-from-you]").InnerTextAsync()).Trim());
+        Assert.Equal(0, await moderator.Page.GetByRole(AriaRole.Button, moderate).CountAsync());
+        await AssertAccessibleAsync(moderator, "inspection-held-from-you");
+
+        // Off the team, the same moderator is offered the form, and no note.
+        await Step(view, "team", new ChangeTeam(null, [TestUser.Moderator.Id], view.Version), TestUser.Lead);
+        await moderator.GoAsync(inspection);
+        Assert.Equal(0, await moderator.Page.Locator("[data-held-from-you]").CountAsync());
+        Assert.Equal(1, await moderator.Page.GetByRole(AriaRole.Button, moderate).CountAsync());
+        await moderator.GoAsync("/console/moderation");
+        Assert.Equal(0, await queued.Locator("[data-held-from-you]").CountAsync());
+        Assert.Empty(moderator.ConsoleErrors);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -76,6 +76,9 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         var waiting = Assert.Single(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2018/19", TestUser.Hmi), p => p.InspectionId == view.Id);
         Assert.Equal("Proposed Outstanding, better than every question it stands on (the best is Good).", waiting.Flag);
         Assert.Equal(view.Version, waiting.InspectionVersion);
+        Assert.Null(waiting.HeldFromYou);
+        Assert.StartsWith("lena.lead proposed this grade: moderation is",
+            Assert.Single(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2018/19", new TestUser("lena.lead", [Roles.Moderator])), p => p.InspectionId == view.Id).HeldFromYou);
         Assert.Empty(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2021/22", TestUser.Moderator));
 
         // Refused: a change with no reason (400), off the scale (400), by someone who does not moderate (403), on a stale version
@@ -183,6 +186,10 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         var queued = Assert.Single(await Get<List<ModerationItem>>("/moderation/queue?cycle=2018/19", TestUser.Moderator));
         Assert.Equal(("E3", Grade.Good, "cumbria"), (queued.QuestionCode, queued.ProposedGrade, queued.ForceId));
         Assert.Equal((1, 1), (queued.CitedFindings, queued.CitedOnOneKindOfSource)); // its one finding cites one case file review
+        // The queue says, to a moderator on the team, why the grade is not theirs; to one outside it, nothing.
+        Assert.Null(queued.HeldFromYou);
+        Assert.Equal("sara.inspector is on this inspection's team: moderation is a check on the team's work, made from outside the team.",
+            Assert.Single(await Get<List<ModerationItem>>("/moderation/queue?cycle=2018/19", new TestUser("sara.inspector", [Roles.Inspector, Roles.Moderator]))).HeldFromYou);
 
         var noReason = await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/moderation",
             new ModerateGrade(Grade.Outstanding, null, view.QuestionVersion("E3")), TestUser.Moderator, 400);

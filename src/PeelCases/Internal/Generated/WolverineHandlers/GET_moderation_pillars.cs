@@ -34,7 +34,7 @@ namespace Internal.Generated.WolverineHandlers
             var cycle = httpContext.Request.Query["cycle"];
             
             // The actual HTTP request handler execution
-            var pillarModerationItemIReadOnlyList_response = await PeelCases.Moderation.PillarModerationQueue.Get(cycle, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var pillarModerationItemIReadOnlyList_response = await PeelCases.Moderation.PillarModerationQueue.Get(cycle, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, pillarModerationItemIReadOnlyList_response, 404);

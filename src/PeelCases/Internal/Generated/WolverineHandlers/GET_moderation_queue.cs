@@ -35,7 +35,7 @@ namespace Internal.Generated.WolverineHandlers
             var question = httpContext.Request.Query["question"];
             
             // The actual HTTP request handler execution
-            var moderationItemIReadOnlyList_response = await PeelCases.Moderation.ModerationQueue.Get(cycle, question, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var moderationItemIReadOnlyList_response = await PeelCases.Moderation.ModerationQueue.Get(cycle, question, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, moderationItemIReadOnlyList_response, 404);
