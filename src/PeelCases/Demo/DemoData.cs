@@ -14,7 +14,7 @@ namespace PeelCases.Demo;
 /// Cumbria's 2016 and 2017 effectiveness inspections and, with <paramref name="fullHistory"/>, a
 /// generated history of every force in every cycle, both through the historical import
 /// (<see cref="HistoryImport"/>); then Cumbria's 2018/19 inspection worked through from the
-/// published report, and a 2021/22 inspection of Kent in fieldwork. Fixed ids, so a restart loads
+/// published report, a 2021/22 inspection of Kent in fieldwork and a 2025–27 inspection of Durham in moderation. Fixed ids, so a restart loads
 /// nothing twice. Tests load the small set: the whole history is for people.
 /// </summary>
 public sealed class DemoData(bool fullHistory = false) : IInitialData
@@ -24,6 +24,7 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
     public static readonly Guid Cumbria2018 = new("c0b1a000-2018-4019-8000-000000000001");
     public static readonly Guid Kent2021 = new("c0b1a000-2021-4022-8000-000000000002");
     public static readonly Guid Lincolnshire2025 = new("c0b1a000-2025-4027-8000-000000000003");
+    public static readonly Guid Durham2025 = new("c0b1a000-2025-4027-8000-000000000004");
 
     private static readonly string[] Team = ["ian.inspector", "sara.inspector"];
 
@@ -62,6 +63,8 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
         if (await session.LoadAsync<Inspection>(Kent2021, ct) is not null)
         {
             await DemoCorrections.ApplyAsync(store, ct);
+            // A demo record added since the demo was loaded is written into it.
+            if (await session.LoadAsync<Inspection>(Durham2025, ct) is null) await Durham(new DemoWriter(session, ct));
             return;
         }
         // At start the async daemon is not running yet: it folds the imported events into the grade history when it starts.
@@ -73,6 +76,7 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
         var w = new DemoWriter(session, ct);
         await Cumbria2018To19(w);
         await Kent(w);
+        await Durham(w);
         if (fullHistory) await Lincolnshire(w);
     }
 
@@ -169,6 +173,54 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
             Sara, At(2021, 11, 4, 16, 30));
         // Sara holds the neighbourhood question: the board names her.
         await w.Hand(Kent2021, "Q3", Sara, At(2021, 11, 4, 17));
+    }
+
+    /// <summary>
+    /// Durham's 2025–27 inspection in moderation: the lead inspector's grade for leadership and force management waits for a
+    /// moderator, with the findings it cites, the evidence under them and the line of enquiry that steered the fieldwork.
+    /// </summary>
+    private static async Task Durham(DemoWriter w)
+    {
+        var id = Durham2025;
+        await w.Schedule(id, new ScheduleInspection(id, "durham", "2025-27", "peel-2025-27", ["Q1"], Lead,
+            new DateOnly(2026, 9, 7), new DateOnly(2026, 9, 18), Team), At(2026, 6, 1));
+        await w.Scope(id, "Q1", QuestionScope.Detailed, "Leadership and force management, inspected in detail.", At(2026, 7, 1));
+        await w.SetLineOfEnquiry(id, "Q1", "The force management statement forecasts 38 fewer detectives than it needs by March 2027: "
+            + "is the plan to close the gap funded and on track?", EnquiryBasis.ForceManagementStatement, At(2026, 7, 2));
+        await w.StartFieldwork(id, At(2026, 9, 7, 8));
+        var n = 0;
+        async Task<Guid> Evidence(EvidenceMethod method, int day, string summary, string source, string by)
+        {
+            var evidenceId = Id(id, ++n);
+            await w.Record(id, new RecordEvidence(evidenceId, method, null, new DateOnly(2026, 9, day), summary, source, ["Q1"]), by, At(2026, 9, day, 17));
+            return evidenceId;
+        }
+        var chiefs = await Evidence(EvidenceMethod.Interview, 8,
+            "The chief officer team set out one aim, the best possible service to the public, and a monthly people board chaired by the deputy chief constable.",
+            "Chief officer team interviews", Ian);
+        var plan = await Evidence(EvidenceMethod.DocumentReview, 9,
+            "The workforce plan recruits and trains 20 of the 38 detectives the force management statement says the force will lack by March 2027; the rest is not funded.",
+            "Force management statement 2026; workforce plan 2026–29", Sara);
+        var sergeants = await Evidence(EvidenceMethod.FocusGroup, 10,
+            "Investigation sergeants each supervise 9 investigators against the force's own target of 6, and said they had too little time to review investigations.",
+            "Focus group, investigation sergeants", Ian);
+        var survey = await Evidence(EvidenceMethod.Survey, 14,
+            "71% of the workforce said they understood the force's priorities; 48% said their wellbeing was supported.",
+            "Workforce survey, September 2026", Sara);
+        await w.ConcludeLineOfEnquiry(id, "Q1", 1, EnquiryOutcome.Answered,
+            "Half funded: the workforce plan closes 20 of the 38 places, and sergeants already supervise 9 investigators each against a target of 6.",
+            Sara, At(2026, 9, 15, 16));
+        Guid strength = Id(id, 101), improvement = Id(id, 102);
+        await w.Draft(id, new DraftFinding(strength, "Q1", "Leaders set a clear direction the workforce understands", FindingKind.Strength,
+            "The chief officer team has one clear aim for the force, and most of the workforce understand its priorities.", [chiefs, survey]), Ian, At(2026, 9, 16));
+        await w.Draft(id, new DraftFinding(improvement, "Q1", "Closing the gap in detectives", FindingKind.AreaForImprovement,
+            "The force should make sure its plan to recruit and train detectives is funded in full, so that it has enough investigators, and "
+            + "enough supervision of them, to meet the demand its force management statement forecasts.", [plan, sergeants]), Sara, At(2026, 9, 17));
+        await w.CompleteFieldwork(id, At(2026, 9, 18, 17));
+        await w.PassQa(id, "Q1", Qa, At(2026, 10, 12));
+        await w.Propose(id, "Q1", Grade.Adequate,
+            "Leaders set a clear direction the workforce understands, but the plan to close the gap in detectives is only half funded and "
+            + "investigation sergeants supervise half as many again as the force's own target: adequate.", [strength, improvement], At(2026, 10, 26));
     }
 
     /// <summary>

@@ -65,11 +65,15 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
     /// <summary>Proposed (and so in the moderation queue), confirmed by the moderator, awarded.</summary>
     public async Task Grade(Guid id, string question, Grade grade, string rationale, IReadOnlyList<Guid> findings, string moderator, string hmi, DateTimeOffset at)
     {
-        await Decide(id, async (i, f) => ProposeGradeRules.Decide(i, f, question, new ProposeGrade(grade, rationale, findings, i.Version),
-            await session.LoadManyAsync<Finding>(ct, findings), i.LeadInspector, at), ProposeGradeRules.EnterModeration);
+        await Propose(id, question, grade, rationale, findings, at);
         await Decide(id, (i, f) => ModerateGradeRules.Decide(i, f, question, new ModerateGrade(grade, null, i.Version), moderator, at.AddDays(14)));
         await Decide(id, (i, f) => AwardGradeRules.Decide(i, f, question, hmi, at.AddDays(21)));
     }
+
+    /// <summary>Proposed by the lead inspector: the grade enters the moderation queue.</summary>
+    public Task Propose(Guid id, string question, Grade grade, string rationale, IReadOnlyList<Guid> findings, DateTimeOffset at) =>
+        Decide(id, async (i, f) => ProposeGradeRules.Decide(i, f, question, new ProposeGrade(grade, rationale, findings, i.Version),
+            await session.LoadManyAsync<Finding>(ct, findings), i.LeadInspector, at), ProposeGradeRules.EnterModeration);
 
     /// <summary>Signed off, checked by the force (deadline passed without challenge) and published.</summary>
     public async Task Publish(Guid id, string hmi, DateTimeOffset signedOff, DateOnly publishedOn)

@@ -31,5 +31,13 @@ public sealed class DemoDataTests(AppFixture app) : InspectionTestBase(app)
         Assert.Equal(["Understanding and identifying vulnerability", "Responding to incidents", "Supporting vulnerable victims", "Supporting vulnerable victims"],
             findings.Select(f => f.Content.Heading));
         Assert.StartsWith("Cumbria Constabulary is good at protecting vulnerable people", findings[0].Content.Text);
+
+        // A grade waits for a moderator: Durham's leadership and force management, proposed by the lead inspector on two findings.
+        var waiting = Assert.Single(await Get<List<PeelCases.Moderation.ModerationItem>>("/moderation/queue", TestUser.Moderator));
+        Assert.Equal((DemoData.Durham2025, "Q1", Grade.Adequate, 2, "lena.lead", 0),
+            (waiting.InspectionId, waiting.QuestionCode, waiting.ProposedGrade, waiting.CitedFindings, waiting.ProposedBy, waiting.CitedOnOneKindOfSource));
+        var durham = await Get<InspectionView>($"/inspections/{DemoData.Durham2025}", TestUser.Moderator);
+        Assert.Equal((InspectionStage.Moderation, 4), (durham.Stage, durham.EvidenceCount));
+        Assert.False(Assert.Single(Assert.Single(durham.Questions).LinesOfEnquiry!).Open);
     }
 }
