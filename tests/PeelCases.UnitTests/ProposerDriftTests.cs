@@ -36,6 +36,27 @@ public sealed class ProposerDriftTests
     }
 
     [Fact]
+    public void A_pillar_grade_moderated_counts_for_its_proposer_and_names_its_pillar()
+    {
+        var inspection = new Inspection
+        {
+            Id = Guid.NewGuid(), ForceId = "cumbria", Cycle = "2018/19", Questions = [Moderated("E3", Grade.Good, Grade.Good)],
+            Pillars =
+            [
+                new PillarJudgment("effectiveness", new ProposedGrade(Grade.Outstanding, "Because.", [], "pat.lead", Proposed), null,
+                    Moderated: new ModerationDecision(Grade.Good, true, "Its questions are good.", "mo.moderator", Proposed.AddDays(7))),
+                // Not counted: proposed only.
+                new PillarJudgment("efficiency", new ProposedGrade(Grade.Good, "x", [], "pat.lead", Proposed), null),
+            ],
+        };
+        var proposals = ProposerDrift.Proposals(inspection, Cumbria.Framework, "Cumbria Constabulary").ToList();
+        Assert.Equal([("E3", null, null, 0), (null, "effectiveness", "Effectiveness", 1)],
+            proposals.Select(p => (p.QuestionCode, p.PillarCode, p.PillarName, p.Steps)));
+        var record = Assert.Single(ProposerDrift.Of(null, proposals).Proposers);
+        Assert.Equal(("pat.lead", 2, 1, 1), (record.ProposedBy, record.Moderated, record.Confirmed, record.Lowered));
+    }
+
+    [Fact]
     public void A_proposer_is_flagged_past_a_third_changed_or_half_a_step_one_way()
     {
         Assert.Null(ProposerDrift.Flag(3, 3, 1.0)); // too few to judge

@@ -9,12 +9,13 @@ using PeelCases.ReferenceData;
 namespace PeelCases.Moderation;
 
 /// <summary>
-/// One proposed grade a moderator decided on. <c>Steps</c> counts places on the framework's scale from the proposal to
-/// moderation's grade: above zero, moderation graded lower (the proposal was generous); below zero, higher.
+/// One proposed grade a moderator decided on: a question's, or (frameworks to 2018/19) a pillar's, which names its pillar
+/// and no question. <c>Steps</c> counts places on the framework's scale from the proposal to moderation's grade: above
+/// zero, moderation graded lower (the proposal was generous); below zero, higher.
 /// </summary>
 public sealed record ModeratedProposal(
-    Guid InspectionId, string ForceId, string ForceName, string Cycle, string QuestionCode, string ProposedBy, Grade Proposed,
-    Grade Moderated, int Steps, string? Reason, string ModeratedBy, DateTimeOffset ModeratedAt);
+    Guid InspectionId, string ForceId, string ForceName, string Cycle, string? QuestionCode, string ProposedBy, Grade Proposed,
+    Grade Moderated, int Steps, string? Reason, string ModeratedBy, DateTimeOffset ModeratedAt, string? PillarCode = null, string? PillarName = null);
 
 /// <summary>One proposer's grades against moderation: how many were confirmed, lowered or raised, the mean lean, the flag.</summary>
 public sealed record ProposerRecord(
@@ -33,7 +34,7 @@ public static class ProposerDrift
     public const double LeanTolerance = 0.5;
 
     public const string Rule =
-        "Each question's latest moderation counts once, against the grade it moderated, when someone other than the proposer " +
+        "Each question's and each pillar's latest moderation counts once, against the grade it moderated, when someone other than the proposer " +
         "moderated it (an imported history, proposed and confirmed by its importer, does not count). A step is one place on the " +
         "framework's scale. With at least 4 grades moderated, a proposer is flagged when moderation changed more than a third " +
         "of them, or when its changes lean one way by half a step or more on average over all of them.";
@@ -56,18 +57,24 @@ public static class ProposerDrift
         return Results.Ok(Of(cycle, proposals));
     }
 
-    /// <summary>The inspection's moderated proposals: each question's latest moderation, when it came after the proposal it decided on.</summary>
+    /// <summary>
+    /// The inspection's moderated proposals: each question's and each pillar's latest moderation, when it came after the
+    /// proposal it decided on.
+    /// </summary>
     public static IEnumerable<ModeratedProposal> Proposals(Inspection inspection, AssessmentFramework framework, string forceName)
     {
         var scale = framework.Scale.ToList();
-        foreach (var q in inspection.Questions)
+        var graded = inspection.Questions.Select(q => (Question: (string?)q.Code, Pillar: (PillarJudgment?)null, q.Proposed, q.Moderated))
+            .Concat(inspection.Pillars.Select(p => (Question: (string?)null, Pillar: (PillarJudgment?)p, p.Proposed, p.Moderated)));
+        foreach (var (question, pillar, proposal, moderation) in graded)
         {
-            if (q is not { Proposed: { } proposed, Moderated: { } moderated } || moderated.ModeratedAt < proposed.ProposedAt) continue;
+            if (proposal is not { } proposed || moderation is not { } moderated || moderated.ModeratedAt < proposed.ProposedAt) continue;
             if (moderated.ModeratedBy == proposed.ProposedBy) continue;
             var (from, to) = (scale.IndexOf(proposed.Grade), scale.IndexOf(moderated.Grade));
             if (from < 0 || to < 0) continue;
-            yield return new ModeratedProposal(inspection.Id, inspection.ForceId, forceName, inspection.Cycle, q.Code, proposed.ProposedBy,
-                proposed.Grade, moderated.Grade, to - from, moderated.Reason, moderated.ModeratedBy, moderated.ModeratedAt);
+            yield return new ModeratedProposal(inspection.Id, inspection.ForceId, forceName, inspection.Cycle, question, proposed.ProposedBy,
+                proposed.Grade, moderated.Grade, to - from, moderated.Reason, moderated.ModeratedBy, moderated.ModeratedAt, pillar?.PillarCode,
+                pillar is null ? null : framework.Pillars.FirstOrDefault(x => x.Code == pillar.PillarCode)?.Name ?? pillar.PillarCode);
         }
     }
 

@@ -227,7 +227,7 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
     }
 
     [Fact]
-    public async Task A_moderator_on_the_inspections_team_is_told_why_no_moderation_form_is_offered_and_is_offered_it_once_off_the_team()
+    public async Task A_moderator_on_the_inspections_team_is_told_why_no_moderation_form_is_offered_and_moderates_once_off_the_team()
     {
         var view = await BuildAsync("south-yorkshire", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed, Grade.Good));
         var pillar = Assert.Single(view.Pillars);
@@ -256,6 +256,16 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Equal(1, await moderator.Page.GetByRole(AriaRole.Button, moderate).CountAsync());
         await moderator.GoAsync("/console/moderation");
         Assert.Equal(0, await queued.Locator("[data-held-from-you]").CountAsync());
+
+        // Moderated with a change, the pillar's grade counts against its proposer, linked to the inspection's page.
+        await moderator.GoAsync(inspection);
+        await moderator.Page.GetByLabel($"Moderate the pillar grade ({pillar.Name})").SelectOptionAsync(new SelectOptionValue { Label = "Requires improvement" });
+        await moderator.Page.GetByLabel("Reason (required when you change the grade)").FillAsync("The pillar cannot stand on one question.");
+        await SubmitAsync(moderator.Page, $"Moderate the pillar grade ({pillar.Name})");
+        Assert.Equal("Moderate the pillar grade: done.", await NoticeAsync(moderator.Page));
+        await moderator.GoAsync("/console/moderation/proposers?cycle=2018/19");
+        var change = moderator.Page.Locator($"a[data-pillar='{pillar.Code}'][href='{inspection}']");
+        Assert.Equal($"South Yorkshire Police, 2018/19, {pillar.Name} pillar", await change.InnerTextAsync());
         Assert.Empty(moderator.ConsoleErrors);
     }
 

@@ -101,6 +101,10 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         var pillar = Assert.Single(view.Pillars);
         Assert.Equal((Grade.RequiresImprovement, true, reason, TestUser.Moderator.Id), (pillar.Moderated!.Grade, pillar.Moderated.Changed, pillar.Moderated.Reason, pillar.Moderated.ModeratedBy));
         Assert.Equal(Grade.Outstanding, pillar.Proposed!.Grade); // the proposal stays beside the moderation
+        // Proposers against moderation count the pillar's grade beside the questions' (both confirmed): two steps lower.
+        var lead = Assert.Single((await Get<ProposerDriftReport>("/moderation/proposers?cycle=2018/19", TestUser.Moderator)).Proposers, p => p.ProposedBy == TestUser.Lead.Id);
+        Assert.Equal((3, 1), (lead.Moderated, lead.Lowered));
+        Assert.Equal((null, "effectiveness", "Effectiveness", 2), (lead.Changes[0].QuestionCode, lead.Changes[0].PillarCode, lead.Changes[0].PillarName, lead.Changes[0].Steps));
         // The same moderation sent again (on the stale version, 409; on the current one) appends nothing; another is refused.
         await Problem(HttpMethod.Post, url, command, TestUser.Moderator, 409);
         Assert.Equal(view.Version, (await Post<InspectionView>(url, command with { ExpectedVersion = view.Version }, TestUser.Moderator)).Version);
