@@ -25,8 +25,9 @@ public static class ActionPost
             route["inspectionId"] = form["findingInspectionId"].ToString();
             form = new FormCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(form) { ["recordedIn"] = inspectionId.ToString() });
         }
-        // A pillar's or a flag's forms are told apart by its code; a recommendation's by its finding.
-        var part = action.ForPillar ? route["pillarCode"] : action.ForDraftFlag ? route["flagId"] : null;
+        // A pillar's or a flag's forms are told apart by its code, a line's by its number; a recommendation's by its finding.
+        var part = action.ForPillar ? route["pillarCode"] : action.ForDraftFlag ? route["flagId"]
+            : action.ForLine && int.TryParse(route["number"], out var line) ? ConsoleAction.LineScope(code, line) : null;
         var answer = await api.SendAsync(http, action.ApiOperation, route, action.Command(form));
 
         var back = form["returnTo"].ToString();

@@ -62,6 +62,12 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     public bool ForPillar => Form is ActionForm.PillarProposal or ActionForm.PillarModeration or ActionForm.PillarAward or ActionForm.PillarSummary
         or ActionForm.PillarRedaction;
 
+    /// <summary>An action on one open line of enquiry: its form sits under the line on the question page, prefilled with its words.</summary>
+    public bool ForLine => Form is ActionForm.EnquiryRevision;
+
+    /// <summary>The scope of a line's form fields' ids (<see cref="ActionSet.FieldId"/>): its question and number.</summary>
+    public static string LineScope(string? questionCode, int number) => $"{questionCode}-line-{number}";
+
     /// <summary>An action on a force, not an inspection: offered on the force's page only (ForceScreen).</summary>
     public bool ForForce => Form is ActionForm.Monitoring;
     /// <summary>An action with a page of its own, not on an inspection (ScheduleScreen: an inspection not yet there).</summary>

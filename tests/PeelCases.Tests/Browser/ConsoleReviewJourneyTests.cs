@@ -583,17 +583,23 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Contains("Open", line);
         Assert.Contains("From the force management statement; set by lena.lead", line);
 
-        // The lead corrects its words: refused without a reason (linked to its field, nothing recorded), then the corrected
-        // words stand with who corrected them and why; the earlier words stay in the history.
+        // The lead corrects its words under the line, the form holding them as they stand: refused without a reason (linked
+        // to its field, what was typed kept, nothing recorded), then the corrected words stand with who corrected them and
+        // why; the earlier words stay in the history.
         const string corrected = "The force management statement says repeat victims are flagged on every call: are they, in both control rooms?";
-        var revise = lead.Page.Locator("form[action$='/actions/ReviseLineOfEnquiry']");
-        await revise.GetByLabel("The corrected words: what fieldwork should find out").FillAsync(corrected);
-        await revise.GetByLabel("What prompted it").SelectOptionAsync(new SelectOptionValue { Label = "The force management statement" });
-        await SubmitAsync(lead.Page, "Correct a line of enquiry (E3)");
-        Assert.Equal(1, await lead.Page.Locator(".govuk-error-summary a[href='#ReviseLineOfEnquiry-E3-reason']").CountAsync());
+        await lead.Page.Locator("[data-line='1'] summary").ClickAsync();
+        var revise = lead.Page.Locator("[data-line='1'] form[action$='/actions/ReviseLineOfEnquiry']");
+        var words = revise.GetByLabel("The corrected words: what fieldwork should find out");
+        Assert.Equal((enquiry, "ForceManagementStatement"), (await words.InputValueAsync(), await revise.GetByLabel("What prompted it").InputValueAsync()));
+        await words.FillAsync(corrected);
+        await revise.GetByRole(AriaRole.Button).ClickAsync();
+        await lead.Page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(1, await lead.Page.Locator(".govuk-error-summary a[href='#ReviseLineOfEnquiry-E3-line-1-reason']").CountAsync());
         Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is LineOfEnquiryRevised);
+        Assert.Equal(corrected, await words.InputValueAsync()); // open again, with what was typed
         await revise.GetByLabel("Why the words are corrected").FillAsync("Two control rooms take the calls.");
-        await SubmitAsync(lead.Page, "Correct a line of enquiry (E3)");
+        await revise.GetByRole(AriaRole.Button).ClickAsync();
+        await lead.Page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Equal("Correct a line of enquiry: done.", await NoticeAsync(lead.Page));
         line = await lead.Page.Locator("[data-line='1']").InnerTextAsync();
         Assert.Contains(corrected, line);
