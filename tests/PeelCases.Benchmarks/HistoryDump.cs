@@ -114,13 +114,13 @@ public static class HistoryDump
                 await Send<Finding>($"/inspections/{view.Id}/findings/{dropped.Id}/withdrawal", new WithdrawFinding("Covered by the cause of concern.", dropped.Version), "lead-inspector");
                 // A question held by a named person (2026-12-07 shape).
                 await Step(await Get(view.Id), $"questions/{Questions[1]}/holder", v => new HandQuestion("ian.inspector", v), "lead-inspector");
-                // Key lines of enquiry, one concluded, the other's words corrected (2026-12-07 shapes).
+                // Key lines of enquiry, one concluded on the evidence it cites, the other's words corrected (2026-12-07 shapes).
                 await Step(await Get(view.Id), $"questions/{Questions[1]}/lines-of-enquiry",
                     v => new SetLineOfEnquiry("The force management statement says neighbourhood officers are moved to response: how often?", EnquiryBasis.ForceManagementStatement, v), "lead-inspector");
                 await Step(await Get(view.Id), $"questions/{Questions[1]}/lines-of-enquiry",
                     v => new SetLineOfEnquiry("Are repeat callers identified?", EnquiryBasis.Data, v), "lead-inspector");
                 await Step(await Get(view.Id), $"questions/{Questions[1]}/lines-of-enquiry/1/conclusion",
-                    v => new ConcludeLineOfEnquiry(EnquiryOutcome.Answered, "In 3 of 5 shifts, by the workforce survey.", v), "inspector");
+                    v => new ConcludeLineOfEnquiry(EnquiryOutcome.Answered, "In 3 of 5 shifts, by the workforce survey.", v, [recorded[1]]), "inspector");
                 await Step(await Get(view.Id), $"questions/{Questions[1]}/lines-of-enquiry/2/revision",
                     v => new ReviseLineOfEnquiry("Are repeat callers identified on every call?", EnquiryBasis.Data, "Every call, not a sample.", v), "lead-inspector");
                 return;

@@ -1,3 +1,4 @@
+using PeelCases.Fieldwork;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.QualityAssurance;
@@ -15,8 +16,12 @@ public sealed class LinesOfEnquiryTests
     private static Decision<LineOfEnquirySet> Set(object[] history, string code, string enquiry = Enquiry, EnquiryBasis basis = EnquiryBasis.ForceManagementStatement) =>
         SetLineOfEnquiryRules.Decide(Given.Inspection(history), code, new SetLineOfEnquiry($" {enquiry} ", basis, 1), People.Lead, At);
 
-    private static Decision<LineOfEnquiryConcluded> Conclude(object[] history, int number, EnquiryOutcome outcome = EnquiryOutcome.Answered, string text = "Met: the dip sample shows it.") =>
-        ConcludeLineOfEnquiryRules.Decide(Given.Inspection(history), "e3", number, new ConcludeLineOfEnquiry(outcome, text, 1), People.Sara, At);
+    private static Decision<LineOfEnquiryConcluded> Conclude(object[] history, int number, EnquiryOutcome outcome = EnquiryOutcome.Answered, string text = "Met: the dip sample shows it.",
+        params Evidence[] cited) => Citing(history, number, cited.Select(e => e.Id).ToList(), cited, outcome, text);
+
+    private static Decision<LineOfEnquiryConcluded> Citing(object[] history, int number, IReadOnlyList<Guid> ids, IReadOnlyCollection<Evidence> loaded,
+        EnquiryOutcome outcome = EnquiryOutcome.Answered, string text = "Met: the dip sample shows it.") =>
+        ConcludeLineOfEnquiryRules.Decide(Given.Inspection(history), "e3", number, new ConcludeLineOfEnquiry(outcome, text, 1, ids), loaded, People.Sara, At);
 
     private static LineOfEnquirySet Line(int number, string enquiry = Enquiry) =>
         new(C.Id, "E3", number, enquiry, EnquiryBasis.ForceManagementStatement, People.Lead, At);
@@ -58,6 +63,25 @@ public sealed class LinesOfEnquiryTests
         Assert.NotNull(Conclude(concluded, 1).Done);
         Then.Refused(Conclude(concluded, 1, EnquiryOutcome.Dropped, "Out of time."), 409, "was answered by sara.inspector");
         Then.Invalid(ConcludeLineOfEnquiryRules.Validate(new ConcludeLineOfEnquiry(null, "", 1)), "outcome", "conclusion");
+    }
+
+    [Fact]
+    public void A_conclusion_rests_on_evidence_recorded_for_its_question()
+    {
+        var open = Cumbria.InFieldwork.Then(Line(1));
+        var logs = Given.Evidence(Cumbria.IncidentLogsRecorded);
+        var concluded = Then.Decided(Conclude(open, 1, cited: logs));
+        Assert.Equal([logs.Id], concluded.EvidenceIds);
+        Assert.Equal([logs.Id], Given.Inspection(open.Then(concluded)).FindQuestion("E3")!.LinesOfEnquiry.Single().Concluded!.EvidenceIds);
+        // Evidence bearing on another question, recorded for another inspection, or not recorded at all is refused.
+        Then.Refused(Conclude(open, 1, cited: Given.Evidence(Cumbria.FirearmsStrategyRecorded)), 400, "does not bear on question E3");
+        Then.Refused(Conclude(open, 1, cited: Given.Evidence(Cumbria.IncidentLogsRecorded with { InspectionId = Guid.NewGuid() })), 400, "is not recorded for this inspection");
+        Then.Refused(Citing(open, 1, [Guid.NewGuid()], []), 400, "is not recorded for this inspection");
+        // The same conclusion on the same evidence again is the same; on other evidence, or none, it is another.
+        Assert.NotNull(Conclude(open.Then(concluded), 1, cited: logs).Done);
+        Then.Refused(Conclude(open.Then(concluded), 1), 409, "was answered by sara.inspector");
+        Then.Invalid(ConcludeLineOfEnquiryRules.Validate(new ConcludeLineOfEnquiry(EnquiryOutcome.Answered, "Met.", 1, [.. Enumerable.Range(0, FieldErrors.MaxListItems + 1).Select(_ => Guid.NewGuid())])),
+            "evidenceIds");
     }
 
     private static Decision<LineOfEnquiryRevised> Revise(object[] history, int number, string enquiry, EnquiryBasis basis = EnquiryBasis.ForceManagementStatement) =>

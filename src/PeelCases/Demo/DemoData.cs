@@ -170,7 +170,7 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
             "Workforce survey, neighbourhood policing", ["Q3"]), Sara, At(2021, 11, 4, 16));
         await w.ConcludeLineOfEnquiry(Kent2021, "Q3", 1, EnquiryOutcome.Answered,
             "The workforce survey confirms it: neighbourhood officers were taken for response duties in 3 of 5 shifts, limiting problem-solving.",
-            Sara, At(2021, 11, 4, 16, 30));
+            [Id(Kent2021, 2)], Sara, At(2021, 11, 4, 16, 30));
         // Sara holds the neighbourhood question: the board names her.
         await w.Hand(Kent2021, "Q3", Sara, At(2021, 11, 4, 17));
     }
@@ -209,7 +209,7 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
             "Workforce survey, September 2026", Sara);
         await w.ConcludeLineOfEnquiry(id, "Q1", 1, EnquiryOutcome.Answered,
             "Half funded: the workforce plan closes 20 of the 38 places, and sergeants already supervise 9 investigators each against a target of 6.",
-            Sara, At(2026, 9, 15, 16));
+            [plan, sergeants], Sara, At(2026, 9, 15, 16));
         Guid strength = Id(id, 101), improvement = Id(id, 102);
         await w.Draft(id, new DraftFinding(strength, "Q1", "Leaders set a clear direction the workforce understands", FindingKind.Strength,
             "The chief officer team has one clear aim for the force, and most of the workforce understand its priorities.", [chiefs, survey]), Ian, At(2026, 9, 16));

@@ -47,8 +47,10 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
     public Task SetLineOfEnquiry(Guid id, string question, string enquiry, EnquiryBasis basis, DateTimeOffset at) => Decide(id, (i, _) =>
         SetLineOfEnquiryRules.Decide(i, question, new SetLineOfEnquiry(enquiry, basis, i.FindQuestion(question)!.Version), i.LeadInspector, at));
 
-    public Task ConcludeLineOfEnquiry(Guid id, string question, int number, EnquiryOutcome outcome, string conclusion, string by, DateTimeOffset at) => Decide(id, (i, _) =>
-        ConcludeLineOfEnquiryRules.Decide(i, question, number, new ConcludeLineOfEnquiry(outcome, conclusion, i.FindQuestion(question)!.Version), by, at));
+    public Task ConcludeLineOfEnquiry(Guid id, string question, int number, EnquiryOutcome outcome, string conclusion, IReadOnlyList<Guid> evidence, string by,
+        DateTimeOffset at) => Decide(id, async (i, _) =>
+        ConcludeLineOfEnquiryRules.Decide(i, question, number, new ConcludeLineOfEnquiry(outcome, conclusion, i.FindQuestion(question)!.Version, evidence),
+            await session.LoadManyAsync<Evidence>(ct, evidence), by, at));
 
     public Task StartFieldwork(Guid id, DateTimeOffset at) => Decide(id, (i, _) => FieldworkRules.Start(i, i.LeadInspector, at));
 

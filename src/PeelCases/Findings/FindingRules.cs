@@ -67,15 +67,7 @@ public static class FindingRules
         if (!correcting && Stages.Require(question, "Drafting or revising findings", QuestionStage.Fieldwork, QuestionStage.Drafting) is { } wrongStage)
             return wrongStage;
 
-        foreach (var id in content.CitedEvidenceIds.Distinct())
-        {
-            var evidence = citedEvidence.FirstOrDefault(e => e.Id == id);
-            if (evidence is null || evidence.InspectionId != inspection.Id)
-                return Refusal.Invalid("citedEvidenceIds", $"Evidence {id} is not recorded for this inspection.");
-            if (!evidence.Content.QuestionCodes.Contains(question.Code))
-                return Refusal.Invalid("citedEvidenceIds",
-                    $"Evidence {id} does not bear on question {question.Code} (it bears on {string.Join(", ", evidence.Content.QuestionCodes)}).");
-        }
+        if (EvidenceCitations.Check(inspection, question.Code, content.CitedEvidenceIds, citedEvidence, "citedEvidenceIds") is { } uncited) return uncited;
 
         // A recommendation kept in a revision keeps its status: matched by its words first, so removing
         // an earlier one never hands its status to the next; else by its place, when the one that stood

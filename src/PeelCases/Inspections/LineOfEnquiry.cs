@@ -31,7 +31,8 @@ public sealed record LineOfEnquiry(int Number, string Enquiry, EnquiryBasis Basi
     public bool Open => Concluded is null;
 }
 
-public sealed record EnquiryConclusion(EnquiryOutcome Outcome, string Conclusion, string ConcludedBy, DateTimeOffset ConcludedAt);
+/// <summary>How a line ended; <see cref="EvidenceIds"/> (added 2026-12-07): the evidence the conclusion rests on, none before.</summary>
+public sealed record EnquiryConclusion(EnquiryOutcome Outcome, string Conclusion, string ConcludedBy, DateTimeOffset ConcludedAt, IReadOnlyList<Guid>? EvidenceIds = null);
 
 public sealed record EnquiryRevision(string Reason, string RevisedBy, DateTimeOffset RevisedAt);
 
@@ -49,9 +50,12 @@ public sealed record LineOfEnquiryRevised(Guid InspectionId, string QuestionCode
     DateTimeOffset IBusinessEvent.BusinessTime => RevisedAt;
 }
 
-/// <summary>A line of enquiry concluded: what the team found, or why it was dropped.</summary>
+/// <summary>
+/// A line of enquiry concluded: what the team found, or why it was dropped; <see cref="EvidenceIds"/> (added 2026-12-07):
+/// the evidence recorded for the question that the conclusion rests on.
+/// </summary>
 public sealed record LineOfEnquiryConcluded(Guid InspectionId, string QuestionCode, int Number, EnquiryOutcome Outcome, string Conclusion,
-    string ConcludedBy, DateTimeOffset ConcludedAt) : IBusinessEvent, IQuestionEvent
+    string ConcludedBy, DateTimeOffset ConcludedAt, IReadOnlyList<Guid>? EvidenceIds = null) : IBusinessEvent, IQuestionEvent
 {
     DateTimeOffset IBusinessEvent.BusinessTime => ConcludedAt;
 }
@@ -75,7 +79,7 @@ public static class LinesOfEnquiry
     public static void Apply(Inspection i, LineOfEnquiryConcluded e) =>
         i.ChangeQuestion(e.QuestionCode, q => q with
         {
-            LinesOfEnquiry = q.LinesOfEnquiry.Select(l => l.Number == e.Number ? l with { Concluded = new(e.Outcome, e.Conclusion, e.ConcludedBy, e.ConcludedAt) } : l).ToList(),
+            LinesOfEnquiry = q.LinesOfEnquiry.Select(l => l.Number == e.Number ? l with { Concluded = new(e.Outcome, e.Conclusion, e.ConcludedBy, e.ConcludedAt, e.EvidenceIds) } : l).ToList(),
         }, e.ConcludedBy, e.ConcludedAt);
 
     public static string Words(EnquiryBasis basis) => basis switch

@@ -161,7 +161,7 @@ public static class ConsoleActions
                 Long(f, "expectedVersion"))),
         new("ConcludeLineOfEnquiry", "Conclude a line of enquiry", ActionForm.EnquiryConclusion,
             [QuestionStage.Scoping, QuestionStage.Fieldwork, QuestionStage.Drafting, QuestionStage.CarriedOver],
-            Any, f => new ConcludeLineOfEnquiry(Enum<EnquiryOutcome>(f, "outcome"), Text(f, "conclusion"), Long(f, "expectedVersion"))),
+            Any, f => new ConcludeLineOfEnquiry(Enum<EnquiryOutcome>(f, "outcome"), Text(f, "conclusion"), Long(f, "expectedVersion"), Guids(f, "evidenceIds"))),
         new("RecordEvidence", "Record evidence", ActionForm.Evidence, [QuestionStage.Fieldwork], [InspectionStage.Fieldwork], f =>
             new RecordEvidence(Guid(f, "evidenceId"), Enum<EvidenceMethod>(f, "method"), Int(f, "sampleSize"), Date(f, "collectedOn"),
                 Text(f, "summary"), Text(f, "source"), Codes(f, "questionCodes"), f["sensitive"] == "true")),

@@ -634,16 +634,27 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Equal(0, await ian.Page.GetByRole(AriaRole.Button, new() { Name = "Submit findings for QA (E3)" }).CountAsync());
         Assert.Contains("once every line of enquiry is concluded", await ian.Page.Locator("[data-lines-open]").InnerTextAsync());
 
-        // Someone on the team concludes it, saying what was found and where.
+        // A conclusion resting on evidence not recorded for the question is refused, and nothing is recorded.
+        Assert.Contains("is not recorded for this inspection", (await Problem(HttpMethod.Post, $"/inspections/{view.Id}/questions/E3/lines-of-enquiry/1/conclusion",
+            new PeelCases.Fieldwork.ConcludeLineOfEnquiry(EnquiryOutcome.Answered, "Yes.", (await View(view.Id)).QuestionVersion("E3"), [Guid.NewGuid()]),
+            TestUser.Inspector, 400)).Detail);
+        Assert.DoesNotContain(await EventsOf(view.Id), e => e.Data is LineOfEnquiryConcluded);
+
+        // Someone on the team concludes it, saying what was found and where, and ticking the evidence it rests on.
         await ian.Page.GetByLabel("Answered", new() { Exact = true }).CheckAsync();
         await ian.Page.GetByLabel("What the team found and where (the evidence), or why it was dropped")
             .FillAsync("They are: the dip sample of 10 calls found the flag raised on all 10.");
+        var conclude = ian.Page.Locator("form[action$='/actions/ConcludeLineOfEnquiry']");
+        await conclude.Locator($"input[name=evidenceIds][value='{evidence.Id}']").CheckAsync();
         await SubmitAsync(ian.Page, "Conclude a line of enquiry (E3)");
         Assert.Equal("Conclude a line of enquiry: done.", await NoticeAsync(ian.Page));
         line = await ian.Page.Locator("[data-line='1']").InnerTextAsync();
         Assert.Contains("Answered", line);
         Assert.Contains("They are: the dip sample of 10 calls found the flag raised on all 10. (ian.inspector,", line);
-        Assert.Equal(TestUser.Inspector.Id, Assert.Single(await EventsOf(view.Id), e => e.Data is LineOfEnquiryConcluded).UserName);
+        Assert.Contains(evidence.Content.Summary, await ian.Page.Locator("[data-line-evidence='1'] [data-cited-evidence]").InnerTextAsync());
+        var concluded = Assert.Single(await EventsOf(view.Id), e => e.Data is LineOfEnquiryConcluded);
+        Assert.Equal(TestUser.Inspector.Id, concluded.UserName);
+        Assert.Equal([evidence.Id], ((LineOfEnquiryConcluded)concluded.Data).EvidenceIds!);
         Assert.Equal(0, await ian.Page.GetByRole(AriaRole.Button, new() { Name = "Conclude a line of enquiry (E3)" }).CountAsync());
         Assert.Equal(1, await ian.Page.GetByRole(AriaRole.Button, new() { Name = "Submit findings for QA (E3)" }).CountAsync()); // offered now
         Assert.Equal(0, await ian.Page.Locator("[data-lines-open]").CountAsync());

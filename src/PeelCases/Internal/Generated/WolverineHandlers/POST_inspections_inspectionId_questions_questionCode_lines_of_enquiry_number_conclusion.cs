@@ -44,7 +44,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Inspections.ConcludeLineOfEnquiryEndpoint").SetTag("http.route", "/inspections/{inspectionId}/questions/{questionCode}/lines-of-enquiry/{number}/conclusion").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Fieldwork.ConcludeLineOfEnquiryEndpoint").SetTag("http.route", "/inspections/{inspectionId}/questions/{questionCode}/lines-of-enquiry/{number}/conclusion").SetTag("http.request.method", "POST");
             // Loading Marten aggregate as part of the aggregate handler workflow
             var stream_inspection = await documentSession.Events.FetchForExclusiveWriting<PeelCases.Inspections.Inspection>(inspectionId, httpContext.RequestAborted);
             var problemDetails1 = PeelCases.Inspections.InspectionCommandMiddleware.Before(stream_inspection.Aggregate, httpContext);
@@ -76,11 +76,11 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Inspections.ConcludeLineOfEnquiry>(httpContext);
+            var (command, jsonContinue) = await ReadJsonAsync<PeelCases.Fieldwork.ConcludeLineOfEnquiry>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", inspectionId);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "PeelCases.Inspections.Inspection");
-            var problemDetails2 = PeelCases.Inspections.ConcludeLineOfEnquiryEndpoint.Validate(command);
+            var problemDetails2 = PeelCases.Fieldwork.ConcludeLineOfEnquiryEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -88,7 +88,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails3 = PeelCases.Inspections.ConcludeLineOfEnquiryEndpoint.Before(command, stream_inspection.Aggregate, questionCode);
+            var problemDetails3 = PeelCases.Fieldwork.ConcludeLineOfEnquiryEndpoint.Before(command, stream_inspection.Aggregate, questionCode);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -96,9 +96,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var evidenceIReadOnlyList = await PeelCases.Fieldwork.ConcludeLineOfEnquiryEndpoint.LoadAsync(command, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            (var result, var events, var outgoingMessages) = PeelCases.Inspections.ConcludeLineOfEnquiryEndpoint.Post(questionCode, number, command, stream_inspection.Aggregate, httpContext.User, _timeProvider);
+            (var result, var events, var outgoingMessages) = PeelCases.Fieldwork.ConcludeLineOfEnquiryEndpoint.Post(questionCode, number, command, stream_inspection.Aggregate, evidenceIReadOnlyList, httpContext.User, _timeProvider);
 
             if (events != null)
             {
