@@ -146,7 +146,11 @@ public sealed class ConsoleTests
         Assert.Equal(["ProposeGrade"], open.Select(a => a.Operation));
         Assert.Equal(["ian.inspector is on this inspection's team: moderation is a check on the team's work, made from outside the team.",
             "ian.inspector is on this inspection's team: the award is a check on the team's work, made from outside the team."], held);
-        Assert.Empty(ActionSet.ForActor([moderate, moderate], inspection, "pat.lead", "mo.moderator").Held);
+        Assert.Empty(ActionSet.ForActor([moderate], inspection, "pat.lead", "mo.moderator").Held);
+        Assert.Single(ActionSet.ForActor([moderate, moderate], inspection, "pat.lead", "ian.inspector").Held);
+        // On the inspection page, each reason once, naming what it holds back.
+        ActionSet Set(string? code, string reason) => new(Guid.Empty, code, 1, [], [], [], [], "", "") { HeldFromYou = [reason] };
+        Assert.Equal([("E1, E3", "leads"), ((string?)null, "other")], ActionSet.HeldAcross([Set("E1", "leads"), Set("E3", "leads"), Set(null, "other")]));
 
         bool Open(ConsoleAction action, string actor) => action.ClosedTo(inspection, "pat.lead", actor) is null;
     }

@@ -77,10 +77,13 @@ public sealed class LinesOfEnquiryTests
         Then.Refused(Conclude(open, 1, cited: Given.Evidence(Cumbria.FirearmsStrategyRecorded)), 400, "does not bear on question E3");
         Then.Refused(Conclude(open, 1, cited: Given.Evidence(Cumbria.IncidentLogsRecorded with { InspectionId = Guid.NewGuid() })), 400, "is not recorded for this inspection");
         Then.Refused(Citing(open, 1, [Guid.NewGuid()], []), 400, "is not recorded for this inspection");
-        // The same conclusion on the same evidence again is the same; on other evidence, or none, it is another.
+        // The same conclusion on the same evidence again is the same (in any order, named twice); on other evidence, or none, it is another.
         Assert.NotNull(Conclude(open.Then(concluded), 1, cited: logs).Done);
+        var survey = Given.Evidence(C.EvidenceRecorded(Guid.NewGuid(), "E3"));
+        var both = Then.Decided(Conclude(open, 1, cited: [logs, survey]));
+        Assert.NotNull(Citing(open.Then(both), 1, [survey.Id, logs.Id, survey.Id], [logs, survey]).Done);
         Then.Refused(Conclude(open.Then(concluded), 1), 409, "was answered by sara.inspector");
-        Then.Invalid(ConcludeLineOfEnquiryRules.Validate(new ConcludeLineOfEnquiry(EnquiryOutcome.Answered, "Met.", 1, [.. Enumerable.Range(0, FieldErrors.MaxListItems + 1).Select(_ => Guid.NewGuid())])),
+        Then.Invalid(ConcludeLineOfEnquiryRules.Validate(new ConcludeLineOfEnquiry(EnquiryOutcome.Answered, "Met.", 1, [.. Enumerable.Range(0, EvidenceCitations.Max + 1).Select(_ => Guid.NewGuid())])),
             "evidenceIds");
     }
 

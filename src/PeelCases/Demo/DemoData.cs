@@ -24,7 +24,8 @@ public sealed class DemoData(bool fullHistory = false) : IInitialData
     public static readonly Guid Cumbria2018 = new("c0b1a000-2018-4019-8000-000000000001");
     public static readonly Guid Kent2021 = new("c0b1a000-2021-4022-8000-000000000002");
     public static readonly Guid Lincolnshire2025 = new("c0b1a000-2025-4027-8000-000000000003");
-    public static readonly Guid Durham2025 = new("c0b1a000-2025-4027-8000-000000000004");
+    // Its records' ids (Id) replace the last two bytes: the fourth group keeps them apart from Lincolnshire's.
+    public static readonly Guid Durham2025 = new("c0b1a000-2025-4027-8004-000000000004");
 
     private static readonly string[] Team = ["ian.inspector", "sara.inspector"];
 

@@ -22,7 +22,7 @@ public static class ConcludeLineOfEnquiryRules
     public static FieldErrors Validate(ConcludeLineOfEnquiry c) => new FieldErrors()
         .Required("outcome", c.Outcome)
         .Text("conclusion", c.Conclusion, 4_000)
-        .List("evidenceIds", c.EvidenceIds, required: false)
+        .List("evidenceIds", c.EvidenceIds, EvidenceCitations.Max, required: false)
         .Required("expectedVersion", c.ExpectedVersion);
 
     /// <summary>
@@ -38,7 +38,7 @@ public static class ConcludeLineOfEnquiryRules
         var conclusion = c.Conclusion!.Trim();
         var evidence = (c.EvidenceIds ?? []).Distinct().ToList();
         if (line.Concluded is { } done)
-            return done.Outcome == c.Outcome && done.Conclusion == conclusion && (done.EvidenceIds ?? []).SequenceEqual(evidence)
+            return done.Outcome == c.Outcome && done.Conclusion == conclusion && (done.EvidenceIds ?? []).ToHashSet().SetEquals(evidence)
                 ? new AlreadyDone($"Line of enquiry {number} for question {q.Code} is concluded already.")
                 : Refusal.ProcessRule($"Line of enquiry {number} for question {q.Code} was {LinesOfEnquiry.Words(done.Outcome)} by {done.ConcludedBy}; set a new line if the question needs more.");
         if (q.Stage is not (QuestionStage.Scoping or QuestionStage.Fieldwork or QuestionStage.Drafting or QuestionStage.CarriedOver))

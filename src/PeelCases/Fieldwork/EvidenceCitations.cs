@@ -6,6 +6,9 @@ namespace PeelCases.Fieldwork;
 /// <summary>What a finding or a line of enquiry's conclusion cites must be evidence recorded for the inspection and bearing on the question.</summary>
 public static class EvidenceCitations
 {
+    /// <summary>The most pieces of evidence (or findings, for a grade) one record cites.</summary>
+    public const int Max = 50;
+
     /// <param name="loaded">The cited evidence as loaded (a missing id is missing from it).</param>
     public static Refusal? Check(Inspection inspection, string questionCode, IEnumerable<Guid> cited, IReadOnlyCollection<Evidence> loaded, string field)
     {

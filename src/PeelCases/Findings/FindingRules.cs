@@ -19,7 +19,7 @@ public static class FindingRules
             + "Record where it stands with a follow-up (withdrawn, if it no longer applies).")
         : null;
 
-    public const int MaxCitations = 50;
+    public const int MaxCitations = EvidenceCitations.Max;
     public const int MaxRecommendations = 20;
 
     public static FieldErrors ValidateContent(FieldErrors errors, string? heading, FindingKind? kind, string? text,

@@ -17,15 +17,16 @@ public sealed record ModerationItem(
 
 /// <summary>
 /// The proposed grades waiting for a moderator, oldest first, filterable by cycle and question; each says how many of the
-/// findings it cites rest on one kind of source (Findings/Triangulation), for the moderator to weigh. <c>HeldFromYou</c> says
-/// why a grade is not the caller's to moderate: they proposed it, lead the inspection or are on its team (OutsideTheTeam).
+/// findings it cites rest on one kind of source (Findings/Triangulation), for the moderator to weigh. <c>HeldFromYou</c> says,
+/// to a moderator, why a grade is not theirs to moderate: they proposed it, lead the inspection or are on its team (OutsideTheTeam).
 /// </summary>
 public static class ModerationQueue
 {
     [WolverineGet("/moderation/queue", Name = "GetModerationQueue"), Authorize(Policy = Policies.Inspectorate)]
     public static async Task<IReadOnlyList<ModerationItem>> Get(string? cycle, string? question, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var actor = user.Actor();
+        // Only a moderator is told why a grade is not theirs: to anyone else none is.
+        var actor = user.IsInRole(Roles.Moderator) ? user.Actor() : null;
         var query = session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Reporting || i.Stage == InspectionStage.Moderation);
         if (!string.IsNullOrWhiteSpace(cycle)) query = query.Where(i => i.Cycle == cycle);
         var inspections = await query.ToListAsync(ct);
@@ -44,7 +45,7 @@ public static class ModerationQueue
                     frameworks.GetValueOrDefault(i.FrameworkId)?.FindQuestion(q.Code)?.LineageKey ?? q.Code,
                     q.Proposed!.Grade, q.Proposed.Rationale, q.Proposed.CitedFindingIds.Count, q.Proposed.ProposedBy, q.Proposed.ProposedAt,
                     q.StageSince, i.Version, q.DisputedCarryOver, q.Version, q.Proposed.CitedFindingIds.Distinct().Count(single.Contains),
-                    OutsideTheTeam.Check(i, q.Proposed.ProposedBy, actor, OutsideTheTeam.Moderation)?.Detail)))
+                    actor is null ? null : OutsideTheTeam.Check(i, q.Proposed.ProposedBy, actor, OutsideTheTeam.Moderation)?.Detail)))
             .OrderBy(x => x.InQueueSince).ToList();
     }
 }

@@ -41,6 +41,13 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
     /// </summary>
     public IReadOnlyList<string> HeldFromYou { get; init; } = [];
 
+    /// <summary>Across a page's sets, each reason once, with the questions or pillars it holds back (for the inspection page).</summary>
+    public static IReadOnlyList<(string? For, string Reason)> HeldAcross(IEnumerable<ActionSet> sets) =>
+        sets.SelectMany(s => s.HeldFromYou.Select(reason => (What: s.QuestionCode ?? s.Pillar?.Name, Reason: reason)))
+            .GroupBy(x => x.Reason)
+            .Select(g => (string.Join(", ", g.Select(x => x.What).OfType<string>().Distinct()) is { Length: > 0 } what ? what : null, g.Key))
+            .ToList();
+
     /// <summary>The offered actions this person may take, and why each the team check holds back is not theirs.</summary>
     public static (IReadOnlyList<ConsoleAction> Open, IReadOnlyList<string> Held) ForActor(IEnumerable<ConsoleAction> offered, Inspection inspection,
         string? proposedBy, string actor)

@@ -37,7 +37,7 @@ public static class ConsoleText
     private static readonly Dictionary<string, string> FieldWords = new()
     {
         ["effectiveOn"] = "The date it took effect", ["publishedOn"] = "The publication date", ["collectedOn"] = "The date it was gathered",
-        ["improvementPlanDue"] = "The improvement plan's due date", ["sampleSize"] = "The sample size", ["citedEvidenceIds"] = "The evidence cited",
+        ["improvementPlanDue"] = "The improvement plan's due date", ["sampleSize"] = "The sample size", ["citedEvidenceIds"] = "The evidence cited", ["evidenceIds"] = "The evidence it rests on",
         ["citedFindingIds"] = "The findings cited", ["intendedGrade"] = "The grade the team intends", ["questionCodes"] = "The questions it bears on",
         ["publicationBatch"] = "The publication batch", ["join"] = "A name to add", ["leave"] = "A name to take off",
         ["recommendations.text"] = "A recommendation's text", ["recommendations.deadline"] = "A recommendation's deadline",

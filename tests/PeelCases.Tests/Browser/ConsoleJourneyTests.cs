@@ -245,7 +245,7 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Equal(held, await queued.Locator("[data-held-from-you]").InnerTextAsync());
         await queued.GetByRole(AriaRole.Link, new() { Name = pillar.Name }).ClickAsync();
         await moderator.Page.WaitForURLAsync($"**{inspection}");
-        Assert.Equal(held, (await moderator.Page.Locator("[data-held-from-you]").InnerTextAsync()).Trim());
+        Assert.Equal(held.Replace("to you:", $"to you for {pillar.Name}:"), (await moderator.Page.Locator("[data-held-from-you]").InnerTextAsync()).Trim());
         Assert.Equal(0, await moderator.Page.GetByRole(AriaRole.Button, moderate).CountAsync());
         await AssertAccessibleAsync(moderator, "inspection-held-from-you");
 
@@ -255,6 +255,7 @@ public sealed class ConsoleJourneyTests(AppFixture app) : ConsoleTestBase(app)
         Assert.Equal(0, await moderator.Page.Locator("[data-held-from-you]").CountAsync());
         Assert.Equal(1, await moderator.Page.GetByRole(AriaRole.Button, moderate).CountAsync());
         await moderator.GoAsync("/console/moderation");
+        Assert.Equal(1, await queued.CountAsync());
         Assert.Equal(0, await queued.Locator("[data-held-from-you]").CountAsync());
 
         // Moderated with a change, the pillar's grade counts against its proposer, linked to the inspection's page.

@@ -77,6 +77,8 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal("Proposed Outstanding, better than every question it stands on (the best is Good).", waiting.Flag);
         Assert.Equal(view.Version, waiting.InspectionVersion);
         Assert.Null(waiting.HeldFromYou);
+        // Told only to a moderator: the lead inspector, who does not moderate, is told nothing.
+        Assert.Null(Assert.Single(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2018/19", TestUser.Lead), p => p.InspectionId == view.Id).HeldFromYou);
         Assert.StartsWith("lena.lead proposed this grade: moderation is",
             Assert.Single(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2018/19", new TestUser("lena.lead", [Roles.Moderator])), p => p.InspectionId == view.Id).HeldFromYou);
         Assert.Empty(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2021/22", TestUser.Moderator));
