@@ -155,12 +155,17 @@ public sealed class PublicPageTests
             Note(null, FollowUpStatus.Withdrawn, new DateOnly(2018, 12, 1), minutes: 2), // the same day, recorded later: it stands
             Note(1, FollowUpStatus.Achieved, new DateOnly(2018, 12, 5)), // a recommendation's, not the cause of concern's
             Note(null, FollowUpStatus.Achieved, new DateOnly(2019, 1, 1)), // not yet in effect on the day below
-            Note(null, FollowUpStatus.Superseded, new DateOnly(2018, 12, 10), Guid.NewGuid())); // recorded in another inspection
+            Note(null, FollowUpStatus.Superseded, new DateOnly(2018, 12, 10), Later)); // recorded in a later inspection
 
         Assert.Null(AcceleratedConcernPage.Of(Cumbria.Force, finding, new DateOnly(2018, 10, 31)).Standing);
         var page = AcceleratedConcernPage.Of(Cumbria.Force, finding, new DateOnly(2018, 12, 31));
         Assert.Equal(new ReportStatus("This no longer applies.", new DateOnly(2018, 12, 1)), page.Standing);
         Assert.Contains("Where it stands: This no longer applies. (from 01/12/2018)", page.ToMarkdown());
         Assert.DoesNotContain("Internal note", page.ToMarkdown());
+        // The later inspection's follow-up counts once its report is published.
+        Assert.Equal(new ReportStatus("This has been superseded.", new DateOnly(2018, 12, 10)),
+            AcceleratedConcernPage.Of(Cumbria.Force, finding, new DateOnly(2018, 12, 31), new HashSet<Guid> { Later }).Standing);
     }
+
+    private static readonly Guid Later = Guid.NewGuid();
 }

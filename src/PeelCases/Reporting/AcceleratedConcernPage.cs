@@ -13,17 +13,20 @@ namespace PeelCases.Reporting;
 /// An accelerated cause of concern as published ahead of its inspection's report: the force, the date, the cause of
 /// concern and its recommendations under their lead-in, and where it stands now (the status line of the latest follow-up of
 /// the cause of concern itself in effect today, with its day; its note is internal). A follow-up recorded in a later
-/// inspection is left to that inspection's report, as the report pages do until it is published. Only text written for the public.
+/// inspection counts once that inspection's report is published (until then it is the later team's working note, as on the
+/// report pages). Only text written for the public.
 /// </summary>
 public sealed record AcceleratedConcernPage(string Title, string ForceName, DateOnly PublishedOn, string Heading, IReadOnlyList<string> Paragraphs,
     IReadOnlyList<ReportRecommendations> Recommendations, ReportStatus? Standing = null)
 {
-    public static AcceleratedConcernPage Of(Force force, Finding finding, DateOnly today) => new(
+    /// <param name="publishedLater">The later inspections, among those the follow-ups were recorded in, whose report is published by <paramref name="today"/>.</param>
+    public static AcceleratedConcernPage Of(Force force, Finding finding, DateOnly today, IReadOnlySet<Guid>? publishedLater = null) => new(
         $"{force.Name}: accelerated cause of concern", force.Name, finding.Accelerated!.PublishedOn!.Value, finding.Content.Heading,
         finding.Content.Text.Replace("\r\n", "\n").Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0).ToList(),
         finding.Content.Recommendations.OrderBy(r => r.Number).GroupBy(r => r.Deadline)
             .Select(g => new ReportRecommendations(ReportPages.LeadIn(g.Key), g.Select(r => r.Text).ToList())).ToList(),
-        finding.FollowUps.Where(u => u.RecommendationNumber is null && u.RecordedInInspection is null && u.EffectiveOn <= today).OrderBy(u => u.EffectiveOn).ThenBy(u => u.RecordedAt).LastOrDefault() is { } latest
+        finding.FollowUps.Where(u => u.RecommendationNumber is null && u.EffectiveOn <= today
+                && (u.RecordedInInspection is not { } later || publishedLater?.Contains(later) == true)).OrderBy(u => u.EffectiveOn).ThenBy(u => u.RecordedAt).LastOrDefault() is { } latest
             ? new ReportStatus(ReportPages.StatusLine(latest.Status), latest.EffectiveOn)
             : null);
 
@@ -56,7 +59,11 @@ public static class AcceleratedConcernEndpoint
         var inspection = finding is null ? null : await session.LoadAsync<Inspection>(finding.InspectionId, ct);
         if (finding is not { Withdrawn: false, Accelerated.PublishedOn: not null } || inspection?.ForceId != forceId || await session.LoadAsync<Force>(forceId, ct) is not { } force)
             return Refusal.NotFound($"There is no published accelerated cause of concern at {http.Request.Path}.").ToResult();
-        var page = AcceleratedConcernPage.Of(force, finding, UkTime.Today(clock.GetUtcNow()));
+        var today = UkTime.Today(clock.GetUtcNow());
+        var later = finding.FollowUps.Select(u => u.RecordedInInspection).OfType<Guid>().Distinct().ToArray();
+        var publishedLater = later.Length == 0 ? new HashSet<Guid>()
+            : (await session.LoadManyAsync<Inspection>(ct, later)).Where(i => i.Publications is [var first, ..] && first.PublishedOn <= today).Select(i => i.Id).ToHashSet();
+        var page = AcceleratedConcernPage.Of(force, finding, today, publishedLater);
         return await ReportFormats.Answer<AcceleratedConcernView>(http, page, page.ToMarkdown);
     }
 }

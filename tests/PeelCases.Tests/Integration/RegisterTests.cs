@@ -108,4 +108,38 @@ public sealed class RegisterTests(AppFixture app) : GradingTestBase(app)
         })).ReadAsText();
         Assert.Contains("We published this cause of concern on 1 October 2018, ahead of this report.", report);
     }
+    [Fact]
+    public async Task An_accelerated_cause_of_concern_stands_as_a_later_inspection_followed_it_up_once_that_report_is_published()
+    {
+        // 2023–25: leadership's cause of concern published ahead of the report.
+        var view = await ScheduleAsync(Commands.Schedule("humberside", "peel-2023-25", "2023-25", null, "LF"));
+        view = await StartFieldworkAsync(await ScopeAsync(view, "LF", QuestionScope.Detailed));
+        var evidence = await RecordAsync(view.Id, Commands.Evidence(on: Commands.FieldworkStarts.AddYears(5).AddDays(1), questions: ["LF"]));
+        var concern = await DraftAsync(view.Id, "LF", evidence.Id, FindingKind.CauseOfConcern, "Managing the workforce",
+            [new RecommendationInput("Fill every supervisor's post.", new RecommendationDeadline(DeadlineKind.Immediately))]);
+        var url = $"/inspections/{view.Id}/findings/{concern.Id}";
+        concern = await Post<Finding>($"{url}/acceleration", new AccelerateCauseOfConcern("Investigations go unsupervised.", concern.Version), TestUser.Lead);
+        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        concern = await Post<Finding>($"{url}/acceleration/publication", new PublishAcceleratedCauseOfConcern(today, concern.Version), TestUser.Hmi);
+        var page = $"/reports/humberside/accelerated/{concern.Id}";
+
+        // 2025–27: the next inspection's first question looks at it again, and its lead inspector says it is addressed.
+        var later = await BuildAsync("humberside", "peel-2025-27", "2025-27", 2026, new QuestionPlan("Q1", QuestionScope.Detailed, Grade.Good));
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Post<Finding>($"{url}/follow-ups", new FollowUpFinding(null, FollowUpStatus.Addressed, "Every post is filled.", later.Id, today,
+            (await Get<Finding>(url, TestUser.Lead)).Version), TestUser.Lead);
+        string Standing(string markdown) => markdown.Split('\n').SingleOrDefault(l => l.StartsWith("Where it stands:")) ?? "";
+        // Until the later report is published, that is the later team's working note: the page says nothing of it.
+        Assert.Equal("", Standing((await App.Host.Scenario(s => s.Get.Url(page).Accepts("text/markdown"))).ReadAsText()));
+
+        later = await SummariseAsync(later);
+        later = await Step(later, "sign-off", new InspectionStep(later.Version), TestUser.Hmi);
+        later = await Step(later, "factual-accuracy-check", new InspectionStep(later.Version), TestUser.Lead);
+        await Send(HttpMethod.Post, $"/inspections/{later.Id}/factual-accuracy-check/no-further-comments", null,
+            TestUser.Liaison with { Id = "humberside.liaison", ForceId = "humberside" }, 200);
+        later = await Step(await View(later.Id), "factual-accuracy-check/closure", new InspectionStep((await View(later.Id)).Version), TestUser.Lead);
+        await Step(later, "publication", new Publishing.PublishReport(today, later.Version), TestUser.Hmi);
+        Assert.Equal($"Where it stands: {PeelCases.Reporting.ReportPages.StatusLine(FollowUpStatus.Addressed)} (from {today:dd/MM/yyyy})",
+            Standing((await App.Host.Scenario(s => s.Get.Url(page).Accepts("text/markdown"))).ReadAsText()));
+    }
 }
