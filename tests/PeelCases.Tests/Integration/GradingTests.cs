@@ -192,8 +192,10 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
         var queued = Assert.Single(await Get<List<ModerationItem>>("/moderation/queue?cycle=2018/19", TestUser.Moderator));
         Assert.Equal(("E3", Grade.Good, "cumbria"), (queued.QuestionCode, queued.ProposedGrade, queued.ForceId));
         Assert.Equal((1, 1), (queued.CitedFindings, queued.CitedOnOneKindOfSource)); // its one finding cites one case file review
-        // The queue says, to a moderator on the team, why the grade is not theirs; to one outside it, nothing.
+        // The queue says, to a moderator on the team, why the grade is not theirs; to one outside it, nothing; to the lead
+        // inspector who proposed it, without the moderator's role, nothing either (no grade in the queue is theirs).
         Assert.Null(queued.HeldFromYou);
+        Assert.Null(Assert.Single(await Get<List<ModerationItem>>("/moderation/queue?cycle=2018/19", TestUser.Lead)).HeldFromYou);
         Assert.Equal("sara.inspector is on this inspection's team: moderation is a check on the team's work, made from outside the team.",
             Assert.Single(await Get<List<ModerationItem>>("/moderation/queue?cycle=2018/19", new TestUser("sara.inspector", [Roles.Inspector, Roles.Moderator]))).HeldFromYou);
 
