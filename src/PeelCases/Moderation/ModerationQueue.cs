@@ -25,8 +25,6 @@ public static class ModerationQueue
     [WolverineGet("/moderation/queue", Name = "GetModerationQueue"), Authorize(Policy = Policies.Inspectorate)]
     public static async Task<IReadOnlyList<ModerationItem>> Get(string? cycle, string? question, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        // Only a moderator is told why a grade is not theirs: to anyone else none is.
-        var actor = user.IsInRole(Roles.Moderator) ? user.Actor() : null;
         var query = session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Reporting || i.Stage == InspectionStage.Moderation);
         if (!string.IsNullOrWhiteSpace(cycle)) query = query.Where(i => i.Cycle == cycle);
         var inspections = await query.ToListAsync(ct);
@@ -45,7 +43,14 @@ public static class ModerationQueue
                     frameworks.GetValueOrDefault(i.FrameworkId)?.FindQuestion(q.Code)?.LineageKey ?? q.Code,
                     q.Proposed!.Grade, q.Proposed.Rationale, q.Proposed.CitedFindingIds.Count, q.Proposed.ProposedBy, q.Proposed.ProposedAt,
                     q.StageSince, i.Version, q.DisputedCarryOver, q.Version, q.Proposed.CitedFindingIds.Distinct().Count(single.Contains),
-                    actor is null ? null : OutsideTheTeam.Check(i, q.Proposed.ProposedBy, actor, OutsideTheTeam.Moderation)?.Detail)))
+                    HeldFrom(user, i, q.Proposed.ProposedBy))))
             .OrderBy(x => x.InQueueSince).ToList();
     }
+
+    /// <summary>
+    /// To a moderator, why a waiting grade is not theirs to moderate (OutsideTheTeam), in the moderation's refusal; null when
+    /// it is, and to anyone else, whose role makes no grade in the queue theirs. Both queues ask it.
+    /// </summary>
+    public static string? HeldFrom(ClaimsPrincipal user, Inspection inspection, string proposedBy) =>
+        user.IsInRole(Roles.Moderator) ? OutsideTheTeam.Check(inspection, proposedBy, user.Actor(), OutsideTheTeam.Moderation)?.Detail : null;
 }

@@ -49,7 +49,7 @@ public static class PillarModerationQueue
                 return new PillarModerationItem(i.Id, i.ForceId, forces.GetValueOrDefault(i.ForceId, i.ForceId), i.Cycle, p.PillarCode, pillar?.Name ?? p.PillarCode,
                     p.Proposed!.Grade, p.Proposed.Rationale, p.Proposed.ProposedBy, p.Proposed.ProposedAt, i.Version, questions,
                     OtherForces(framework.Scale, i, inCycles, p.PillarCode), Flag(framework.Scale, p.Proposed.Grade, questions),
-                    user.IsInRole(Roles.Moderator) ? OutsideTheTeam.Check(i, p.Proposed.ProposedBy, user.Actor(), OutsideTheTeam.Moderation)?.Detail : null);
+                    ModerationQueue.HeldFrom(user, i, p.Proposed.ProposedBy));
             }))
             .OrderBy(x => x.ProposedAt).ToList();
     }
