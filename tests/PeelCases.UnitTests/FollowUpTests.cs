@@ -109,6 +109,53 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void A_2021_22_area_looks_again_at_the_pillar_questions_items_it_took_up_and_says_why()
+    {
+        RegisterItem Item(string code, string lineage) => new(Guid.NewGuid(), null, "cumbria", Guid.NewGuid(), "2018/19", new DateOnly(2019, 5, 2), code, lineage,
+            FindingKind.AreaForImprovement, "Area for improvement", "The force should improve.", FollowUpStatus.Open, null, null, null, []);
+        var vulnerable = Item("E3", Frameworks.ProtectingVulnerable);
+        var organised = Item("E4", Frameworks.SeriousOrganisedCrime);
+        var investigating = Item("E2", Frameworks.InvestigatingCrime);
+        var workforce = Item("L3", "legitimacy/treating-the-workforce-fairly");
+        RegisterItem[] register = [vulnerable, organised, investigating, workforce];
+
+        // The revised framework (35 forces): each item under the area that took up its subject; serious and organised crime left PEEL's areas.
+        var revised = Later(year: 2022); revised.FrameworkId = "peel-2021-22";
+        revised.Questions = Frameworks.Peel2021Revised.Questions.Select(q => new InspectionQuestion(q.Code, QuestionScope.Detailed)).ToList();
+        var seen = Register.For(revised, Frameworks.Peel2021Revised, register);
+        Assert.Equal(["IC", "MO", "PV", "PW"], seen.Select(e => e.Question).Order().ToArray());
+        Assert.Equal(vulnerable.FindingId, Assert.Single(seen, e => e.Question == "PV").Item.FindingId);
+        Assert.DoesNotContain(seen, e => e.Item == organised);
+        var why = Assert.Single(seen, e => e.Question == "MO").Why!;
+        Assert.Contains("reducing re-offending", why);
+        Assert.Contains("inferred", why);
+
+        // The first eight forces' core questions: serious and organised crime is still one of them.
+        var first = Later(year: 2021); first.FrameworkId = "peel-2021-22";
+        first.Questions = [new InspectionQuestion("Q6", QuestionScope.Detailed), new InspectionQuestion("Q8", QuestionScope.Detailed), new InspectionQuestion("Q9", QuestionScope.Detailed)];
+        Assert.Equal([("Q6", vulnerable), ("Q8", organised), ("Q9", workforce)], Register.For(first, Frameworks.Peel2021, register).Select(e => (e.Question, e.Item)).ToArray());
+
+        // No judgment stands across them, and an item on the question's own lineage needs no reason.
+        Assert.DoesNotContain(LineageMappings.SourcesOf(Frameworks.Peel2021Revised.FindQuestion("PV")!.LineageKey!), s => s.Lineage == Frameworks.ProtectingVulnerable);
+        var same = Later(); same.FrameworkId = "peel-2018-19"; same.Questions = [new InspectionQuestion("E3", QuestionScope.Detailed)];
+        Assert.Null(Assert.Single(Register.For(same, Frameworks.Peel2018, register)).Why);
+    }
+
+    [Fact]
+    public void A_2023_25_area_looks_again_at_what_2021_22_asked_under_other_names()
+    {
+        string Lineage(AssessmentFramework f, string code) => f.FindQuestion(code)!.LineageKey!;
+        Assert.Contains(Lineage(Frameworks.Peel2021Revised, "PW"), LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2023, "WF")));
+        Assert.Contains(Lineage(Frameworks.Peel2021Revised, "UR"), LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2023, "LF")));
+        Assert.Contains(Lineage(Frameworks.Peel2021, "Q8"), LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2023, "SO")));
+        Assert.Contains(Lineage(Frameworks.Peel2021, "Q1"), LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2023, "CD")));
+        // One cycle back only: 2023–25 looks at what 2021/22 published, which looked at the pillars' items in its turn.
+        Assert.DoesNotContain(Frameworks.ProtectingVulnerable, LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2023, "PV")));
+        Assert.Null(LineageMappings.WhyFollowedUp(Frameworks.ProtectingVulnerable, Frameworks.ProtectingVulnerable));
+        Assert.Contains("leadership and force management", LineageMappings.WhyFollowedUp(Lineage(Frameworks.Peel2021Revised, "UR"), Lineage(Frameworks.Peel2023, "LF")));
+    }
+
+    [Fact]
     public void A_recommendation_falls_due_on_its_date_within_its_months_of_publication_or_at_once()
     {
         var published = new DateOnly(2019, 5, 2);

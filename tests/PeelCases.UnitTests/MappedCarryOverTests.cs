@@ -89,6 +89,24 @@ public sealed class MappedCarryOverTests
         Assert.All(LineageMappings.All.Where(m => m.Change == LineageChange.OneToMany).GroupBy(m => m.From), g => Assert.True(g.Count() > 1));
     }
 
+    [Fact]
+    public void Every_mapping_across_cycles_joins_lineages_that_exist_once_each_and_says_why_in_words_for_the_team()
+    {
+        var lineages = Frameworks.All.SelectMany(f => f.Questions).Select(q => q.LineageKey).ToHashSet();
+        Assert.All(LineageMappings.FollowedUpAcrossCycles, m =>
+        {
+            Assert.Contains(m.From, lineages);
+            Assert.Contains(m.To, lineages);
+            Assert.DoesNotContain("../", m.Reason); // the console prints it: no path into the repository
+            Assert.Contains("progress against causes of concern and areas for improvement", m.Reason);
+        });
+        Assert.Equal(LineageMappings.FollowedUpAcrossCycles.Count, LineageMappings.FollowedUpAcrossCycles.Select(m => (m.From, m.To)).Distinct().Count());
+        // None joins lineages a judgment already stands across: those are carry-over's, not a follow-up's.
+        Assert.DoesNotContain(LineageMappings.FollowedUpAcrossCycles, m => LineageMappings.SourcesOf(m.To).Any(s => s.Lineage == m.From));
+        Assert.All(LineageMappings.FollowedUpAcrossCycles.Where(m => m.Change == LineageChange.ManyToOne).GroupBy(m => m.To), g => Assert.True(g.Count() > 1));
+        Assert.All(LineageMappings.FollowedUpAcrossCycles.Where(m => m.Change == LineageChange.OneToMany).GroupBy(m => m.From), g => Assert.True(g.Count() > 1));
+    }
+
     [Theory]
     [InlineData("F1")]
     [InlineData("F2")]

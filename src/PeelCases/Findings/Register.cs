@@ -25,8 +25,12 @@ public sealed record RegisterItem(
     public bool OverdueOn(DateOnly today) => !Closed && DueOn < today;
 }
 
-/// <summary>An earlier finding a later inspection should look at again: the question of this inspection it concerns, and whether a status was recorded here.</summary>
-public sealed record EarlierFinding(string Question, RegisterItem Item, bool RecordedHere);
+/// <summary>
+/// An earlier finding a later inspection should look at again: the question of this inspection it concerns, whether a status
+/// was recorded here, and <see cref="Why"/> it is looked at again when it was published under another question's lineage (the
+/// mapping's reason: a question this one replaced, or the area that took up its subject in a later cycle; added 2026-12-08).
+/// </summary>
+public sealed record EarlierFinding(string Question, RegisterItem Item, bool RecordedHere, string? Why = null);
 
 public static class Register
 {
@@ -80,8 +84,9 @@ public static class Register
 
     /// <summary>
     /// The earlier items a later inspection looks at again: of the same force, published before its fieldwork, open as it
-    /// starts (or given a status in it), on a question it covers — the same lineage, one it replaced, or the same area of the
-    /// cycle before, whose grades are not comparable but whose findings are looked at again (LineageMappings.FollowedUpFrom).
+    /// starts (or given a status in it), on a question it covers — the same lineage, one it replaced, or the question or area of
+    /// the cycle before that it took up, whose grades are not comparable but whose findings are looked at again
+    /// (LineageMappings.FollowedUpFrom), with the mapping's reason.
     /// </summary>
     public static IReadOnlyList<EarlierFinding> For(Inspection later, AssessmentFramework framework, IReadOnlyList<RegisterItem> register) =>
         later.Questions.SelectMany(q =>
@@ -90,7 +95,8 @@ public static class Register
             IReadOnlySet<string> sources = lineage is null ? new HashSet<string>() : LineageMappings.FollowedUpFrom(lineage);
             return register.Where(item => item.ForceId == later.ForceId && item.InspectionId != later.Id && item.PublishedOn < later.FieldworkStarts
                                           && (item.LineageKey is { } key ? sources.Contains(key) : lineage is null && item.QuestionCode == q.Code))
-                .Select(item => new EarlierFinding(q.Code, item, item.History.Any(h => h.RecordedInInspection == later.Id)))
+                .Select(item => new EarlierFinding(q.Code, item, item.History.Any(h => h.RecordedInInspection == later.Id),
+                    item.LineageKey is { } from && lineage is not null ? LineageMappings.WhyFollowedUp(from, lineage) : null))
                 .Where(e => e.RecordedHere || !e.Item.Closed);
         }).ToList();
 }
