@@ -187,6 +187,8 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         var shown = await moderator.Page.Locator($"[data-earlier-finding='{concern.FindingId}']").InnerTextAsync();
         Assert.Contains("From the 2017 report, published 9 November 2017", shown);
         Assert.Contains("Recommendation 1: Act within six months.", shown);
+        // Published under 2017's F3, which F2 replaced: the card says why it is looked at here.
+        Assert.Contains("Why it is looked at here: The same question under a new wording", shown);
         Assert.Equal(0, await moderator.Page.Locator("form[action$='/actions/FollowUpEarlierFinding']").CountAsync()); // the lead's
 
         var lead = await SignInAsync(browser, TestUser.Lead);

@@ -67,6 +67,44 @@ public sealed class RegisterTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
+    public async Task A_2021_22_inspection_looks_again_at_the_2018_19_areas_for_improvement_its_areas_took_up_and_says_why()
+    {
+        static PublishedQuestion Q(string code, Grade grade, FindingKind kind) => new(code, QuestionScope.Detailed, grade, new DateOnly(2019, 3, 4),
+            $"The summary the report gives for {code}.", [new PublishedFinding(kind, "Area for improvement", $"The force should improve on {code}.")]);
+        var report = await Post<ImportReport>("/history/imports", new PublishedRecord("HMICFRS PEEL 2018/19, North Wales Police",
+        [
+            new(null, "north-wales", "peel-2018-19", null, new(2018, 10, 8), new(2018, 10, 19),
+                [Q("E1", Grade.Good, FindingKind.Strength), Q("E2", Grade.RequiresImprovement, FindingKind.AreaForImprovement),
+                 Q("E3", Grade.RequiresImprovement, FindingKind.AreaForImprovement), Q("E4", Grade.Good, FindingKind.AreaForImprovement)],
+                [new PublishedPillar("effectiveness", Grade.Good, new DateOnly(2019, 3, 11), "North Wales is good at effectiveness.")],
+                new(2019, 5, 2), "https://example.org/peel-2018/north-wales/effectiveness"),
+        ]), Admin);
+        Assert.Empty(report.Refused);
+
+        // The revised 2021/22 framework (fieldwork from May 2022): areas, not the pillars' questions, and no grade carried across.
+        var starts = new DateOnly(2022, 5, 9);
+        var later = await ScheduleAsync(new ScheduleInspection(null, "north-wales", "2021/22", "peel-2021-22", ["PC", "IC", "PV", "MO"], "lena.lead",
+            starts, starts.AddDays(11), Commands.Team));
+        var earlier = await Get<List<EarlierFinding>>($"/inspections/{later.Id}/earlier-findings", TestUser.Lead);
+        // E2 (investigating crime and reducing re-offending) under both areas that took it up; E3 under protecting vulnerable people;
+        // E4 (serious and organised crime) under none, since it left PEEL's areas in the revision; E1 had no area for improvement.
+        Assert.Equal([("IC", "E2"), ("MO", "E2"), ("PV", "E3")], earlier.Select(e => (e.Question, e.Item.QuestionCode)).Order().ToArray());
+        Assert.All(earlier, e => Assert.Contains("progress against causes of concern and areas for improvement", e.Why));
+        Assert.Contains("reducing re-offending", earlier.Single(e => e.Question == "MO").Why);
+
+        // The lead inspector says where it stands from the 2021/22 inspection; the register and the question follow.
+        var item = earlier.Single(e => e.Question == "PV").Item;
+        var url = $"/inspections/{item.InspectionId}/findings/{item.FindingId}";
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Post<Finding>($"{url}/follow-ups", new FollowUpFinding(null, FollowUpStatus.InProgress, "Risk assessments are better but not yet consistent.",
+            later.Id, DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime), (await Get<Finding>(url, TestUser.Lead)).Version), TestUser.Lead);
+        var now = Assert.Single(await Get<List<EarlierFinding>>($"/inspections/{later.Id}/earlier-findings", TestUser.Lead), e => e.Question == "PV");
+        Assert.Equal((FollowUpStatus.InProgress, true), (now.Item.Status, now.RecordedHere));
+        Assert.Contains(await Get<List<RegisterItem>>("/forces/north-wales/register", TestUser.Lead),
+            i => i.FindingId == item.FindingId && i.Status == FollowUpStatus.InProgress && i.RecordedIn == later.Id);
+    }
+
+    [Fact]
     public async Task An_accelerated_cause_of_concern_is_raised_in_fieldwork_published_before_the_report_and_carried_into_it_and_the_register()
     {
         var view = await ScheduleAsync(Commands.Schedule(questions: ["E3"]));
