@@ -47,10 +47,10 @@ public static class LineageMappings
     private const string PillarsFollowedUp =
         "2021/22 replaced the pillars' questions with areas (core questions for the first eight forces) and its grades are not comparable with " +
         "theirs, but each inspection weighs \"progress against causes of concern and areas for improvement\" (HMICFRS, PEEL " +
-        "assessments 2021/22): a pillar question's items (2016 to 2018/19) are looked at again under the area that took up " +
-        "its subject.";
+        "assessments 2021/22): a pillar question's items (2016 to 2018/19) are looked at again under the area, or core question, " +
+        "that took up its subject.";
 
-    private const string Inferred = " Which area took it up is inferred from the two frameworks' wordings; no published page seen says so.";
+    private const string Inferred = " Which one took it up is inferred from the two frameworks' wordings; no published page seen says so.";
 
     private const string SeparatelyInspected =
         " Vetting and counter-corruption were inspected apart from PEEL from September 2021, so an item on them may be answered there instead.";
