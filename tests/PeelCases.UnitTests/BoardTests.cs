@@ -1,3 +1,4 @@
+using PeelCases.FactualAccuracy;
 using PeelCases.Board;
 using PeelCases.Inspections;
 using PeelCases.UnitTests.Support;
@@ -35,6 +36,24 @@ public sealed class BoardTests
         Assert.Equal(("Pillar grades: Effectiveness: awaiting moderation.", "moderation panel"), Row(Cumbria.PillarProposed));
         Assert.Equal(("Pillar grades: Effectiveness: awaiting its award.", "HMI"), Row(Cumbria.PillarModerated));
         Assert.Equal((null, "moderation panel"), Row(Cumbria.PillarProposed, withFramework: false));
+    }
+
+    [Fact]
+    public void In_the_factual_accuracy_check_the_board_names_whoever_the_next_step_waits_on()
+    {
+        var c = Cumbria.Inspection;
+        var challenge = Guid.NewGuid();
+        (string? Blocker, string HeldBy) Row(object[] history) =>
+            BoardQueries.Compose(Given.Inspection(history), "Cumbria Constabulary", Options, c.CheckOpenedAt.AddDays(4)) is var row ? (row.Blocker, row.HeldBy) : default;
+        Assert.Equal("Cumbria Constabulary's force liaison", Row(Cumbria.CheckOpen).HeldBy);
+        Assert.StartsWith("The force may challenge facts until", Row(Cumbria.CheckOpen).Blocker);
+        // The force says it has nothing more: the lead inspector may close the check early.
+        Assert.Equal(("The force has no further comments; the lead inspector may close the check early.", People.Lead),
+            Row(Cumbria.CheckOpen.Then(new ForceConfirmedNoFurtherComments(c.Id, People.Liaison, c.CheckOpenedAt.AddDays(2)))));
+        // Closed with a challenge unanswered: the lead inspector answers it; answered, the HMI publishes.
+        var raised = Cumbria.CheckOpen.Then(c.ChallengeRaised(challenge, "The report gives the wrong year for the new control room."));
+        Assert.Equal(("Check closed; challenges await an answer.", People.Lead), Row(raised.Then(c.CheckClosed(1))));
+        Assert.Equal(("Check closed; ready to publish.", "HMI"), Row(raised.Then(c.ChallengeResolved(challenge, true, "Corrected to 2017."), c.CheckClosed(1))));
     }
 
     [Fact]

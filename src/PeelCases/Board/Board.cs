@@ -102,7 +102,9 @@ public static class BoardQueries
             InspectionStage.Planning => questions.Any(q => q.Stage == QuestionStage.Scoping && q.Blocker is not null) ? "Questions still to scope or carry over." : "Ready to start fieldwork.",
             InspectionStage.SignOff => i.SignedOff is null ? "Awaiting HMI sign-off." : "Signed off; the factual accuracy check can open.",
             InspectionStage.FactualAccuracyCheck => i.FactualAccuracy is { ClosedAt: null } f
-                ? $"The force may challenge facts until {UkTime.Format(f.Deadline)}."
+                ? f.NoFurtherComments is not null
+                    ? "The force has no further comments; the lead inspector may close the check early."
+                    : $"The force may challenge facts until {UkTime.Format(f.Deadline)}."
                 : "Check closed; " + (i.FactualAccuracy!.Challenges.Any(c => c.Accepted is null) ? "challenges await an answer." : "ready to publish."),
             _ when questions.Any(q => q.Blocker is not null) => "Questions are still in progress.",
             InspectionStage.Reporting or InspectionStage.Moderation when framework is not null && PillarRules.Waiting(i, framework) is { Count: > 0 } pillars =>
@@ -112,7 +114,7 @@ public static class BoardQueries
         // Once the questions are done, a pillar-era inspection waits on whoever its first outstanding pillar grade needs.
         var pillarStep = i.Stage is InspectionStage.Reporting or InspectionStage.Moderation && framework is not null && questions.All(q => q.Blocker is null)
             ? PillarRules.Outstanding(i, framework).Select(x => (PillarStep?)x.Step).FirstOrDefault() : null;
-        return new BoardInspection(i.Id, i.ForceId, forceName, i.Cycle, i.Stage, HolderOf(i, pillarStep), i.StageSince, Days(now - i.StageSince),
+        return new BoardInspection(i.Id, i.ForceId, forceName, i.Cycle, i.Stage, HolderOf(i, forceName, pillarStep), i.StageSince, Days(now - i.StageSince),
             overrun is not null || Exceeded(options, i.Stage.ToString(), now - i.StageSince), blocker, questions, Tranche: i.Tranche, PublicationBatch: i.PublicationBatch);
     }
 
@@ -129,15 +131,25 @@ public static class BoardQueries
         _ => i.LeadInspector,
     };
 
-    /// <summary>The named person holding the inspection, else the role its stage (or its next pillar grade) waits on.</summary>
-    private static string HolderOf(Inspection i, PillarStep? pillar) => i.Holder?.Person ?? (pillar, i.Stage) switch
+    /// <summary>
+    /// The named person holding the inspection, else the role its stage (or its next pillar grade) waits on. In the factual
+    /// accuracy check: the force's liaison while it may challenge; the lead inspector once it has said it has no further
+    /// comments (to close the check) or the check has closed with challenges unanswered; then the HMI, who publishes.
+    /// </summary>
+    private static string HolderOf(Inspection i, string forceName, PillarStep? pillar) => i.Holder?.Person ?? (pillar, i.Stage) switch
     {
+        (_, InspectionStage.FactualAccuracyCheck) => i.FactualAccuracy switch
+        {
+            { ClosedAt: null, NoFurtherComments: null } => $"{forceName}'s force liaison",
+            { ClosedAt: null } => i.LeadInspector,
+            { } closed when closed.Challenges.Any(c => c.Accepted is null) => i.LeadInspector,
+            _ => "HMI",
+        },
         (PillarStep.Moderation, _) => "moderation panel",
         (PillarStep.Award, _) => "HMI",
         (PillarStep.Proposal, _) => i.LeadInspector,
         (_, InspectionStage.SignOff) => i.SignedOff is null ? "HMI" : i.LeadInspector,
         (_, InspectionStage.Moderation) => "moderation panel",
-        (_, InspectionStage.FactualAccuracyCheck) => $"{i.ForceId} force liaison",
         _ => i.LeadInspector,
     };
 

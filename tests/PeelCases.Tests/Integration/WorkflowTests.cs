@@ -157,6 +157,8 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(new DateTimeOffset(2022, 6, 13, 9, 0, 0, TimeSpan.Zero), view.FactualAccuracy!.Deadline);
         var challengeId = Guid.NewGuid();
         var check = $"/inspections/{view.Id}/factual-accuracy-check";
+        async Task<string> HeldBy() => (await Get<List<BoardInspection>>("/board", TestUser.Lead)).Single(i => i.Id == view.Id).HeldBy;
+        Assert.Equal("Cumbria Constabulary's force liaison", await HeldBy()); // while the force may challenge
         await Send(HttpMethod.Post, $"{check}/challenges", new RaiseChallenge(challengeId, "The MASH now includes adult social care.", null), TestUser.Liaison, 200);
 
         view = await View(view.Id);
@@ -164,6 +166,7 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         await Problem(HttpMethod.Post, $"{check}/no-further-comments", null, TestUser.Liaison with { ForceId = "kent" }, 403);
         var confirmed = Read<FactualAccuracyView>(await Send(HttpMethod.Post, $"{check}/no-further-comments", null, TestUser.Liaison, 200));
         Assert.Equal((TestUser.Liaison.Id, "13 June 2022, 10:00 BST"), (confirmed.NoFurtherComments!.By, confirmed.DeadlineUk));
+        Assert.Equal("lena.lead", await HeldBy()); // to answer the challenge and close the check
         view = await View(view.Id);
         Assert.Contains("1 challenge(s) still need an answer", (await Problem(HttpMethod.Post, $"{check}/closure", new InspectionStep(view.Version), TestUser.Lead, 409)).Detail);
         view = await Step(view, $"factual-accuracy-check/challenges/{challengeId}/resolution", new ResolveChallenge(true, "Corrected.", view.Version), TestUser.Lead);
@@ -171,6 +174,7 @@ public sealed class WorkflowTests(AppFixture app) : GradingTestBase(app)
         App.Clock.Set(new DateTimeOffset(2022, 6, 1, 14, 0, 0, TimeSpan.Zero));
         view = await Step(view, "factual-accuracy-check/closure", new InspectionStep(view.Version), TestUser.Lead);
         Assert.Equal((new DateTimeOffset(2022, 6, 1, 14, 0, 0, TimeSpan.Zero), "lena.lead"), (view.FactualAccuracy!.ClosedAt, view.FactualAccuracy.ClosedBy));
+        Assert.Equal("HMI", await HeldBy()); // to publish
         // The deadline message fires later and finds the check closed: nothing is appended.
         var before = await TotalEvents();
         await App.Host.InvokeMessageAndWaitAsync(new CloseFactualAccuracyCheck(view.Id, view.FactualAccuracy.Deadline));
