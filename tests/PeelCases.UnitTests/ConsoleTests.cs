@@ -151,6 +151,9 @@ public sealed class ConsoleTests
         // On the inspection page, each reason once, naming what it holds back.
         ActionSet Set(string? code, string reason) => new(Guid.Empty, code, 1, [], [], [], [], "", "") { HeldFromYou = [reason] };
         Assert.Equal([("E1, E3", "leads"), ((string?)null, "other")], ActionSet.HeldAcross([Set("E1", "leads"), Set("E3", "leads"), Set(null, "other")]));
+        Assert.Equal("Not offered to you for each of E1, E3: lena.lead proposed this grade.", ActionSet.NotOffered("E1, E3", "lena.lead proposed this grade."));
+        Assert.Equal("Not offered to you for E1: lena.lead proposed this grade.", ActionSet.NotOffered("E1", "lena.lead proposed this grade."));
+        Assert.Equal("Not offered to you: x.", ActionSet.NotOffered(null, "x."));
 
         bool Open(ConsoleAction action, string actor) => action.ClosedTo(inspection, "pat.lead", actor) is null;
     }

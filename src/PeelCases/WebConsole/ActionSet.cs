@@ -48,6 +48,13 @@ public sealed record ActionSet(Guid InspectionId, string? QuestionCode, long Ver
             .Select(g => (string.Join(", ", g.Select(x => x.What).OfType<string>().Distinct()) is { Length: > 0 } what ? what : null, g.Key))
             .ToList();
 
+    /// <summary>
+    /// The sentence a page prints for one reason: the API's refusal is worded for one grade ("proposed this grade"), so over
+    /// several questions or pillars it is said of each of them.
+    /// </summary>
+    public static string NotOffered(string? what, string reason) =>
+        $"Not offered to you{(what is null ? "" : what.Contains(", ") ? $" for each of {what}" : $" for {what}")}: {reason}";
+
     /// <summary>The offered actions this person may take, and why each the team check holds back is not theirs.</summary>
     public static (IReadOnlyList<ConsoleAction> Open, IReadOnlyList<string> Held) ForActor(IEnumerable<ConsoleAction> offered, Inspection inspection,
         string? proposedBy, string actor)
