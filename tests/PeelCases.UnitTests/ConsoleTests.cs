@@ -51,17 +51,6 @@ public sealed class ConsoleTests
     }
 
     [Fact]
-    public void A_force_at_Engage_is_overdue_the_day_after_its_improvement_plan_was_due()
-    {
-        var force = Forces.All[0];
-        ForceLine Line(PeelCases.Monitoring.MonitoringStage stage) => new(force,
-            new PeelCases.Monitoring.MonitoringView(force.Id, stage, null, null, [], new DateOnly(2026, 3, 1), [], 1), null, 0, 0, 0);
-        Assert.False(Line(PeelCases.Monitoring.MonitoringStage.Engage).PlanOverdue(new DateOnly(2026, 3, 1)));
-        Assert.True(Line(PeelCases.Monitoring.MonitoringStage.Engage).PlanOverdue(new DateOnly(2026, 3, 2)));
-        Assert.False(Line(PeelCases.Monitoring.MonitoringStage.Scan).PlanOverdue(new DateOnly(2026, 3, 2))); // back at Scan
-    }
-
-    [Fact]
     public void Recording_evidence_is_offered_only_while_the_inspection_is_in_fieldwork()
     {
         var record = ConsoleActions.Find("RecordEvidence")!;

@@ -72,3 +72,60 @@ public sealed class MonitoringRulesTests
         public int GetHashCode(ForceMonitoringStageChanged obj) => 0;
     }
 }
+
+/// <summary>The improvement plan a force at Engage sends, recorded by an HMI.</summary>
+public sealed class ImprovementPlanRulesTests
+{
+    private static readonly DateTimeOffset MovedAt = new(2019, 6, 3, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = new(2019, 8, 20, 15, 0, 0, TimeSpan.Zero);
+    private static ForceMonitoring Engaged() => new() { ForceId = "cumbria", Stage = MonitoringStage.Engage, Since = MovedAt, ImprovementPlanDue = new DateOnly(2019, 9, 1) };
+    private static RecordImprovementPlan Plan(DateOnly? on = null, string? reference = " Cumbria improvement plan v1 ") =>
+        new(on ?? new DateOnly(2019, 8, 19), " Forty more call handlers by June. ", reference, 1);
+
+    [Fact]
+    public void A_force_at_Engage_sends_its_plan_on_or_after_the_move_and_not_after_today()
+    {
+        Then.Decided(ImprovementPlanRules.Decide("cumbria", Engaged(), Plan(), People.Hmi, Now),
+            new ImprovementPlanReceived("cumbria", new DateOnly(2019, 8, 19), "Forty more call handlers by June.", "Cumbria improvement plan v1", People.Hmi, Now));
+        Assert.Null(Then.Decided(ImprovementPlanRules.Decide("cumbria", Engaged(), Plan(reference: "  "), People.Hmi, Now)).Reference);
+        Then.Decided(ImprovementPlanRules.Decide("cumbria", Engaged(), Plan(new DateOnly(2019, 6, 3)), People.Hmi, Now)); // the day of the move
+        Then.Decided(ImprovementPlanRules.Decide("cumbria", Engaged(), Plan(new DateOnly(2019, 8, 20)), People.Hmi, Now)); // today
+        Then.Refused(ImprovementPlanRules.Decide("cumbria", Engaged(), Plan(new DateOnly(2019, 6, 2)), People.Hmi, Now), 400, "on or after that day", "3 June 2019");
+        Then.Refused(ImprovementPlanRules.Decide("cumbria", Engaged(), Plan(new DateOnly(2019, 8, 21)), People.Hmi, Now), 400, "today or on an earlier day");
+        Then.Refused(ImprovementPlanRules.Decide("cumbria", null, Plan(), People.Hmi, Now), 409, "cumbria is at Scan");
+        Then.Refused(ImprovementPlanRules.Decide("cumbria", new ForceMonitoring { ForceId = "cumbria", Stage = MonitoringStage.Scan, Since = MovedAt }, Plan(), People.Hmi, Now), 409);
+        Then.Invalid(ImprovementPlanRules.Validate(new RecordImprovementPlan(null, " ", new string('r', 201), null)), "receivedOn", "summary", "reference", "expectedVersion");
+        Then.Valid(ImprovementPlanRules.Validate(new RecordImprovementPlan(new DateOnly(2019, 8, 19), "s", null, 1)));
+    }
+
+    [Fact]
+    public void The_same_plan_sent_again_is_done_a_revised_one_is_recorded_and_the_next_move_clears_it()
+    {
+        var engaged = Engaged();
+        var received = Then.Decided(ImprovementPlanRules.Decide("cumbria", engaged, Plan(), People.Hmi, Now));
+        ForceMonitoringProjection.Apply(received, engaged);
+        Assert.Equal((new DateOnly(2019, 8, 19), MovedAt), (engaged.ImprovementPlan!.ReceivedOn, engaged.ImprovementPlan.Answers));
+        Assert.False(MonitoringView.Of("cumbria", engaged).PlanOverdue(new DateOnly(2019, 9, 2))); // received: not overdue after its day
+
+        Assert.NotNull(ImprovementPlanRules.Decide("cumbria", engaged, Plan(), People.Hmi, Now.AddHours(1)).Done);
+        var revised = Then.Decided(ImprovementPlanRules.Decide("cumbria", engaged, Plan() with { Summary = "Sixty more call handlers by June." }, People.Hmi, Now));
+        ForceMonitoringProjection.Apply(revised, engaged);
+        Assert.Equal(("Sixty more call handlers by June.", 2), (engaged.ImprovementPlan!.Summary, engaged.ImprovementPlans.Count));
+
+        // Back to Scan: no plan is open, and every plan recorded stays in the list.
+        ForceMonitoringProjection.Apply(new ForceMonitoringStageChanged("cumbria", MonitoringStage.Scan, MonitoringStage.Engage, "Plan delivered.", [], null, People.Hmi, Now.AddDays(30)), engaged);
+        Assert.Null(engaged.ImprovementPlan);
+        Assert.Equal(2, engaged.ImprovementPlans.Count);
+        Then.Refused(ImprovementPlanRules.Decide("cumbria", engaged, Plan(), People.Hmi, Now.AddDays(31)), 409, "at Scan");
+    }
+
+    [Fact]
+    public void A_force_at_Engage_is_overdue_the_day_after_its_plan_was_due_until_one_arrives()
+    {
+        var view = MonitoringView.Of("cumbria", Engaged());
+        Assert.False(view.PlanOverdue(new DateOnly(2019, 9, 1)));
+        Assert.True(view.PlanOverdue(new DateOnly(2019, 9, 2)));
+        Assert.False((view with { Stage = MonitoringStage.Scan }).PlanOverdue(new DateOnly(2019, 9, 2))); // back at Scan
+        Assert.False((view with { ImprovementPlan = new ImprovementPlan(new DateOnly(2019, 9, 3), "s", null, MovedAt, People.Hmi, Now) }).PlanOverdue(new DateOnly(2019, 9, 4)));
+    }
+}

@@ -13,8 +13,15 @@ public sealed class ForceMonitoring
     public List<Guid> CausesOfConcern { get; set; } = [];
     public DateOnly? ImprovementPlanDue { get; set; }
     public List<MonitoringMove> Moves { get; set; } = [];
+    /// <summary>The plan answering the current move to Engage (added 2026-12-08): null until one arrives, cleared by the next move.</summary>
+    public ImprovementPlan? ImprovementPlan { get; set; }
+    /// <summary>Every plan recorded, oldest first, each naming the move to Engage it answered (added 2026-12-08).</summary>
+    public List<ImprovementPlan> ImprovementPlans { get; set; } = [];
     public long Version { get; set; }
 }
+
+/// <summary>An improvement plan as recorded; <see cref="Answers"/> is when the force was moved to the Engage it answers.</summary>
+public sealed record ImprovementPlan(DateOnly ReceivedOn, string Summary, string? Reference, DateTimeOffset Answers, string RecordedBy, DateTimeOffset RecordedAt);
 
 public sealed record MonitoringMove(MonitoringStage From, MonitoringStage To, string Reason, IReadOnlyList<Guid> CausesOfConcern, DateOnly? ImprovementPlanDue,
     string By, DateTimeOffset At);
@@ -31,6 +38,14 @@ public partial class ForceMonitoringProjection : SingleStreamProjection<ForceMon
         m.CausesOfConcern = [.. e.CausesOfConcern];
         m.ImprovementPlanDue = e.ImprovementPlanDue;
         m.Moves.Add(new MonitoringMove(e.From, e.Stage, e.Reason, e.CausesOfConcern, e.ImprovementPlanDue, e.ChangedBy, e.ChangedAt));
+        m.ImprovementPlan = null;
+        return m;
+    }
+
+    public static ForceMonitoring Apply(ImprovementPlanReceived e, ForceMonitoring m)
+    {
+        m.ImprovementPlan = new ImprovementPlan(e.ReceivedOn, e.Summary, e.Reference, m.Since, e.RecordedBy, e.RecordedAt);
+        m.ImprovementPlans.Add(m.ImprovementPlan);
         return m;
     }
 }

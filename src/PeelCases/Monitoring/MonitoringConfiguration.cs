@@ -11,6 +11,7 @@ public static class MonitoringConfiguration
     public static readonly IReadOnlyList<StoredEvent> Events =
     [
         StoredEvent.Of<ForceMonitoringStageChanged>("force_monitoring_stage_changed"),
+        StoredEvent.Of<ImprovementPlanReceived>("improvement_plan_received"),
     ];
 
     public static StoreOptions AddMonitoring(this StoreOptions opts)

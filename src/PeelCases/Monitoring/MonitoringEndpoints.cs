@@ -10,13 +10,20 @@ using PeelCases.ReferenceData;
 
 namespace PeelCases.Monitoring;
 
-/// <summary>What the force's page shows of its monitoring.</summary>
+/// <summary>
+/// What the force's page shows of its monitoring; <see cref="ImprovementPlan"/> is the plan answering the current move to
+/// Engage, <see cref="ImprovementPlans"/> every plan recorded (both added 2026-12-08).
+/// </summary>
 public sealed record MonitoringView(string ForceId, MonitoringStage Stage, DateTimeOffset? Since, string? Reason, IReadOnlyList<Guid> CausesOfConcern,
-    DateOnly? ImprovementPlanDue, IReadOnlyList<MonitoringMove> Moves, long Version)
+    DateOnly? ImprovementPlanDue, IReadOnlyList<MonitoringMove> Moves, long Version, ImprovementPlan? ImprovementPlan = null,
+    IReadOnlyList<ImprovementPlan>? ImprovementPlans = null)
 {
     public static MonitoringView Of(string forceId, ForceMonitoring? m) => m is null
-        ? new(forceId, MonitoringStage.Scan, null, null, [], null, [], 0)
-        : new(forceId, m.Stage, m.Since, m.Reason, m.CausesOfConcern, m.ImprovementPlanDue, m.Moves, m.Version);
+        ? new(forceId, MonitoringStage.Scan, null, null, [], null, [], 0, null, [])
+        : new(forceId, m.Stage, m.Since, m.Reason, m.CausesOfConcern, m.ImprovementPlanDue, m.Moves, m.Version, m.ImprovementPlan, m.ImprovementPlans);
+
+    /// <summary>In Engage, the plan's day has passed and none has arrived.</summary>
+    public bool PlanOverdue(DateOnly today) => Stage == MonitoringStage.Engage && ImprovementPlanDue is { } due && due < today && ImprovementPlan is null;
 
     public static async Task<MonitoringView> ReadAsync(IQuerySession session, string forceId, CancellationToken ct) =>
         Of(forceId, await session.LoadAsync<ForceMonitoring>(MonitoringStreams.For(forceId), ct));

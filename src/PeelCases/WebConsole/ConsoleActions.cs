@@ -13,7 +13,7 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarModeration, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, PillarRedaction, Monitoring, Schedule, PccResponse, Holder,
+    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, PillarRedaction, Monitoring, ImprovementPlan, Schedule, PccResponse, Holder,
     LineOfEnquiry, EnquiryConclusion, AcceleratedFollowUp, InspectionHolder, EnquiryRevision }
 
 /// <summary>
@@ -69,9 +69,9 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     public static string LineScope(string? questionCode, int number) => $"{questionCode}-line-{number}";
 
     /// <summary>An action on a force, not an inspection: offered on the force's page only (ForceScreen).</summary>
-    public bool ForForce => Form is ActionForm.Monitoring;
+    public bool ForForce => Form is ActionForm.Monitoring or ActionForm.ImprovementPlan;
     /// <summary>An action with a page of its own, not on an inspection (ScheduleScreen: an inspection not yet there).</summary>
-    public bool OwnPage => Form is ActionForm.Monitoring or ActionForm.Schedule;
+    public bool OwnPage => ForForce || Form is ActionForm.Schedule;
 
     /// <summary>An action on one draft-check flag: its form sits under the flag on the inspection page and carries the flag's id.</summary>
     public bool ForDraftFlag => Form is ActionForm.FlagDismissal;
@@ -276,6 +276,9 @@ public static class ConsoleActions
         new("ChangeMonitoringStage", "Move the force", ActionForm.Monitoring, [], [], f =>
             new PeelCases.Monitoring.ChangeMonitoringStage(Enum<PeelCases.Monitoring.MonitoringStage>(f, "stage"), Text(f, "reason"), Guids(f, "causesOfConcern"),
                 Date(f, "improvementPlanDue"), Long(f, "expectedVersion"))),
+        // The improvement plan a force in Engage sent, recorded by an HMI on the force's page.
+        new("RecordImprovementPlan", "Record the improvement plan", ActionForm.ImprovementPlan, [], [], f =>
+            new PeelCases.Monitoring.RecordImprovementPlan(Date(f, "receivedOn"), Text(f, "summary"), Text(f, "reference"), Long(f, "expectedVersion"))),
         // Who works on the inspection and when it is published with others: until it is published.
         new("ChangeTeam", "Change the team", ActionForm.Team, [], Unpublished, f => new ChangeTeam(Names(f, "join"), Names(f, "leave"), Long(f, "expectedVersion"))),
         new("AssignTranche", "Assign the tranche", ActionForm.Tranche, [], Unpublished, f =>

@@ -10,11 +10,7 @@ namespace PeelCases.WebConsole;
 /// <summary>One force on the forces page: its monitoring, its latest inspection, and what its published reports still ask of it.</summary>
 /// <param name="PccResponsesOverdue">Its published reports whose police and crime commissioner's response is past due and not recorded.</param>
 public sealed record ForceLine(Force Force, MonitoringView Monitoring, Inspection? Latest, int OpenConcerns, int OpenAreas, int OpenRecommendations,
-    int OverdueRecommendations = 0, int PccResponsesOverdue = 0)
-{
-    /// <summary>An improvement plan due before today and the force still at Engage.</summary>
-    public bool PlanOverdue(DateOnly today) => Monitoring is { Stage: MonitoringStage.Engage, ImprovementPlanDue: { } due } && due < today;
-}
+    int OverdueRecommendations = 0, int PccResponsesOverdue = 0);
 
 public sealed record ForcesModel(ConsoleChrome Chrome, IReadOnlyList<ForceLine> Lines, MonitoringStage? Stage, bool WithOpenItems, DateOnly Today);
 

@@ -33,10 +33,33 @@ public sealed class MonitoringTests(AppFixture app) : GradingTestBase(app)
         var board = await Get<List<BoardInspection>>("/board", TestUser.Lead);
         Assert.Equal(MonitoringStage.Engage, board.Single(b => b.Id == view.Id).Monitoring);
 
+        // The force sends its improvement plan; an HMI records it. Refusals first: none of them records anything.
+        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        const string url = "/forces/cumbria/monitoring/improvement-plan";
+        var plan = new RecordImprovementPlan(today, "A new call-handling model and weekly audits of victims' calls.", "Cumbria Constabulary improvement plan v1", 1);
+        var before = await TotalEvents();
+        await Problem(HttpMethod.Post, url, plan, TestUser.Lead, 403);
+        Assert.Equal(["receivedOn"], (await Problem(HttpMethod.Post, url, plan with { ReceivedOn = today.AddDays(1) }, TestUser.Hmi, 400)).Errors!.Keys);
+        Assert.Equal(["summary"], (await Problem(HttpMethod.Post, url, plan with { Summary = " " }, TestUser.Hmi, 400)).Errors!.Keys);
+        Assert.Equal("Stale version", (await Problem(HttpMethod.Post, url, plan with { ExpectedVersion = 0 }, TestUser.Hmi, 409)).Title);
+        await Problem(HttpMethod.Post, "/forces/nowhere/monitoring/improvement-plan", plan, TestUser.Hmi, 404);
+        Assert.Contains("kent is at Scan", (await Problem(HttpMethod.Post, "/forces/kent/monitoring/improvement-plan", plan with { ExpectedVersion = 0 }, TestUser.Hmi, 409)).Detail);
+        Assert.Equal(before, await TotalEvents());
+        var received = await Post<MonitoringView>(url, plan, TestUser.Hmi);
+        Assert.Equal((today, "Cumbria Constabulary improvement plan v1", "hannah.hmi", engaged.Since!.Value, 2L),
+            (received.ImprovementPlan!.ReceivedOn, received.ImprovementPlan.Reference, received.ImprovementPlan.RecordedBy, received.ImprovementPlan.Answers, received.Version));
+        Assert.False(received.PlanOverdue(new DateOnly(2022, 3, 2))); // received, so not overdue after its day
+        // Sent again as it was (a retry): done, nothing appended, whatever version it names.
+        Assert.Equal(2L, (await Post<MonitoringView>(url, plan, TestUser.Hmi)).Version);
+        Assert.Equal(before + 1, await TotalEvents());
+
         App.Clock.Set(AppFixture.Start.AddMonths(6));
         var scan = await Post<MonitoringView>("/forces/cumbria/monitoring",
-            new ChangeMonitoringStage(MonitoringStage.Scan, "The improvement plan was delivered and the cause of concern addressed.", null, null, 1), TestUser.Hmi);
+            new ChangeMonitoringStage(MonitoringStage.Scan, "The improvement plan was delivered and the cause of concern addressed.", null, null, 2), TestUser.Hmi);
         Assert.Equal(MonitoringStage.Scan, scan.Stage);
+        // Back at Scan no plan is open, and the one recorded stays in the force's record.
+        Assert.Null(scan.ImprovementPlan);
+        Assert.Equal("A new call-handling model and weekly audits of victims' calls.", Assert.Single(scan.ImprovementPlans!).Summary);
         Assert.Equal([(MonitoringStage.Scan, MonitoringStage.Engage, "hannah.hmi"), (MonitoringStage.Engage, MonitoringStage.Scan, "hannah.hmi")],
             scan.Moves.Select(m => (m.From, m.To, m.By)).ToArray());
         Assert.Equal("The improvement plan was delivered and the cause of concern addressed.", scan.Moves[1].Reason);
