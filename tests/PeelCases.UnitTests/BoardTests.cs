@@ -52,6 +52,8 @@ public sealed class BoardTests
             Row(Cumbria.CheckOpen.Then(new ForceConfirmedNoFurtherComments(c.Id, People.Liaison, c.CheckOpenedAt.AddDays(2)))));
         // Closed with a challenge unanswered: the lead inspector answers it; answered, the HMI publishes.
         var raised = Cumbria.CheckOpen.Then(c.ChallengeRaised(challenge, "The report gives the wrong year for the new control room."));
+        Assert.Equal(("The force has no further comments; the lead inspector answers 1 challenge(s), then may close the check early.", People.Lead),
+            Row(raised.Then(new ForceConfirmedNoFurtherComments(c.Id, People.Liaison, c.CheckOpenedAt.AddDays(4)))));
         Assert.Equal(("Check closed; challenges await an answer.", People.Lead), Row(raised.Then(c.CheckClosed(1))));
         Assert.Equal(("Check closed; ready to publish.", "HMI"), Row(raised.Then(c.ChallengeResolved(challenge, true, "Corrected to 2017."), c.CheckClosed(1))));
     }

@@ -149,8 +149,13 @@ public sealed class FollowUpTests
         Assert.Contains(Lineage(Frameworks.Peel2021Revised, "UR"), LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2023, "LF")));
         Assert.Contains(Lineage(Frameworks.Peel2021, "Q8"), LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2023, "SO")));
         Assert.Contains(Lineage(Frameworks.Peel2021, "Q1"), LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2023, "CD")));
-        // One cycle back only: 2023–25 looks at what 2021/22 published, which looked at the pillars' items in its turn.
+        // One cycle back: 2023–25 looks at what 2021/22 published, which looked at the pillars' items in its turn; but serious and
+        // organised crime, outside PEEL's areas in the revised 2021/22, is looked at again from the pillars' question.
         Assert.DoesNotContain(Frameworks.ProtectingVulnerable, LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2023, "PV")));
+        Assert.Contains(Frameworks.SeriousOrganisedCrime, LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2023, "SO")));
+        // 2016 and 2017's efficiency questions, under their own lineages, are taken up by use of resources too.
+        Assert.Superset(new HashSet<string> { Frameworks.UnderstandingDemand, Frameworks.UsingResources, Frameworks.PlanningForFutureDemand, "efficiency/meeting-demand" },
+            LineageMappings.FollowedUpFrom(Lineage(Frameworks.Peel2021Revised, "UR")).ToHashSet());
         Assert.Null(LineageMappings.WhyFollowedUp(Frameworks.ProtectingVulnerable, Frameworks.ProtectingVulnerable));
         Assert.Contains("leadership and force management", LineageMappings.WhyFollowedUp(Lineage(Frameworks.Peel2021Revised, "UR"), Lineage(Frameworks.Peel2023, "LF")));
     }

@@ -103,7 +103,8 @@ public static class BoardQueries
             InspectionStage.SignOff => i.SignedOff is null ? "Awaiting HMI sign-off." : "Signed off; the factual accuracy check can open.",
             InspectionStage.FactualAccuracyCheck => i.FactualAccuracy is { ClosedAt: null } f
                 ? f.NoFurtherComments is not null
-                    ? "The force has no further comments; the lead inspector may close the check early."
+                    ? "The force has no further comments; the lead inspector " + (f.Challenges.Count(c => c.Accepted is null) is > 0 and var open
+                        ? $"answers {open} challenge(s), then may close the check early." : "may close the check early.")
                     : $"The force may challenge facts until {UkTime.Format(f.Deadline)}."
                 : "Check closed; " + (i.FactualAccuracy!.Challenges.Any(c => c.Accepted is null) ? "challenges await an answer." : "ready to publish."),
             _ when questions.Any(q => q.Blocker is not null) => "Questions are still in progress.",

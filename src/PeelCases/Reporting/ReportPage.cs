@@ -62,10 +62,11 @@ public static class ReportPages
         var noun = force.Name.Contains("Constabulary", StringComparison.Ordinal) ? "constabulary" : "force";
         var shortName = force.Name.Replace(" Constabulary", "").Replace(" Police Service", "").Replace(" Police", "");
         var layout = ReportLayouts.For(inspection.Cycle);
+        var earlierOnce = Once(earlierFindings ?? [], framework);
         var questions = framework.Questions
             .Where(q => (pillar is null || q.PillarCode == pillar.Code) && inspection.FindQuestion(q.Code) is not null)
             .Select(q => Question(inspection, inspection.FindQuestion(q.Code)!, q, state, frameworks, noun, layout)
-                with { EarlierFindings = Earlier(earlierFindings, q.Code, force, publication) })
+                with { EarlierFindings = Earlier(earlierOnce, q.Code, force, publication) })
             .ToList();
 
         var pillarJudgment = pillar is null ? null : inspection.FindPillar(pillar.Code);
@@ -124,6 +125,17 @@ public static class ReportPages
         return new ReportQuestion(defined.Number, defined.Text, grade, null,
             graded ? layout.IntroductionFor(noun) : null,
             sections, q.Summary, areas, concerns);
+    }
+
+    /// <summary>
+    /// Each earlier item under one question only: a question of an earlier cycle can be looked at again under two of this one
+    /// (2018/19's investigating crime and reducing re-offending under investigating crime and managing offenders), but its
+    /// status note belongs to the inspection, so the report prints it once, under the first of them in the framework's order.
+    /// </summary>
+    public static IReadOnlyList<EarlierFinding> Once(IReadOnlyList<EarlierFinding> earlier, AssessmentFramework framework)
+    {
+        int Order(string code) => framework.Questions.Select((q, i) => (q.Code, Index: i)).Where(x => x.Code == code).Select(x => x.Index).DefaultIfEmpty(int.MaxValue).First();
+        return earlier.GroupBy(e => (e.Item.FindingId, e.Item.RecommendationNumber)).Select(g => g.OrderBy(e => Order(e.Question)).First()).ToList();
     }
 
     /// <summary>

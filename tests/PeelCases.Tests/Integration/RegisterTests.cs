@@ -102,6 +102,20 @@ public sealed class RegisterTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal((FollowUpStatus.InProgress, true), (now.Item.Status, now.RecordedHere));
         Assert.Contains(await Get<List<RegisterItem>>("/forces/north-wales/register", TestUser.Lead),
             i => i.FindingId == item.FindingId && i.Status == FollowUpStatus.InProgress && i.RecordedIn == later.Id);
+
+        // E2 is looked at again under two areas, but the report (here its draft) says where it stands once, under the first.
+        var e2 = earlier.First(e => e.Question == "IC").Item;
+        var e2Url = $"/inspections/{e2.InspectionId}/findings/{e2.FindingId}";
+        await Post<Finding>($"{e2Url}/follow-ups", new FollowUpFinding(null, FollowUpStatus.Addressed, "Investigations are supervised.",
+            later.Id, DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime), (await Get<Finding>(e2Url, TestUser.Lead)).Version), TestUser.Lead);
+        Assert.Equal(2, (await Get<List<EarlierFinding>>($"/inspections/{later.Id}/earlier-findings", TestUser.Lead)).Count(e => e.Item.FindingId == e2.FindingId && e.RecordedHere));
+        var draft = (await App.Host.Scenario(s =>
+        {
+            s.Get.Url("/reports/north-wales/peel-2021-22").Accepts("text/markdown");
+            s.WithBearerToken(App.TokenFor(TestUser.Lead));
+        })).ReadAsText();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(draft, "The force should improve on E2"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(draft, "The force should improve on E3"));
     }
 
     [Fact]
