@@ -434,6 +434,32 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         await page.GetByLabel("Monitoring").SelectOptionAsync(new SelectOptionValue { Label = "Scan" });
         await SubmitAsync(page, "Apply filters");
         Assert.Equal(0, await page.Locator("tr[data-force='cumbria']").CountAsync());
+
+        // The force sends its improvement plan: the HMI records it on the force's page. A day after today is refused, and
+        // what was typed comes back to that form only.
+        await hmi.GoAsync("/console/forces/cumbria");
+        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        const string commits = "Forty more call handlers and a weekly audit of risk assessments.";
+        await page.GetByLabel("Received on (YYYY-MM-DD), on or after the move to Engage and not after today").FillAsync(today.AddDays(1).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("What the plan commits the force to").FillAsync(commits);
+        await page.GetByLabel("Where the plan is held (optional)").FillAsync("Cumbria Constabulary improvement plan v1");
+        await SubmitAsync(page, "Record the improvement plan");
+        Assert.Equal(1, await page.Locator(".govuk-error-summary a[href='#RecordImprovementPlan-cumbria-receivedOn']").CountAsync());
+        Assert.Equal(commits, await page.GetByLabel("What the plan commits the force to").InputValueAsync());
+        Assert.Equal("", await page.GetByLabel("Why (the force reads it)").InputValueAsync()); // not the move's form
+        Assert.Single(await EventsOf(PeelCases.Monitoring.MonitoringStreams.For("cumbria")));
+        await AssertAccessibleAsync(hmi, "force-plan-refused", 400);
+        await page.GetByLabel("Received on (YYYY-MM-DD), on or after the move to Engage and not after today").FillAsync(today.ToString("yyyy-MM-dd"));
+        await SubmitAsync(page, "Record the improvement plan");
+        Assert.Equal("Record the improvement plan: done.", await NoticeAsync(page));
+        monitoring = await page.Locator(".govuk-summary-list").First.InnerTextAsync();
+        Assert.Contains($"Improvement plan received\t{today:d MMMM yyyy} (recorded by {TestUser.Hmi.Id}); held as Cumbria Constabulary improvement plan v1", monitoring);
+        Assert.Contains(commits, monitoring);
+        var plan = (PeelCases.Monitoring.ImprovementPlanReceived)(await EventsOf(PeelCases.Monitoring.MonitoringStreams.For("cumbria")))[1].Data;
+        Assert.Equal((today, commits, TestUser.Hmi.Id), (plan.ReceivedOn, plan.Summary, plan.RecordedBy));
+        await page.Locator(".govuk-service-navigation").GetByRole(AriaRole.Link, new() { Name = "Forces", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Contains($"Improvement plan received {today:d MMMM yyyy}", await page.Locator("tr[data-force='cumbria']").InnerTextAsync());
         Assert.All(hmi.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
     }
 
