@@ -108,6 +108,9 @@ public static class HistoryDump
                 concern = await Send<Finding>($"{at}/acceleration/publication", new PublishAcceleratedCauseOfConcern(today, concern.Version), "hmi");
                 await Send<Finding>($"{at}/follow-ups", new FollowUpFinding(null, FollowUpStatus.InProgress, "The force has added call handlers.", null, today, concern.Version), "lead-inspector");
                 await Send<object>($"/forces/{force}/monitoring", new ChangeMonitoringStage(MonitoringStage.Engage, "Emergency calls go unanswered.", [concern.Id], today.AddDays(60), 0), "hmi");
+                // The improvement plan the force sent (2026-12-08 shape).
+                await Send<object>($"/forces/{force}/monitoring/improvement-plan",
+                    new RecordImprovementPlan(today, "More call handlers and a weekly audit of emergency calls.", $"{force} improvement plan v1", 1), "hmi");
                 // A finding drafted and withdrawn: who withdrew it and when are on its document (2026-12-07 shape).
                 var dropped = await Send<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), Questions[1], "Neighbourhood policing",
                     FindingKind.AreaForImprovement, $"{force}: neighbourhood officers are often moved to response.", [recorded[1]]), "inspector");
