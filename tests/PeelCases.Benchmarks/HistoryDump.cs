@@ -99,7 +99,7 @@ public static class HistoryDump
             if (goal == InspectionStage.Fieldwork)
             {
                 // A cause of concern published ahead of the report, followed up, and the force moved to Engage over it (2026-12-02 shapes).
-                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var today = PeelCases.Kernel.UkTime.Today(DateTimeOffset.UtcNow); // the service judges days in UK time
                 var concern = await Send<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), Questions[0], "Answering emergency calls",
                     FindingKind.CauseOfConcern, $"{force}: emergency calls wait too long.", [recorded[0]],
                     [new RecommendationInput("Answer every emergency call within ten seconds.", new RecommendationDeadline(DeadlineKind.Immediately))]), "inspector");

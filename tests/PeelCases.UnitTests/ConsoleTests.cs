@@ -24,6 +24,21 @@ public sealed class ConsoleTests
         Assert.Equal(offered, ConsoleActions.Find(operation)!.OfferedAt(InspectionStage.Reporting, stage));
 
     [Fact]
+    public void A_refused_form_on_a_forces_page_gets_back_what_was_typed_and_the_other_form_nothing()
+    {
+        var force = Forces.All[0];
+        var move = ConsoleActions.Find("ChangeMonitoringStage")!;
+        var plan = ConsoleActions.Find("RecordImprovementPlan")!;
+        ForceModel Model(string refused) => new(new ConsoleChrome("t", "forces", "n", null, null, null), force,
+            PeelCases.Monitoring.MonitoringView.Of(force.Id, null), [], [], [], new PeelCases.Grading.GradeHistoryView(force.Id, []), move, null,
+            new Dictionary<string, string> { ["summary"] = "typed", ["reason"] = "typed too" }, new DateOnly(2026, 1, 1), plan, refused);
+        Assert.Equal(("typed", (string?)null), (Model(plan.Operation).Value(plan, "summary"), Model(plan.Operation).Value("reason")));
+        Assert.Equal(((string?)null, "typed too"), (Model(move.Operation).Value(plan, "summary"), Model(move.Operation).Value("reason")));
+        Assert.Equal($"RecordImprovementPlan-{force.Id}-receivedOn", Model(plan.Operation).Id(plan, "receivedOn"));
+        Assert.True(plan is { ForForce: true, OwnPage: true });
+    }
+
+    [Fact]
     public void Evidence_is_recorded_against_every_question_ticked_and_sensitive_only_when_ticked()
     {
         var record = ConsoleActions.Find("RecordEvidence")!;

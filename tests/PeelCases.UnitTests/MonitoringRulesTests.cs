@@ -94,6 +94,11 @@ public sealed class ImprovementPlanRulesTests
         Then.Refused(ImprovementPlanRules.Decide("cumbria", Engaged(), Plan(new DateOnly(2019, 8, 21)), People.Hmi, Now), 400, "today or on an earlier day");
         Then.Refused(ImprovementPlanRules.Decide("cumbria", null, Plan(), People.Hmi, Now), 409, "cumbria is at Scan");
         Then.Refused(ImprovementPlanRules.Decide("cumbria", new ForceMonitoring { ForceId = "cumbria", Stage = MonitoringStage.Scan, Since = MovedAt }, Plan(), People.Hmi, Now), 409);
+        // Days are UK days: a move at 23:30 UTC on 2 June 2019 (BST) was made on 3 June, and 23:30 UTC on 20 August is 21 August.
+        var lateMove = Engaged(); lateMove.Since = new DateTimeOffset(2019, 6, 2, 23, 30, 0, TimeSpan.Zero);
+        Then.Refused(ImprovementPlanRules.Decide("cumbria", lateMove, Plan(new DateOnly(2019, 6, 2)), People.Hmi, Now), 400, "3 June 2019");
+        Then.Decided(ImprovementPlanRules.Decide("cumbria", lateMove, Plan(new DateOnly(2019, 6, 3)), People.Hmi, Now));
+        Then.Decided(ImprovementPlanRules.Decide("cumbria", Engaged(), Plan(new DateOnly(2019, 8, 21)), People.Hmi, new DateTimeOffset(2019, 8, 20, 23, 30, 0, TimeSpan.Zero)));
         Then.Invalid(ImprovementPlanRules.Validate(new RecordImprovementPlan(null, " ", new string('r', 201), null)), "receivedOn", "summary", "reference", "expectedVersion");
         Then.Valid(ImprovementPlanRules.Validate(new RecordImprovementPlan(new DateOnly(2019, 8, 19), "s", null, 1)));
     }

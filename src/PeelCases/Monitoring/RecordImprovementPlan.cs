@@ -64,12 +64,14 @@ public static class RecordImprovementPlanEndpoint
         if (await session.LoadAsync<Force>(forceId, ct) is not { } force) return Refusal.NotFound($"There is no force with code '{forceId}'.").ToResult();
         var stream = await session.Events.FetchForExclusiveWriting<ForceMonitoring>(MonitoringStreams.For(force.Id), ct);
         var decision = ImprovementPlanRules.Decide(force.Id, stream.Aggregate, command, user.Actor(), clock.GetUtcNow());
+        // A resend of the plan as recorded is answered as done, whatever version it names; anything else is judged against the
+        // monitoring the sender saw, so a stale page is told so before any rule (as a move is).
+        var version = stream.Aggregate?.Version ?? 0;
+        if (decision.Done is null && command.ExpectedVersion != version)
+            return Refusal.StaleVersion($"monitoring of {force.Id}", command.ExpectedVersion!.Value, version).ToResult();
         if (decision.Refusal is { } refusal) return refusal.ToResult();
-        // A resend of the plan as recorded is answered as done, whatever version it names; anything else needs the current one.
         if (decision.Value is { } received)
         {
-            var version = stream.Aggregate?.Version ?? 0;
-            if (command.ExpectedVersion != version) return Refusal.StaleVersion($"monitoring of {force.Id}", command.ExpectedVersion!.Value, version).ToResult();
             stream.AppendOne(received);
             await session.SaveChangesAsync(ct);
         }

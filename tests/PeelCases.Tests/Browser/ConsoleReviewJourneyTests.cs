@@ -438,7 +438,7 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         // The force sends its improvement plan: the HMI records it on the force's page. A day after today is refused, and
         // what was typed comes back to that form only.
         await hmi.GoAsync("/console/forces/cumbria");
-        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        var today = Kernel.UkTime.Today(App.Clock.GetUtcNow());
         const string commits = "Forty more call handlers and a weekly audit of risk assessments.";
         await page.GetByLabel("Received on (YYYY-MM-DD), on or after the move to Engage and not after today").FillAsync(today.AddDays(1).ToString("yyyy-MM-dd"));
         await page.GetByLabel("What the plan commits the force to").FillAsync(commits);

@@ -34,7 +34,7 @@ public sealed class MonitoringTests(AppFixture app) : GradingTestBase(app)
         Assert.Equal(MonitoringStage.Engage, board.Single(b => b.Id == view.Id).Monitoring);
 
         // The force sends its improvement plan; an HMI records it. Refusals first: none of them records anything.
-        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(App.Clock.GetUtcNow());
         const string url = "/forces/cumbria/monitoring/improvement-plan";
         var plan = new RecordImprovementPlan(today, "A new call-handling model and weekly audits of victims' calls.", "Cumbria Constabulary improvement plan v1", 1);
         var before = await TotalEvents();
@@ -60,10 +60,23 @@ public sealed class MonitoringTests(AppFixture app) : GradingTestBase(app)
         // Back at Scan no plan is open, and the one recorded stays in the force's record.
         Assert.Null(scan.ImprovementPlan);
         Assert.Equal("A new call-handling model and weekly audits of victims' calls.", Assert.Single(scan.ImprovementPlans!).Summary);
+        Assert.Contains("cumbria is at Scan", (await Problem(HttpMethod.Post, url, plan with { ExpectedVersion = 3 }, TestUser.Hmi, 409)).Detail);
+
+        Assert.Equal(MonitoringStage.Scan, (await Get<List<BoardInspection>>("/board", TestUser.Lead)).Single(b => b.Id == view.Id).Monitoring);
+
+        // Engaged again: the same plan is a new one, answering the new move, and a page from before the moves is stale.
+        var again = await Post<MonitoringView>("/forces/cumbria/monitoring", engage with { ImprovementPlanDue = new DateOnly(2019, 6, 1), ExpectedVersion = 3 }, TestUser.Hmi);
+        Assert.Null(again.ImprovementPlan);
+        Assert.False(again.PlanOverdue(new DateOnly(2019, 6, 1)));
+        Assert.True(again.PlanOverdue(new DateOnly(2019, 6, 2))); // the earlier cycle's plan does not answer this one
+        Assert.Equal("Stale version", (await Problem(HttpMethod.Post, url, plan, TestUser.Hmi, 409)).Title);
+        Assert.Equal(["receivedOn"], (await Problem(HttpMethod.Post, url, plan with { ExpectedVersion = 4 }, TestUser.Hmi, 400)).Errors!.Keys); // before this move
+        var resent = await Post<MonitoringView>(url, plan with { ReceivedOn = UkTime.Today(App.Clock.GetUtcNow()), ExpectedVersion = 4 }, TestUser.Hmi);
+        Assert.Equal((again.Since!.Value, 5L), (resent.ImprovementPlan!.Answers, resent.Version));
+        Assert.Equal([engaged.Since!.Value, again.Since!.Value], resent.ImprovementPlans!.Select(p => p.Answers).ToArray());
         Assert.Equal([(MonitoringStage.Scan, MonitoringStage.Engage, "hannah.hmi"), (MonitoringStage.Engage, MonitoringStage.Scan, "hannah.hmi")],
             scan.Moves.Select(m => (m.From, m.To, m.By)).ToArray());
         Assert.Equal("The improvement plan was delivered and the cause of concern addressed.", scan.Moves[1].Reason);
-        Assert.Equal(MonitoringStage.Scan, (await Get<List<BoardInspection>>("/board", TestUser.Lead)).Single(b => b.Id == view.Id).Monitoring);
     }
 
     [Fact]
