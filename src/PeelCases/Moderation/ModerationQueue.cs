@@ -16,20 +16,21 @@ public sealed record ModerationItem(
     JudgmentReference? DisputedCarryOver = null, long QuestionVersion = 0, int CitedOnOneKindOfSource = 0, string? HeldFromYou = null);
 
 /// <summary>
-/// The proposed grades waiting for a moderator, oldest first, filterable by cycle and question; each says how many of the
+/// The proposed grades waiting for a moderator, oldest first, filterable by cycle, question and tranche; each says how many of the
 /// findings it cites rest on one kind of source (Findings/Triangulation), for the moderator to weigh. <c>HeldFromYou</c> says,
 /// to a moderator, why a grade is not theirs to moderate: they proposed it, lead the inspection or are on its team (OutsideTheTeam).
 /// </summary>
 public static class ModerationQueue
 {
     [WolverineGet("/moderation/queue", Name = "GetModerationQueue"), Authorize(Policy = Policies.Inspectorate)]
-    public static async Task<IReadOnlyList<ModerationItem>> Get(string? cycle, string? question, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<ModerationItem>> Get(string? cycle, string? question, string? tranche, ClaimsPrincipal user, IQuerySession session,
+        CancellationToken ct)
     {
         var query = session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Reporting || i.Stage == InspectionStage.Moderation);
         if (!string.IsNullOrWhiteSpace(cycle)) query = query.Where(i => i.Cycle == cycle);
-        var inspections = await query.ToListAsync(ct);
+        var inspections = (await query.ToListAsync(ct)).Where(i => InTranche(i, tranche)).ToList();
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
-        var frameworks = await FrameworkVersions.LatestOfEachAsync(session, ct);
+        var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);
         var cited = inspections.SelectMany(i => i.Questions).Where(q => q.Stage == QuestionStage.Moderation && q.Proposed is not null)
             .SelectMany(q => q.Proposed!.CitedFindingIds).Distinct().ToArray();
         // Two more reads only when something waits: the cited findings, then the evidence they cite.
@@ -40,12 +41,16 @@ public static class ModerationQueue
             .SelectMany(i => i.Questions.Where(q => q.Stage == QuestionStage.Moderation && q.Proposed is not null)
                 .Where(q => string.IsNullOrWhiteSpace(question) || string.Equals(q.Code, question, StringComparison.OrdinalIgnoreCase))
                 .Select(q => new ModerationItem(i.Id, i.ForceId, forces.GetValueOrDefault(i.ForceId, i.ForceId), i.Cycle, q.Code,
-                    frameworks.GetValueOrDefault(i.FrameworkId)?.FindQuestion(q.Code)?.LineageKey ?? q.Code,
+                    frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(i.FrameworkId, i.FrameworkVersion))?.FindQuestion(q.Code)?.LineageKey ?? q.Code,
                     q.Proposed!.Grade, q.Proposed.Rationale, q.Proposed.CitedFindingIds.Count, q.Proposed.ProposedBy, q.Proposed.ProposedAt,
                     q.StageSince, i.Version, q.DisputedCarryOver, q.Version, q.Proposed.CitedFindingIds.Distinct().Count(single.Contains),
                     HeldFrom(user, i, q.Proposed.ProposedBy))))
             .OrderBy(x => x.InQueueSince).ToList();
     }
+
+    /// <summary>No tranche asked for, or the inspection's (as the board and the comparison match it: trimmed, any case).</summary>
+    public static bool InTranche(Inspection inspection, string? tranche) =>
+        string.IsNullOrWhiteSpace(tranche) || string.Equals(inspection.Tranche, tranche.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// To a moderator, why a waiting grade is not theirs to moderate (OutsideTheTeam), in the moderation's refusal; null when

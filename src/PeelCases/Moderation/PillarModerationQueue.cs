@@ -14,7 +14,7 @@ public sealed record PillarQuestionGrade(string Code, Grade Grade, bool CarriedO
 
 /// <summary>
 /// A pillar grade waiting for a moderator: what was proposed and why, the grades of the questions it stands on, the same
-/// pillar's grades in the other forces of the cycle (awarded, else moderated), and a flag when the proposal stands outside
+/// pillar's grades in the other forces of the cycle (awarded, else moderated; of its tranche when one is asked for), and a flag when the proposal stands outside
 /// its own questions' grades; as the question queue, why one is not the caller's to moderate.
 /// </summary>
 public sealed record PillarModerationItem(
@@ -29,16 +29,18 @@ public static class PillarModerationQueue
         "than the worst; the other forces' grades for the same pillar in the cycle are its awarded grade, else its moderated one.";
 
     [WolverineGet("/moderation/pillars", Name = "GetPillarModerationQueue"), Authorize(Policy = Policies.Inspectorate)]
-    public static async Task<IReadOnlyList<PillarModerationItem>> Get(string? cycle, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<PillarModerationItem>> Get(string? cycle, string? tranche, ClaimsPrincipal user, IQuerySession session,
+        CancellationToken ct)
     {
         // Pillars are graded in reporting and moderation only (PillarRules.Ready): at sign-off every one is awarded.
         var query = session.Query<Inspection>().Where(i => i.Stage == InspectionStage.Reporting || i.Stage == InspectionStage.Moderation);
         if (!string.IsNullOrWhiteSpace(cycle)) query = query.Where(i => i.Cycle == cycle);
-        var waiting = (await query.ToListAsync(ct)).Where(i => i.Pillars.Any(Waiting)).ToList();
+        var waiting = (await query.ToListAsync(ct)).Where(i => i.Pillars.Any(Waiting) && ModerationQueue.InTranche(i, tranche)).ToList();
         if (waiting.Count == 0) return [];
-        // One more read only when something waits: the cycles' other inspections, for the same pillar elsewhere.
+        // One more read only when something waits: the cycles' other inspections (of the tranche asked for), for the same pillar elsewhere.
         var cycles = waiting.Select(i => i.Cycle).Distinct().ToArray();
-        var inCycles = await session.Query<Inspection>().Where(i => i.Cycle.IsOneOf(cycles)).ToListAsync(ct);
+        var inCycles = (await session.Query<Inspection>().Where(i => i.Cycle.IsOneOf(cycles)).ToListAsync(ct))
+            .Where(i => ModerationQueue.InTranche(i, tranche)).ToList();
         var forces = (await session.Query<Force>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Name);
         var frameworks = await FrameworkVersions.AllByKeyAsync(session, ct);
         return waiting.SelectMany(i => frameworks.GetValueOrDefault(AssessmentFramework.KeyOf(i.FrameworkId, i.FrameworkVersion)) is not { } framework ? []

@@ -6,7 +6,7 @@ using PeelCases.ReferenceData;
 namespace PeelCases.WebConsole;
 
 public sealed record ModerationModel(ConsoleChrome Chrome, IReadOnlyList<ModerationItem> Queue, string? Cycle, IReadOnlyList<string> Cycles,
-    IReadOnlyList<PillarModerationItem> Pillars);
+    IReadOnlyList<PillarModerationItem> Pillars, string? Tranche = null);
 
 public sealed record ProposersModel(ConsoleChrome Chrome, ProposerDriftReport? Report, string? Cycle, IReadOnlyList<string> Cycles, ConsoleError? Error);
 
@@ -19,13 +19,14 @@ public sealed record ComparisonModel(ConsoleChrome Chrome, GradeComparison? Comp
 /// </summary>
 public static class ModerationScreen
 {
-    public static async Task<IResult> Queue(HttpContext http, string? cycle, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Queue(HttpContext http, string? cycle, string? tranche, IQuerySession session, CancellationToken ct)
     {
         cycle = string.IsNullOrWhiteSpace(cycle) ? null : cycle;
-        var queue = await ModerationQueue.Get(cycle, null, http.User, session, ct);
-        var pillars = await PillarModerationQueue.Get(cycle, http.User, session, ct);
+        tranche = string.IsNullOrWhiteSpace(tranche) ? null : tranche.Trim();
+        var queue = await ModerationQueue.Get(cycle, null, tranche, http.User, session, ct);
+        var pillars = await PillarModerationQueue.Get(cycle, tranche, http.User, session, ct);
         var cycles = (await session.Query<AssessmentFramework>().ToListAsync(ct)).Select(f => f.Cycle).Distinct().Order().ToList();
-        return await ConsolePages.Render<ModerationPage>(new ModerationModel(ConsolePages.Chrome(http, "Moderation", "moderation"), queue, cycle, cycles, pillars));
+        return await ConsolePages.Render<ModerationPage>(new ModerationModel(ConsolePages.Chrome(http, "Moderation", "moderation"), queue, cycle, cycles, pillars, tranche));
     }
 
     public static async Task<IResult> Comparison(HttpContext http, string? cycle, string? question, string? pick, string? tranche, IQuerySession session, CancellationToken ct)

@@ -66,6 +66,41 @@ public sealed class GradingTests(AppFixture app) : GradingTestBase(app)
     }
 
     [Fact]
+    public async Task The_moderation_queues_filter_by_tranche_and_a_pillar_is_compared_with_its_tranches_other_forces()
+    {
+        async Task<InspectionView> InTranche(InspectionView v, string tranche) => await Step(v, "tranche", new AssignTranche(tranche, null, v.Version), TestUser.Lead);
+        async Task<InspectionView> Proposed(string force, Grade grade, string tranche)
+        {
+            var v = await InTranche(await BuildAsync(force, "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed, grade)), tranche);
+            return await Step(v, "pillars/effectiveness/grade-proposals", new ProposePillarGrade(grade, "As the question it stands on.", v.Version), TestUser.Lead);
+        }
+        async Task Awarded(string force, Grade grade, string tranche)
+        {
+            var v = await Proposed(force, grade, tranche);
+            v = await Step(v, "pillars/effectiveness/moderation", new ModerateGrade(grade, null, v.Version), TestUser.Moderator);
+            await Step(v, "pillars/effectiveness/award", new InspectionStep(v.Version), TestUser.Hmi);
+        }
+        await Awarded("lancashire", Grade.Good, "Tranche 1");
+        await Awarded("merseyside", Grade.Outstanding, "Tranche 2");
+        var waiting = await Proposed("cheshire", Grade.Good, "Tranche 1");
+        // A question's grade waiting in the second tranche.
+        var question = await InTranche(await BuildAsync("cleveland", "peel-2018-19", "2018/19", 2018, new QuestionPlan("E3", QuestionScope.Detailed)), "Tranche 2");
+        question = await ProposeAsync(question, "E3", Grade.Good,
+            (await Get<List<Finding>>($"/inspections/{question.Id}/findings?question=E3", TestUser.Lead)).Select(f => f.Id).ToArray());
+
+        // The whole cycle: both other forces; the first tranche (any case, trimmed): only the one in it.
+        var whole = Assert.Single(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2018/19", TestUser.Moderator));
+        Assert.Equal((waiting.Id, 1, 1), (whole.InspectionId, whole.OtherForces[Grade.Good], whole.OtherForces[Grade.Outstanding]));
+        var first = Assert.Single(await Get<List<PillarModerationItem>>("/moderation/pillars?cycle=2018/19&tranche=%20tranche%201%20", TestUser.Moderator));
+        Assert.Equal((waiting.Id, 1, 0), (first.InspectionId, first.OtherForces[Grade.Good], first.OtherForces[Grade.Outstanding]));
+        Assert.Empty(await Get<List<PillarModerationItem>>("/moderation/pillars?tranche=Tranche%202", TestUser.Moderator));
+        Assert.Equal([question.Id], (await Get<List<ModerationItem>>("/moderation/queue?tranche=Tranche%202", TestUser.Moderator)).Select(i => i.InspectionId));
+        Assert.Empty(await Get<List<ModerationItem>>("/moderation/queue?cycle=2018/19&tranche=Tranche%201", TestUser.Moderator));
+        Assert.Equal(("E3", "effectiveness/protecting-vulnerable-people"),
+            Assert.Single(await Get<List<ModerationItem>>("/moderation/queue", TestUser.Moderator)) is var item ? (item.QuestionCode, item.LineageKey) : default);
+    }
+
+    [Fact]
     public async Task A_moderator_changes_a_pillar_grade_with_a_reason_and_the_award_gives_the_moderated_grade()
     {
         var view = await BuildAsync("nottinghamshire", "peel-2018-19", "2018/19", 2018,

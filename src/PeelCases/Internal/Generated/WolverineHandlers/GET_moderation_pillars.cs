@@ -32,9 +32,10 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Moderation.PillarModerationQueue").SetTag("http.route", "/moderation/pillars").SetTag("http.request.method", "GET");
             var cycle = httpContext.Request.Query["cycle"];
+            var tranche = httpContext.Request.Query["tranche"];
             
             // The actual HTTP request handler execution
-            var pillarModerationItemIReadOnlyList_response = await PeelCases.Moderation.PillarModerationQueue.Get(cycle, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var pillarModerationItemIReadOnlyList_response = await PeelCases.Moderation.PillarModerationQueue.Get(cycle, tranche, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, pillarModerationItemIReadOnlyList_response, 404);

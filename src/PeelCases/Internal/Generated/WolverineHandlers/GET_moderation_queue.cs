@@ -33,9 +33,10 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "PeelCases.Moderation.ModerationQueue").SetTag("http.route", "/moderation/queue").SetTag("http.request.method", "GET");
             var cycle = httpContext.Request.Query["cycle"];
             var question = httpContext.Request.Query["question"];
+            var tranche = httpContext.Request.Query["tranche"];
             
             // The actual HTTP request handler execution
-            var moderationItemIReadOnlyList_response = await PeelCases.Moderation.ModerationQueue.Get(cycle, question, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var moderationItemIReadOnlyList_response = await PeelCases.Moderation.ModerationQueue.Get(cycle, question, tranche, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, moderationItemIReadOnlyList_response, 404);
