@@ -111,6 +111,8 @@ public static class HistoryDump
                 // The improvement plan the force sent (2026-12-08 shape).
                 await Send<object>($"/forces/{force}/monitoring/improvement-plan",
                     new RecordImprovementPlan(today, "More call handlers and a weekly audit of emergency calls.", $"{force} improvement plan v1", 1), "hmi");
+                // Personal data removed from the monitoring record (2026-12-08 shape): the move's reason and the plan's words masked.
+                await Send<object>($"/forces/{force}/monitoring/redaction", new RedactText("The plan names a caller.", 2), "administrator");
                 // A finding drafted and withdrawn: who withdrew it and when are on its document (2026-12-07 shape).
                 var dropped = await Send<Finding>($"/inspections/{view.Id}/findings", new DraftFinding(Guid.NewGuid(), Questions[1], "Neighbourhood policing",
                     FindingKind.AreaForImprovement, $"{force}: neighbourhood officers are often moved to response.", [recorded[1]]), "inspector");

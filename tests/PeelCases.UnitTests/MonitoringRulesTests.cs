@@ -1,3 +1,5 @@
+using PeelCases.Inspections;
+using PeelCases.Kernel;
 using PeelCases.Findings;
 using PeelCases.Monitoring;
 using PeelCases.UnitTests.Support;
@@ -132,5 +134,31 @@ public sealed class ImprovementPlanRulesTests
         Assert.True(view.PlanOverdue(new DateOnly(2019, 9, 2)));
         Assert.False((view with { Stage = MonitoringStage.Scan }).PlanOverdue(new DateOnly(2019, 9, 2))); // back at Scan
         Assert.False((view with { ImprovementPlan = new ImprovementPlan(new DateOnly(2019, 9, 3), "s", null, MovedAt, People.Hmi, Now) }).PlanOverdue(new DateOnly(2019, 9, 4)));
+    }
+}
+
+/// <summary>Personal data removed from a force's monitoring record.</summary>
+public sealed class RedactMonitoringRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2019, 8, 20, 15, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_reasons_and_the_plans_words_are_masked_and_the_stages_days_people_and_concerns_stay()
+    {
+        var concern = Guid.NewGuid();
+        var m = new ForceMonitoring { ForceId = "cumbria" };
+        ForceMonitoringProjection.Apply(new ForceMonitoringStageChanged("cumbria", MonitoringStage.Engage, MonitoringStage.Scan, "Jane Doe's complaint.", [concern],
+            new DateOnly(2019, 9, 1), People.Hmi, Now.AddDays(-30)), m);
+        ForceMonitoringProjection.Apply(new ImprovementPlanReceived("cumbria", new DateOnly(2019, 8, 19), "Call Jane Doe weekly.", null, People.Hmi, Now), m);
+        Then.Refused(RedactMonitoringRules.Decide("cumbria", null, new RedactText("r", 0), People.Lead, Now), 404, "never moved");
+
+        var redacted = Then.Decided(RedactMonitoringRules.Decide("cumbria", m, new RedactText(" Erasure request. ", 2), People.Lead, Now));
+        Assert.Equal(new MonitoringRedacted("cumbria", "Erasure request.", People.Lead, Now), redacted);
+        ForceMonitoringProjection.Apply(redacted, m);
+        Assert.Equal((TextMask.Marker, TextMask.Marker, TextMask.Marker, (string?)null),
+            (m.Reason, m.Moves[0].Reason, m.ImprovementPlan!.Summary, m.ImprovementPlan.Reference));
+        Assert.Equal((MonitoringStage.Engage, concern, People.Hmi, new DateOnly(2019, 8, 19)), (m.Stage, m.CausesOfConcern[0], m.Moves[0].By, m.ImprovementPlans[0].ReceivedOn));
+        Assert.Equal(("Erasure request.", People.Lead), (m.Redactions[0].Reason, m.Redactions[0].By));
+        Assert.NotNull(RedactMonitoringRules.Decide("cumbria", m, new RedactText("again", 3), People.Lead, Now).Done); // nothing left
     }
 }

@@ -24,7 +24,8 @@ public sealed class CorrectRecordsCommand : JasperFxAsyncCommand<NetCoreInput>
         // Redaction is the one rewrite of stored events: what it masks grows with the register (Kernel/TextMask).
         var masked = await MaskedAfterCommit.MaskAllRedactedAsync<Evidence>(store, e => e.Redacted is null ? null : e.Id, CancellationToken.None)
                      + await MaskedAfterCommit.MaskAllRedactedAsync<Finding>(store, f => f.Redacted is null ? null : f.Id, CancellationToken.None)
-                     + await MaskedAfterCommit.MaskAllRedactedAsync<Inspection>(store, i => i.Redactions.Count == 0 ? null : i.Id, CancellationToken.None);
+                     + await MaskedAfterCommit.MaskAllRedactedAsync<Inspection>(store, i => i.Redactions.Count == 0 ? null : i.Id, CancellationToken.None)
+                     + await MaskedAfterCommit.MaskAllRedactedAsync<PeelCases.Monitoring.ForceMonitoring>(store, m => m.Redactions.Count == 0 ? null : m.Id, CancellationToken.None);
         Console.WriteLine($"Masked {masked} redacted record(s) again with the current register of free text.");
         return true;
     }

@@ -17,6 +17,8 @@ public sealed class ForceMonitoring
     public ImprovementPlan? ImprovementPlan { get; set; }
     /// <summary>Every plan recorded, oldest first, each naming the move to Engage it answered (added 2026-12-08).</summary>
     public List<ImprovementPlan> ImprovementPlans { get; set; } = [];
+    /// <summary>Every removal of personal data from this record (added 2026-12-08).</summary>
+    public List<PeelCases.Inspections.RedactionStamp> Redactions { get; set; } = [];
     public long Version { get; set; }
 }
 
@@ -39,6 +41,12 @@ public partial class ForceMonitoringProjection : SingleStreamProjection<ForceMon
         m.ImprovementPlanDue = e.ImprovementPlanDue;
         m.Moves.Add(new MonitoringMove(e.From, e.Stage, e.Reason, e.CausesOfConcern, e.ImprovementPlanDue, e.ChangedBy, e.ChangedAt));
         m.ImprovementPlan = null;
+        return m;
+    }
+
+    public static ForceMonitoring Apply(MonitoringRedacted e, ForceMonitoring m)
+    {
+        RedactMonitoringRules.Apply(m, e);
         return m;
     }
 

@@ -12,6 +12,7 @@ public static class MonitoringConfiguration
     [
         StoredEvent.Of<ForceMonitoringStageChanged>("force_monitoring_stage_changed"),
         StoredEvent.Of<ImprovementPlanReceived>("improvement_plan_received"),
+        StoredEvent.Of<MonitoringRedacted>("monitoring_redacted"),
     ];
 
     public static StoreOptions AddMonitoring(this StoreOptions opts)

@@ -61,14 +61,11 @@ public static class RecordImprovementPlanEndpoint
     public static async Task<IResult> Post(string forceId, RecordImprovementPlan command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
         CancellationToken ct)
     {
-        if (await session.LoadAsync<Force>(forceId, ct) is not { } force) return Refusal.NotFound($"There is no force with code '{forceId}'.").ToResult();
-        var stream = await session.Events.FetchForExclusiveWriting<ForceMonitoring>(MonitoringStreams.For(force.Id), ct);
+        if (await MonitoringWrites.OpenAsync(session, forceId, ct) is not (Force force, { } stream)) return MonitoringWrites.NoSuchForce(forceId).ToResult();
         var decision = ImprovementPlanRules.Decide(force.Id, stream.Aggregate, command, user.Actor(), clock.GetUtcNow());
         // A resend of the plan as recorded is answered as done, whatever version it names; anything else is judged against the
         // monitoring the sender saw, so a stale page is told so before any rule (as a move is).
-        var version = stream.Aggregate?.Version ?? 0;
-        if (decision.Done is null && command.ExpectedVersion != version)
-            return Refusal.StaleVersion($"monitoring of {force.Id}", command.ExpectedVersion!.Value, version).ToResult();
+        if (decision.Done is null && MonitoringWrites.Stale(force, stream, command.ExpectedVersion) is { } stale) return stale.ToResult();
         if (decision.Refusal is { } refusal) return refusal.ToResult();
         if (decision.Value is { } received)
         {

@@ -13,7 +13,7 @@ namespace PeelCases.WebConsole;
 /// <summary>Which fields an action's form asks for.</summary>
 public enum ActionForm { Confirm, Scope, QaReview, Proposal, Moderation, CarryOver, Evidence, Finding, Publication, Summary, Observations, Revision, Withdrawal,
     PillarProposal, PillarModeration, PillarAward, PillarSummary, Amendment, Dispute, FlagDismissal, RecommendationStatus, Team, Tranche, Acceleration,
-    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, PillarRedaction, Monitoring, ImprovementPlan, Schedule, PccResponse, Holder,
+    AcceleratedPublication, FollowUp, EarlierFollowUp, EvidenceRedaction, FindingRedaction, QuestionRedaction, PillarRedaction, Monitoring, ImprovementPlan, MonitoringRedaction, Schedule, PccResponse, Holder,
     LineOfEnquiry, EnquiryConclusion, AcceleratedFollowUp, InspectionHolder, EnquiryRevision }
 
 /// <summary>
@@ -69,7 +69,7 @@ public sealed record ConsoleAction(string Operation, string Label, ActionForm Fo
     public static string LineScope(string? questionCode, int number) => $"{questionCode}-line-{number}";
 
     /// <summary>An action on a force, not an inspection: offered on the force's page only (ForceScreen).</summary>
-    public bool ForForce => Form is ActionForm.Monitoring or ActionForm.ImprovementPlan;
+    public bool ForForce => Form is ActionForm.Monitoring or ActionForm.ImprovementPlan or ActionForm.MonitoringRedaction;
     /// <summary>An action with a page of its own, not on an inspection (ScheduleScreen: an inspection not yet there).</summary>
     public bool OwnPage => ForForce || Form is ActionForm.Schedule;
 
@@ -279,6 +279,8 @@ public static class ConsoleActions
         // The improvement plan a force in Engage sent, recorded by an HMI on the force's page.
         new("RecordImprovementPlan", "Record the improvement plan", ActionForm.ImprovementPlan, [], [], f =>
             new PeelCases.Monitoring.RecordImprovementPlan(Date(f, "receivedOn"), Text(f, "summary"), Text(f, "reference"), Long(f, "expectedVersion"))),
+        new("RedactMonitoring", "Remove personal data from the monitoring record", ActionForm.MonitoringRedaction, [], [], f =>
+            new RedactText(Text(f, "reason"), Long(f, "expectedVersion"))),
         // Who works on the inspection and when it is published with others: until it is published.
         new("ChangeTeam", "Change the team", ActionForm.Team, [], Unpublished, f => new ChangeTeam(Names(f, "join"), Names(f, "leave"), Long(f, "expectedVersion"))),
         new("AssignTranche", "Assign the tranche", ActionForm.Tranche, [], Unpublished, f =>

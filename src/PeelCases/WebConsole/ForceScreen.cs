@@ -12,9 +12,10 @@ namespace PeelCases.WebConsole;
 /// <param name="Move">The move form's action, when the signed-in role may move the force (an HMI).</param>
 /// <param name="Plan">The improvement plan form's action, when the signed-in role may record it (an HMI) and the force is at Engage.</param>
 /// <param name="Refused">The operation whose form was refused: what was typed goes back to that form only.</param>
+/// <param name="Redact">The redaction form's action, when the signed-in role may redact and the record holds something.</param>
 public sealed record ForceModel(ConsoleChrome Chrome, Force Force, MonitoringView Monitoring, IReadOnlyList<Inspection> Inspections,
     IReadOnlyList<RegisterItem> Register, IReadOnlyList<RegisterItem> Concerns, GradeHistoryView History, ConsoleAction? Move, ConsoleError? Error,
-    IReadOnlyDictionary<string, string>? Typed, DateOnly Today, ConsoleAction? Plan = null, string? Refused = null)
+    IReadOnlyDictionary<string, string>? Typed, DateOnly Today, ConsoleAction? Plan = null, string? Refused = null, ConsoleAction? Redact = null)
 {
     public string Id(string field) => Id(Move!, field);
     public string Id(ConsoleAction action, string field) => ActionSet.FieldId(action, Force.Id, field);
@@ -43,13 +44,15 @@ public static class ForceScreen
         var history = await GradeHistoryQueries.ReadAsync(session, force.Id, ct);
         var move = ConsoleActions.Find("ChangeMonitoringStage")!;
         var plan = ConsoleActions.Find("RecordImprovementPlan")!;
+        var redact = ConsoleActions.Find("RedactMonitoring")!;
         var chrome = ConsolePages.Chrome(http, (error is null ? "" : "Error: ") + force.Name, "forces", [new("Forces", ConsoleRoutes.Forces)]);
         var open = register.Where(r => !r.Closed).ToList();
         var concerns = open.Where(r => r is { Kind: FindingKind.CauseOfConcern, RecommendationNumber: null }).ToList();
         return await ConsolePages.Render<ForcePage>(new ForceModel(chrome, force, monitoring, inspections, open, concerns, history,
             await api.MayCallAsync(http.User, move.Operation) ? move : null, error, typed,
             UkTime.Today(clock.GetUtcNow()),
-            monitoring.Stage == MonitoringStage.Engage && await api.MayCallAsync(http.User, plan.Operation) ? plan : null, refused), status);
+            monitoring.Stage == MonitoringStage.Engage && await api.MayCallAsync(http.User, plan.Operation) ? plan : null, refused,
+            monitoring.Version > 0 && await api.MayCallAsync(http.User, redact.Operation) ? redact : null), status);
     }
 
     /// <summary>Done, back to the force's page (post, redirect, get); refused, the page again with the API's words and what was typed.</summary>

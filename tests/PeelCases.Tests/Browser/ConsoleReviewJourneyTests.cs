@@ -461,6 +461,21 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         await page.WaitForLoadStateAsync();
         Assert.Contains($"Improvement plan received {today:d MMMM yyyy}", await page.Locator("tr[data-force='cumbria']").InnerTextAsync());
         Assert.All(hmi.ConsoleErrors, e => Assert.Matches(@"status of 400\b", e));
+
+        // Personal data in the record: the lead inspector, who may redact but not move the force, removes the words.
+        await lead.GoAsync("/console/forces/cumbria");
+        Assert.Equal(0, await lead.Page.Locator("form[action$='/actions/RecordImprovementPlan']").CountAsync()); // an HMI's
+        var redact = lead.Page.Locator("form[action$='/actions/RedactMonitoring']");
+        await lead.Page.Locator("details", new() { Has = redact }).Locator("summary").ClickAsync();
+        await redact.GetByLabel("Why (kept with the redaction: say whose data and why, not the data itself)").FillAsync("The plan names a victim.");
+        await SubmitAsync(lead.Page, "Remove personal data from the monitoring record");
+        Assert.Equal("Remove personal data from the monitoring record: done.", await NoticeAsync(lead.Page));
+        var after = await lead.Page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain(commits, after);
+        Assert.DoesNotContain("The force has not acted on its cause of concern", after);
+        Assert.Contains($"Personal data removed by {TestUser.Lead.Id} on", await lead.Page.Locator("[data-monitoring-redacted]").InnerTextAsync());
+        Assert.Contains("Scan to Engage", await lead.Page.Locator("table", new() { HasText = "Every move" }).InnerTextAsync()); // the move stays
+        await AssertAccessibleAsync(lead, "force-redacted");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using PeelCases.Grading;
 using PeelCases.Inspections;
 using PeelCases.Kernel;
 using PeelCases.Moderation;
+using PeelCases.Monitoring;
 using PeelCases.ReferenceData;
 using PeelCases.Tests.Support;
 
@@ -117,5 +118,57 @@ public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
         }
         foreach (var read in new[] { $"/inspections/{view.Id}/events?pageSize=500", $"/inspections/{view.Id}/as-of?version={before - 1}" })
             Assert.DoesNotContain("Pat Example", (await Send(HttpMethod.Get, read, null, TestUser.Lead, 200)).ReadAsText());
+    }
+    [Fact]
+    public async Task A_forces_monitoring_record_is_redacted_in_the_record_and_the_stored_events_and_its_moves_stay()
+    {
+        var view = await BuildAsync("cumbria", "peel-2021-22", "2021/22", 2021,
+            new QuestionPlan("Q4", QuestionScope.Detailed, Grade.Inadequate, [FindingKind.CauseOfConcern]));
+        var concern = (await Get<List<Finding>>($"/inspections/{view.Id}/findings", TestUser.Lead)).Single(f => f.Content.Kind == FindingKind.CauseOfConcern);
+        const string url = "/forces/cumbria/monitoring/redaction";
+        var why = new RedactText("Erasure request from Jane Doe's solicitor", 0);
+        Assert.Contains("never moved", (await Problem(HttpMethod.Post, url, why, Admin, 404)).Detail);
+        await Post<MonitoringView>("/forces/cumbria/monitoring", new ChangeMonitoringStage(MonitoringStage.Engage,
+            "Jane Doe's complaint shows emergency calls go unanswered.", [concern.Id], new DateOnly(2022, 3, 1), 0), TestUser.Hmi);
+        var today = UkTime.Today(App.Clock.GetUtcNow());
+        await Post<MonitoringView>("/forces/cumbria/monitoring/improvement-plan",
+            new RecordImprovementPlan(today, "Call Jane Doe back every week.", "Held by Jane Doe's MP", 1), TestUser.Hmi);
+
+        // Refused: not a role that redacts (403), no reason (400), a stale version (409), no such force (404). Nothing recorded.
+        var before = await TotalEvents();
+        why = why with { ExpectedVersion = 2 };
+        await Problem(HttpMethod.Post, url, why, TestUser.Hmi, 403);
+        Assert.Equal(["reason"], (await Problem(HttpMethod.Post, url, why with { Reason = " " }, Admin, 400)).Errors!.Keys);
+        Assert.Equal("Stale version", (await Problem(HttpMethod.Post, url, why with { ExpectedVersion = 1 }, Admin, 409)).Title);
+        await Problem(HttpMethod.Post, "/forces/nowhere/monitoring/redaction", why, Admin, 404);
+        Assert.Equal(before, await TotalEvents());
+
+        var redacted = await Post<MonitoringView>(url, why, Admin);
+        Assert.Equal((TextMask.Marker, TextMask.Marker, TextMask.Marker, TextMask.Marker),
+            (redacted.Reason, Assert.Single(redacted.Moves).Reason, redacted.ImprovementPlan!.Summary, redacted.ImprovementPlan.Reference));
+        // What is not free text stays: the stage, the move, who made it, the cause of concern, the days.
+        Assert.Equal((MonitoringStage.Engage, concern.Id, TestUser.Hmi.Id, new DateOnly(2022, 3, 1), today),
+            (redacted.Stage, Assert.Single(redacted.CausesOfConcern), redacted.Moves[0].By, redacted.ImprovementPlanDue, redacted.ImprovementPlan.ReceivedOn));
+        var stamp = Assert.Single(redacted.Redactions!);
+        Assert.Equal(("Erasure request from Jane Doe's solicitor", Admin.Id), (stamp.Reason, stamp.By));
+        // Sent again: nothing new to remove, nothing appended.
+        Assert.Equal(3, (await Post<MonitoringView>(url, why with { ExpectedVersion = 3 }, Admin)).Version);
+        Assert.Equal(before + 1, await TotalEvents());
+
+        await using (var session = App.Store.QuerySession())
+        {
+            var id = PeelCases.Monitoring.MonitoringStreams.For("cumbria");
+            var stored = string.Join("\n", await session.QueryAsync<string>("select data::text from peelcases.mt_events where stream_id = ? and type not like '%redacted'", id))
+                         + string.Concat(await session.QueryAsync<string>("select data::text from peelcases.mt_doc_force_monitoring where id = ?", id));
+            Assert.DoesNotContain("Jane Doe's complaint", stored);
+            Assert.DoesNotContain("every week", stored);
+            Assert.DoesNotContain("MP", stored);
+        }
+        Assert.DoesNotContain("Jane Doe's complaint", (await Send(HttpMethod.Get, "/forces/cumbria/monitoring", null, TestUser.Lead, 200)).ReadAsText());
+
+        await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        var live = await ReadModels.SnapshotAsync(App.Store);
+        await ReadModels.RebuildAllAsync(App.Host);
+        Assert.Equal(live, await ReadModels.SnapshotAsync(App.Store));
     }
 }

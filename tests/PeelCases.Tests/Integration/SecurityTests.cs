@@ -80,7 +80,7 @@ public sealed class SecurityTests(AppFixture app) : InspectionTestBase(app)
         ["GET /inspections/{inspectionId}/earlier-findings"] = Inspectorate, ["POST /inspections/{inspectionId}/findings/{findingId}/follow-ups"] = Lead,
         ["POST /inspections/{inspectionId}/findings/{findingId}/acceleration"] = Lead,
         ["POST /inspections/{inspectionId}/findings/{findingId}/acceleration/publication"] = [Roles.Hmi],
-        ["GET /reports/{forceId}/accelerated/{findingId}"] = [Public], ["GET /reports/{forceId}"] = [Public], ["POST /forces/{forceId}/monitoring"] = [Roles.Hmi], ["POST /forces/{forceId}/monitoring/improvement-plan"] = [Roles.Hmi], ["GET /board"] = Inspectorate,
+        ["GET /reports/{forceId}/accelerated/{findingId}"] = [Public], ["GET /reports/{forceId}"] = [Public], ["POST /forces/{forceId}/monitoring"] = [Roles.Hmi], ["POST /forces/{forceId}/monitoring/improvement-plan"] = [Roles.Hmi], ["POST /forces/{forceId}/monitoring/redaction"] = [Roles.LeadInspector, Roles.Administrator], ["GET /board"] = Inspectorate,
         ["GET /moderation/queue"] = Inspectorate, ["GET /moderation/comparison"] = Inspectorate, ["GET /moderation/proposers"] = Inspectorate,
         ["GET /moderation/pillars"] = Inspectorate,
         ["GET /inspections/{inspectionId}/questions/{questionCode}/trail"] = Inspectorate,
