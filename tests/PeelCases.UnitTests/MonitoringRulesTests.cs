@@ -149,16 +149,23 @@ public sealed class RedactMonitoringRulesTests
         var m = new ForceMonitoring { ForceId = "cumbria" };
         ForceMonitoringProjection.Apply(new ForceMonitoringStageChanged("cumbria", MonitoringStage.Engage, MonitoringStage.Scan, "Jane Doe's complaint.", [concern],
             new DateOnly(2019, 9, 1), People.Hmi, Now.AddDays(-30)), m);
-        ForceMonitoringProjection.Apply(new ImprovementPlanReceived("cumbria", new DateOnly(2019, 8, 19), "Call Jane Doe weekly.", null, People.Hmi, Now), m);
+        ForceMonitoringProjection.Apply(new ImprovementPlanReceived("cumbria", new DateOnly(2019, 8, 19), "Call Jane Doe weekly.", "Held by Jane Doe", People.Hmi, Now), m);
         Then.Refused(RedactMonitoringRules.Decide("cumbria", null, new RedactText("r", 0), People.Lead, Now), 404, "never moved");
 
         var redacted = Then.Decided(RedactMonitoringRules.Decide("cumbria", m, new RedactText(" Erasure request. ", 2), People.Lead, Now));
         Assert.Equal(new MonitoringRedacted("cumbria", "Erasure request.", People.Lead, Now), redacted);
         ForceMonitoringProjection.Apply(redacted, m);
-        Assert.Equal((TextMask.Marker, TextMask.Marker, TextMask.Marker, (string?)null),
+        Assert.Equal((TextMask.Marker, TextMask.Marker, TextMask.Marker, TextMask.Marker),
             (m.Reason, m.Moves[0].Reason, m.ImprovementPlan!.Summary, m.ImprovementPlan.Reference));
+        Assert.Same(m.ImprovementPlans[^1], m.ImprovementPlan); // the current plan is the list's last, masked once
         Assert.Equal((MonitoringStage.Engage, concern, People.Hmi, new DateOnly(2019, 8, 19)), (m.Stage, m.CausesOfConcern[0], m.Moves[0].By, m.ImprovementPlans[0].ReceivedOn));
         Assert.Equal(("Erasure request.", People.Lead), (m.Redactions[0].Reason, m.Redactions[0].By));
         Assert.NotNull(RedactMonitoringRules.Decide("cumbria", m, new RedactText("again", 3), People.Lead, Now).Done); // nothing left
+        Assert.False(RedactMonitoringRules.HoldsText(m.Moves, m.ImprovementPlans));
+        // A move after the redaction holds words again: they can be removed in turn.
+        ForceMonitoringProjection.Apply(new ForceMonitoringStageChanged("cumbria", MonitoringStage.Scan, MonitoringStage.Engage, "Plan delivered by Jane Doe.", [],
+            null, People.Hmi, Now.AddDays(1)), m);
+        Assert.True(RedactMonitoringRules.HoldsText(m.Moves, m.ImprovementPlans));
+        Then.Decided(RedactMonitoringRules.Decide("cumbria", m, new RedactText("again", 4), People.Lead, Now.AddDays(2)));
     }
 }

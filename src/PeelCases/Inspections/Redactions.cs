@@ -27,7 +27,8 @@ public sealed class MaskedAfterCommit(Guid streamId, IResult then) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
-        await MaskAsync(context.RequestServices.GetRequiredService<IDocumentStore>(), streamId, context.RequestAborted);
+        // The redaction is committed: the stored events are masked to the end, even if the caller has gone.
+        await MaskAsync(context.RequestServices.GetRequiredService<IDocumentStore>(), streamId, CancellationToken.None);
         await then.ExecuteAsync(context);
     }
 

@@ -25,10 +25,14 @@ public static class RedactMonitoringRules
     public static Decision<MonitoringRedacted> Decide(string forceId, ForceMonitoring? current, RedactText c, string actor, DateTimeOffset now)
     {
         if (current is null) return Refusal.NotFound($"{forceId} has no monitoring record yet: it has never moved from Scan.");
-        if (current.Moves.All(TextMask.IsMasked) && current.ImprovementPlans.All(TextMask.IsMasked))
+        if (!HoldsText(current.Moves, current.ImprovementPlans))
             return new AlreadyDone($"The monitoring of {forceId} holds no free text that is not already redacted.");
         return new MonitoringRedacted(forceId, c.Reason!.Trim(), actor, now);
     }
+
+    /// <summary>Whether the record holds free text not yet removed (the current reason is the last move's).</summary>
+    public static bool HoldsText(IEnumerable<MonitoringMove> moves, IEnumerable<ImprovementPlan> plans) =>
+        !moves.All(TextMask.IsMasked) || !plans.All(TextMask.IsMasked);
 
     public static void Apply(ForceMonitoring m, MonitoringRedacted e)
     {
@@ -59,8 +63,8 @@ public static class RedactMonitoringEndpoint
             stream.AppendOne(redacted);
             await session.SaveChangesAsync(ct);
         }
-        // A redaction sent again masks again: masking is idempotent.
-        await MaskedAfterCommit.MaskAsync(store, stream.Id, ct);
+        // A redaction sent again masks again: masking is idempotent. Once committed it runs to the end, even if the caller has gone.
+        await MaskedAfterCommit.MaskAsync(store, stream.Id, CancellationToken.None);
         return Results.Ok(await MonitoringView.ReadAsync(session, force.Id, ct));
     }
 }

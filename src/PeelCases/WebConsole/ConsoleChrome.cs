@@ -33,7 +33,9 @@ public static class ConsoleRoutes
 
     public static string Inspection(Guid id) => $"/console/inspections/{id}";
     public static string Question(Guid id, string code) => $"/console/inspections/{id}/questions/{Uri.EscapeDataString(code)}";
-    public static string Comparison(string cycle, string question) => $"/console/moderation/comparison?cycle={Uri.EscapeDataString(cycle)}&question={Uri.EscapeDataString(question)}";
+    public static string Comparison(string cycle, string question, string? tranche = null) =>
+        $"/console/moderation/comparison?cycle={Uri.EscapeDataString(cycle)}&question={Uri.EscapeDataString(question)}"
+        + (tranche is null ? "" : $"&tranche={Uri.EscapeDataString(tranche)}");
     public static string ReportPreview(Guid id) => $"/console/inspections/{id}/report";
     public static string Check(Guid id) => $"/console/inspections/{id}/check";
     public static string Force(string forceId) => $"/console/forces/{Uri.EscapeDataString(forceId)}";

@@ -52,7 +52,8 @@ public static class ForceScreen
             await api.MayCallAsync(http.User, move.Operation) ? move : null, error, typed,
             UkTime.Today(clock.GetUtcNow()),
             monitoring.Stage == MonitoringStage.Engage && await api.MayCallAsync(http.User, plan.Operation) ? plan : null, refused,
-            monitoring.Version > 0 && await api.MayCallAsync(http.User, redact.Operation) ? redact : null), status);
+            RedactMonitoringRules.HoldsText(monitoring.Moves, monitoring.ImprovementPlans ?? []) && await api.MayCallAsync(http.User, redact.Operation) ? redact : null),
+            status);
     }
 
     /// <summary>Done, back to the force's page (post, redirect, get); refused, the page again with the API's words and what was typed.</summary>

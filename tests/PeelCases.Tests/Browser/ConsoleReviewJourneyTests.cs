@@ -472,6 +472,8 @@ public sealed class ConsoleReviewJourneyTests(AppFixture app) : ConsoleTestBase(
         Assert.Equal("Remove personal data from the monitoring record: done.", await NoticeAsync(lead.Page));
         var after = await lead.Page.Locator("main").InnerTextAsync();
         Assert.DoesNotContain(commits, after);
+        Assert.DoesNotContain("improvement plan v1", after); // where the plan is held, too
+        Assert.Equal(0, await lead.Page.Locator("form[action$='/actions/RedactMonitoring']").CountAsync()); // nothing left to remove
         Assert.DoesNotContain("The force has not acted on its cause of concern", after);
         Assert.Contains($"Personal data removed by {TestUser.Lead.Id} on", await lead.Page.Locator("[data-monitoring-redacted]").InnerTextAsync());
         Assert.Contains("Scan to Engage", await lead.Page.Locator("table", new() { HasText = "Every move" }).InnerTextAsync()); // the move stays

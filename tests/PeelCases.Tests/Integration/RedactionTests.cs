@@ -166,6 +166,18 @@ public sealed class RedactionTests(AppFixture app) : GradingTestBase(app)
         }
         Assert.DoesNotContain("Jane Doe's complaint", (await Send(HttpMethod.Get, "/forces/cumbria/monitoring", null, TestUser.Lead, 200)).ReadAsText());
 
+        // A move after the redaction keeps its words, in the record and in its stored event, until a redaction after it.
+        var back = await Post<MonitoringView>("/forces/cumbria/monitoring",
+            new ChangeMonitoringStage(MonitoringStage.Scan, "The plan was delivered; John Roe confirmed it.", null, null, 3), TestUser.Hmi);
+        Assert.Equal([TextMask.Marker, "The plan was delivered; John Roe confirmed it."], back.Moves.Select(m => m.Reason).ToArray());
+        await using (var session = App.Store.QuerySession())
+            Assert.Contains("John Roe", string.Concat(await session.QueryAsync<string>("select data::text from peelcases.mt_events where stream_id = ?",
+                PeelCases.Monitoring.MonitoringStreams.For("cumbria"))));
+        Assert.Equal([TextMask.Marker, TextMask.Marker], (await Post<MonitoringView>(url, why with { ExpectedVersion = 4 }, Admin)).Moves.Select(m => m.Reason).ToArray());
+        await using (var session = App.Store.QuerySession())
+            Assert.DoesNotContain("John Roe", string.Concat(await session.QueryAsync<string>("select data::text from peelcases.mt_events where stream_id = ? and type not like '%redacted'",
+                PeelCases.Monitoring.MonitoringStreams.For("cumbria"))));
+
         await App.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         var live = await ReadModels.SnapshotAsync(App.Store);
         await ReadModels.RebuildAllAsync(App.Host);
