@@ -24,10 +24,12 @@ internal sealed class DemoWriter(IDocumentSession session, CancellationToken ct)
     {
         var force = await session.LoadAsync<Force>(command.ForceId!, ct);
         var framework = await FrameworkVersions.ApplicableAsync(session, command.FrameworkId!, command.FieldworkStarts!.Value, command.FrameworkVersion, ct);
+        // As the endpoint: one inspection of a force in a cycle.
+        var sameCycle = await session.Query<Inspection>().Where(i => i.ForceId == command.ForceId && i.Cycle == command.Cycle).ToListAsync(ct);
         var actor = command.LeadInspector!;
         session.SetHeader("source", "demo-data");
         session.LastModifiedBy = actor;
-        session.Events.StartStream<Inspection>(id, Must(ScheduleInspectionRules.Decide(command, force, framework, [], id, actor, at)));
+        session.Events.StartStream<Inspection>(id, Must(ScheduleInspectionRules.Decide(command, force, framework, sameCycle, id, actor, at)));
         await session.SaveChangesAsync(ct);
     }
 
